@@ -1,0 +1,536 @@
+package org.stackbridge.adapter.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.Channel;
+import org.stackbridge.core.model.CirculationEvent;
+import org.stackbridge.core.model.Fee;
+import org.stackbridge.core.model.FeeCredit;
+import org.stackbridge.core.model.Hold;
+import org.stackbridge.core.model.IllRequest;
+import org.stackbridge.core.model.IllRole;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.Library;
+import org.stackbridge.core.model.Loan;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.model.PatronBlock;
+import org.stackbridge.core.model.TerminalAccount;
+import org.stackbridge.core.policy.CirculationRule;
+import org.stackbridge.core.port.Bibs;
+import org.stackbridge.core.port.EventLog;
+import org.stackbridge.core.port.Fees;
+import org.stackbridge.core.port.Holds;
+import org.stackbridge.core.port.IllRequests;
+import org.stackbridge.core.port.Items;
+import org.stackbridge.core.port.Libraries;
+import org.stackbridge.core.port.Loans;
+import org.stackbridge.core.port.Patrons;
+import org.stackbridge.core.port.RequestKeys;
+import org.stackbridge.core.port.RuleStore;
+import org.stackbridge.core.port.StoreConflictException;
+import org.stackbridge.core.port.StoreTx;
+import org.stackbridge.core.port.TerminalAccounts;
+import org.stackbridge.core.port.TransactionRunner;
+
+/**
+ * Storage in memory for tests and throw-away demos. One transaction at a time, run on a single thread;
+ * a failed unit of work is undone. Not durable.
+ */
+public final class InMemoryStore implements TransactionRunner, StoreTx {
+
+    private static final int MAX_CONFLICT_RETRIES = 3;
+
+    private final UndoLog undo = new UndoLog();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "memory-store");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Map<String, Library> libraries = new HashMap<>();
+    private final MemoryTable<Patron> patrons = new MemoryTable<>(undo);
+    private final MemoryTable<PatronBlock> blocks = new MemoryTable<>(undo);
+    private final MemoryTable<BibRecord> bibs = new MemoryTable<>(undo);
+    private final MemoryTable<Item> items = new MemoryTable<>(undo);
+    private final MemoryTable<Loan> loans = new MemoryTable<>(undo);
+    private final MemoryTable<Hold> holds = new MemoryTable<>(undo);
+    private final MemoryTable<Fee> fees = new MemoryTable<>(undo);
+    private final MemoryTable<FeeCredit> credits = new MemoryTable<>(undo);
+    private final MemoryTable<CirculationEvent> events = new MemoryTable<>(undo);
+    private final MemoryTable<IllRequest> ill = new MemoryTable<>(undo);
+    private final Map<String, byte[]> keys = new HashMap<>();
+    private final Map<String, Instant> keyTimes = new HashMap<>();
+    private final Map<String, TerminalAccount> accounts = new HashMap<>();
+    private final List<CirculationRule> rules = new ArrayList<>();
+
+    @Override
+    public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
+        return CompletableFuture.supplyAsync(() -> runNow(work), thread);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> read(Function<StoreTx, T> work) {
+        return write(work);
+    }
+
+    /** Runs a unit of work on the caller's thread; for setup code in tests. */
+    public synchronized <T> T runNow(Function<StoreTx, T> work) {
+        for (int attempt = 0; ; attempt++) {
+            undo.clear();
+            try {
+                T result = work.apply(this);
+                undo.clear();
+                return result;
+            } catch (StoreConflictException e) {
+                undo.rollback();
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw e;
+                }
+            } catch (RuntimeException | Error e) {
+                undo.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+    }
+
+    // --------------------------------------------------------------- StoreTx
+
+    @Override
+    public Libraries libraries() {
+        return new Libraries() {
+            @Override
+            public Optional<Library> find(String code) {
+                return Optional.ofNullable(libraries.get(code));
+            }
+
+            @Override
+            public List<Library> all() {
+                return libraries.values().stream().sorted(Comparator.comparing(Library::code)).toList();
+            }
+
+            @Override
+            public void save(Library library) {
+                Library previous = libraries.put(library.code(), library);
+                undo.record(() -> {
+                    if (previous == null) {
+                        libraries.remove(library.code());
+                    } else {
+                        libraries.put(library.code(), previous);
+                    }
+                });
+            }
+        };
+    }
+
+    @Override
+    public Patrons patrons() {
+        return new Patrons() {
+            @Override
+            public Optional<Patron> byBarcode(String barcode) {
+                return patrons.first(p -> p.barcode().equals(barcode));
+            }
+
+            @Override
+            public Optional<Patron> byId(long id) {
+                return patrons.get(id);
+            }
+
+            @Override
+            public Patron insert(Patron patron) {
+                if (byBarcode(patron.barcode()).isPresent()) {
+                    throw new StoreConflictException("duplicate patron barcode " + patron.barcode(), null);
+                }
+                Patron stored = patron.withId(patrons.nextId());
+                patrons.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void update(Patron patron) {
+                patrons.put(patron.id(), patron);
+            }
+
+            @Override
+            public List<Patron> page(long afterId, int limit) {
+                return patrons.after(afterId, limit);
+            }
+
+            @Override
+            public List<PatronBlock> blocks(long patronId) {
+                return blocks.stream().filter(b -> b.patronId() == patronId).toList();
+            }
+
+            @Override
+            public PatronBlock addBlock(PatronBlock block) {
+                PatronBlock stored = block.withId(blocks.nextId());
+                blocks.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void removeBlock(long blockId) {
+                blocks.remove(blockId);
+            }
+        };
+    }
+
+    @Override
+    public Bibs bibs() {
+        return new Bibs() {
+            @Override
+            public Optional<BibRecord> byId(long id) {
+                return bibs.get(id);
+            }
+
+            @Override
+            public Optional<BibRecord> byControlNumber(String controlNumber) {
+                return bibs.first(b -> b.controlNumber().equals(controlNumber));
+            }
+
+            @Override
+            public BibRecord insert(BibRecord bib) {
+                if (byControlNumber(bib.controlNumber()).isPresent()) {
+                    throw new StoreConflictException("duplicate control number " + bib.controlNumber(), null);
+                }
+                BibRecord stored = bib.withId(bibs.nextId());
+                bibs.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void update(BibRecord bib) {
+                bibs.put(bib.id(), bib);
+            }
+
+            @Override
+            public List<BibRecord> page(long afterId, int limit) {
+                return bibs.after(afterId, limit);
+            }
+
+            @Override
+            public long count() {
+                return bibs.stream().count();
+            }
+        };
+    }
+
+    @Override
+    public Items items() {
+        return new Items() {
+            @Override
+            public Optional<Item> byBarcode(String barcode) {
+                return items.first(i -> i.barcode().equals(barcode));
+            }
+
+            @Override
+            public Optional<Item> byId(long id) {
+                return items.get(id);
+            }
+
+            @Override
+            public List<Item> byBib(long bibId) {
+                return items.stream().filter(i -> i.bibId() == bibId).toList();
+            }
+
+            @Override
+            public Item insert(Item item) {
+                if (byBarcode(item.barcode()).isPresent()) {
+                    throw new StoreConflictException("duplicate item barcode " + item.barcode(), null);
+                }
+                Item stored = item.withId(items.nextId());
+                items.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void update(Item item) {
+                items.put(item.id(), item);
+            }
+
+            @Override
+            public void delete(long itemId) {
+                items.remove(itemId);
+            }
+
+            @Override
+            public List<Item> page(long afterId, int limit) {
+                return items.after(afterId, limit);
+            }
+        };
+    }
+
+    @Override
+    public Loans loans() {
+        return new Loans() {
+            @Override
+            public Optional<Loan> openForItem(long itemId) {
+                return loans.first(l -> l.itemId() == itemId && l.isOpen());
+            }
+
+            @Override
+            public List<Loan> openForPatron(long patronId) {
+                return loans.stream().filter(l -> l.patronId() == patronId && l.isOpen()).toList();
+            }
+
+            @Override
+            public Optional<Loan> byId(long id) {
+                return loans.get(id);
+            }
+
+            @Override
+            public Loan insert(Loan loan) {
+                if (openForItem(loan.itemId()).isPresent()) {
+                    throw new StoreConflictException("item " + loan.itemId() + " already has an open loan", null);
+                }
+                Loan stored = loan.withId(loans.nextId());
+                loans.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void update(Loan loan) {
+                loans.put(loan.id(), loan);
+            }
+
+            @Override
+            public List<Loan> openPage(long afterId, int limit) {
+                return loans.after(afterId, Integer.MAX_VALUE).stream().filter(Loan::isOpen).limit(limit).toList();
+            }
+        };
+    }
+
+    @Override
+    public Holds holds() {
+        return new Holds() {
+            @Override
+            public Optional<Hold> byId(long id) {
+                return holds.get(id);
+            }
+
+            @Override
+            public List<Hold> openForBib(long bibId) {
+                return holds.stream().filter(h -> h.bibId() == bibId && h.status().isOpen())
+                        .sorted(Comparator.comparing(Hold::placedAt).thenComparingLong(Hold::id)).toList();
+            }
+
+            @Override
+            public List<Hold> openForPatron(long patronId) {
+                return holds.stream().filter(h -> h.patronId() == patronId && h.status().isOpen())
+                        .sorted(Comparator.comparing(Hold::placedAt).thenComparingLong(Hold::id)).toList();
+            }
+
+            @Override
+            public Optional<Hold> openTrappingItem(long itemId) {
+                return holds.first(h -> h.status().isOpen() && h.trappedItemId() != null && h.trappedItemId() == itemId);
+            }
+
+            @Override
+            public Hold insert(Hold hold) {
+                Hold stored = hold.withId(holds.nextId());
+                holds.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void update(Hold hold) {
+                holds.put(hold.id(), hold);
+            }
+        };
+    }
+
+    @Override
+    public Fees fees() {
+        return new Fees() {
+            @Override
+            public List<Fee> openForPatron(long patronId) {
+                return fees.stream().filter(f -> f.patronId() == patronId && f.isOpen())
+                        .sorted(Comparator.comparing(Fee::createdAt).thenComparingLong(Fee::id)).toList();
+            }
+
+            @Override
+            public Optional<Fee> byId(long id) {
+                return fees.get(id);
+            }
+
+            @Override
+            public Fee insert(Fee fee) {
+                Fee stored = fee.withId(fees.nextId());
+                fees.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void update(Fee fee) {
+                fees.put(fee.id(), fee);
+            }
+
+            @Override
+            public FeeCredit insertCredit(FeeCredit credit) {
+                if (credit.reference() != null && creditByReference(credit.channel(), credit.reference()).isPresent()) {
+                    throw new StoreConflictException("duplicate transaction reference " + credit.reference(), null);
+                }
+                FeeCredit stored = credit.withId(credits.nextId());
+                credits.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<FeeCredit> creditByReference(Channel channel, String reference) {
+                return credits.first(c -> c.channel() == channel && reference.equals(c.reference()));
+            }
+        };
+    }
+
+    @Override
+    public EventLog events() {
+        return new EventLog() {
+            @Override
+            public CirculationEvent append(CirculationEvent event) {
+                CirculationEvent stored = event.withId(events.nextId());
+                events.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public List<CirculationEvent> between(Instant from, Instant to, int limit) {
+                return events.stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).limit(limit).toList();
+            }
+
+            @Override
+            public List<CirculationEvent> forItem(long itemId, int limit) {
+                return events.stream().filter(e -> e.itemId() != null && e.itemId() == itemId).limit(limit).toList();
+            }
+        };
+    }
+
+    @Override
+    public IllRequests ill() {
+        return new IllRequests() {
+            @Override
+            public Optional<IllRequest> byId(long id) {
+                return ill.get(id);
+            }
+
+            @Override
+            public Optional<IllRequest> byExternalId(String partnerAgency, String externalId, IllRole role) {
+                return ill.first(r -> r.role() == role && r.partnerAgency().equals(partnerAgency) && r.externalId().equals(externalId));
+            }
+
+            @Override
+            public IllRequest insert(IllRequest request) {
+                if (byExternalId(request.partnerAgency(), request.externalId(), request.role()).isPresent()) {
+                    throw new StoreConflictException("duplicate ILL request " + request.externalId(), null);
+                }
+                IllRequest stored = request.withId(ill.nextId());
+                ill.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void update(IllRequest request) {
+                ill.put(request.id(), request);
+            }
+
+            @Override
+            public List<IllRequest> page(long afterId, int limit) {
+                return ill.after(afterId, limit);
+            }
+        };
+    }
+
+    @Override
+    public RequestKeys requestKeys() {
+        return new RequestKeys() {
+            @Override
+            public Optional<byte[]> find(String scope, String key) {
+                return Optional.ofNullable(keys.get(scope + "\u0000" + key));
+            }
+
+            @Override
+            public void put(String scope, String key, byte[] outcome, Instant at) {
+                String k = scope + "\u0000" + key;
+                if (keys.containsKey(k)) {
+                    throw new StoreConflictException("request key exists", null);
+                }
+                keys.put(k, outcome);
+                keyTimes.put(k, at);
+                undo.record(() -> {
+                    keys.remove(k);
+                    keyTimes.remove(k);
+                });
+            }
+
+            @Override
+            public int purgeBefore(Instant cutoff) {
+                List<String> old = keyTimes.entrySet().stream().filter(e -> e.getValue().isBefore(cutoff)).map(Map.Entry::getKey).toList();
+                old.forEach(k -> {
+                    byte[] v = keys.remove(k);
+                    Instant t = keyTimes.remove(k);
+                    undo.record(() -> {
+                        keys.put(k, v);
+                        keyTimes.put(k, t);
+                    });
+                });
+                return old.size();
+            }
+        };
+    }
+
+    @Override
+    public TerminalAccounts accounts() {
+        return new TerminalAccounts() {
+            @Override
+            public Optional<TerminalAccount> find(String login) {
+                return Optional.ofNullable(accounts.get(login));
+            }
+
+            @Override
+            public void save(TerminalAccount account) {
+                TerminalAccount previous = accounts.put(account.login(), account);
+                undo.record(() -> {
+                    if (previous == null) {
+                        accounts.remove(account.login());
+                    } else {
+                        accounts.put(account.login(), previous);
+                    }
+                });
+            }
+
+            @Override
+            public List<TerminalAccount> all() {
+                return accounts.values().stream().sorted(Comparator.comparing(TerminalAccount::login)).toList();
+            }
+        };
+    }
+
+    @Override
+    public RuleStore rules() {
+        return new RuleStore() {
+            @Override
+            public List<CirculationRule> all() {
+                return List.copyOf(rules);
+            }
+
+            @Override
+            public void add(CirculationRule rule) {
+                rules.add(rule);
+                undo.record(() -> rules.remove(rules.size() - 1));
+            }
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package org.stackbridge.core.command;
+
+import java.time.LocalDate;
+import org.stackbridge.core.model.CreditType;
+import org.stackbridge.core.model.FeeType;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Money;
+import org.stackbridge.core.outcome.Views;
+
+/** The circulation commands; every protocol maps its requests onto these. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /** Patron status and information. {@code pin} null means not checked. */
+    public record LookupPatron(RequestContext context, String patronBarcode, String pin) implements Command<Views.PatronInfo> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "LookupPatron[" + patronBarcode + (pin == null ? "" : ", pin=***") + "]";
+        }
+    }
+
+    public record LookupItem(RequestContext context, String itemBarcode) implements Command<Views.ItemInfo> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /**
+     * Check out; checking out again to the same patron renews. {@code noBlock} marks an offline transaction
+     * that must be accepted (SIP2 no-block Y); {@code pin} is verified when given, and required when
+     * {@code pinRequired}.
+     */
+    public record CheckOut(RequestContext context, String patronBarcode, String itemBarcode, String pin,
+                           boolean pinRequired, boolean noBlock, boolean feeAcknowledged) implements Command<Views.CheckedOut> {
+        @Override
+        public String toString() {
+            return "CheckOut[" + patronBarcode + ", " + itemBarcode + ", noBlock=" + noBlock + "]";
+        }
+    }
+
+    /** Check in; {@code context.occurredAt} is the return date for offline returns. */
+    public record CheckIn(RequestContext context, String itemBarcode, boolean noBlock) implements Command<Views.CheckedIn> {
+    }
+
+    public record Renew(RequestContext context, String patronBarcode, String itemBarcode, String pin) implements Command<Views.Renewed> {
+        @Override
+        public String toString() {
+            return "Renew[" + patronBarcode + ", " + itemBarcode + "]";
+        }
+    }
+
+    public record RenewAll(RequestContext context, String patronBarcode, String pin) implements Command<Views.RenewedAll> {
+        @Override
+        public String toString() {
+            return "RenewAll[" + patronBarcode + "]";
+        }
+    }
+
+    /** Place a hold on an item (item level) or, with {@code bibControlNumber}, on a title. */
+    public record PlaceHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber,
+                            String pickupLibrary, LocalDate expiresOn) implements Command<Views.HoldPlaced> {
+    }
+
+    /** Cancel the patron's open hold on the item's or the bib's title. */
+    public record CancelHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber) implements Command<Views.HoldCancelled> {
+    }
+
+    /** Change pickup library or expiry of the patron's open hold. */
+    public record ChangeHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber,
+                             String pickupLibrary, LocalDate expiresOn) implements Command<Views.HoldPlaced> {
+    }
+
+    /** Pay against {@code feeId}, or oldest first when null. {@code transactionId} makes it idempotent. */
+    public record PayFee(RequestContext context, String patronBarcode, Money amount, Long feeId, String transactionId,
+                         String method) implements Command<Views.FeePaid> {
+    }
+
+    /** Waive (or cancel) part or all of a fee. */
+    public record WaiveFee(RequestContext context, String patronBarcode, long feeId, Money amount, CreditType type,
+                           String reason) implements Command<Views.FeePaid> {
+    }
+
+    /** Assess a new debit (staff, NCIP CreateUserFiscalTransaction). */
+    public record AssessFee(RequestContext context, String patronBarcode, FeeType type, Money amount, String itemBarcode,
+                            String description) implements Command<Views.FeeAssessed> {
+    }
+
+    /** Block a patron (SIP2 01); {@code cardRetained} also marks the card lost. */
+    public record BlockPatron(RequestContext context, String patronBarcode, String reason, boolean cardRetained) implements Command<Views.PatronInfo> {
+    }
+
+    /** Lift manual blocks (SIP2 25 patron enable). */
+    public record UnblockPatron(RequestContext context, String patronBarcode) implements Command<Views.PatronInfo> {
+    }
+
+    /** Change item status and/or location. Null fields are left unchanged. */
+    public record UpdateItem(RequestContext context, String itemBarcode, ItemStatus status, String location,
+                             String callNumber) implements Command<Views.ItemInfo> {
+    }
+}

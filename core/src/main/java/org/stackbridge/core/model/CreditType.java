@@ -1,0 +1,6 @@
+package org.stackbridge.core.model;
+
+/** Kinds of credit in the fee ledger. */
+public enum CreditType {
+    PAYMENT, WAIVER, REFUND, CANCELLATION
+}

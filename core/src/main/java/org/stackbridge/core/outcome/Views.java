@@ -1,0 +1,140 @@
+package org.stackbridge.core.outcome;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.stackbridge.core.model.FeeType;
+import org.stackbridge.core.model.HoldStatus;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Money;
+
+/** Protocol-neutral result values returned by the engine. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public enum PinCheck { NOT_CHECKED, VALID, INVALID }
+
+    public record PatronView(long id, String barcode, String name, String category, String email, String phone,
+                             String address, LocalDate expires, String homeLibrary, String institution) implements Serializable {
+    }
+
+    /** A loan as the patron sees it. */
+    public record LoanLine(String itemBarcode, String title, Instant issuedAt, Instant dueAt, int renewals,
+                           boolean overdue, boolean recalled) implements Serializable {
+    }
+
+    public record HoldLine(long holdId, String itemBarcode, String bibControlNumber, String title, String pickupLibrary,
+                           HoldStatus status, int queuePosition, LocalDate expiresOn, Instant placedAt) implements Serializable {
+        /** Available = on the shelf waiting for pickup. */
+        public boolean available() {
+            return status == HoldStatus.READY;
+        }
+    }
+
+    public record FeeLine(long feeId, FeeType type, Money amount, Money remaining, String itemBarcode, String description,
+                          Instant createdAt) implements Serializable {
+    }
+
+    public record BlockLine(long blockId, String source, boolean borrow, boolean renew, boolean request, String reason) implements Serializable {
+    }
+
+    /** Everything the protocols report about a patron. Lists are ordered (loans by due date, fees oldest first). */
+    public record PatronInfo(PatronView patron, Set<PatronFlag> flags, PinCheck pin, Money balance, Money feeLimit,
+                             List<LoanLine> loans, List<HoldLine> holds, List<FeeLine> fees, List<BlockLine> blocks,
+                             int maxLoans, boolean canBorrow) implements Serializable {
+
+        public PatronInfo {
+            flags = Set.copyOf(flags);
+            loans = List.copyOf(loans);
+            holds = List.copyOf(holds);
+            fees = List.copyOf(fees);
+            blocks = List.copyOf(blocks);
+        }
+
+        public List<LoanLine> overdueLoans() {
+            return loans.stream().filter(LoanLine::overdue).toList();
+        }
+
+        public List<HoldLine> availableHolds() {
+            return holds.stream().filter(HoldLine::available).toList();
+        }
+
+        public List<HoldLine> unavailableHolds() {
+            return holds.stream().filter(h -> !h.available()).toList();
+        }
+
+        public List<LoanLine> recalledLoans() {
+            return loans.stream().filter(LoanLine::recalled).toList();
+        }
+    }
+
+    public record ItemInfo(long itemId, String barcode, String bibControlNumber, String title, String author, String isbn,
+                           String itemType, ItemStatus status, String homeLibrary, String currentLibrary, String institution,
+                           String location, String callNumber, Money price, Instant dueAt, String borrowerBarcode,
+                           int holdQueueLength, String holdPickupLibrary, String inTransitTo, LocalDate holdShelfExpires,
+                           boolean illTemporary) implements Serializable {
+    }
+
+    public record CheckedOut(ItemInfo item, PatronView patron, Instant dueAt, boolean renewal, int renewals,
+                             Money fee, boolean offline) implements Serializable {
+    }
+
+    /** Hold-trap routing after a check-in: where the item must go and for whom. */
+    public record HoldTrap(long holdId, String pickupLibrary, boolean inTransit, String patronBarcode, String patronName,
+                           LocalDate shelfExpiresOn) implements Serializable {
+    }
+
+    public enum ReturnDestination { RESHELVE, HOLD_SHELF, TRANSIT_FOR_HOLD, TRANSIT_HOME, ILL_RETURN }
+
+    /**
+     * @param wasCheckedOut false when the item was not on loan (still a successful check-in)
+     * @param fine          the overdue fine assessed, zero if none
+     * @param destination   where the item goes next (the sort bin)
+     */
+    public record CheckedIn(ItemInfo item, boolean wasCheckedOut, PatronView previousBorrower, Money fine,
+                            HoldTrap hold, ReturnDestination destination, String destinationLibrary,
+                            Instant returnedAt) implements Serializable {
+        public boolean alert() {
+            return hold != null || destination == ReturnDestination.TRANSIT_HOME || destination == ReturnDestination.ILL_RETURN;
+        }
+    }
+
+    public record Renewed(ItemInfo item, PatronView patron, Instant dueAt, int renewals) implements Serializable {
+    }
+
+    public record RenewFailure(String itemBarcode, RefusalReason reason, String message) implements Serializable {
+    }
+
+    public record RenewedAll(PatronView patron, List<Renewed> renewed, List<RenewFailure> refused) implements Serializable {
+        public RenewedAll {
+            renewed = List.copyOf(renewed);
+            refused = List.copyOf(refused);
+        }
+    }
+
+    public record HoldPlaced(long holdId, PatronView patron, String bibControlNumber, String title, String itemBarcode,
+                             String pickupLibrary, int queuePosition, LocalDate expiresOn, boolean available) implements Serializable {
+    }
+
+    public record HoldCancelled(long holdId, PatronView patron, String bibControlNumber, String itemBarcode) implements Serializable {
+    }
+
+    public record FeeAllocation(long feeId, BigDecimal amount) implements Serializable {
+    }
+
+    /** A credit applied; {@code replay} is true when the transaction id was seen before. */
+    public record FeePaid(long creditId, PatronView patron, Money amount, List<FeeAllocation> allocations, Money balance,
+                          String transactionId, boolean replay) implements Serializable {
+        public FeePaid {
+            allocations = List.copyOf(allocations);
+        }
+    }
+
+    public record FeeAssessed(long feeId, PatronView patron, FeeType type, Money amount, Money balance) implements Serializable {
+    }
+}

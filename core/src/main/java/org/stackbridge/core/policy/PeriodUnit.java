@@ -1,0 +1,6 @@
+package org.stackbridge.core.policy;
+
+/** Unit of a loan or renewal period. */
+public enum PeriodUnit {
+    DAYS, HOURS
+}

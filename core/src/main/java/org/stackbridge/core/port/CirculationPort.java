@@ -1,0 +1,13 @@
+package org.stackbridge.core.port;
+
+import java.util.concurrent.CompletionStage;
+import org.stackbridge.core.command.Command;
+import org.stackbridge.core.outcome.Outcome;
+
+/**
+ * The one operation API every protocol listener calls. Never blocks the caller; the stage completes
+ * once the outcome is durable. Failures of the backend complete normally with a SYSTEM_ERROR refusal.
+ */
+public interface CirculationPort {
+    <R> CompletionStage<Outcome<R>> execute(Command<R> command);
+}

@@ -1,0 +1,28 @@
+package org.stackbridge.core.port;
+
+/** One storage transaction: every role port sees the same uncommitted state. */
+public interface StoreTx {
+    Libraries libraries();
+
+    Patrons patrons();
+
+    Bibs bibs();
+
+    Items items();
+
+    Loans loans();
+
+    Holds holds();
+
+    Fees fees();
+
+    EventLog events();
+
+    IllRequests ill();
+
+    RequestKeys requestKeys();
+
+    TerminalAccounts accounts();
+
+    RuleStore rules();
+}

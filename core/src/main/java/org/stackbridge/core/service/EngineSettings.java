@@ -1,0 +1,31 @@
+package org.stackbridge.core.service;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Objects;
+import org.stackbridge.core.model.Money;
+
+/**
+ * Engine-wide settings.
+ *
+ * @param feeLimit        a balance at or above this blocks borrowing (excessive fines/fees)
+ * @param maxOverdue      this many overdue items block borrowing
+ * @param requestKeyTtl   how long outcomes of keyed requests are kept for replay
+ */
+public record EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl) {
+
+    public EngineSettings {
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(feeLimit, "feeLimit");
+        requestKeyTtl = requestKeyTtl == null ? Duration.ofDays(7) : requestKeyTtl;
+    }
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(Currency.getInstance("USD"), new BigDecimal("10.00"), 10, Duration.ofDays(7));
+    }
+
+    public Money feeLimitMoney() {
+        return new Money(feeLimit, currency);
+    }
+}

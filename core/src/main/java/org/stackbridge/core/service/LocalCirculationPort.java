@@ -1,0 +1,115 @@
+package org.stackbridge.core.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.stackbridge.core.command.Command;
+import org.stackbridge.core.model.CirculationEvent;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.port.CirculationPort;
+import org.stackbridge.core.port.EventSink;
+import org.stackbridge.core.port.TransactionRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands on the embedded engine: reads on the read path, writes through the (batching)
+ * transaction runner. A command with a request key stores its outcome in the same transaction, so a
+ * repeat returns the first outcome and acts once. Events are published after commit.
+ */
+public final class LocalCirculationPort implements CirculationPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCirculationPort.class);
+    private static final int MAX_STORED_OUTCOME_BYTES = 1 << 20;
+
+    private final CirculationEngine engine;
+    private final TransactionRunner runner;
+    private final EventSink sink;
+
+    public LocalCirculationPort(CirculationEngine engine, TransactionRunner runner, EventSink sink) {
+        this.engine = engine;
+        this.runner = runner;
+        this.sink = sink;
+    }
+
+    public CirculationEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public <R> CompletionStage<Outcome<R>> execute(Command<R> command) {
+        CompletableFuture<Result<R>> run;
+        try {
+            run = command.mutating() ? runner.write(store -> apply(command, new EngineTx(store, engine.clock()), true))
+                    : runner.read(store -> apply(command, new EngineTx(store, engine.clock()), false));
+        } catch (RuntimeException e) {
+            run = CompletableFuture.failedFuture(e);
+        }
+        return run.handle((result, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                LOG.error("command {} failed", command.getClass().getSimpleName(), cause);
+                return Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: " + cause.getClass().getSimpleName());
+            }
+            if (!result.events.isEmpty()) {
+                try {
+                    sink.published(result.events);
+                } catch (RuntimeException e) {
+                    LOG.warn("event sink failed; events remain in the event log", e);
+                }
+            }
+            return result.outcome;
+        });
+    }
+
+    private <R> Result<R> apply(Command<R> command, EngineTx tx, boolean write) {
+        String key = command.context().requestKey();
+        if (write && key != null && !key.isBlank()) {
+            Optional<byte[]> stored = tx.store().requestKeys().find(command.context().keyScope(), key);
+            if (stored.isPresent()) {
+                return new Result<>(deserialize(stored.get()), List.of());
+            }
+            Outcome<R> outcome = engine.handle(command, tx);
+            byte[] bytes = serialize(outcome);
+            if (bytes.length <= MAX_STORED_OUTCOME_BYTES) {
+                tx.store().requestKeys().put(command.context().keyScope(), key, bytes, tx.now());
+            }
+            return new Result<>(outcome, tx.logged());
+        }
+        return new Result<>(engine.handle(command, tx), tx.logged());
+    }
+
+    private record Result<R>(Outcome<R> outcome, List<CirculationEvent> events) {
+    }
+
+    static byte[] serialize(Outcome<?> outcome) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(outcome);
+        } catch (IOException e) {
+            throw new IllegalStateException("outcome not serializable: " + outcome, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <R> Outcome<R> deserialize(byte[] data) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
+            // Only our own value types and the JDK's may be read back.
+            in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
+                    "org.stackbridge.core.**;java.**;maxdepth=20;maxbytes=" + MAX_STORED_OUTCOME_BYTES + ";!*"));
+            return (Outcome<R>) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("stored outcome unreadable", e);
+        }
+    }
+}
