@@ -105,4 +105,17 @@ public final class Commands {
     public record UpdateItem(RequestContext context, String itemBarcode, ItemStatus status, String location,
                              String callNumber) implements Command<Views.ItemInfo> {
     }
+
+    /** Verify a SIP2 terminal login; the password is checked against the stored slow hash. */
+    public record AuthenticateTerminal(RequestContext context, String login, String password) implements Command<Views.TerminalLogin> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "AuthenticateTerminal[" + login + ", password=***]";
+        }
+    }
 }

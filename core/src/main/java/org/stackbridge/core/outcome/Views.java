@@ -137,4 +137,8 @@ public final class Views {
 
     public record FeeAssessed(long feeId, PatronView patron, FeeType type, Money amount, Money balance) implements Serializable {
     }
+
+    /** A verified terminal account: the institution it is bound to and its profile name. */
+    public record TerminalLogin(String login, String institution, String profile) implements Serializable {
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands.AssessFee;
+import org.stackbridge.core.command.Commands.AuthenticateTerminal;
 import org.stackbridge.core.command.Commands.BlockPatron;
 import org.stackbridge.core.command.Commands.CancelHold;
 import org.stackbridge.core.command.Commands.ChangeHold;
@@ -87,6 +88,7 @@ public final class CirculationEngine {
         register(BlockPatron.class, this::blockPatron);
         register(UnblockPatron.class, this::unblockPatron);
         register(UpdateItem.class, this::updateItem);
+        register(AuthenticateTerminal.class, this::authenticateTerminal);
     }
 
     /** Adds handlers for further commands (e.g. ILL); a class may be registered once. */
@@ -805,6 +807,14 @@ public final class CirculationEngine {
         tx.log(ctx, EventType.ITEM_STATUS_CHANGED, item.currentLibrary(), null, item.id(),
                 item.status() + "->" + updated.status() + (cmd.location() == null ? "" : " location=" + cmd.location()));
         return Outcome.success(itemInfo(tx, updated));
+    }
+
+    private Outcome<Views.TerminalLogin> authenticateTerminal(AuthenticateTerminal cmd, EngineTx tx) {
+        Optional<org.stackbridge.core.model.TerminalAccount> account = tx.store().accounts().find(cmd.login() == null ? "" : cmd.login());
+        if (account.isEmpty() || !SecretHasher.verify(cmd.password() == null ? "" : cmd.password(), account.get().passwordHash())) {
+            return Outcome.refused(RefusalReason.INVALID_CREDENTIALS, "Invalid login");
+        }
+        return Outcome.success(new Views.TerminalLogin(account.get().login(), account.get().institution(), account.get().profile()));
     }
 
     // ---------------------------------------------------------------- views and helpers
