@@ -1,0 +1,171 @@
+package org.stackbridge.gateway;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.core.service.CirculationEngine;
+import org.stackbridge.core.service.EngineSettings;
+import org.stackbridge.core.service.LocalCirculationPort;
+import org.stackbridge.gateway.admin.AdminApi;
+import org.stackbridge.gateway.admin.AdminHttpServer;
+import org.stackbridge.gateway.bridge.BackendRegistry;
+import org.stackbridge.gateway.bridge.CamelCirculationPort;
+import org.stackbridge.gateway.bridge.CamelEventSink;
+import org.stackbridge.gateway.config.ConfigLoader;
+import org.stackbridge.gateway.config.GatewayConfig;
+import org.stackbridge.gateway.route.CirculationRoutes;
+import org.stackbridge.gateway.route.EventRoutes;
+import org.stackbridge.gateway.route.GatewayErrorHandling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens storage, seeds what the config declares, builds the engine, starts Camel
+ * (camel-main) and then the listeners; closes them in reverse order.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final ConfigLoader.Loaded loaded;
+    private final Clock clock;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private TransactionRunner storage;
+    private LocalCirculationPort local;
+    private CamelCirculationPort port;
+    private Main camel;
+    private PrometheusMeterRegistry meters;
+    private AdminHttpServer http;
+    private final Policies policies = new Policies();
+
+    public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
+        this.loaded = loaded;
+        this.clock = clock;
+    }
+
+    public GatewayConfig config() {
+        return loaded.config();
+    }
+
+    public Gateway start() throws Exception {
+        GatewayConfig cfg = loaded.config();
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ClassLoaderMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
+        meters.config().commonTags("application", "stackbridge");
+
+        storage = Storage.open(cfg, Path.of(cfg.dataDir()));
+        closeables.add(storage);
+        Storage.seed(storage, cfg);
+        policies.reload(cfg, loaded.file(), storage);
+
+        EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
+                cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()));
+        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
+        CamelEventSink sink = new CamelEventSink();
+        local = new LocalCirculationPort(engine, storage, sink);
+
+        camel = new Main();
+        camel.configure().withName("stackbridge").withJmxEnabled(false);
+        BackendRegistry backends = new BackendRegistry(local, Map.of());
+        camel.configure().addRoutesBuilder(new GatewayErrorHandling());
+        camel.configure().addRoutesBuilder(new CirculationRoutes(backends, meters));
+        camel.configure().addRoutesBuilder(new EventRoutes(meters, cfg.events().sinkUri()));
+        camel.start();
+        CamelContext context = camel.getCamelContext();
+        ProducerTemplate template = context.createProducerTemplate();
+        sink.attach(template);
+        port = new CamelCirculationPort(template);
+
+        http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(), 2 << 20, null);
+        new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
+        startListeners(cfg);
+        http.start();
+        LOG.info("Stackbridge started: HTTP {}:{}", cfg.listeners().bind(), http.port());
+        return this;
+    }
+
+    /** Protocol listeners; each is wired here when its module lands. */
+    private void startListeners(GatewayConfig cfg) {
+    }
+
+    public CamelCirculationPort port() {
+        return port;
+    }
+
+    public LocalCirculationPort localPort() {
+        return local;
+    }
+
+    public TransactionRunner storage() {
+        return storage;
+    }
+
+    public Policies policies() {
+        return policies;
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    public CamelContext camelContext() {
+        return camel.getCamelContext();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.close();
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            AutoCloseable c = closeables.get(i);
+            if (c == storage) {
+                continue;
+            }
+            closeQuietly(c);
+        }
+        if (camel != null) {
+            camel.stop();
+        }
+        if (storage != null) {
+            storage.close();
+        }
+        if (meters != null) {
+            meters.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("error while closing {}", c, e);
+        }
+    }
+
+}

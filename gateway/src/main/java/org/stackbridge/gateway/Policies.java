@@ -1,0 +1,40 @@
+package org.stackbridge.gateway;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.stackbridge.core.policy.CirculationRule;
+import org.stackbridge.core.policy.ClosedDayStrategy;
+import org.stackbridge.core.policy.PeriodUnit;
+import org.stackbridge.core.policy.PolicyTable;
+import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.gateway.config.ConfigMapping;
+import org.stackbridge.gateway.config.GatewayConfig;
+
+/**
+ * The effective rule table: a built-in fallback, then the config file's rules, then the database's.
+ * Later rules win ties, so database rules override config rules of the same scope.
+ */
+public final class Policies {
+
+    /** Used only when neither the config nor the database defines a (*, *, *) rule. */
+    public static final CirculationRule BUILT_IN = new CirculationRule(null, null, null, 14, PeriodUnit.DAYS, 2, 14, 20,
+            new BigDecimal("0.20"), 1, new BigDecimal("5.00"), true, 7, ClosedDayStrategy.NEXT_OPEN_DAY, "built-in default");
+
+    private final AtomicReference<PolicyTable> table = new AtomicReference<>(new PolicyTable(List.of(BUILT_IN)));
+
+    public PolicyTable table() {
+        return table.get();
+    }
+
+    public void reload(GatewayConfig config, String file, TransactionRunner storage) {
+        List<CirculationRule> rules = new ArrayList<>();
+        rules.add(BUILT_IN);
+        for (int i = 0; i < config.policies().size(); i++) {
+            rules.add(ConfigMapping.rule(config.policies().get(i), file + " policies[" + i + "]"));
+        }
+        rules.addAll(storage.read(tx -> tx.rules().all()).join());
+        table.set(new PolicyTable(rules));
+    }
+}

@@ -1,0 +1,184 @@
+package org.stackbridge.gateway.admin;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The gateway's HTTP port: health, metrics, the read-only admin API, and the protocol endpoints mounted
+ * by prefix (NCIP, SRU). Unknown paths get 404; handler failures get a plain 500 without internals.
+ */
+public final class AdminHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHttpServer.class);
+
+    private final String host;
+    private final int requestedPort;
+    private final int maxBody;
+    private final SslContext ssl;
+    private final Map<String, HttpEndpoint> routes = new LinkedHashMap<>();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel channel;
+
+    public AdminHttpServer(String host, int port, int maxBody, SslContext ssl) {
+        this.host = host;
+        this.requestedPort = port;
+        this.maxBody = maxBody;
+        this.ssl = ssl;
+    }
+
+    /** Mounts an endpoint; the longest matching prefix wins. Call before {@link #start()}. */
+    public AdminHttpServer mount(String pathPrefix, HttpEndpoint endpoint) {
+        routes.put(pathPrefix, endpoint);
+        return this;
+    }
+
+    public void start() throws InterruptedException {
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (ssl != null) {
+                            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
+                        }
+                        ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, 120, TimeUnit.SECONDS) {
+                            @Override
+                            protected void channelIdle(ChannelHandlerContext ctx, io.netty.handler.timeout.IdleStateEvent evt) {
+                                ctx.close();
+                            }
+                        });
+                        ch.pipeline().addLast("codec", new HttpServerCodec(4096, 16 * 1024, 16 * 1024));
+                        ch.pipeline().addLast("keepalive", new HttpServerKeepAliveHandler());
+                        ch.pipeline().addLast("aggregator", new HttpObjectAggregator(maxBody, true));
+                        ch.pipeline().addLast("router", new Router());
+                    }
+                });
+        channel = b.bind(host, requestedPort).sync().channel();
+        LOG.info("HTTP listening on {}:{}{}", host, port(), ssl == null ? "" : " (TLS)");
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private HttpEndpoint route(String path) {
+        HttpEndpoint best = null;
+        int bestLength = -1;
+        for (Map.Entry<String, HttpEndpoint> e : routes.entrySet()) {
+            String prefix = e.getKey();
+            boolean match = path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")
+                    || path.startsWith(prefix + "?");
+            if (match && prefix.length() > bestLength) {
+                best = e.getValue();
+                bestLength = prefix.length();
+            }
+        }
+        return best;
+    }
+
+    public static FullHttpResponse text(HttpResponseStatus status, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        return r;
+    }
+
+    private final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            String uri = request.uri();
+            String path = uri.indexOf('?') >= 0 ? uri.substring(0, uri.indexOf('?')) : uri;
+            HttpEndpoint endpoint = route(path);
+            if (endpoint == null) {
+                write(ctx, text(HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n"), keepAlive);
+                return;
+            }
+            request.retain();
+            CompletionStage<FullHttpResponse> response;
+            try {
+                MDC.put("protocol", "http");
+                MDC.put("remote", String.valueOf(remote));
+                response = endpoint.handle(request, remote);
+            } catch (RuntimeException e) {
+                response = java.util.concurrent.CompletableFuture.failedFuture(e);
+            } finally {
+                MDC.clear();
+            }
+            response.whenComplete((r, e) -> {
+                request.release();
+                if (e != null) {
+                    LOG.error("HTTP {} {} failed", request.method(), path, e);
+                    r = text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", "internal error\n");
+                }
+                FullHttpResponse out = r;
+                ctx.executor().execute(() -> write(ctx, out, keepAlive));
+            });
+        }
+
+        private void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+            if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+            }
+            if (keepAlive) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                ctx.writeAndFlush(response);
+            } else {
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("HTTP connection error from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+}

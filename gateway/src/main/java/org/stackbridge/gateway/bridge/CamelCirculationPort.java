@@ -1,0 +1,45 @@
+package org.stackbridge.gateway.bridge;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.apache.camel.ProducerTemplate;
+import org.stackbridge.core.command.Command;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.port.CirculationPort;
+import org.stackbridge.gateway.route.Endpoints;
+
+/**
+ * The port the listeners call: sends the typed command into the Camel command route without blocking
+ * the caller (Netty event loops call this).
+ */
+public final class CamelCirculationPort implements CirculationPort {
+
+    private final ProducerTemplate template;
+
+    public CamelCirculationPort(ProducerTemplate template) {
+        this.template = template;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> CompletionStage<Outcome<R>> execute(Command<R> command) {
+        CompletableFuture<Object> reply;
+        try {
+            reply = template.asyncRequestBody(Endpoints.CIRC_COMMAND, command);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: route unavailable"));
+        }
+        return reply.handle((body, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                return Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: " + cause.getClass().getSimpleName());
+            }
+            if (body instanceof Outcome<?> outcome) {
+                return (Outcome<R>) outcome;
+            }
+            return Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: no outcome");
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package org.stackbridge.gateway.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.stackbridge.core.model.TerminalAccount;
+import org.stackbridge.core.security.SecretHasher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code account add}: SIP2 terminal accounts, stored with a hashed password; idempotent. */
+@Command(name = "account", mixinStandardHelpOptions = true, description = "SIP2 terminal accounts.",
+        subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class})
+final class AccountCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or update a SIP2 terminal account.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+        @Option(names = "--login", required = true)
+        String login;
+        @Option(names = "--password", required = true, description = "The password, or '-' to read it from stdin.")
+        String password;
+        @Option(names = "--institution", required = true)
+        String institution;
+        @Option(names = "--profile", defaultValue = "default")
+        String profile;
+
+        @Override
+        public Integer call() throws Exception {
+            String secret = password;
+            if ("-".equals(secret)) {
+                secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+            if (secret == null || secret.isEmpty()) {
+                throw new StackbridgeCli.CliException("empty password", 2);
+            }
+            if (login.isBlank() || login.length() > 64) {
+                throw new StackbridgeCli.CliException("login must be 1-64 characters", 2);
+            }
+            try (StorageSession s = new StorageSession(common)) {
+                if (s.storage.read(tx -> tx.libraries().find(institution)).join().isEmpty()) {
+                    throw new StackbridgeCli.CliException("unknown institution " + institution + "; add it with: stackbridge library add", 2);
+                }
+                String hash = new SecretHasher(s.loaded.config().security().hashIterations()).hash(secret);
+                boolean existed = s.storage.write(tx -> {
+                    boolean e = tx.accounts().find(login).isPresent();
+                    tx.accounts().save(new TerminalAccount(login, hash, institution, profile));
+                    return e;
+                }).join();
+                System.out.println((existed ? "updated" : "added") + " SIP2 account " + login + " for " + institution + " (profile " + profile + ")");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List SIP2 terminal accounts.")
+    static final class ListAccounts implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            try (StorageSession s = new StorageSession(common)) {
+                for (TerminalAccount a : s.storage.read(tx -> tx.accounts().all()).join()) {
+                    System.out.println(a.login() + "\t" + a.institution() + "\t" + a.profile());
+                }
+                return 0;
+            }
+        }
+    }
+}

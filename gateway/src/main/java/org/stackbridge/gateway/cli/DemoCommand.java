@@ -1,0 +1,47 @@
+package org.stackbridge.gateway.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.gateway.Gateway;
+import org.stackbridge.gateway.config.ConfigLoader;
+import org.stackbridge.gateway.config.GatewayConfig;
+import org.stackbridge.gateway.demo.DemoData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code demo}: a fresh generated library in a temporary data directory, served on the usual ports. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Serve a fresh demo library from a temporary data directory.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set listeners.http-port=9090.")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("stackbridge-demo");
+        SecretHasher hasher = new SecretHasher(10_000);
+        GatewayConfig base = DemoData.config(dir, hasher);
+        ConfigLoader loader = new ConfigLoader();
+        Path file = dir.resolve("demo.yaml");
+        loader.objectMapper().writeValue(file.toFile(), base);
+        ConfigLoader.Loaded loaded = loader.load(file, System.getenv(), sets);
+        Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone()).start();
+        String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), bib -> { });
+        GatewayConfig cfg = loaded.config();
+        System.out.println();
+        System.out.println("Stackbridge demo is running (data in " + dir + ")");
+        System.out.println("  loaded: " + summary);
+        System.out.println("  HTTP:   http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/health  /metrics  /api/patrons/P0001");
+        System.out.println("  SIP2 login " + DemoData.SIP2_LOGIN + "/" + DemoData.SIP2_PASSWORD + " (institution MAIN), patrons P0001-P0020 PIN "
+                + DemoData.PIN + ", items I0001-I0150");
+        System.out.println("Press Ctrl-C to stop.");
+        StackbridgeCli.awaitShutdown(gateway);
+        return 0;
+    }
+
+}

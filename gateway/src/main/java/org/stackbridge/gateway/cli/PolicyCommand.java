@@ -1,0 +1,56 @@
+package org.stackbridge.gateway.cli;
+
+import java.util.concurrent.Callable;
+import org.stackbridge.core.policy.CirculationRule;
+import org.stackbridge.core.policy.PolicyTable;
+import org.stackbridge.gateway.Policies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code policy show}: the rule that takes effect for a (library, category, item type), and why. */
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Inspect circulation rules.",
+        subcommands = {PolicyCommand.Show.class})
+final class PolicyCommand {
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the rule in effect and why.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+        @Option(names = "--library", required = true)
+        String library;
+        @Option(names = "--category", required = true)
+        String category;
+        @Option(names = "--item-type", required = true)
+        String itemType;
+
+        @Override
+        public Integer call() {
+            try (StorageSession s = new StorageSession(common)) {
+                Policies policies = new Policies();
+                policies.reload(s.loaded.config(), s.loaded.file(), s.storage);
+                PolicyTable.Resolution r = policies.table().resolve(library, category, itemType);
+                System.out.println("For library=" + library + " category=" + category + " item-type=" + itemType + ":");
+                r.explanation().forEach(line -> System.out.println("  " + line));
+                if (r.rule() == null) {
+                    return 5;
+                }
+                print(r.rule());
+                return 0;
+            }
+        }
+
+        private static void print(CirculationRule rule) {
+            String unit = rule.loanUnit().name().toLowerCase(java.util.Locale.ROOT);
+            System.out.println("Rule in effect " + rule.scope() + " from " + rule.source() + ":");
+            System.out.println("  loan period:      " + (rule.circulates() ? rule.loanPeriod() + " " + unit : "does not circulate"));
+            System.out.println("  renewals allowed: " + rule.renewalsAllowed() + " of "
+                    + (rule.renewalPeriod() > 0 ? rule.renewalPeriod() : rule.loanPeriod()) + " " + unit);
+            System.out.println("  max loans:        " + (rule.maxLoans() == 0 ? "no limit" : rule.maxLoans()));
+            System.out.println("  fine:             " + rule.finePerDay().toPlainString() + " per overdue open " + unit.replaceAll("s$", "")
+                    + ", grace " + rule.graceDays() + ", cap " + (rule.fineCap() == null ? "none" : rule.fineCap().toPlainString()));
+            System.out.println("  holds:            " + (rule.holdsAllowed() ? "allowed, " + rule.holdShelfDays() + " days on the hold shelf" : "not allowed"));
+            System.out.println("  closed days:      " + rule.closedDays().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package org.stackbridge.gateway.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code stackbridge.yaml}, applies overrides (environment {@code STACKBRIDGE_...} variables, then
+ * {@code --set key=value} flags), binds and validates. Every error names file, line and key.
+ */
+public final class ConfigLoader {
+
+    public static final String ENV_PREFIX = "STACKBRIDGE_";
+    private static final int MAX_CONFIG_BYTES = 4 << 20;
+
+    private final ObjectMapper yaml;
+
+    public ConfigLoader() {
+        this.yaml = mapper(new YAMLFactory());
+    }
+
+    /** A Jackson mapper with the config conventions (kebab-case keys, unknown keys rejected). */
+    public static ObjectMapper mapper(YAMLFactory factory) {
+        ObjectMapper m = factory == null ? new ObjectMapper() : new ObjectMapper(factory);
+        m.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+        m.registerModule(new JavaTimeModule());
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        return m;
+    }
+
+    public ObjectMapper objectMapper() {
+        return yaml;
+    }
+
+    /** The loaded configuration with the tree it was bound from, for binding listener sections later. */
+    public record Loaded(GatewayConfig config, String file, Map<String, Integer> lines) {
+        public int lineOf(String key) {
+            return lines.getOrDefault(key, 0);
+        }
+    }
+
+    public Loaded load(Path file, Map<String, String> env, List<String> sets) {
+        String name = file == null ? "(defaults)" : file.toString();
+        ObjectNode tree;
+        Map<String, Integer> lines = new HashMap<>();
+        if (file == null) {
+            tree = JsonNodeFactory.instance.objectNode();
+        } else {
+            byte[] bytes;
+            try {
+                if (Files.size(file) > MAX_CONFIG_BYTES) {
+                    throw new ConfigException(name, 0, "", "file is larger than " + MAX_CONFIG_BYTES + " bytes");
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
+            }
+            tree = parse(name, bytes, lines);
+        }
+        applyEnv(tree, env);
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("--set", 0, set, "expected key=value");
+            }
+            put(tree, set.substring(0, eq).trim(), set.substring(eq + 1));
+        }
+        GatewayConfig config = bind(name, tree, lines, GatewayConfig.class);
+        new ConfigValidator(name, lines).validate(config);
+        return new Loaded(config, name, lines);
+    }
+
+    /** Binds a subtree (e.g. a listener section) into a settings type, reporting errors with their lines. */
+    public <T> T bindSection(Loaded loaded, String section, Object value, Class<T> type) {
+        JsonNode node = yaml.valueToTree(value);
+        try {
+            return yaml.treeToValue(node == null ? JsonNodeFactory.instance.objectNode() : node, type);
+        } catch (JsonProcessingException e) {
+            String key = section + pathOf(e);
+            throw new ConfigException(loaded.file(), loaded.lines().getOrDefault(key, loaded.lineOf(section)), key, problemOf(e));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(loaded.file(), loaded.lineOf(section), section, e.getMessage());
+        }
+    }
+
+    private ObjectNode parse(String name, byte[] bytes, Map<String, Integer> lines) {
+        try (JsonParser p = yaml.getFactory().createParser(bytes)) {
+            recordLines(p, lines);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "", "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(name, 0, "", e.getMessage());
+        }
+        try {
+            JsonNode node = yaml.readTree(bytes);
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(name, 1, "", "the top level must be a mapping of keys");
+            }
+            return (ObjectNode) node;
+        } catch (IOException e) {
+            throw new ConfigException(name, 0, "", e.getMessage());
+        }
+    }
+
+    /** Walks the YAML tokens and records the line of every key path, e.g. {@code libraries[1].code}. */
+    private static void recordLines(JsonParser p, Map<String, Integer> lines) throws IOException {
+        Deque<String> path = new ArrayDeque<>();
+        Deque<int[]> arrayIndex = new ArrayDeque<>();
+        Deque<Boolean> inArray = new ArrayDeque<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            switch (t) {
+                case FIELD_NAME -> {
+                    String parent = path.isEmpty() ? "" : path.peek();
+                    String key = parent.isEmpty() ? p.currentName() : parent + "." + p.currentName();
+                    lines.putIfAbsent(key, p.currentLocation().getLineNr());
+                    JsonToken value = p.nextToken();
+                    if (value == JsonToken.START_OBJECT) {
+                        path.push(key);
+                        inArray.push(false);
+                    } else if (value == JsonToken.START_ARRAY) {
+                        path.push(key);
+                        inArray.push(true);
+                        arrayIndex.push(new int[] {0});
+                    }
+                }
+                case START_OBJECT, START_ARRAY -> {
+                    if (!inArray.isEmpty() && inArray.peek()) {
+                        int i = arrayIndex.peek()[0]++;
+                        String key = path.peek() + "[" + i + "]";
+                        lines.putIfAbsent(key, p.currentLocation().getLineNr());
+                        path.push(key);
+                        inArray.push(t == JsonToken.START_ARRAY);
+                        if (t == JsonToken.START_ARRAY) {
+                            arrayIndex.push(new int[] {0});
+                        }
+                    } else if (path.isEmpty() && inArray.isEmpty()) {
+                        path.push("");
+                        inArray.push(t == JsonToken.START_ARRAY);
+                        if (t == JsonToken.START_ARRAY) {
+                            arrayIndex.push(new int[] {0});
+                        }
+                    }
+                }
+                case END_OBJECT, END_ARRAY -> {
+                    if (!inArray.isEmpty()) {
+                        if (inArray.pop()) {
+                            arrayIndex.pop();
+                        }
+                        path.pop();
+                    }
+                }
+                default -> {
+                    if (!inArray.isEmpty() && inArray.peek()) {
+                        int i = arrayIndex.peek()[0]++;
+                        lines.putIfAbsent(path.peek() + "[" + i + "]", p.currentLocation().getLineNr());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Environment overrides: {@code STACKBRIDGE_DATA_DIR}, {@code STACKBRIDGE_DATABASE_URL},
+     * {@code STACKBRIDGE_LISTENERS_HTTP_PORT}, ... (key path upper-cased, '.' and '-' as '_').
+     */
+    private static void applyEnv(ObjectNode tree, Map<String, String> env) {
+        for (String path : ENV_KEYS) {
+            String var = ENV_PREFIX + path.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            String value = env.get(var);
+            if (value != null) {
+                put(tree, path, value);
+            }
+        }
+    }
+
+    /** Scalar keys that environment variables may override. */
+    public static final List<String> ENV_KEYS = List.of(
+            "data-dir", "database.url", "database.user", "database.password", "database.pool-size", "database.max-batch",
+            "engine.currency", "engine.fee-limit", "engine.max-overdue",
+            "listeners.bind", "listeners.http-port", "listeners.sip2-port", "listeners.z3950-port", "listeners.admin-token",
+            "events.sink-uri", "security.hash-iterations", "security.log-json");
+
+    static void put(ObjectNode tree, String dotted, String value) {
+        String[] parts = dotted.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], TextNode.valueOf(value));
+    }
+
+    private <T> T bind(String name, ObjectNode tree, Map<String, Integer> lines, Class<T> type) {
+        try {
+            return yaml.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            String key = pathOf(e);
+            JsonLocation loc = e.getLocation();
+            int line = lines.getOrDefault(key, loc == null ? 0 : loc.getLineNr());
+            throw new ConfigException(name, line, key, problemOf(e));
+        }
+    }
+
+    private static String pathOf(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException m)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String problemOf(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (msg.startsWith("Unrecognized field")) {
+            int q = msg.indexOf('"');
+            int q2 = q < 0 ? -1 : msg.indexOf('"', q + 1);
+            return "unknown setting" + (q2 > q ? " \"" + msg.substring(q + 1, q2) + "\"" : "");
+        }
+        int nl = msg.indexOf('\n');
+        return nl > 0 ? msg.substring(0, nl) : msg;
+    }
+
+}

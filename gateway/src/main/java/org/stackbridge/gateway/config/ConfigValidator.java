@@ -1,0 +1,187 @@
+package org.stackbridge.gateway.config;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.stackbridge.core.policy.ClosedDayStrategy;
+import org.stackbridge.core.policy.PeriodUnit;
+import org.stackbridge.core.security.SecretHasher;
+
+/** Checks what binding cannot: codes, references, ranges, formats. */
+final class ConfigValidator {
+
+    private final String file;
+    private final Map<String, Integer> lines;
+
+    ConfigValidator(String file, Map<String, Integer> lines) {
+        this.file = file;
+        this.lines = lines;
+    }
+
+    void validate(GatewayConfig c) {
+        try {
+            Currency.getInstance(c.engine().currency());
+        } catch (IllegalArgumentException e) {
+            fail("engine.currency", "not an ISO 4217 currency code: " + c.engine().currency());
+        }
+        if (c.engine().feeLimit().signum() < 0) {
+            fail("engine.fee-limit", "must not be negative");
+        }
+        if (c.engine().maxOverdue() < 0) {
+            fail("engine.max-overdue", "must not be negative");
+        }
+        port("listeners.http-port", c.listeners().httpPort());
+        port("listeners.sip2-port", c.listeners().sip2Port());
+        port("listeners.z3950-port", c.listeners().z3950Port());
+        if (c.database().poolSize() < 1 || c.database().poolSize() > 200) {
+            fail("database.pool-size", "must be between 1 and 200");
+        }
+        if (c.database().maxBatch() < 1 || c.database().maxBatch() > 10_000) {
+            fail("database.max-batch", "must be between 1 and 10000");
+        }
+        if (!c.database().embedded() && !c.database().url().startsWith("jdbc:postgresql:") && !c.database().url().startsWith("jdbc:h2:")) {
+            fail("database.url", "only jdbc:postgresql: and jdbc:h2: URLs are supported");
+        }
+        if (c.security().hashIterations() < 1_000) {
+            fail("security.hash-iterations", "must be at least 1000");
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < c.libraries().size(); i++) {
+            GatewayConfig.LibraryConfig l = c.libraries().get(i);
+            String k = "libraries[" + i + "]";
+            if (l.code() == null || l.code().isBlank()) {
+                fail(k + ".code", "required");
+            }
+            if (!codes.add(l.code())) {
+                fail(k + ".code", "duplicate library code " + l.code());
+            }
+            if (l.name() == null || l.name().isBlank()) {
+                fail(k + ".name", "required");
+            }
+            if (l.timezone() != null) {
+                try {
+                    ZoneId.of(l.timezone());
+                } catch (DateTimeException e) {
+                    fail(k + ".timezone", "unknown time zone " + l.timezone());
+                }
+            }
+            for (int j = 0; j < l.closedWeekdays().size(); j++) {
+                try {
+                    DayOfWeek.valueOf(l.closedWeekdays().get(j).toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    fail(k + ".closed-weekdays[" + j + "]", "not a day of the week: " + l.closedWeekdays().get(j));
+                }
+            }
+            for (int j = 0; j < l.closedDates().size(); j++) {
+                try {
+                    LocalDate.parse(l.closedDates().get(j));
+                } catch (DateTimeException e) {
+                    fail(k + ".closed-dates[" + j + "]", "not a date (YYYY-MM-DD): " + l.closedDates().get(j));
+                }
+            }
+            if (!l.backend().equals("embedded")) {
+                fail(k + ".backend", "unknown backend " + l.backend() + " (only 'embedded' exists today)");
+            }
+        }
+        Set<String> institutions = new HashSet<>();
+        for (GatewayConfig.LibraryConfig l : c.libraries()) {
+            institutions.add(l.institution() == null || l.institution().isBlank() ? l.code() : l.institution());
+        }
+        for (int i = 0; i < c.libraries().size(); i++) {
+            GatewayConfig.LibraryConfig l = c.libraries().get(i);
+            if (l.institution() != null && !l.institution().isBlank() && !codes.contains(l.institution())) {
+                fail("libraries[" + i + "].institution", "institution " + l.institution() + " is not a library code listed here");
+            }
+        }
+        Set<String> logins = new HashSet<>();
+        for (int i = 0; i < c.sip2Accounts().size(); i++) {
+            GatewayConfig.AccountConfig a = c.sip2Accounts().get(i);
+            String k = "sip2-accounts[" + i + "]";
+            if (a.login() == null || a.login().isBlank()) {
+                fail(k + ".login", "required");
+            }
+            if (!logins.add(a.login())) {
+                fail(k + ".login", "duplicate login " + a.login());
+            }
+            if (!SecretHasher.isHash(a.passwordHash())) {
+                fail(k + ".password-hash", "must be a pbkdf2-sha256 hash; make one with: bin/stackbridge hash");
+            }
+            if (a.institution() == null || !institutions.contains(a.institution()) && !c.libraries().isEmpty()) {
+                fail(k + ".institution", "unknown institution " + a.institution());
+            }
+        }
+        for (int i = 0; i < c.policies().size(); i++) {
+            GatewayConfig.RuleConfig r = c.policies().get(i);
+            String k = "policies[" + i + "]";
+            if (r.loanUnit() != null) {
+                try {
+                    PeriodUnit.valueOf(r.loanUnit().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    fail(k + ".loan-unit", "must be days or hours");
+                }
+            }
+            if (r.closedDays() != null) {
+                try {
+                    ClosedDayStrategy.valueOf(r.closedDays().toUpperCase(Locale.ROOT).replace('-', '_'));
+                } catch (IllegalArgumentException e) {
+                    fail(k + ".closed-days", "must be keep, next-open-day or previous-open-day");
+                }
+            }
+            nonNegative(k + ".loan-period", r.loanPeriod());
+            nonNegative(k + ".renewals", r.renewals());
+            nonNegative(k + ".renewal-period", r.renewalPeriod());
+            nonNegative(k + ".max-loans", r.maxLoans());
+            nonNegative(k + ".grace-days", r.graceDays());
+            nonNegative(k + ".hold-shelf-days", r.holdShelfDays());
+            if (r.finePerDay() != null && r.finePerDay().signum() < 0) {
+                fail(k + ".fine-per-day", "must not be negative");
+            }
+            if (r.library() != null && !r.library().equals("*") && !codes.contains(r.library()) && !c.libraries().isEmpty()) {
+                fail(k + ".library", "unknown library " + r.library());
+            }
+            if (r.category() != null && !r.category().equals("*") && !c.patronCategories().contains(r.category())) {
+                fail(k + ".category", "unknown patron category " + r.category());
+            }
+            if (r.itemType() != null && !r.itemType().equals("*") && !c.itemTypes().contains(r.itemType())) {
+                fail(k + ".item-type", "unknown item type " + r.itemType());
+            }
+        }
+    }
+
+    private void nonNegative(String key, Integer v) {
+        if (v != null && v < 0) {
+            fail(key, "must not be negative");
+        }
+    }
+
+    private void port(String key, int port) {
+        if (port < 0 || port > 65535) {
+            fail(key, "must be a TCP port 0-65535");
+        }
+    }
+
+    private void fail(String key, String problem) {
+        throw new ConfigException(file, line(key), key, problem);
+    }
+
+    private int line(String key) {
+        String k = key;
+        while (true) {
+            Integer l = lines.get(k);
+            if (l != null) {
+                return l;
+            }
+            int cut = Math.max(k.lastIndexOf('.'), k.lastIndexOf('['));
+            if (cut <= 0) {
+                return 0;
+            }
+            k = k.substring(0, cut);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.stackbridge.gateway.config;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration file ({@code conf/stackbridge.yaml}), bound by Jackson with kebab-case keys.
+ * Compact constructors supply defaults so an empty file is a valid embedded setup.
+ */
+public record GatewayConfig(String dataDir, Database database, Engine engine, Listeners listeners,
+                            List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
+                            List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
+                            Map<String, Object> sip2, Map<String, Object> ncip, Map<String, Object> z3950) {
+
+    public GatewayConfig {
+        dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
+        database = database == null ? new Database(null, null, null, null, null) : database;
+        engine = engine == null ? new Engine(null, null, null, null) : engine;
+        listeners = listeners == null ? new Listeners(null, null, null, null, null) : listeners;
+        libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        patronCategories = patronCategories == null ? List.of("ADULT", "CHILD", "STAFF", "ILL") : List.copyOf(patronCategories);
+        itemTypes = itemTypes == null ? List.of("BOOK", "DVD", "REFERENCE", "ILL") : List.copyOf(itemTypes);
+        sip2Accounts = sip2Accounts == null ? List.of() : List.copyOf(sip2Accounts);
+        policies = policies == null ? List.of() : List.copyOf(policies);
+        events = events == null ? new Events(null) : events;
+        security = security == null ? new Security(null, null) : security;
+        sip2 = sip2 == null ? Map.of() : sip2;
+        ncip = ncip == null ? Map.of() : ncip;
+        z3950 = z3950 == null ? Map.of() : z3950;
+    }
+
+    /** Empty url = the embedded H2 database in the data directory. */
+    public record Database(String url, String user, String password, Integer poolSize, Integer maxBatch) {
+        public Database {
+            poolSize = poolSize == null ? 8 : poolSize;
+            maxBatch = maxBatch == null ? 256 : maxBatch;
+        }
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=***]";
+        }
+    }
+
+    public record Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays) {
+        public Engine {
+            currency = currency == null ? "USD" : currency;
+            feeLimit = feeLimit == null ? new BigDecimal("10.00") : feeLimit;
+            maxOverdue = maxOverdue == null ? 10 : maxOverdue;
+            requestKeyDays = requestKeyDays == null ? 7 : requestKeyDays;
+        }
+    }
+
+    public record Listeners(String bind, Integer httpPort, Integer sip2Port, Integer z3950Port, String adminToken) {
+        public Listeners {
+            bind = bind == null || bind.isBlank() ? "127.0.0.1" : bind;
+            httpPort = httpPort == null ? 8080 : httpPort;
+            sip2Port = sip2Port == null ? 6001 : sip2Port;
+            z3950Port = z3950Port == null ? 2100 : z3950Port;
+        }
+
+        @Override
+        public String toString() {
+            return "Listeners[bind=" + bind + ", http=" + httpPort + ", sip2=" + sip2Port + ", z3950=" + z3950Port + "]";
+        }
+    }
+
+    public record LibraryConfig(String code, String name, String institution, String timezone, List<String> closedWeekdays,
+                                List<String> closedDates, String backend) {
+        public LibraryConfig {
+            closedWeekdays = closedWeekdays == null ? List.of() : List.copyOf(closedWeekdays);
+            closedDates = closedDates == null ? List.of() : List.copyOf(closedDates);
+            backend = backend == null ? "embedded" : backend;
+        }
+    }
+
+    /** A SIP2 terminal account; {@code passwordHash} is a pbkdf2-sha256 hash made by {@code stackbridge hash}. */
+    public record AccountConfig(String login, String passwordHash, String institution, String profile) {
+        @Override
+        public String toString() {
+            return "AccountConfig[login=" + login + ", institution=" + institution + ", profile=" + profile + "]";
+        }
+    }
+
+    public record RuleConfig(String library, String category, String itemType, Integer loanPeriod, String loanUnit,
+                             Integer renewals, Integer renewalPeriod, Integer maxLoans, BigDecimal finePerDay,
+                             Integer graceDays, BigDecimal fineCap, Boolean holdsAllowed, Integer holdShelfDays,
+                             String closedDays) {
+    }
+
+    /** {@code sinkUri}: optional Camel endpoint URI that also receives every event as JSON. */
+    public record Events(String sinkUri) {
+    }
+
+    /** PBKDF2 iterations for new PIN and password hashes. */
+    public record Security(Integer hashIterations, Boolean logJson) {
+        public Security {
+            hashIterations = hashIterations == null ? 120_000 : hashIterations;
+            logJson = logJson != null && logJson;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.stackbridge.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path f = dir.resolve("stackbridge.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void noFileGivesEmbeddedDefaults() {
+        GatewayConfig c = new ConfigLoader().load(null, Map.of(), List.of()).config();
+        assertTrue(c.database().embedded());
+        assertEquals(8080, c.listeners().httpPort());
+        assertEquals(6001, c.listeners().sip2Port());
+        assertEquals(2100, c.listeners().z3950Port());
+        assertEquals("127.0.0.1", c.listeners().bind());
+    }
+
+    @Test
+    void shippedConfigurationLoads() {
+        Path shipped = Path.of("..", "conf", "stackbridge.yaml");
+        GatewayConfig c = new ConfigLoader().load(shipped, Map.of(), List.of()).config();
+        assertEquals("MAIN", c.libraries().get(0).code());
+        assertEquals(3, c.policies().size());
+    }
+
+    @Test
+    void wrongTypeNamesFileLineAndKey() throws IOException {
+        Path f = write("data-dir: x\nlisteners:\n  bind: 127.0.0.1\n  http-port: eighty\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertEquals(4, e.line(), e.getMessage());
+        assertEquals("listeners.http-port", e.key());
+        assertTrue(e.getMessage().startsWith(f.toString() + ":4: listeners.http-port"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeyIsReportedWithItsLine() throws IOException {
+        Path f = write("engine:\n  currency: EUR\n  fee-limt: 5\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.problem().contains("fee-limt"), e.problem());
+    }
+
+    @Test
+    void invalidValueInAListNamesTheEntry() throws IOException {
+        Path f = write("libraries:\n  - code: A\n    name: A\n  - code: B\n    name: B\n    closed-weekdays: [FUNDAY]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertEquals("libraries[1].closed-weekdays[0]", e.key());
+        assertEquals(6, e.line(), e.getMessage());
+    }
+
+    @Test
+    void badCurrencyAndPortAreRefused() throws IOException {
+        Path f = write("engine:\n  currency: XYZZY\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertEquals(2, e.line());
+        Path g = write("listeners:\n  sip2-port: 70000\n");
+        ConfigException e2 = assertThrows(ConfigException.class, () -> new ConfigLoader().load(g, Map.of(), List.of()));
+        assertEquals("listeners.sip2-port", e2.key());
+        assertEquals(2, e2.line());
+    }
+
+    @Test
+    void brokenYamlReportsTheLine() throws IOException {
+        Path f = write("engine:\n  currency: [EUR\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertTrue(e.line() >= 2, e.getMessage());
+        assertTrue(e.problem().startsWith("not valid YAML"), e.problem());
+    }
+
+    @Test
+    void environmentOverridesFileAndFlagsOverrideEnvironment() throws IOException {
+        Path f = write("listeners:\n  http-port: 8081\ndatabase:\n  url:\n");
+        GatewayConfig c = new ConfigLoader().load(f, Map.of("STACKBRIDGE_LISTENERS_HTTP_PORT", "9090",
+                "STACKBRIDGE_DATABASE_URL", "jdbc:postgresql://db/sb"), List.of()).config();
+        assertEquals(9090, c.listeners().httpPort());
+        assertEquals("jdbc:postgresql://db/sb", c.database().url());
+        GatewayConfig d = new ConfigLoader().load(f, Map.of("STACKBRIDGE_LISTENERS_HTTP_PORT", "9090"),
+                List.of("listeners.http-port=9191", "data-dir=/tmp/x")).config();
+        assertEquals(9191, d.listeners().httpPort());
+        assertEquals("/tmp/x", d.dataDir());
+    }
+
+    @Test
+    void accountsNeedAHashedPasswordAndAKnownInstitution() throws IOException {
+        Path f = write("libraries:\n  - code: MAIN\n    name: Main\nsip2-accounts:\n  - login: k\n    password-hash: secret\n    institution: MAIN\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertEquals("sip2-accounts[0].password-hash", e.key());
+        assertEquals(6, e.line());
+    }
+
+    @Test
+    void secretsAreNotInToString() {
+        GatewayConfig.Database db = new GatewayConfig.Database("jdbc:postgresql://x/y", "u", "hunter2", null, null);
+        assertTrue(!db.toString().contains("hunter2"));
+    }
+}
