@@ -101,8 +101,26 @@ public final class Gateway implements AutoCloseable {
         new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
         startListeners(cfg);
         http.start();
+        writePortsFile(Path.of(cfg.dataDir()));
         LOG.info("Stackbridge started: HTTP {}:{}", cfg.listeners().bind(), http.port());
         return this;
+    }
+
+    /** The bound ports, for scripts and tests that start the gateway with port 0. */
+    public Map<String, Integer> boundPorts() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("http", http.port());
+        return ports;
+    }
+
+    private void writePortsFile(Path dataDir) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        boundPorts().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        java.nio.file.Files.createDirectories(dataDir);
+        Path tmp = dataDir.resolve("stackbridge.ports.tmp");
+        java.nio.file.Files.writeString(tmp, sb);
+        java.nio.file.Files.move(tmp, dataDir.resolve("stackbridge.ports"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Protocol listeners; each is wired here when its module lands. */
