@@ -29,14 +29,16 @@ import org.stackbridge.core.port.StoreTx;
  * <p>A unit that throws is rolled back to its savepoint; the others in the batch are unaffected. A
  * {@link StoreConflictException} (another transaction committed the same unique key first) re-runs the
  * unit at once, in the same transaction, where it now sees the winner's row. A deadlock or lock timeout
- * defers the unit to the next batch, after this transaction has released its locks. If the commit
- * fails, every unit of the batch fails.
+ * ends the batch early: what ran so far commits (releasing its locks, which the other transaction may be
+ * waiting for) and the unit and those after it run in the next batch. If the commit fails, every unit
+ * of the batch fails.
  */
 final class GroupCommitWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     static final int MAX_CONFLICT_RETRIES = 2;
-    static final int MAX_TRANSIENT_RETRIES = 5;
+    /** With the writer's 100 ms lock timeout: a unit gives up after about 2 s of waiting for locks. */
+    static final int MAX_TRANSIENT_RETRIES = 20;
     private static final long IDLE_POLL_MILLIS = 200;
 
     private final HikariDataSource dataSource;
@@ -145,12 +147,19 @@ final class GroupCommitWriter {
         int next = 0;
         try {
             JdbcStoreTx tx = new JdbcStoreTx(c);
+            batchLoop:
             for (; next < batch.size(); next++) {
                 Unit<?> unit = batch.get(next);
                 switch (apply(c, tx, unit, applied.isEmpty())) {
                     case APPLIED -> applied.add(unit);
-                    case DEFERRED -> deferred.add(unit);
                     case FAILED -> fail(unit, unit.error);
+                    case DEFERRED -> {
+                        // Another transaction holds what this unit needs and may itself wait for our locks:
+                        // commit what we have now, releasing them, and run the rest in the next batch.
+                        deferred.addAll(batch.subList(next, batch.size()));
+                        next = batch.size();
+                        break batchLoop;
+                    }
                 }
             }
             if (applied.isEmpty()) {

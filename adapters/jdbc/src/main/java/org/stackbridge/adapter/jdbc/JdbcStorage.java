@@ -31,6 +31,7 @@ public final class JdbcStorage implements TransactionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
     private static final long CLOSE_TIMEOUT_MILLIS = 30_000;
+    static final int WRITER_LOCK_TIMEOUT_MILLIS = 100;
 
     /** Counters of the writer since open. */
     public record WriterStats(long batches, long committedUnits, long failedUnits, long conflictRetries, long deferrals,
@@ -51,10 +52,15 @@ public final class JdbcStorage implements TransactionRunner {
     private JdbcStorage(JdbcSettings settings) {
         this.settings = settings;
         String name = "sb-" + POOL_IDS.incrementAndGet();
-        this.writePool = pool(settings, name + "-write", 1, false);
+        // The writer waits only briefly for a row or key another transaction holds: a unit that cannot get
+        // it is deferred to the next batch (after this one commits and releases its own locks), which
+        // resolves cross-batch lock cycles in milliseconds instead of waiting for deadlock detection.
+        String writerInit = settings.isPostgres() ? "SET lock_timeout = '" + WRITER_LOCK_TIMEOUT_MILLIS + "ms'"
+                : "SET LOCK_TIMEOUT " + WRITER_LOCK_TIMEOUT_MILLIS;
+        this.writePool = pool(settings, name + "-write", 1, false, writerInit);
         HikariDataSource reads = null;
         try {
-            reads = pool(settings, name + "-read", settings.poolSize(), true);
+            reads = pool(settings, name + "-read", settings.poolSize(), true, null);
         } catch (RuntimeException e) {
             writePool.close();
             throw e;
@@ -161,7 +167,7 @@ public final class JdbcStorage implements TransactionRunner {
         return Math.max(1024, settings.maxBatch() * 64);
     }
 
-    private static HikariDataSource pool(JdbcSettings s, String name, int size, boolean readOnly) {
+    private static HikariDataSource pool(JdbcSettings s, String name, int size, boolean readOnly, String initSql) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(s.url());
@@ -173,6 +179,9 @@ public final class JdbcStorage implements TransactionRunner {
         config.setReadOnly(readOnly);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionTimeout(10_000);
+        if (initSql != null) {
+            config.setConnectionInitSql(initSql);
+        }
         return new HikariDataSource(config);
     }
 
