@@ -304,6 +304,10 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
             @Override
             public void update(Loan loan) {
+                // the same rule as the database constraint: re-opening must not make a second open loan
+                if (loan.isOpen() && loans.first(l -> l.itemId() == loan.itemId() && l.isOpen() && l.id() != loan.id()).isPresent()) {
+                    throw new StoreConflictException("item " + loan.itemId() + " already has an open loan", null);
+                }
                 loans.put(loan.id(), loan);
             }
 

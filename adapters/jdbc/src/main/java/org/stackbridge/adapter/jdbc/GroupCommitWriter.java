@@ -1,0 +1,276 @@
+package org.stackbridge.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stackbridge.core.port.StoreConflictException;
+import org.stackbridge.core.port.StoreTx;
+
+/**
+ * Group commit: one thread takes every write unit queued so far (up to {@code maxBatch}), runs them in
+ * ONE transaction, each inside its own savepoint, commits once, and only then completes each unit's
+ * future with its own result. Concurrent commands thus share one durable commit (one fsync) instead of
+ * paying one each.
+ *
+ * <p>A unit that throws is rolled back to its savepoint; the others in the batch are unaffected. A
+ * {@link StoreConflictException} (another transaction committed the same unique key first) re-runs the
+ * unit at once, in the same transaction, where it now sees the winner's row. A deadlock or lock timeout
+ * ends the batch early: what ran so far commits (releasing its locks, which the other transaction may be
+ * waiting for) and the unit and those after it run in the next batch. If the commit fails, every unit
+ * of the batch fails.
+ */
+final class GroupCommitWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    static final int MAX_CONFLICT_RETRIES = 2;
+    /** With the writer's 100 ms lock timeout: a unit gives up after about 2 s of waiting for locks. */
+    static final int MAX_TRANSIENT_RETRIES = 20;
+    private static final long IDLE_POLL_MILLIS = 200;
+
+    private final HikariDataSource dataSource;
+    private final int maxBatch;
+    private final BlockingQueue<Unit<?>> queue;
+    private final ArrayDeque<Unit<?>> deferred = new ArrayDeque<>();
+    private final ExecutorService completions;
+    private final Thread thread;
+    private volatile boolean closing;
+
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong committedUnits = new AtomicLong();
+    private final AtomicLong failedUnits = new AtomicLong();
+    private final AtomicLong conflictRetries = new AtomicLong();
+    private final AtomicLong deferrals = new AtomicLong();
+    private final AtomicLong failedCommits = new AtomicLong();
+
+    GroupCommitWriter(HikariDataSource dataSource, int maxBatch, int queueLimit, ExecutorService completions, String name) {
+        this.dataSource = dataSource;
+        this.maxBatch = maxBatch;
+        this.queue = new ArrayBlockingQueue<>(queueLimit);
+        this.completions = completions;
+        this.thread = new Thread(this::loop, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    <T> CompletableFuture<T> submit(Function<StoreTx, T> work) {
+        Unit<T> unit = new Unit<>(work);
+        if (closing) {
+            return CompletableFuture.failedFuture(new IllegalStateException("storage is closed"));
+        }
+        if (!queue.offer(unit)) {
+            return CompletableFuture.failedFuture(new JdbcStorageException("write queue full (" + queue.size() + " waiting)", null));
+        }
+        return unit.future;
+    }
+
+    JdbcStorage.WriterStats stats() {
+        return new JdbcStorage.WriterStats(batches.get(), committedUnits.get(), failedUnits.get(), conflictRetries.get(),
+                deferrals.get(), failedCommits.get());
+    }
+
+    /** Stops taking units, finishes every queued one, then stops the thread. */
+    void close(long timeoutMillis) {
+        closing = true;
+        // no interrupt: an interrupted thread in H2 file I/O closes the database file
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("writer did not finish within {} ms", timeoutMillis);
+        }
+        List<Unit<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(u -> u.future.completeExceptionally(new IllegalStateException("storage closed before the write ran")));
+    }
+
+    private void loop() {
+        List<Unit<?>> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            batch.clear();
+            while (!deferred.isEmpty() && batch.size() < maxBatch) {
+                batch.add(deferred.poll());
+            }
+            if (batch.isEmpty()) {
+                Unit<?> first;
+                try {
+                    first = closing ? queue.poll() : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    first = null;
+                }
+                if (first == null) {
+                    if (closing) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+            }
+            queue.drainTo(batch, maxBatch - batch.size());
+            try {
+                runBatch(batch);
+            } catch (RuntimeException | Error e) {
+                LOG.error("writer batch failed unexpectedly", e);
+                batch.forEach(u -> fail(u, e));
+            }
+        }
+    }
+
+    private void runBatch(List<Unit<?>> batch) {
+        batches.incrementAndGet();
+        List<Unit<?>> applied = new ArrayList<>(batch.size());
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            failedCommits.incrementAndGet();
+            JdbcStorageException failure = new JdbcStorageException("no database connection: " + e.getMessage(), e);
+            batch.forEach(u -> fail(u, failure));
+            return;
+        }
+        boolean broken = false;
+        int next = 0;
+        try {
+            JdbcStoreTx tx = new JdbcStoreTx(c);
+            batchLoop:
+            for (; next < batch.size(); next++) {
+                Unit<?> unit = batch.get(next);
+                switch (apply(c, tx, unit, applied.isEmpty())) {
+                    case APPLIED -> applied.add(unit);
+                    case FAILED -> fail(unit, unit.error);
+                    case DEFERRED -> {
+                        // Another transaction holds what this unit needs and may itself wait for our locks:
+                        // commit what we have now, releasing them, and run the rest in the next batch.
+                        deferred.addAll(batch.subList(next, batch.size()));
+                        next = batch.size();
+                        break batchLoop;
+                    }
+                }
+            }
+            if (applied.isEmpty()) {
+                c.rollback();
+                return;
+            }
+            c.commit();
+            committedUnits.addAndGet(applied.size());
+            completeAll(applied);
+        } catch (SQLException | RuntimeException e) {
+            // the commit, a rollback or the connection failed: nothing of this batch is known to be durable
+            broken = true;
+            failedCommits.incrementAndGet();
+            LOG.error("transaction of a batch of {} write(s) failed", batch.size(), e);
+            JdbcStorageException failure = new JdbcStorageException("commit failed: " + e.getMessage(), e);
+            applied.forEach(u -> fail(u, failure));
+            // the unit being run and those not reached yet get the same answer
+            batch.subList(next, batch.size()).forEach(u -> fail(u, failure));
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is being discarded anyway
+            }
+        } finally {
+            if (broken) {
+                dataSource.evictConnection(c);
+            }
+            closeQuietly(c);
+        }
+    }
+
+    private enum Result { APPLIED, DEFERRED, FAILED }
+
+    /** Runs one unit inside the open transaction. SQLException here means the connection itself failed. */
+    private <T> Result apply(Connection c, JdbcStoreTx tx, Unit<T> unit, boolean firstInTx) throws SQLException {
+        while (true) {
+            // The first unit of a transaction needs no savepoint: rolling back the transaction undoes exactly it.
+            Savepoint sp = firstInTx ? null : c.setSavepoint();
+            tx.sql().resetFailure();
+            Throwable error;
+            try {
+                T result = unit.work.apply(tx);
+                RuntimeException swallowed = tx.sql().failure();
+                if (swallowed == null) {
+                    unit.result = result;
+                    return Result.APPLIED;
+                }
+                // The unit caught a database error and carried on; its transaction state is not trustworthy.
+                error = swallowed;
+            } catch (RuntimeException | Error e) {
+                error = e;
+            }
+            if (sp == null) {
+                c.rollback();
+            } else {
+                c.rollback(sp);
+            }
+            if (error instanceof StoreConflictException && unit.conflicts++ < MAX_CONFLICT_RETRIES) {
+                conflictRetries.incrementAndGet();
+                continue;
+            }
+            if (error instanceof TransientStorageException && unit.transients++ < MAX_TRANSIENT_RETRIES) {
+                deferrals.incrementAndGet();
+                return Result.DEFERRED;
+            }
+            unit.error = error;
+            return Result.FAILED;
+        }
+    }
+
+    private void completeAll(List<Unit<?>> applied) {
+        List<Unit<?>> done = List.copyOf(applied);
+        try {
+            // callbacks (event sinks, protocol writes) must not hold up the next batch
+            completions.execute(() -> done.forEach(Unit::complete));
+        } catch (RejectedExecutionException e) {
+            done.forEach(Unit::complete);
+        }
+    }
+
+    private void fail(Unit<?> unit, Throwable error) {
+        failedUnits.incrementAndGet();
+        try {
+            completions.execute(() -> unit.future.completeExceptionally(error));
+        } catch (RejectedExecutionException e) {
+            unit.future.completeExceptionally(error);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing writer connection failed", e);
+        }
+    }
+
+    private static final class Unit<T> {
+        final Function<StoreTx, T> work;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        int conflicts;
+        int transients;
+        T result;
+        Throwable error;
+
+        Unit(Function<StoreTx, T> work) {
+            this.work = work;
+        }
+
+        void complete() {
+            future.complete(result);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.stackbridge.adapter.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.stackbridge.core.model.Channel;
+import org.stackbridge.core.model.CirculationEvent;
+import org.stackbridge.core.model.EventType;
+import org.stackbridge.core.port.EventLog;
+
+/** The append-only event log: this class only inserts and reads. */
+final class JdbcEventLog implements EventLog {
+
+    private static final String COLS = "id, at, event_type, actor, channel, terminal, library, patron_id, item_id, detail";
+    private static final int MAX_DETAIL = 4000;
+
+    private final Sql sql;
+
+    JdbcEventLog(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public CirculationEvent append(CirculationEvent e) {
+        String detail = e.detail() != null && e.detail().length() > MAX_DETAIL ? e.detail().substring(0, MAX_DETAIL) : e.detail();
+        long id = sql.insert("INSERT INTO event_log (at, event_type, actor, channel, terminal, library, patron_id, item_id, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.at(), e.type(), e.actor(), e.channel(), e.terminal(), e.library(), e.patronId(), e.itemId(), detail);
+        return e.withId(id);
+    }
+
+    @Override
+    public List<CirculationEvent> between(Instant from, Instant to, int limit) {
+        return sql.list("SELECT " + COLS + " FROM event_log WHERE at >= ? AND at < ? ORDER BY id FETCH FIRST ? ROWS ONLY",
+                JdbcEventLog::event, from, to, Math.max(0, limit));
+    }
+
+    @Override
+    public List<CirculationEvent> forItem(long itemId, int limit) {
+        return sql.list("SELECT " + COLS + " FROM event_log WHERE item_id = ? ORDER BY id FETCH FIRST ? ROWS ONLY",
+                JdbcEventLog::event, itemId, Math.max(0, limit));
+    }
+
+    private static CirculationEvent event(ResultSet rs) throws SQLException {
+        return new CirculationEvent(rs.getLong("id"), Sql.instant(rs, "at"), Sql.enumOf(EventType.class, rs, "event_type"),
+                rs.getString("actor"), Sql.enumOf(Channel.class, rs, "channel"), rs.getString("terminal"), rs.getString("library"),
+                Sql.nullableLong(rs, "patron_id"), Sql.nullableLong(rs, "item_id"), rs.getString("detail"));
+    }
+}

@@ -1,0 +1,81 @@
+package org.stackbridge.adapter.jdbc;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.stackbridge.core.model.Library;
+import org.stackbridge.core.port.Libraries;
+
+final class JdbcLibraries implements Libraries {
+
+    private final Sql sql;
+
+    JdbcLibraries(Sql sql) {
+        this.sql = sql;
+    }
+
+    private record Head(String code, String name, String institution, String zone) {
+    }
+
+    @Override
+    public Optional<Library> find(String code) {
+        return sql.one("SELECT code, name, institution, zone FROM library WHERE code = ?", JdbcLibraries::head, code)
+                .map(h -> assemble(h,
+                        sql.list("SELECT weekday FROM library_closed_weekday WHERE library_code = ?", rs -> rs.getInt(1), code),
+                        sql.list("SELECT closed_on FROM library_closed_date WHERE library_code = ?", rs -> Sql.date(rs, "closed_on"), code)));
+    }
+
+    @Override
+    public List<Library> all() {
+        // sorted in Java: database collations order codes differently
+        List<Head> heads = sql.list("SELECT code, name, institution, zone FROM library", JdbcLibraries::head);
+        Map<String, List<Integer>> weekdays = new HashMap<>();
+        sql.list("SELECT library_code, weekday FROM library_closed_weekday", rs -> new Object[] {rs.getString(1), rs.getInt(2)})
+                .forEach(r -> weekdays.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((Integer) r[1]));
+        Map<String, List<LocalDate>> dates = new HashMap<>();
+        sql.list("SELECT library_code, closed_on FROM library_closed_date", rs -> new Object[] {rs.getString(1), Sql.date(rs, "closed_on")})
+                .forEach(r -> dates.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((LocalDate) r[1]));
+        return heads.stream().sorted(java.util.Comparator.comparing(Head::code))
+                .map(h -> assemble(h, weekdays.getOrDefault(h.code, List.of()), dates.getOrDefault(h.code, List.of()))).toList();
+    }
+
+    @Override
+    public void save(Library library) {
+        int n = sql.update("UPDATE library SET name = ?, institution = ?, zone = ? WHERE code = ?",
+                library.name(), library.institution(), library.zone().getId(), library.code());
+        if (n == 0) {
+            sql.update("INSERT INTO library (code, name, institution, zone) VALUES (?, ?, ?, ?)",
+                    library.code(), library.name(), library.institution(), library.zone().getId());
+        } else {
+            sql.update("DELETE FROM library_closed_weekday WHERE library_code = ?", library.code());
+            sql.update("DELETE FROM library_closed_date WHERE library_code = ?", library.code());
+        }
+        List<Object[]> days = new ArrayList<>();
+        for (DayOfWeek d : library.closedWeekdays()) {
+            days.add(new Object[] {library.code(), d.getValue()});
+        }
+        sql.batch("INSERT INTO library_closed_weekday (library_code, weekday) VALUES (?, ?)", days);
+        List<Object[]> closed = new ArrayList<>();
+        for (LocalDate d : library.closedDates()) {
+            closed.add(new Object[] {library.code(), d});
+        }
+        sql.batch("INSERT INTO library_closed_date (library_code, closed_on) VALUES (?, ?)", closed);
+    }
+
+    private static Head head(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Head(rs.getString("code"), rs.getString("name"), rs.getString("institution"), rs.getString("zone"));
+    }
+
+    private static Library assemble(Head h, List<Integer> weekdays, List<LocalDate> dates) {
+        Set<DayOfWeek> days = new HashSet<>();
+        weekdays.forEach(d -> days.add(DayOfWeek.of(d)));
+        return new Library(h.code, h.name, h.institution, ZoneId.of(h.zone), days, new HashSet<>(dates));
+    }
+}

@@ -1,0 +1,69 @@
+package org.stackbridge.adapter.jdbc;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to reach the database.
+ *
+ * @param url      JDBC URL: {@code jdbc:h2:file:...} (embedded) or {@code jdbc:postgresql://...}
+ * @param poolSize connections (and threads) serving reads; the writer has its own connection
+ * @param maxBatch most write units committed together in one transaction
+ */
+public record JdbcSettings(String url, String user, String password, int poolSize, int maxBatch) {
+
+    public static final int DEFAULT_POOL_SIZE = 4;
+    public static final int DEFAULT_MAX_BATCH = 64;
+
+    public JdbcSettings {
+        Objects.requireNonNull(url, "url");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("unsupported JDBC URL (expected jdbc:h2: or jdbc:postgresql:): " + url);
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        if (poolSize < 1 || poolSize > 256) {
+            throw new IllegalArgumentException("poolSize must be 1..256, was " + poolSize);
+        }
+        if (maxBatch < 1 || maxBatch > 1024) {
+            throw new IllegalArgumentException("maxBatch must be 1..1024, was " + maxBatch);
+        }
+    }
+
+    /**
+     * The embedded default: an H2 file database {@code stackbridge.mv.db} in {@code dataDir}.
+     * {@code WRITE_DELAY=0} makes every commit reach the file before it returns (H2's default delay loses
+     * acknowledged commits on a crash). {@code DB_CLOSE_ON_EXIT=FALSE} leaves closing to
+     * {@link JdbcStorage#close()}, so a shutdown drains queued writes before the file closes. No
+     * {@code AUTO_SERVER}: the gateway is the only process using the file; a second process (a CLI
+     * import while serving) fails fast on H2's file lock instead of silently becoming a TCP client.
+     */
+    public static JdbcSettings embedded(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve("stackbridge");
+        String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+        return new JdbcSettings(url, "sa", "", DEFAULT_POOL_SIZE, DEFAULT_MAX_BATCH);
+    }
+
+    public static JdbcSettings of(String url, String user, String password) {
+        return new JdbcSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_MAX_BATCH);
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    public JdbcSettings withPoolSize(int size) {
+        return new JdbcSettings(url, user, password, size, maxBatch);
+    }
+
+    public JdbcSettings withMaxBatch(int batch) {
+        return new JdbcSettings(url, user, password, poolSize, batch);
+    }
+
+    @Override
+    public String toString() {
+        // never print the password
+        return "JdbcSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", maxBatch=" + maxBatch + "]";
+    }
+}

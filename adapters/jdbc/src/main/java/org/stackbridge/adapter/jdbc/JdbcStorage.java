@@ -1,0 +1,196 @@
+package org.stackbridge.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stackbridge.core.port.StoreTx;
+import org.stackbridge.core.port.TransactionRunner;
+
+/**
+ * Storage on H2 (embedded file) or PostgreSQL. Writes go through one group-commit writer
+ * ({@link GroupCommitWriter}): their futures complete only after the shared commit returned, i.e. once
+ * the work is durable. Reads run on a small pool of threads with their own read-only connections, never
+ * on the caller's thread.
+ */
+public final class JdbcStorage implements TransactionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
+    private static final long CLOSE_TIMEOUT_MILLIS = 30_000;
+    static final int WRITER_LOCK_TIMEOUT_MILLIS = 100;
+
+    /** Counters of the writer since open. */
+    public record WriterStats(long batches, long committedUnits, long failedUnits, long conflictRetries, long deferrals,
+                              long failedCommits) {
+        public double averageBatch() {
+            return batches == 0 ? 0 : (double) committedUnits / batches;
+        }
+    }
+
+    private final JdbcSettings settings;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+    private final ExecutorService readers;
+    private final ExecutorService completions;
+    private final GroupCommitWriter writer;
+    private volatile boolean closed;
+
+    private JdbcStorage(JdbcSettings settings) {
+        this.settings = settings;
+        String name = "sb-" + POOL_IDS.incrementAndGet();
+        // The writer waits only briefly for a row or key another transaction holds: a unit that cannot get
+        // it is deferred to the next batch (after this one commits and releases its own locks), which
+        // resolves cross-batch lock cycles in milliseconds instead of waiting for deadlock detection.
+        String writerInit = settings.isPostgres() ? "SET lock_timeout = '" + WRITER_LOCK_TIMEOUT_MILLIS + "ms'"
+                : "SET LOCK_TIMEOUT " + WRITER_LOCK_TIMEOUT_MILLIS;
+        this.writePool = pool(settings, name + "-write", 1, false, writerInit);
+        HikariDataSource reads = null;
+        try {
+            reads = pool(settings, name + "-read", settings.poolSize(), true, null);
+        } catch (RuntimeException e) {
+            writePool.close();
+            throw e;
+        }
+        this.readPool = reads;
+        this.readers = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueLimit(settings)), threads(name + "-reader"));
+        this.completions = Executors.newFixedThreadPool(2, threads(name + "-complete"));
+        this.writer = new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions, name + "-writer");
+    }
+
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
+
+    /** Brings the schema up to date, then opens the pools and starts the writer. */
+    public static JdbcStorage open(JdbcSettings settings) {
+        migrate(settings);
+        return new JdbcStorage(settings);
+    }
+
+    /** Applies pending Flyway migrations only (the {@code db migrate} command); returns how many ran. */
+    public static int migrate(JdbcSettings settings) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("database migrated to version {} ({} migration(s))", result.targetSchemaVersion, result.migrationsExecuted);
+        }
+        return result.migrationsExecuted;
+    }
+
+    public boolean isPostgres() {
+        return settings.isPostgres();
+    }
+
+    public JdbcSettings settings() {
+        return settings;
+    }
+
+    public WriterStats stats() {
+        return writer.stats();
+    }
+
+    @Override
+    public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("storage is closed"));
+        }
+        return writer.submit(work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> read(Function<StoreTx, T> work) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("storage is closed"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> runRead(work), readers);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new JdbcStorageException("read queue full", e));
+        }
+    }
+
+    private <T> T runRead(Function<StoreTx, T> work) {
+        try (Connection c = readPool.getConnection()) {
+            try {
+                return work.apply(new JdbcStoreTx(c));
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "read");
+        }
+    }
+
+    /** Finishes queued writes, then closes the pools. Writes submitted afterwards fail. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close(CLOSE_TIMEOUT_MILLIS);
+        shutdown(readers);
+        shutdown(completions);
+        readPool.close();
+        writePool.close();
+    }
+
+    private static void shutdown(ExecutorService executor) {
+        // shutdown(), not shutdownNow(): interrupting a thread inside H2 file I/O closes the database
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("storage threads still busy after {} ms", CLOSE_TIMEOUT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int queueLimit(JdbcSettings settings) {
+        return Math.max(1024, settings.maxBatch() * 64);
+    }
+
+    private static HikariDataSource pool(JdbcSettings s, String name, int size, boolean readOnly, String initSql) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(s.url());
+        config.setUsername(s.user());
+        config.setPassword(s.password());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setAutoCommit(false);
+        config.setReadOnly(readOnly);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setConnectionTimeout(10_000);
+        if (initSql != null) {
+            config.setConnectionInitSql(initSql);
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

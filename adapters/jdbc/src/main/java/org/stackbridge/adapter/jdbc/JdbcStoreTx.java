@@ -1,0 +1,114 @@
+package org.stackbridge.adapter.jdbc;
+
+import java.sql.Connection;
+import org.stackbridge.core.port.Bibs;
+import org.stackbridge.core.port.EventLog;
+import org.stackbridge.core.port.Fees;
+import org.stackbridge.core.port.Holds;
+import org.stackbridge.core.port.IllRequests;
+import org.stackbridge.core.port.Items;
+import org.stackbridge.core.port.Libraries;
+import org.stackbridge.core.port.Loans;
+import org.stackbridge.core.port.Patrons;
+import org.stackbridge.core.port.RequestKeys;
+import org.stackbridge.core.port.RuleStore;
+import org.stackbridge.core.port.StoreTx;
+import org.stackbridge.core.port.TerminalAccounts;
+
+/** The role ports over the connection of one open transaction. */
+final class JdbcStoreTx implements StoreTx {
+
+    private final Sql sql;
+    private final Libraries libraries;
+    private final Patrons patrons;
+    private final Bibs bibs;
+    private final Items items;
+    private final Loans loans;
+    private final Holds holds;
+    private final Fees fees;
+    private final EventLog events;
+    private final IllRequests ill;
+    private final RequestKeys requestKeys;
+    private final TerminalAccounts accounts;
+    private final RuleStore rules;
+
+    JdbcStoreTx(Connection connection) {
+        this.sql = new Sql(connection);
+        this.libraries = new JdbcLibraries(sql);
+        this.patrons = new JdbcPatrons(sql);
+        this.bibs = new JdbcBibs(sql);
+        this.items = new JdbcItems(sql);
+        this.loans = new JdbcLoans(sql);
+        this.holds = new JdbcHolds(sql);
+        this.fees = new JdbcFees(sql);
+        this.events = new JdbcEventLog(sql);
+        this.ill = new JdbcIllRequests(sql);
+        this.requestKeys = new JdbcRequestKeys(sql);
+        this.accounts = new JdbcTerminalAccounts(sql);
+        this.rules = new JdbcRuleStore(sql);
+    }
+
+    Sql sql() {
+        return sql;
+    }
+
+    @Override
+    public Libraries libraries() {
+        return libraries;
+    }
+
+    @Override
+    public Patrons patrons() {
+        return patrons;
+    }
+
+    @Override
+    public Bibs bibs() {
+        return bibs;
+    }
+
+    @Override
+    public Items items() {
+        return items;
+    }
+
+    @Override
+    public Loans loans() {
+        return loans;
+    }
+
+    @Override
+    public Holds holds() {
+        return holds;
+    }
+
+    @Override
+    public Fees fees() {
+        return fees;
+    }
+
+    @Override
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public IllRequests ill() {
+        return ill;
+    }
+
+    @Override
+    public RequestKeys requestKeys() {
+        return requestKeys;
+    }
+
+    @Override
+    public TerminalAccounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public RuleStore rules() {
+        return rules;
+    }
+}

@@ -1,0 +1,196 @@
+package org.stackbridge.adapter.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small JDBC helper bound to the connection of one transaction. Every failure is translated (unique
+ * violation → StoreConflictException) and remembered, so the runner can tell that the unit's
+ * transaction state is no longer trustworthy even if the unit swallowed the exception.
+ */
+final class Sql {
+
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final Connection conn;
+    private RuntimeException failure;
+
+    Sql(Connection conn) {
+        this.conn = conn;
+    }
+
+    /** The first database error seen since the last {@link #resetFailure()}, if any. */
+    RuntimeException failure() {
+        return failure;
+    }
+
+    void resetFailure() {
+        failure = null;
+    }
+
+    <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        }
+    }
+
+    <T> List<T> list(String sql, Row<T> row, Object... args) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        }
+    }
+
+    long count(String sql, Object... args) {
+        return one(sql, rs -> rs.getLong(1), args).orElse(0L);
+    }
+
+    int update(String sql, Object... args) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        }
+    }
+
+    /** Runs an INSERT into a table with an identity column {@code id} and returns the new id. */
+    long insert(String sql, Object... args) {
+        try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
+            bind(ps, args);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new JdbcStorageException("no generated id for: " + sql, null);
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        }
+    }
+
+    /** Runs the same statement for many argument rows in one JDBC batch. */
+    void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(ps, args);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        }
+    }
+
+    /** Requires that an UPDATE by primary key hit its row. */
+    void updateOne(String what, String sql, Object... args) {
+        int n = update(sql, args);
+        if (n != 1) {
+            RuntimeException e = new JdbcStorageException(what + " not found", null);
+            failure = failure == null ? e : failure;
+            throw e;
+        }
+    }
+
+    private RuntimeException fail(SQLException e, String sql) {
+        RuntimeException translated = SqlErrors.translate(e, firstWords(sql));
+        if (failure == null) {
+            failure = translated;
+        }
+        return translated;
+    }
+
+    private static String firstWords(String sql) {
+        return sql.length() <= 60 ? sql : sql.substring(0, 60) + "...";
+    }
+
+    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            int p = i + 1;
+            if (a == null) {
+                ps.setNull(p, Types.NULL);
+            } else if (a instanceof String s) {
+                ps.setString(p, s);
+            } else if (a instanceof Long l) {
+                ps.setLong(p, l);
+            } else if (a instanceof Integer n) {
+                ps.setInt(p, n);
+            } else if (a instanceof Boolean b) {
+                ps.setBoolean(p, b);
+            } else if (a instanceof BigDecimal d) {
+                ps.setBigDecimal(p, d);
+            } else if (a instanceof Instant t) {
+                // both databases keep microseconds; truncate so they agree instead of rounding differently
+                ps.setObject(p, OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            } else if (a instanceof LocalDate d) {
+                ps.setObject(p, d);
+            } else if (a instanceof byte[] bytes) {
+                ps.setBytes(p, bytes);
+            } else if (a instanceof Enum<?> e) {
+                ps.setString(p, e.name());
+            } else {
+                throw new IllegalArgumentException("unsupported parameter type " + a.getClass().getName());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ column readers
+
+    static Instant instant(ResultSet rs, String col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static LocalDate date(ResultSet rs, String col) throws SQLException {
+        return rs.getObject(col, LocalDate.class);
+    }
+
+    static Long nullableLong(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, ResultSet rs, String col) throws SQLException {
+        String v = rs.getString(col);
+        return v == null ? null : Enum.valueOf(type, v);
+    }
+
+    /** Nullable enum parameter value. */
+    static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+}

@@ -1,0 +1,140 @@
+package org.stackbridge.adapter.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.port.StoreFixture;
+
+/**
+ * Behaviour of the group-commit writer itself, on a real database. A "blocker" unit holds the writer
+ * thread until released, so the units queued meanwhile deterministically form the next batch.
+ */
+interface GroupCommitContract extends StoreFixture {
+
+    JdbcStorage storage();
+
+    @Override
+    default JdbcStorage store() {
+        return storage();
+    }
+
+    /** Submits a unit that occupies the writer until {@code release} opens; returns once it runs. */
+    default CompletableFuture<Object> blockWriter(CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<Object> blocker = storage().write(tx -> {
+            running.countDown();
+            try {
+                assertTrue(release.await(WAIT_SECONDS, TimeUnit.SECONDS), "blocker never released");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertTrue(running.await(WAIT_SECONDS, TimeUnit.SECONDS), "writer did not start the blocker");
+        return blocker;
+    }
+
+    @Test
+    default void unitsQueuedTogetherShareOneCommit() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        JdbcStorage.WriterStats before = storage().stats();
+        CompletableFuture<Object> blocker = blockWriter(release);
+        List<CompletableFuture<Patron>> queued = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String barcode = "B" + i;
+            queued.add(storage().write(tx -> tx.patrons().insert(StoreFixture.patron(barcode))));
+        }
+        release.countDown();
+        StoreFixture.await(blocker);
+        queued.forEach(StoreFixture::await);
+        JdbcStorage.WriterStats after = storage().stats();
+        assertEquals(2, after.batches() - before.batches(), "blocker batch + one batch of 20");
+        assertEquals(21, after.committedUnits() - before.committedUnits());
+    }
+
+    @Test
+    default void aFailingOrConflictingUnitInsideABatchUndoesOnlyItself() throws Exception {
+        newPatron("DUP");
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> blocker = blockWriter(release);
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Patron> first = storage().write(tx -> tx.patrons().insert(StoreFixture.patron("A")));
+        CompletableFuture<Integer> conflicting = storage().write(tx -> {
+            int n = attempts.incrementAndGet();
+            tx.bibs().insert(StoreFixture.bib("try-" + n));
+            if (n == 1) {
+                tx.patrons().insert(StoreFixture.patron("DUP"));
+            }
+            return n;
+        });
+        CompletableFuture<Patron> failing = storage().write(tx -> {
+            tx.patrons().insert(StoreFixture.patron("C"));
+            throw new IllegalStateException("unit fails");
+        });
+        CompletableFuture<Patron> last = storage().write(tx -> tx.patrons().insert(StoreFixture.patron("D")));
+        release.countDown();
+        StoreFixture.await(blocker);
+        assertEquals("A", StoreFixture.await(first).barcode());
+        assertEquals(2, StoreFixture.await(conflicting));
+        assertInstanceOf(IllegalStateException.class, StoreFixture.failureOf(failing));
+        assertEquals("D", StoreFixture.await(last).barcode());
+        assertTrue(read(tx -> tx.bibs().byControlNumber("try-1")).isEmpty());
+        assertTrue(read(tx -> tx.bibs().byControlNumber("try-2")).isPresent());
+        assertTrue(read(tx -> tx.patrons().byBarcode("C")).isEmpty());
+        assertTrue(read(tx -> tx.patrons().byBarcode("A")).isPresent());
+    }
+
+    @Test
+    default void aUnitThatSwallowsADatabaseErrorStillFails() {
+        Throwable failure = writeFailure(tx -> {
+            tx.bibs().insert(StoreFixture.bib("kept?"));
+            try {
+                tx.patrons().insert(StoreFixture.patron("X".repeat(100)));
+            } catch (RuntimeException swallowed) {
+                // a careless unit carries on after a database error
+            }
+            return "ok";
+        });
+        assertInstanceOf(JdbcStorageException.class, failure);
+        assertTrue(read(tx -> tx.bibs().byControlNumber("kept?")).isEmpty());
+    }
+
+    @Test
+    default void aFutureCompletesOnlyOnceOtherConnectionsSeeTheCommit() {
+        List<CompletableFuture<Boolean>> seen = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String barcode = "V" + i;
+            seen.add(storage().write(tx -> tx.patrons().insert(StoreFixture.patron(barcode)))
+                    .thenApply(p -> visibleFromOutside(p.barcode())));
+        }
+        seen.forEach(f -> assertTrue(StoreFixture.await(f), "acknowledged write not visible to another connection"));
+    }
+
+    private boolean visibleFromOutside(String barcode) {
+        JdbcSettings s = storage().settings();
+        try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password());
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM patron WHERE barcode = ?")) {
+            ps.setString(1, barcode);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
