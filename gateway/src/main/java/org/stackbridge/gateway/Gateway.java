@@ -66,13 +66,13 @@ public final class Gateway implements AutoCloseable {
     public Gateway start() throws Exception {
         GatewayConfig cfg = loaded.config();
         meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        meters.config().commonTags("application", "stackbridge");
         new JvmMemoryMetrics().bindTo(meters);
         new JvmGcMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ClassLoaderMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
         new UptimeMetrics().bindTo(meters);
-        meters.config().commonTags("application", "stackbridge");
 
         storage = Storage.open(cfg, Path.of(cfg.dataDir()));
         closeables.add(storage);

@@ -1,26 +1,61 @@
 package org.stackbridge.gateway;
 
 import java.nio.file.Path;
-import org.stackbridge.adapter.memory.InMemoryStore;
+import org.stackbridge.adapter.jdbc.JdbcSettings;
+import org.stackbridge.adapter.jdbc.JdbcStorage;
 import org.stackbridge.core.port.TransactionRunner;
-import org.stackbridge.gateway.config.ConfigMapping;
 import org.stackbridge.gateway.config.GatewayConfig;
+import org.stackbridge.gateway.config.ConfigMapping;
 
-/** Opens the configured storage and applies what the config declares (libraries, accounts), idempotently. */
+/** Opens the configured database and applies what the config declares (libraries, accounts), idempotently. */
 public final class Storage {
 
     private Storage() {
     }
 
-    public static TransactionRunner open(GatewayConfig cfg, Path dataDir) {
-        return new InMemoryStore();
+    public static JdbcSettings settings(GatewayConfig cfg, Path dataDir) {
+        GatewayConfig.Database db = cfg.database();
+        JdbcSettings base = db.embedded() ? JdbcSettings.embedded(dataDir) : JdbcSettings.of(db.url(), db.user(), db.password());
+        return base.withPoolSize(db.poolSize()).withMaxBatch(db.maxBatch());
+    }
+
+    /** Opens (and migrates) the database; a locked embedded database gets a clear message. */
+    public static JdbcStorage open(GatewayConfig cfg, Path dataDir) {
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+            return JdbcStorage.open(settings(cfg, dataDir));
+        } catch (java.io.IOException e) {
+            throw new StorageUnavailable("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw explain(cfg, dataDir, e);
+        }
     }
 
     /** Applies pending migrations and says what it did. */
     public static String migrate(GatewayConfig cfg, Path dataDir) {
-        try (TransactionRunner r = open(cfg, dataDir)) {
-            return "schema up to date";
+        try {
+            int n = JdbcStorage.migrate(settings(cfg, dataDir));
+            return n == 0 ? "schema already up to date" : "applied " + n + " migration(s)";
+        } catch (RuntimeException e) {
+            throw explain(cfg, dataDir, e);
         }
+    }
+
+    private static RuntimeException explain(GatewayConfig cfg, Path dataDir, RuntimeException e) {
+        String text = String.valueOf(rootMessage(e));
+        if (cfg.database().embedded() && (text.contains("locked") || text.contains("already in use"))) {
+            return new StorageUnavailable("the embedded database in " + dataDir.toAbsolutePath()
+                    + " is in use by another process (is the gateway running?). Stop it first, or run on PostgreSQL.", e);
+        }
+        return new StorageUnavailable("cannot open the database: " + text, e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     public static void seed(TransactionRunner storage, GatewayConfig cfg) {
@@ -29,5 +64,14 @@ public final class Storage {
             cfg.sip2Accounts().forEach(a -> tx.accounts().save(ConfigMapping.account(a)));
             return null;
         }).join();
+    }
+
+    /** The database could not be opened; the message says why, for people. */
+    public static final class StorageUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StorageUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

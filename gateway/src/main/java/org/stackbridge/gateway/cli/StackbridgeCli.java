@@ -30,6 +30,10 @@ public final class StackbridgeCli {
                 err.println("configuration error: " + ce.getMessage());
                 return 3;
             }
+            if (e instanceof org.stackbridge.gateway.Storage.StorageUnavailable su) {
+                err.println("error: " + su.getMessage());
+                return 6;
+            }
             if (e instanceof CliException ce) {
                 err.println("error: " + ce.getMessage());
                 return ce.exitCode();

@@ -42,8 +42,8 @@ final class ConfigValidator {
         if (c.database().poolSize() < 1 || c.database().poolSize() > 200) {
             fail("database.pool-size", "must be between 1 and 200");
         }
-        if (c.database().maxBatch() < 1 || c.database().maxBatch() > 10_000) {
-            fail("database.max-batch", "must be between 1 and 10000");
+        if (c.database().maxBatch() < 1 || c.database().maxBatch() > 1024) {
+            fail("database.max-batch", "must be between 1 and 1024");
         }
         if (!c.database().embedded() && !c.database().url().startsWith("jdbc:postgresql:") && !c.database().url().startsWith("jdbc:h2:")) {
             fail("database.url", "only jdbc:postgresql: and jdbc:h2: URLs are supported");
