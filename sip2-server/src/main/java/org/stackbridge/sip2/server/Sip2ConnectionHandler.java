@@ -201,8 +201,8 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             if (type == Sip2MessageType.REQUEST_ACS_RESEND) {
                 byte[] last = session.lastResponse();
                 LOG.debug("SIP2 97: resending last response");
-                write(ctx, last != null ? last : resend96(m));
                 metrics.request(type.code(), last != null ? "replayed" : "refused", System.nanoTime() - start);
+                write(ctx, last != null ? last : resend96(m));
                 return;
             }
             if (type.direction() == Sip2MessageType.Direction.RESPONSE) {
@@ -215,8 +215,8 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             String key = m.sequence() == null ? null : requestKey(m, request.raw());
             if (key != null && key.equals(session.lastRequestKey()) && session.lastResponse() != null) {
                 LOG.info("SIP2 retransmitted {} (AY{}): replaying the stored response", type.code(), m.sequence());
-                write(ctx, session.lastResponse());
                 metrics.request(type.code(), "replayed", System.nanoTime() - start);
+                write(ctx, session.lastResponse());
                 return;
             }
             if (key != null && session.loggedIn() && type != Sip2MessageType.LOGIN_REQUEST) {
@@ -225,8 +225,8 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                     LOG.info("SIP2 retransmitted {} (AY{}) after reconnect: replaying the stored response", type.code(), m.sequence());
                     session.lastResponse(stored);
                     session.lastRequestKey(key);
-                    write(ctx, stored);
                     metrics.request(type.code(), "replayed", System.nanoTime() - start);
+                    write(ctx, stored);
                     return;
                 }
             }
@@ -315,8 +315,9 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         if (key != null && session.loggedIn() && request.type() != Sip2MessageType.LOGIN_REQUEST) {
             replay.put(session.login(), key, bytes);
         }
-        write(ctx, bytes);
+        // metrics before the write, so a client that has read the answer also sees it counted
         metrics.request(request.type().code(), outcome != null ? outcome : outcome(response), System.nanoTime() - start);
+        write(ctx, bytes);
     }
 
     private static String outcome(Sip2Message r) {
