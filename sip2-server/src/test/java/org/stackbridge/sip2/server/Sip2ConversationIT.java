@@ -362,4 +362,20 @@ class Sip2ConversationIT {
         assertEquals(1, t.registry.find("stackbridge.sip2.requests").tag("message", "11").tag("outcome", "refused").timer().count());
         assertNotNull(t.registry.find("stackbridge.sip2.connections").gauge());
     }
+
+    @Test
+    void aCheckinWithAPastReturnDateIsAssessedAsOfThatDate() throws Exception {
+        try (Sip2Client c = t.kiosk1()) {
+            // lent on 1 December (offline), due 15 December: returned on 10 December means no fine, today would
+            assertEquals("1", c.send(rq.offlineCheckout("P1", "I2", "20251201    100000")).fixed(OK));
+            Sip2Message in = c.send(rq.checkin("I2", "MAIN", "20251210    120000"));
+            assertEquals("1", in.fixed(OK));
+            assertEquals(1, in.all(AF).size(), "no fine message");
+            assertEquals("0.00", patron("P1").balance().toPlainString());
+            assertEquals("1", c.send(rq.offlineCheckout("P1", "I3", "20251201    100000")).fixed(OK));
+            Sip2Message late = c.send(rq.checkin("I3", "MAIN"));
+            assertEquals(2, late.all(AF).size(), "returned today: an overdue fine is reported");
+            assertTrue(patron("P1").balance().isPositive());
+        }
+    }
 }
