@@ -356,8 +356,28 @@ public final class Sip2Handlers {
         }
         Sip2Profile p = s.profile();
         boolean noBlock = "Y".equalsIgnoreCase(req.fixed(NO_BLOCK));
-        Instant occurred = noBlock ? parseSipDate(req.fixed(TRANSACTION_DATE), p.zone()) : null;
         boolean feeAck = "Y".equalsIgnoreCase(req.field(BO));
+        if ("N".equalsIgnoreCase(req.fixed(SC_RENEWAL_POLICY)) && !noBlock) {
+            // The SC does not accept renewals: an item already on loan to this patron must not be renewed by checkout.
+            return port.execute(new Commands.LookupItem(ctx(req, s, null, null, null), item)).thenCompose(o -> {
+                if (o instanceof Outcome.Success<Views.ItemInfo> ok && patron.equals(ok.result().borrowerBarcode())) {
+                    Views.ItemInfo i = ok.result();
+                    return done(hide(Sip2Message.builder(Sip2MessageType.CHECKOUT_RESPONSE).ok(OK, false).yn(RENEWAL_OK, false)
+                            .fixed(MAGNETIC_MEDIA, "N").fixed(DESENSITIZE, "N").fixed(TRANSACTION_DATE, now(s)).field(AO, ao(req, s))
+                            .field(AA, patron).field(AB, item).field(AJ, nz(i.title())).field(AH, dueDate(i.dueAt(), p))
+                            .field(AF, screenMessage(p, "ALREADY_CHECKED_OUT", p.language(), "Item is already checked out to you"))
+                            .build(), p));
+                }
+                return doCheckout(req, s, key, patron, item, noBlock, feeAck);
+            });
+        }
+        return doCheckout(req, s, key, patron, item, noBlock, feeAck);
+    }
+
+    private CompletionStage<Sip2Message> doCheckout(Sip2Message req, Sip2Session s, String key, String patron, String item,
+                                                    boolean noBlock, boolean feeAck) {
+        Sip2Profile p = s.profile();
+        Instant occurred = noBlock ? parseSipDate(req.fixed(TRANSACTION_DATE), p.zone()) : null;
         return withLibrary(req, s, null, key, occurred, ctx -> port.execute(
                 new Commands.CheckOut(ctx, patron, item, pin(req), p.checkoutPinRequired(), noBlock, feeAck)))
                 .thenApply(o -> {

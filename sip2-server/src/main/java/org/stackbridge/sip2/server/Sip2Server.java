@@ -32,6 +32,7 @@ public final class Sip2Server implements AutoCloseable {
     private final Sip2Handlers handlers;
     private final ReplayCache replay;
     private final AtomicLong ids = new AtomicLong();
+    private final Clock clock;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel plain;
@@ -43,6 +44,7 @@ public final class Sip2Server implements AutoCloseable {
 
     public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new Sip2Metrics(registry);
         LoginThrottle throttle = new LoginThrottle(settings.failedLoginThrottle(), clock);
         this.handlers = new Sip2Handlers(Objects.requireNonNull(port, "port"), clock, throttle);
@@ -53,7 +55,7 @@ public final class Sip2Server implements AutoCloseable {
         if (plain != null) {
             throw new IllegalStateException("already started");
         }
-        SslContext ssl = settings.tls().enabled() ? Sip2Tls.serverContext(settings.tls()) : null;
+        SslContext ssl = settings.tls().enabled() ? Sip2Tls.serverContext(settings.tls(), clock) : null;
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
         Sip2ConnectionLimiter limiter = new Sip2ConnectionLimiter(settings.maxConnections(), metrics);

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.time.Instant;
 import javax.net.ssl.KeyManagerFactory;
 
 /** Builds the server {@link SslContext} from the TLS settings: PEM, PKCS#12 or a generated self-signed certificate. */
@@ -18,7 +17,7 @@ public final class Sip2Tls {
     private Sip2Tls() {
     }
 
-    public static SslContext serverContext(Sip2Settings.Tls tls) {
+    public static SslContext serverContext(Sip2Settings.Tls tls, java.time.Clock clock) {
         try {
             if (tls.pkcs12File() != null && !tls.pkcs12File().isBlank()) {
                 char[] pw = tls.pkcs12Password() == null ? new char[0] : tls.pkcs12Password().toCharArray();
@@ -34,7 +33,7 @@ public final class Sip2Tls {
                 return SslContextBuilder.forServer(new File(tls.certFile()), new File(tls.keyFile()), tls.keyPassword()).build();
             }
             if (tls.selfSigned()) {
-                SelfSignedCertificates.Generated g = SelfSignedCertificates.generate("localhost", Instant.now(), 365);
+                SelfSignedCertificates.Generated g = SelfSignedCertificates.generate("localhost", clock.instant(), 365);
                 return SslContextBuilder.forServer(g.key(), g.certificate()).build();
             }
         } catch (IOException | GeneralSecurityException e) {

@@ -378,4 +378,18 @@ class Sip2ConversationIT {
             assertTrue(patron("P1").balance().isPositive());
         }
     }
+
+    @Test
+    void checkoutOfAnItemAlreadyOnLoanRenewsOnlyWhenTheScAcceptsRenewals() throws Exception {
+        try (Sip2Client c = t.kiosk1()) {
+            assertEquals("1", c.send(rq.checkout("P1", "I4", null)).fixed(OK));
+            String noRenewals = "11NN" + DATE + " ".repeat(18) + "AOINST1|AAP1|ABI4|AC|";
+            String r = c.sendRaw(noRenewals);
+            assertTrue(r.startsWith("120NNN"), r);
+            assertTrue(r.contains("AFItem is already checked out to you|"), r);
+            Sip2Message renewed = c.send(rq.checkout("P1", "I4", null));
+            assertEquals("1", renewed.fixed(OK));
+            assertEquals("Y", renewed.fixed(RENEWAL_OK));
+        }
+    }
 }
