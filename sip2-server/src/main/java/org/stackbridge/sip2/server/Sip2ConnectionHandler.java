@@ -53,6 +53,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
     private final ArrayDeque<Sip2Request> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
+    private boolean afterLogin;
     private ScheduledFuture<?> loginTimer;
 
     Sip2ConnectionHandler(Sip2Session session, Sip2Handlers handlers, ReplayCache replay, Sip2Metrics metrics, Sip2MessageDecoder decoder) {
@@ -219,7 +220,10 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                 write(ctx, session.lastResponse());
                 return;
             }
-            if (key != null && session.loggedIn() && type != Sip2MessageType.LOGIN_REQUEST) {
+            // Across connections only the first request after a (re)login can be a retransmission of a lost answer;
+            // later identical requests are new transactions (jsip2 repeats AY0 on every message).
+            if (key != null && afterLogin && type != Sip2MessageType.LOGIN_REQUEST) {
+                afterLogin = false;
                 byte[] stored = replay.find(session.login(), key);
                 if (stored != null) {
                     LOG.info("SIP2 retransmitted {} (AY{}) after reconnect: replaying the stored response", type.code(), m.sequence());
@@ -229,6 +233,9 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                     write(ctx, stored);
                     return;
                 }
+            }
+            if (type != Sip2MessageType.LOGIN_REQUEST && type != Sip2MessageType.SC_STATUS_REQUEST) {
+                afterLogin = false;
             }
             Sip2Message refusal = gate(m);
             if (refusal != null) {
@@ -266,6 +273,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                             metrics.error("login-failed");
                         } else {
                             LOG.info("SIP2 terminal logged in (institution {})", session.institution());
+                            afterLogin = true;
                         }
                     }
                     respond(ctx, m, key, out, start, outcome);

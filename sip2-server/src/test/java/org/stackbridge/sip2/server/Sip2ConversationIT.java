@@ -164,7 +164,7 @@ class Sip2ConversationIT {
                 assertEquals(out, replayed);
                 assertEquals(0, patron("P1").loans().get(0).renewals(), "the checkout was not repeated");
                 d.writeRaw(request);
-                assertEquals(first, d.readMessage(), "the earlier refused payment replays its refusal, not a new payment");
+                assertEquals(first, d.readMessage(), "the engine keeps the outcome under the request key: the refusal replays, no new payment");
                 assertEquals("3.00", patron("P1").balance().toPlainString());
             }
         }
