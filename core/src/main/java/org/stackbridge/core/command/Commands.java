@@ -118,4 +118,12 @@ public final class Commands {
             return "AuthenticateTerminal[" + login + ", password=***]";
         }
     }
+
+    /** A library (branch) by code: its name and the institution it belongs to (SIP2 AO/AP/CP validation). */
+    public record LookupLibrary(RequestContext context, String code) implements Command<Views.LibraryView> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
 }

@@ -141,4 +141,8 @@ public final class Views {
     /** A verified terminal account: the institution it is bound to and its profile name. */
     public record TerminalLogin(String login, String institution, String profile) implements Serializable {
     }
+
+    /** A library (branch) and the institution it belongs to. */
+    public record LibraryView(String code, String name, String institution) implements Serializable {
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.stackbridge.core.command.Command;
+import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.Commands.AssessFee;
 import org.stackbridge.core.command.Commands.AuthenticateTerminal;
 import org.stackbridge.core.command.Commands.BlockPatron;
@@ -89,6 +90,7 @@ public final class CirculationEngine {
         register(UnblockPatron.class, this::unblockPatron);
         register(UpdateItem.class, this::updateItem);
         register(AuthenticateTerminal.class, this::authenticateTerminal);
+        register(Commands.LookupLibrary.class, this::lookupLibrary);
     }
 
     /** Adds handlers for further commands (e.g. ILL); a class may be registered once. */
@@ -807,6 +809,12 @@ public final class CirculationEngine {
         tx.log(ctx, EventType.ITEM_STATUS_CHANGED, item.currentLibrary(), null, item.id(),
                 item.status() + "->" + updated.status() + (cmd.location() == null ? "" : " location=" + cmd.location()));
         return Outcome.success(itemInfo(tx, updated));
+    }
+
+    private Outcome<Views.LibraryView> lookupLibrary(Commands.LookupLibrary cmd, EngineTx tx) {
+        return tx.store().libraries().find(cmd.code() == null ? "" : cmd.code())
+                .<Outcome<Views.LibraryView>>map(l -> Outcome.success(new Views.LibraryView(l.code(), l.name(), l.institution())))
+                .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown library"));
     }
 
     private Outcome<Views.TerminalLogin> authenticateTerminal(AuthenticateTerminal cmd, EngineTx tx) {

@@ -1,0 +1,300 @@
+package org.stackbridge.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.stackbridge.adapter.memory.InMemoryCirculation;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.sip2.client.Sip2Client;
+import org.stackbridge.sip2.client.Sip2Requests;
+import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.server.Sip2Server;
+import org.stackbridge.sip2.server.Sip2Settings;
+import org.stackbridge.sip2.spec.FixedField;
+
+/**
+ * SIP2 load driver: N connections each log in and loop checkout + checkin on their own items for S seconds,
+ * then pairs/s and request latency percentiles are printed. Data convention (seed it in the target server):
+ * patron {@code <patronPrefix><c>} and items {@code <itemPrefix><c>-<k>} (k &lt; itemsPerConnection) for connection c,
+ * all in the login's institution. {@code --embedded} starts a server on the in-memory engine with that data.
+ * {@code --idle N} instead opens N logged-in connections and holds them for the duration.
+ *
+ * <pre>
+ *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2LoadDriver \
+ *       --embedded --connections 16 --duration 20
+ * </pre>
+ */
+public final class Sip2LoadDriver {
+
+    /**
+     * @param itemsPerConnection items each connection cycles through; keep it odd and not a multiple of 5 so the same
+     *                           (item, AY) pair does not recur within a second (that would be a retransmission)
+     */
+    public record Options(String host, int port, boolean tls, int connections, int durationSeconds, int warmupSeconds,
+                          String login, String password, String institution, String location, String patronPrefix,
+                          String itemPrefix, int itemsPerConnection, boolean embedded, int idle) {
+
+        static Options parse(String[] args) {
+            Options o = new Options("127.0.0.1", 6001, false, 1, 10, 2, "bench", "bench", "BENCH", null, "BP", "BI", 1001, false, 0);
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                switch (a) {
+                    case "--host" -> { o = o.with(1, v); i++; }
+                    case "--port" -> { o = o.with(2, v); i++; }
+                    case "--tls" -> o = o.with(3, "true");
+                    case "--connections" -> { o = o.with(4, v); i++; }
+                    case "--duration" -> { o = o.with(5, v); i++; }
+                    case "--warmup" -> { o = o.with(6, v); i++; }
+                    case "--login" -> { o = o.with(7, v); i++; }
+                    case "--password" -> { o = o.with(8, v); i++; }
+                    case "--institution" -> { o = o.with(9, v); i++; }
+                    case "--location" -> { o = o.with(10, v); i++; }
+                    case "--patron-prefix" -> { o = o.with(11, v); i++; }
+                    case "--item-prefix" -> { o = o.with(12, v); i++; }
+                    case "--items-per-connection" -> { o = o.with(13, v); i++; }
+                    case "--embedded" -> o = o.with(14, "true");
+                    case "--idle" -> { o = o.with(15, v); i++; }
+                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+                }
+            }
+            return o;
+        }
+
+        private Options with(int field, String v) {
+            if (v == null) {
+                throw new IllegalArgumentException("missing value\n" + USAGE);
+            }
+            return new Options(field == 1 ? v : host, field == 2 ? Integer.parseInt(v) : port, field == 3 || tls,
+                    field == 4 ? Integer.parseInt(v) : connections, field == 5 ? Integer.parseInt(v) : durationSeconds,
+                    field == 6 ? Integer.parseInt(v) : warmupSeconds, field == 7 ? v : login, field == 8 ? v : password,
+                    field == 9 ? v : institution, field == 10 ? v : location, field == 11 ? v : patronPrefix,
+                    field == 12 ? v : itemPrefix, field == 13 ? Integer.parseInt(v) : itemsPerConnection, field == 14 || embedded,
+                    field == 15 ? Integer.parseInt(v) : idle);
+        }
+    }
+
+    static final String USAGE = """
+            usage: Sip2LoadDriver [--host H] [--port P] [--tls] [--connections N] [--duration S] [--warmup S]
+                                  [--login L --password W --institution AO] [--location CP]
+                                  [--patron-prefix BP] [--item-prefix BI] [--items-per-connection K]
+                                  [--embedded] [--idle N]""";
+
+    public record Result(int connections, long pairs, long errors, double seconds, double pairsPerSecond,
+                         double p50Millis, double p99Millis, double maxMillis) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "sip2 connections=%d pairs=%d errors=%d seconds=%.1f pairs/s=%.1f "
+                    + "request p50=%.3f ms p99=%.3f ms max=%.3f ms", connections, pairs, errors, seconds, pairsPerSecond,
+                    p50Millis, p99Millis, maxMillis);
+        }
+    }
+
+    private Sip2LoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        InMemoryCirculation circ = null;
+        Sip2Server server = null;
+        try {
+            if (o.embedded()) {
+                int seeded = Math.max(o.connections(), o.idle() > 0 ? 1 : 0);
+                circ = seed(o, seeded);
+                server = new Sip2Server(new Sip2Settings(o.host(), 0, null, null, null, 0, 50_000, null, null, null, null, null,
+                        o.institution(), null, null), circ.port(), new SimpleMeterRegistry()).start();
+                o = new Options(o.host(), server.port(), false, o.connections(), o.durationSeconds(), o.warmupSeconds(), o.login(),
+                        o.password(), o.institution(), o.location(), o.patronPrefix(), o.itemPrefix(), o.itemsPerConnection(), false, o.idle());
+            }
+            if (o.idle() > 0) {
+                idle(o, server);
+            } else {
+                System.out.println(run(o));
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            if (circ != null) {
+                circ.close();
+            }
+        }
+    }
+
+    /** Seeds the in-memory engine with the driver's data convention. */
+    static InMemoryCirculation seed(Options o, int connections) {
+        InMemoryCirculation circ = new InMemoryCirculation(Clock.systemDefaultZone());
+        circ.library(o.institution(), o.institution());
+        circ.account(o.login(), o.password(), o.institution(), "default");
+        BibRecord bib = circ.bib("BENCH-1", "Benchmark title", "Bench");
+        for (int c = 0; c < connections; c++) {
+            circ.patron(o.patronPrefix() + c, null, "adult", o.institution());
+            for (int k = 0; k < o.itemsPerConnection(); k++) {
+                circ.item(o.itemPrefix() + c + "-" + k, bib, "book", o.institution());
+            }
+        }
+        return circ;
+    }
+
+    /** Runs the checkout/checkin load and returns the measurement (warm-up excluded). */
+    public static Result run(Options o) throws InterruptedException {
+        int n = o.connections();
+        long[][] latencies = new long[n][];
+        int[] counts = new int[n];
+        AtomicLong errors = new AtomicLong();
+        AtomicLong pairs = new AtomicLong();
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch done = new CountDownLatch(n);
+        long[] window = new long[2];
+        List<Thread> threads = new ArrayList<>();
+        Clock clock = Clock.systemDefaultZone();
+        long startAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        long measureFrom = startAt + TimeUnit.SECONDS.toNanos(o.warmupSeconds());
+        long endAt = measureFrom + TimeUnit.SECONDS.toNanos(o.durationSeconds());
+        window[0] = measureFrom;
+        window[1] = endAt;
+        for (int c = 0; c < n; c++) {
+            final int conn = c;
+            Thread t = new Thread(() -> {
+                long[] lat = new long[1 << 16];
+                int count = 0;
+                Sip2Requests rq = new Sip2Requests(clock, o.institution());
+                Sip2Client.Options copts = Sip2Client.Options.plain();
+                if (o.tls()) {
+                    copts = copts.withTls(true);
+                }
+                try (Sip2Client client = Sip2Client.connect(o.host(), o.port(), copts)) {
+                    Sip2Message login = client.send(rq.login(o.login(), o.password(), o.location()));
+                    if (!"1".equals(login.fixed(FixedField.OK))) {
+                        throw new IOException("login refused for " + o.login());
+                    }
+                    ready.countDown();
+                    String patron = o.patronPrefix() + conn;
+                    int k = 0;
+                    while (System.nanoTime() < endAt) {
+                        String item = o.itemPrefix() + conn + "-" + k;
+                        k = (k + 1) % o.itemsPerConnection();
+                        long t0 = System.nanoTime();
+                        Sip2Message out = client.send(rq.checkout(patron, item, null));
+                        long t1 = System.nanoTime();
+                        Sip2Message in = client.send(rq.checkin(item, o.location()));
+                        long t2 = System.nanoTime();
+                        boolean ok = "1".equals(out.fixed(FixedField.OK)) && "1".equals(in.fixed(FixedField.OK));
+                        if (t0 >= measureFrom && t2 <= endAt) {
+                            if (!ok) {
+                                errors.incrementAndGet();
+                            }
+                            pairs.incrementAndGet();
+                            if (count + 2 > lat.length) {
+                                lat = Arrays.copyOf(lat, lat.length * 2);
+                            }
+                            lat[count++] = t1 - t0;
+                            lat[count++] = t2 - t1;
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                    System.err.println("connection " + conn + " failed: " + e.getMessage());
+                    ready.countDown();
+                } finally {
+                    latencies[conn] = lat;
+                    counts[conn] = count;
+                    done.countDown();
+                }
+            }, "sip2-load-" + c);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        ready.await(60, TimeUnit.SECONDS);
+        done.await(o.durationSeconds() + o.warmupSeconds() + 120L, TimeUnit.SECONDS);
+        int total = 0;
+        for (int c = 0; c < n; c++) {
+            total += counts[c];
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < n; c++) {
+            if (latencies[c] != null) {
+                System.arraycopy(latencies[c], 0, all, at, counts[c]);
+                at += counts[c];
+            }
+        }
+        Arrays.sort(all, 0, at);
+        double seconds = (window[1] - window[0]) / 1e9;
+        return new Result(n, pairs.get(), errors.get(), seconds, pairs.get() / seconds, percentile(all, at, 0.50),
+                percentile(all, at, 0.99), at == 0 ? 0 : all[at - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, int n, double q) {
+        if (n == 0) {
+            return 0;
+        }
+        int i = (int) Math.min(n - 1, Math.ceil(q * n) - 1);
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+
+    /** Opens {@code idle} logged-in connections, holds them for the duration and reports how many stayed open. */
+    static void idle(Options o, Sip2Server embedded) throws InterruptedException {
+        List<Sip2Client> clients = new ArrayList<>();
+        Sip2Requests rq = new Sip2Requests(Clock.systemDefaultZone(), o.institution());
+        long t0 = System.nanoTime();
+        int failed = 0;
+        for (int i = 0; i < o.idle(); i++) {
+            try {
+                Sip2Client c = Sip2Client.connect(o.host(), o.port());
+                if (!"1".equals(c.send(rq.login(o.login(), o.password(), o.location())).fixed(FixedField.OK))) {
+                    failed++;
+                    c.close();
+                    continue;
+                }
+                clients.add(c);
+            } catch (IOException e) {
+                failed++;
+            }
+        }
+        double openSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "sip2 idle: %d connections logged in (%d failed) in %.1f s%s%n", clients.size(), failed, openSeconds,
+                embedded == null ? "" : ", server reports " + embedded.connections());
+        if (embedded != null) {
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            System.out.printf(Locale.ROOT, "sip2 idle: JVM heap used after GC %.1f MB (driver and server share this JVM)%n",
+                    (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+        }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(o.durationSeconds()));
+        int alive = 0;
+        Sip2Message status = null;
+        for (Sip2Client c : clients) {
+            try {
+                status = c.send(rq.scStatus());
+                alive++;
+            } catch (IOException e) {
+                // counted as dropped
+            }
+        }
+        System.out.printf(Locale.ROOT, "sip2 idle: %d of %d still answer 99 after %d s%s%n", alive, clients.size(), o.durationSeconds(),
+                status == null ? "" : "");
+        for (Sip2Client c : clients) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}

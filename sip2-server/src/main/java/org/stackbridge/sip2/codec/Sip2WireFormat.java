@@ -1,0 +1,52 @@
+package org.stackbridge.sip2.codec;
+
+import java.util.Objects;
+
+/**
+ * How one connection's bytes look: charset, the terminator we write and whether we add AY/AZ even when the
+ * request had none.
+ */
+public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter) {
+
+    public static final Sip2WireFormat DEFAULT = new Sip2WireFormat(Sip2Charset.UTF_8, Terminator.CR, false, '|');
+
+    public Sip2WireFormat {
+        Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(terminator, "terminator");
+        fieldDelimiter = fieldDelimiter == 0 ? '|' : fieldDelimiter;
+    }
+
+    public enum Terminator {
+        CR("\r"), CRLF("\r\n"), LF("\n");
+
+        private final byte[] bytes;
+
+        Terminator(String s) {
+            this.bytes = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        int length() {
+            return bytes.length;
+        }
+
+        byte at(int i) {
+            return bytes[i];
+        }
+
+        public static Terminator parse(String s) {
+            if (s == null || s.isBlank()) {
+                return CR;
+            }
+            return switch (s.trim().toUpperCase(java.util.Locale.ROOT)) {
+                case "CR", "\\R" -> CR;
+                case "CRLF", "\\R\\N" -> CRLF;
+                case "LF", "\\N" -> LF;
+                default -> throw new IllegalArgumentException("terminator must be CR, CRLF or LF: " + s);
+            };
+        }
+    }
+}

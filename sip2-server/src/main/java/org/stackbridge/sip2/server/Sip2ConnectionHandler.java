@@ -1,0 +1,430 @@
+package org.stackbridge.sip2.server;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.stackbridge.sip2.codec.Sip2DecoderException;
+import org.stackbridge.sip2.codec.Sip2MessageDecoder;
+import org.stackbridge.sip2.codec.Sip2MessageEncoder;
+import org.stackbridge.sip2.codec.Sip2Request;
+import org.stackbridge.sip2.handler.Sip2Handlers;
+import org.stackbridge.sip2.handler.Sip2RequestHandler;
+import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.spec.FixedField;
+import org.stackbridge.sip2.spec.Sip2MessageType;
+
+/**
+ * The Netty glue of one SIP2 connection: login gate and timeouts, 96/97 handling, retransmission replay, one
+ * request in flight at a time (later ones queue, reading pauses), metrics and MDC. Responses are written from the
+ * completion of the asynchronous port call, back on the connection's event loop.
+ */
+public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip2Request> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sip2ConnectionHandler.class);
+    private static final int MAX_PENDING = 64;
+    private static final java.util.Set<Sip2MessageType> MUTATING = java.util.EnumSet.of(Sip2MessageType.CHECKOUT_REQUEST,
+            Sip2MessageType.CHECKIN_REQUEST, Sip2MessageType.RENEW_REQUEST, Sip2MessageType.RENEW_ALL_REQUEST,
+            Sip2MessageType.FEE_PAID_REQUEST, Sip2MessageType.HOLD_REQUEST, Sip2MessageType.BLOCK_PATRON_REQUEST,
+            Sip2MessageType.PATRON_ENABLE_REQUEST, Sip2MessageType.ITEM_STATUS_UPDATE_REQUEST);
+
+    private final Sip2Session session;
+    private final Sip2Handlers handlers;
+    private final ReplayCache replay;
+    private final Sip2Metrics metrics;
+    private final Sip2MessageDecoder decoder;
+    private final ArrayDeque<Sip2Request> pending = new ArrayDeque<>();
+    private boolean busy;
+    private boolean closing;
+    private boolean afterLogin;
+    private ScheduledFuture<?> loginTimer;
+
+    Sip2ConnectionHandler(Sip2Session session, Sip2Handlers handlers, ReplayCache replay, Sip2Metrics metrics, Sip2MessageDecoder decoder) {
+        this.session = session;
+        this.handlers = handlers;
+        this.replay = replay;
+        this.metrics = metrics;
+        this.decoder = decoder;
+    }
+
+    static String host(SocketAddress a) {
+        if (a instanceof InetSocketAddress i) {
+            return i.getAddress() != null ? i.getAddress().getHostAddress() : i.getHostString();
+        }
+        return String.valueOf(a);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        int timeout = session.settings().loginTimeoutSeconds();
+        if (timeout > 0) {
+            loginTimer = ctx.executor().schedule(() -> {
+                if (!session.loggedIn() && ctx.channel().isActive()) {
+                    mdc();
+                    try {
+                        LOG.info("SIP2 login timeout after {} s; closing", timeout);
+                    } finally {
+                        MDC.clear();
+                    }
+                    metrics.error("login-timeout");
+                    ctx.close();
+                }
+            }, timeout, TimeUnit.SECONDS);
+        }
+        mdc();
+        try {
+            LOG.debug("SIP2 connection opened");
+        } finally {
+            MDC.clear();
+        }
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (loginTimer != null) {
+            loginTimer.cancel(false);
+        }
+        pending.clear();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            mdc();
+            try {
+                LOG.info("SIP2 idle timeout after {} s; closing", session.settings().idleTimeoutSeconds());
+            } finally {
+                MDC.clear();
+            }
+            metrics.error("idle-timeout");
+            ctx.close();
+            return;
+        }
+        if (evt instanceof SslHandshakeCompletionEvent h && !h.isSuccess()) {
+            mdc();
+            try {
+                LOG.warn("SIP2 TLS handshake failed: {}", h.cause().toString());
+            } finally {
+                MDC.clear();
+            }
+            metrics.error("tls");
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        mdc();
+        try {
+            Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+            if (c instanceof TooLongFrameException) {
+                LOG.warn("SIP2 frame longer than {} bytes; closing", session.settings().maxFrameLength());
+                metrics.error("oversize");
+            } else if (c instanceof NotSslRecordException) {
+                LOG.warn("SIP2 plaintext received on the TLS port; closing");
+                metrics.error("tls");
+            } else if (c instanceof java.io.IOException) {
+                LOG.debug("SIP2 connection error: {}", c.toString());
+            } else {
+                LOG.warn("SIP2 connection failed; closing", c);
+            }
+        } finally {
+            MDC.clear();
+        }
+        closing = true;
+        pending.clear();
+        ctx.close();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Sip2Request request) {
+        if (closing) {
+            return;
+        }
+        if (pending.size() >= MAX_PENDING) {
+            mdc();
+            try {
+                LOG.warn("SIP2 client pipelined more than {} requests; closing", MAX_PENDING);
+            } finally {
+                MDC.clear();
+            }
+            closing = true;
+            ctx.close();
+            return;
+        }
+        pending.add(request);
+        if (busy) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        drain(ctx);
+    }
+
+    private void drain(ChannelHandlerContext ctx) {
+        while (!busy && !pending.isEmpty() && !closing) {
+            process(ctx, pending.poll());
+        }
+        if (!busy && pending.isEmpty() && !closing && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void process(ChannelHandlerContext ctx, Sip2Request request) {
+        long start = System.nanoTime();
+        Sip2Message m = request.message();
+        mdc();
+        try {
+            if (m.decoderResult().isFailure()) {
+                rejectInvalid(ctx, m, start);
+                return;
+            }
+            Sip2MessageType type = m.type();
+            if (type == Sip2MessageType.REQUEST_ACS_RESEND) {
+                byte[] last = session.lastResponse();
+                LOG.debug("SIP2 97: resending last response");
+                metrics.request(type.code(), last != null ? "replayed" : "refused", System.nanoTime() - start);
+                write(ctx, last != null ? last : resend96(m));
+                return;
+            }
+            if (type.direction() == Sip2MessageType.Direction.RESPONSE) {
+                LOG.warn("SIP2 response message {} received from the terminal; answering 96", type.code());
+                sendError(ctx, m, "malformed", start);
+                return;
+            }
+            session.ok();
+            LOG.debug("SIP2 request {}", m);
+            String key = m.sequence() == null ? null : requestKey(m, request.raw());
+            if (key != null && key.equals(session.lastRequestKey()) && session.lastResponse() != null) {
+                LOG.info("SIP2 retransmitted {} (AY{}): replaying the stored response", type.code(), m.sequence());
+                metrics.request(type.code(), "replayed", System.nanoTime() - start);
+                write(ctx, session.lastResponse());
+                return;
+            }
+            // Across connections only the first request after a (re)login can be a retransmission of a lost answer;
+            // later identical requests are new transactions (jsip2 repeats AY0 on every message).
+            if (key != null && afterLogin && type != Sip2MessageType.LOGIN_REQUEST) {
+                afterLogin = false;
+                byte[] stored = replay.find(session.login(), key);
+                if (stored != null) {
+                    LOG.info("SIP2 retransmitted {} (AY{}) after reconnect: replaying the stored response", type.code(), m.sequence());
+                    session.lastResponse(stored);
+                    session.lastRequestKey(key);
+                    metrics.request(type.code(), "replayed", System.nanoTime() - start);
+                    write(ctx, stored);
+                    return;
+                }
+            }
+            if (type != Sip2MessageType.LOGIN_REQUEST && type != Sip2MessageType.SC_STATUS_REQUEST) {
+                afterLogin = false;
+            }
+            Sip2Message refusal = gate(m);
+            if (refusal != null) {
+                respond(ctx, m, key, refusal, start, "refused");
+                return;
+            }
+            Sip2RequestHandler handler = handlers.handler(type);
+            busy = true;
+            CompletionStage<Sip2Message> result;
+            try {
+                String engineKey = key != null && MUTATING.contains(type) ? key.substring(key.indexOf(':') + 1) : null;
+                result = handler.handle(m, session, engineKey);
+            } catch (RuntimeException e) {
+                result = CompletableFuture.failedFuture(e);
+            }
+            result.whenComplete((response, error) -> ctx.executor().execute(() -> {
+                mdc();
+                try {
+                    busy = false;
+                    if (!ctx.channel().isActive()) {
+                        return;
+                    }
+                    Sip2Message out = response;
+                    String outcome = null;
+                    if (error != null || out == null) {
+                        LOG.error("SIP2 {} failed", type.code(), error);
+                        out = handlers.failure(m, session, "SYSTEM_ERROR");
+                        outcome = "error";
+                    }
+                    if (type == Sip2MessageType.LOGIN_REQUEST) {
+                        decoder.format(session.format());
+                        MDC.put("login", session.login() == null ? "-" : session.login());
+                        if (!session.loggedIn()) {
+                            LOG.info("SIP2 login refused for '{}'", m.trimmed(org.stackbridge.sip2.spec.FieldCode.CN));
+                            metrics.error("login-failed");
+                        } else {
+                            LOG.info("SIP2 terminal logged in (institution {})", session.institution());
+                            afterLogin = true;
+                        }
+                    }
+                    respond(ctx, m, key, out, start, outcome);
+                } catch (RuntimeException e) {
+                    LOG.error("SIP2 response for {} could not be written", type.code(), e);
+                    ctx.close();
+                } finally {
+                    MDC.clear();
+                    drain(ctx);
+                }
+            }));
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    /** A refusal for requests the connection may not make now, or null to go ahead. */
+    private Sip2Message gate(Sip2Message m) {
+        Sip2MessageType type = m.type();
+        if (!session.loggedIn()) {
+            if (type == Sip2MessageType.LOGIN_REQUEST
+                    || (type == Sip2MessageType.SC_STATUS_REQUEST && session.settings().allowStatusBeforeLogin())) {
+                return null;
+            }
+            LOG.info("SIP2 {} before login refused", type.code());
+            return handlers.failure(m, session, "NOT_LOGGED_IN");
+        }
+        if (type == Sip2MessageType.LOGIN_REQUEST || type == Sip2MessageType.SC_STATUS_REQUEST) {
+            return null;
+        }
+        if (!session.profile().supports(type.code())) {
+            LOG.info("SIP2 {} not supported by profile", type.code());
+            return handlers.failure(m, session, "NOT_SUPPORTED");
+        }
+        if (Sip2Handlers.institutionFor(m, session) == null) {
+            LOG.warn("SIP2 {} for foreign institution '{}' refused", type.code(), m.trimmed(org.stackbridge.sip2.spec.FieldCode.AO));
+            return handlers.failure(m, session, "OUT_OF_INSTITUTION");
+        }
+        return null;
+    }
+
+    private void respond(ChannelHandlerContext ctx, Sip2Message request, String key, Sip2Message response, long start, String outcome) {
+        Sip2Message sequenced = response.withSequence(request.sequence(), request.checksummed());
+        byte[] bytes = Sip2MessageEncoder.encode(sequenced, session.format());
+        session.lastResponse(bytes);
+        session.lastRequestKey(key);
+        if (key != null && session.loggedIn() && request.type() != Sip2MessageType.LOGIN_REQUEST) {
+            replay.put(session.login(), key, bytes);
+        }
+        // metrics before the write, so a client that has read the answer also sees it counted
+        metrics.request(request.type().code(), outcome != null ? outcome : outcome(response), System.nanoTime() - start);
+        write(ctx, bytes);
+    }
+
+    private static String outcome(Sip2Message r) {
+        switch (r.type()) {
+            case PATRON_STATUS_RESPONSE, PATRON_INFORMATION_RESPONSE, PATRON_ENABLE_RESPONSE -> {
+                return "N".equals(r.field(org.stackbridge.sip2.spec.FieldCode.BL)) ? "refused" : "ok";
+            }
+            case ACS_STATUS_RESPONSE -> {
+                return "Y".equals(r.fixed(FixedField.ONLINE_STATUS)) ? "ok" : "refused";
+            }
+            case ITEM_INFORMATION_RESPONSE -> {
+                return r.field(org.stackbridge.sip2.spec.FieldCode.AJ) == null || r.field(org.stackbridge.sip2.spec.FieldCode.AJ).isEmpty()
+                        ? "refused" : "ok";
+            }
+            default -> {
+                java.util.List<String> fixed = r.fixedValues();
+                String first = fixed.isEmpty() ? "1" : fixed.get(0);
+                return "0".equals(first) || "N".equals(first) ? "refused" : "ok";
+            }
+        }
+    }
+
+    private void rejectInvalid(ChannelHandlerContext ctx, Sip2Message m, long start) {
+        Sip2DecoderException.Kind kind = m.decoderResult().cause() instanceof Sip2DecoderException e ? e.kind()
+                : Sip2DecoderException.Kind.MALFORMED;
+        switch (kind) {
+            case BAD_CHECKSUM -> LOG.info("SIP2 bad checksum on {}; answering 96", m.code());
+            case UNKNOWN_MESSAGE -> LOG.warn("SIP2 unknown message code '{}'", printable(m.code()));
+            default -> LOG.info("SIP2 malformed {} ({}); answering 96", printable(m.code()), m.decoderResult().cause().getMessage());
+        }
+        if (kind == Sip2DecoderException.Kind.UNKNOWN_MESSAGE && "silent".equalsIgnoreCase(session.profile().unknownMessages())) {
+            metrics.error("unknown-message");
+            return;
+        }
+        sendError(ctx, m, switch (kind) {
+            case BAD_CHECKSUM -> "checksum";
+            case UNKNOWN_MESSAGE -> "unknown-message";
+            case MALFORMED -> "malformed";
+        }, start);
+    }
+
+    private void sendError(ChannelHandlerContext ctx, Sip2Message m, String kind, long start) {
+        metrics.error(kind);
+        byte[] bytes = resend96(m);
+        session.lastResponse(bytes);
+        session.lastRequestKey(null);
+        int errors = session.error();
+        metrics.request(m.type() != null ? m.type().code() : "??", "error", System.nanoTime() - start);
+        if (errors >= session.settings().maxConsecutiveErrors()) {
+            LOG.warn("SIP2 {} consecutive errors; closing", errors);
+            closing = true;
+            ctx.writeAndFlush(new Sip2MessageEncoder.Outbound(bytes)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        write(ctx, bytes);
+    }
+
+    private byte[] resend96(Sip2Message m) {
+        Sip2Message r96 = Sip2Message.builder(Sip2MessageType.REQUEST_SC_RESEND).build().withSequence(null, m.checksummed());
+        return Sip2MessageEncoder.encode(r96, session.format());
+    }
+
+    private static void write(ChannelHandlerContext ctx, byte[] bytes) {
+        ctx.writeAndFlush(new Sip2MessageEncoder.Outbound(bytes), ctx.voidPromise());
+    }
+
+    /** login + AY + SHA-256 of the exact frame: the same retransmitted request maps to the same key. */
+    private String requestKey(Sip2Message m, byte[] raw) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            int start = 0;
+            while (start < raw.length && raw[start] == '\n') {
+                start++;
+            }
+            d.update(raw, start, raw.length - start);
+            String hash = HexFormat.of().formatHex(d.digest(), 0, 16);
+            return (session.login() == null ? "-" : session.login()) + ":" + m.sequence() + ":" + hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String printable(String code) {
+        if (code == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c : code.toCharArray()) {
+            b.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return b.toString();
+    }
+
+    private void mdc() {
+        MDC.put("protocol", "sip2");
+        MDC.put("conn", Long.toString(session.id()));
+        MDC.put("remote", session.remote());
+        if (session.login() != null) {
+            MDC.put("login", session.login());
+        }
+    }
+}
