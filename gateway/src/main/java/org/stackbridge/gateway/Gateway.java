@@ -32,6 +32,7 @@ import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.gateway.route.CirculationRoutes;
 import org.stackbridge.gateway.route.EventRoutes;
 import org.stackbridge.gateway.route.GatewayErrorHandling;
+import org.stackbridge.sip2.server.Sip2Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class Gateway implements AutoCloseable {
     private PrometheusMeterRegistry meters;
     private AdminHttpServer http;
     private final Policies policies = new Policies();
+    private Sip2Server sip2;
 
     public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
         this.loaded = loaded;
@@ -110,6 +112,10 @@ public final class Gateway implements AutoCloseable {
     public Map<String, Integer> boundPorts() {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
         ports.put("http", http.port());
+        ports.put("sip2", sip2.port());
+        if (sip2.tlsPort() > 0) {
+            ports.put("sip2-tls", sip2.tlsPort());
+        }
         return ports;
     }
 
@@ -123,8 +129,10 @@ public final class Gateway implements AutoCloseable {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Protocol listeners; each is wired here when its module lands. */
+    /** Protocol listeners, started after Camel so their first request finds the routes running. */
     private void startListeners(GatewayConfig cfg) {
+        sip2 = new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start();
+        closeables.add(sip2);
     }
 
     public CamelCirculationPort port() {
@@ -149,6 +157,10 @@ public final class Gateway implements AutoCloseable {
 
     public CamelContext camelContext() {
         return camel.getCamelContext();
+    }
+
+    public Sip2Server sip2() {
+        return sip2;
     }
 
     public int httpPort() {

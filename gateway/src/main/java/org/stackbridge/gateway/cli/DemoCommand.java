@@ -28,7 +28,10 @@ final class DemoCommand implements Callable<Integer> {
         GatewayConfig base = DemoData.config(dir, hasher);
         ConfigLoader loader = new ConfigLoader();
         Path file = dir.resolve("demo.yaml");
-        loader.objectMapper().writeValue(file.toFile(), base);
+        // listeners.* decide the SIP2 address, so the section must not carry its own
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) loader.objectMapper().valueToTree(base);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("sip2")).remove(List.of("host", "port"));
+        loader.objectMapper().writeValue(file.toFile(), tree);
         ConfigLoader.Loaded loaded = loader.load(file, System.getenv(), sets);
         Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone()).start();
         String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), bib -> { });
@@ -36,6 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Stackbridge demo is running (data in " + dir + ")");
         System.out.println("  loaded: " + summary);
+        System.out.println("  SIP2:   " + cfg.listeners().bind() + ":" + gateway.sip2().port() + " (TLS " + gateway.sip2().tlsPort() + ", self-signed)");
         System.out.println("  HTTP:   http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/health  /metrics  /api/patrons/P0001");
         System.out.println("  SIP2 login " + DemoData.SIP2_LOGIN + "/" + DemoData.SIP2_PASSWORD + " (institution MAIN), patrons P0001-P0020 PIN "
                 + DemoData.PIN + ", items I0001-I0150");

@@ -51,6 +51,11 @@ final class ConfigValidator {
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }
+        for (String moved : new String[] {"sip2.host", "sip2.port"}) {
+            if (lines.containsKey(moved)) {
+                fail(moved, "set listeners.bind and listeners.sip2-port instead");
+            }
+        }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < c.libraries().size(); i++) {
             GatewayConfig.LibraryConfig l = c.libraries().get(i);

@@ -23,6 +23,7 @@ import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.gateway.importer.ImportReport;
 import org.stackbridge.gateway.importer.MarcImporter;
 import org.stackbridge.gateway.importer.Progress;
+import org.stackbridge.sip2.server.Sip2Settings;
 
 /**
  * The generated demo library: three libraries in two institutions, patrons with known PINs, the bundled
@@ -56,8 +57,9 @@ public final class DemoData {
                 new GatewayConfig.RuleConfig("*", "*", "DVD", 7, "days", 1, 7, 5, new BigDecimal("1.00"), 0, new BigDecimal("10.00"),
                         true, 3, "next-open-day"),
                 new GatewayConfig.RuleConfig("*", "*", "REFERENCE", 0, "days", 0, 0, 0, BigDecimal.ZERO, 0, null, false, 0, "keep"));
+        Sip2Settings sip2 = Sip2Settings.defaults().withTls(Sip2Settings.Tls.selfSigned(6443));
         return new GatewayConfig(dataDir.toString(), null, null, null, libraries, null, null, accounts, rules, null,
-                new GatewayConfig.Security(10_000, false), null, null, null);
+                new GatewayConfig.Security(10_000, false), sip2, null, null);
     }
 
     /** Loads patrons, records and items; returns a summary line. */

@@ -65,6 +65,13 @@ public record Sip2Settings(String host, Integer port, Tls tls, Integer maxFrameL
                 defaultInstitution, workerThreads, profiles);
     }
 
+    /** The same settings bound to another address and port (the gateway's listeners section decides both). */
+    public Sip2Settings withAddress(String newHost, int newPort) {
+        return new Sip2Settings(newHost, newPort, tls, maxFrameLength, loginTimeoutSeconds, idleTimeoutSeconds, maxConnections,
+                allowStatusBeforeLogin, replayWindowSeconds, replayEntriesPerLogin, failedLoginThrottle, maxConsecutiveErrors,
+                defaultInstitution, workerThreads, profiles);
+    }
+
     public Sip2Settings withTls(Tls newTls) {
         return new Sip2Settings(host, port, newTls, maxFrameLength, loginTimeoutSeconds, idleTimeoutSeconds, maxConnections,
                 allowStatusBeforeLogin, replayWindowSeconds, replayEntriesPerLogin, failedLoginThrottle, maxConsecutiveErrors,
