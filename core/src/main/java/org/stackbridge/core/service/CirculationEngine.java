@@ -195,6 +195,11 @@ public final class CirculationEngine {
             if (blocked != null) {
                 return blocked;
             }
+            // An item set aside for another patron is theirs, wherever their hold sits in the queue.
+            Optional<Hold> trappedFor = s.holds().openTrappingItem(item.id());
+            if (trappedFor.isPresent() && trappedFor.get().patronId() != patron.id()) {
+                return Outcome.refused(RefusalReason.ITEM_ON_HOLD_FOR_OTHER, "Item is on hold for another patron", itemInfo(tx, item));
+            }
             Optional<Hold> head = firstHoldFor(tx, item);
             if (head.isPresent() && head.get().patronId() != patron.id()) {
                 Optional<Hold> mine = s.holds().openForPatron(patron.id()).stream()
@@ -217,6 +222,9 @@ public final class CirculationEngine {
                 item.location(), item.callNumber(), item.price(), ItemStatus.CHECKED_OUT, null, item.illRequestId());
         s.items().update(lent);
         ownHold.ifPresent(h -> s.holds().update(h.withStatus(HoldStatus.FILLED)));
+        // An offline loan may take an item trapped for someone else: their hold goes back to the queue.
+        s.holds().openTrappingItem(item.id()).filter(h -> h.patronId() != patron.id())
+                .ifPresent(h -> s.holds().update(h.untrapped()));
         tx.log(ctx, EventType.CHECKOUT, library.code(), patron.id(), item.id(),
                 "loan=" + loan.id() + " due=" + due + (offline ? " offline" : ""));
         return Outcome.success(new Views.CheckedOut(itemInfo(tx, lent), patronView(tx, patron), due, false, 0,
