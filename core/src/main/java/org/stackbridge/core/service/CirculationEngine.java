@@ -616,14 +616,20 @@ public final class CirculationEngine {
     private Optional<Hold> firstHoldFor(EngineTx tx, Item item) {
         return tx.store().holds().openForBib(item.bibId()).stream()
                 .filter(h -> h.acceptsItem(item.id()))
-                .filter(h -> h.status() == HoldStatus.WAITING || (h.trappedItemId() != null && h.trappedItemId() == item.id()))
+                .filter(h -> (h.status() == HoldStatus.WAITING && notExpired(tx, h))
+                        || (h.trappedItemId() != null && h.trappedItemId() == item.id()))
                 .findFirst();
     }
 
     private Optional<Hold> firstWaitingHoldFor(EngineTx tx, Item item) {
         return tx.store().holds().openForBib(item.bibId()).stream()
-                .filter(h -> h.status() == HoldStatus.WAITING && h.acceptsItem(item.id()))
+                .filter(h -> h.status() == HoldStatus.WAITING && h.acceptsItem(item.id()) && notExpired(tx, h))
                 .findFirst();
+    }
+
+    /** A waiting hold past its expiry date no longer claims items (the patron no longer needs it). */
+    private boolean notExpired(EngineTx tx, Hold h) {
+        return h.expiresOn() == null || !h.expiresOn().isBefore(tx.today(library(tx, h.pickupLibrary())));
     }
 
     // ---------------------------------------------------------------- fees
