@@ -490,9 +490,12 @@ public final class CirculationEngine {
                     cmd.itemBarcode() != null ? "Unknown item" : "Unknown title");
         }
         String pickupCode = cmd.pickupLibrary() == null || cmd.pickupLibrary().isBlank() ? patron.homeLibrary() : cmd.pickupLibrary();
-        Optional<Library> pickup = tx.store().libraries().find(pickupCode);
+        Optional<Library> pickup = pickupLibrary(tx, ctx, pickupCode);
         if (pickup.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + pickupCode);
+        }
+        if (cmd.expiresOn() != null && cmd.expiresOn().isBefore(tx.today(pickup.get()))) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Hold expiry " + cmd.expiresOn() + " is in the past");
         }
         Instant at = tx.effectiveTime(ctx);
         if (patron.isExpired(tx.today(library(tx, patron.homeLibrary())))) {
@@ -559,15 +562,18 @@ public final class CirculationEngine {
         if (hold.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No such hold");
         }
-        if (cmd.pickupLibrary() != null && !cmd.pickupLibrary().isBlank()
-                && tx.store().libraries().find(cmd.pickupLibrary()).isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + cmd.pickupLibrary());
+        String newPickup = blankToNull(cmd.pickupLibrary());
+        if (newPickup != null && pickupLibrary(tx, ctx, newPickup).isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + newPickup);
         }
         Hold h = hold.get();
-        if (h.status() != HoldStatus.WAITING && cmd.pickupLibrary() != null && !cmd.pickupLibrary().equals(h.pickupLibrary())) {
+        if (h.status() != HoldStatus.WAITING && newPickup != null && !newPickup.equals(h.pickupLibrary())) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Pickup library cannot change once the hold is trapped");
         }
-        Hold changed = h.changed(blankToNull(cmd.pickupLibrary()), cmd.expiresOn());
+        if (cmd.expiresOn() != null && cmd.expiresOn().isBefore(tx.today(library(tx, newPickup == null ? h.pickupLibrary() : newPickup)))) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Hold expiry " + cmd.expiresOn() + " is in the past");
+        }
+        Hold changed = h.changed(newPickup, cmd.expiresOn());
         tx.store().holds().update(changed);
         BibRecord bib = tx.store().bibs().byId(h.bibId()).orElseThrow();
         tx.log(ctx, EventType.HOLD_CHANGED, changed.pickupLibrary(), patron.get().id(), h.itemId(), "hold=" + h.id());
@@ -575,6 +581,12 @@ public final class CirculationEngine {
         return Outcome.success(new Views.HoldPlaced(h.id(), patronView(tx, patron.get()), bib.controlNumber(), bib.title(),
                 item == null ? null : item.barcode(), changed.pickupLibrary(), queuePosition(tx, changed), changed.expiresOn(),
                 changed.status() == HoldStatus.READY));
+    }
+
+    /** A pickup library must exist and belong to the caller's institution. */
+    private Optional<Library> pickupLibrary(EngineTx tx, RequestContext ctx, String code) {
+        return tx.store().libraries().find(code)
+                .filter(l -> ctx.institution() == null || l.institution().equals(ctx.institution()));
     }
 
     private Optional<Hold> patronHold(EngineTx tx, RequestContext ctx, Patron patron, String itemBarcode, String bibNumber) {
