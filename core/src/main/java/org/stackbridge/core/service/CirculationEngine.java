@@ -724,6 +724,9 @@ public final class CirculationEngine {
         if (patron.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
         }
+        if (cmd.type() == null) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Fee type is required");
+        }
         Outcome<Views.FeeAssessed> invalid = validateAmount(cmd.amount());
         if (invalid != null) {
             return invalid;
