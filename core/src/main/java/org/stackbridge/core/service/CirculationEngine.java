@@ -822,7 +822,7 @@ public final class CirculationEngine {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
         }
         Item item = maybeItem.get();
-        if (cmd.status() == ItemStatus.CHECKED_OUT || cmd.status() == ItemStatus.ON_HOLD_SHELF) {
+        if (cmd.status() == ItemStatus.CHECKED_OUT || cmd.status() == ItemStatus.ON_HOLD_SHELF || cmd.status() == ItemStatus.IN_TRANSIT) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Use checkout or check-in to set " + cmd.status());
         }
         if (cmd.status() != null && item.status() == ItemStatus.CHECKED_OUT && cmd.status() != ItemStatus.LOST) {
@@ -833,6 +833,10 @@ public final class CirculationEngine {
                 cmd.callNumber() == null ? item.callNumber() : cmd.callNumber(), item.price(),
                 cmd.status() == null ? item.status() : cmd.status(), cmd.status() == null ? item.inTransitTo() : null, item.illRequestId());
         tx.store().items().update(updated);
+        if (cmd.status() != null) {
+            // An item pulled off the hold shelf or out of transit no longer serves its hold: back to the queue.
+            tx.store().holds().openTrappingItem(item.id()).ifPresent(h -> tx.store().holds().update(h.untrapped()));
+        }
         tx.log(ctx, EventType.ITEM_STATUS_CHANGED, item.currentLibrary(), null, item.id(),
                 item.status() + "->" + updated.status() + (cmd.location() == null ? "" : " location=" + cmd.location()));
         return Outcome.success(itemInfo(tx, updated));
