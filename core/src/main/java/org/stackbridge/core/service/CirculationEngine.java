@@ -170,19 +170,20 @@ public final class CirculationEngine {
             return renewed.map(r -> new Views.CheckedOut(r.item(), r.patron(), r.dueAt(), true, r.renewals(),
                     Money.zero(settings.currency()), offline));
         }
-        if (current.isPresent()) {
-            if (!offline) {
-                return Outcome.refused(RefusalReason.ITEM_CHECKED_OUT_TO_OTHER, "Item is checked out to another patron", itemInfo(tx, found));
-            }
-            // Offline transactions must be accepted: return the earlier loan as of this time first.
-            closeLoan(tx, ctx, current.get(), maybeItem.get(), at);
+        if (current.isPresent() && !offline) {
+            return Outcome.refused(RefusalReason.ITEM_CHECKED_OUT_TO_OTHER, "Item is checked out to another patron", itemInfo(tx, found));
         }
-        final Item item = s.items().byId(maybeItem.get().id()).orElseThrow();
-        Library library = circulationLibrary(tx, ctx, item);
-        CirculationRule rule = rule(library.code(), patron.category(), item.itemType());
+        Library library = circulationLibrary(tx, ctx, found);
+        CirculationRule rule = rule(library.code(), patron.category(), found.itemType());
         if (rule == null) {
-            return Outcome.refused(RefusalReason.NO_POLICY, "No circulation rule applies", itemInfo(tx, item));
+            return Outcome.refused(RefusalReason.NO_POLICY, "No circulation rule applies", itemInfo(tx, found));
         }
+        if (current.isPresent()) {
+            // Offline transactions must be accepted: return the earlier loan as of this time first.
+            // (Decided only after the last possible refusal: a refusal must leave storage untouched.)
+            closeLoan(tx, ctx, current.get(), found, at);
+        }
+        final Item item = s.items().byId(found.id()).orElseThrow();
         Optional<Hold> ownHold = Optional.empty();
         if (!offline) {
             if (!rule.circulates()) {
