@@ -826,7 +826,8 @@ public final class CirculationEngine {
         if (cmd.status() == ItemStatus.CHECKED_OUT || cmd.status() == ItemStatus.ON_HOLD_SHELF || cmd.status() == ItemStatus.IN_TRANSIT) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Use checkout or check-in to set " + cmd.status());
         }
-        if (cmd.status() != null && item.status() == ItemStatus.CHECKED_OUT && cmd.status() != ItemStatus.LOST) {
+        // Judged by the loan, not the status: a lent item declared lost is still on loan until checked in.
+        if (cmd.status() != null && cmd.status() != ItemStatus.LOST && tx.store().loans().openForItem(item.id()).isPresent()) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Item is checked out; check it in first", itemInfo(tx, item));
         }
         Item updated = new Item(item.id(), item.barcode(), item.bibId(), item.itemType(), item.homeLibrary(), item.currentLibrary(),
