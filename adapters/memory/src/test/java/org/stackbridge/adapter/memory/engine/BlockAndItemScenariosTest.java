@@ -112,6 +112,10 @@ class BlockAndItemScenariosTest {
         world.refusedWithoutChange(status("I1", ItemStatus.MISSING), RefusalReason.INVALID_REQUEST);
         world.refusedWithoutChange(status("I1", ItemStatus.AVAILABLE), RefusalReason.INVALID_REQUEST);
         assertEquals(ItemStatus.LOST, world.ok(status("I1", ItemStatus.LOST)).status());
+        // still on loan while lost: only a check-in ends that
+        world.refusedWithoutChange(status("I1", ItemStatus.AVAILABLE), RefusalReason.INVALID_REQUEST);
+        world.refusedWithoutChange(status("I1", ItemStatus.DAMAGED), RefusalReason.INVALID_REQUEST);
+        world.ok(new Commands.UpdateItem(world.ctx(), "I1", null, "Desk", null));
         // a lost item that turns up is checked in as usual
         Views.CheckedIn in = world.ok(world.checkin("I1"));
         assertTrue(in.wasCheckedOut());
