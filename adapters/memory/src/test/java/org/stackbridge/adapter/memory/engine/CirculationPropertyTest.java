@@ -130,6 +130,9 @@ class CirculationPropertyTest {
             assertEquals(expected, trapped.status(), () -> where + ": " + h + " but item " + trapped);
             if (h.status() == HoldStatus.READY) {
                 assertEquals(h.pickupLibrary(), trapped.currentLibrary(), () -> where + ": ready hold away from pickup " + h);
+                assertTrue(h.shelfExpiresOn() != null, () -> where + ": ready hold without shelf expiry " + h);
+            } else {
+                assertEquals(h.pickupLibrary(), trapped.inTransitTo(), () -> where + ": in-transit hold going elsewhere " + h);
             }
         }
         trapsPerItem.forEach((item, n) -> assertEquals(1, n, () -> where + ": item " + item + " trapped by " + n + " holds"));
@@ -137,6 +140,17 @@ class CirculationPropertyTest {
             if (i.status() == ItemStatus.ON_HOLD_SHELF) {
                 assertTrue(trapsPerItem.containsKey(i.id()), () -> where + ": item on the hold shelf for nobody " + i);
             }
+        }
+        // every read view can be built from any reachable state, and agrees with storage
+        for (Patron p : patrons) {
+            org.stackbridge.core.outcome.Views.PatronInfo info = w.info(p.barcode());
+            long open = loans.stream().filter(l -> l.isOpen() && l.patronId() == p.id()).count();
+            assertEquals(open, info.loans().size(), () -> where + ": loan count of " + p.barcode());
+            long openHolds = holds.stream().filter(h -> h.status().isOpen() && h.patronId() == p.id()).count();
+            assertEquals(openHolds, info.holds().size(), () -> where + ": hold count of " + p.barcode());
+        }
+        for (Item i : items) {
+            assertEquals(i.status(), w.itemInfo(i.barcode()).status(), where);
         }
     }
 
