@@ -29,6 +29,11 @@ public record Hold(long id, long patronId, long bibId, Long itemId, String picku
         return new Hold(id, patronId, bibId, itemId, pickupLibrary, placedAt, expiresOn, newStatus, item, shelfExpiry, illRequestId);
     }
 
+    /** Back in the queue, no item set aside (the trapped item went elsewhere). */
+    public Hold untrapped() {
+        return new Hold(id, patronId, bibId, itemId, pickupLibrary, placedAt, expiresOn, HoldStatus.WAITING, null, null, illRequestId);
+    }
+
     public Hold changed(String pickup, LocalDate expiry) {
         return new Hold(id, patronId, bibId, itemId, pickup == null ? pickupLibrary : pickup, placedAt,
                 expiry == null ? expiresOn : expiry, status, trappedItemId, shelfExpiresOn, illRequestId);

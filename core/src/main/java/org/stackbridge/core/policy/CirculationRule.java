@@ -30,6 +30,9 @@ public record CirculationRule(String library, String category, String itemType,
         if (loanPeriod < 0 || renewalsAllowed < 0 || renewalPeriod < 0 || maxLoans < 0 || graceDays < 0 || holdShelfDays < 0) {
             throw new IllegalArgumentException("rule values must not be negative");
         }
+        if (finePerDay.signum() < 0 || (fineCap != null && fineCap.signum() < 0)) {
+            throw new IllegalArgumentException("fines must not be negative");
+        }
     }
 
     private static String wildcard(String key) {

@@ -31,17 +31,27 @@ public final class DueDates {
             if (library.isOpen(due.toLocalDate()) || rule.closedDays() == ClosedDayStrategy.KEEP) {
                 return due.toInstant();
             }
-            return endOf(shift(due.toLocalDate(), rule.closedDays(), library), library);
+            return endOf(shift(due.toLocalDate(), start.toLocalDate(), rule.closedDays(), library), library);
         }
         LocalDate day = start.toLocalDate().plusDays(period);
         if (!library.isOpen(day) && rule.closedDays() != ClosedDayStrategy.KEEP) {
-            day = shift(day, rule.closedDays(), library);
+            day = shift(day, start.toLocalDate(), rule.closedDays(), library);
         }
         return endOf(day, library);
     }
 
-    private static LocalDate shift(LocalDate day, ClosedDayStrategy strategy, Library library) {
-        int step = strategy == ClosedDayStrategy.PREVIOUS_OPEN_DAY ? -1 : 1;
+    private static LocalDate shift(LocalDate day, LocalDate loanStart, ClosedDayStrategy strategy, Library library) {
+        if (strategy == ClosedDayStrategy.PREVIOUS_OPEN_DAY) {
+            LocalDate previous = scan(day, -1, library);
+            // Never due before the loan began (e.g. self-check on a closed day): use the next open day instead.
+            if (!previous.isBefore(loanStart) && library.isOpen(previous)) {
+                return previous;
+            }
+        }
+        return scan(day, 1, library);
+    }
+
+    private static LocalDate scan(LocalDate day, int step, Library library) {
         LocalDate d = day;
         for (int i = 0; i < MAX_CALENDAR_SCAN_DAYS; i++) {
             if (library.isOpen(d)) {
@@ -56,13 +66,13 @@ public final class DueDates {
         return day.atTime(LocalTime.of(23, 59, 59)).atZone(library.zone()).toInstant();
     }
 
-    /** Open days (or hours for hourly rules) between due and returned, counting only days the library is open. */
+    /** Open days (or started hours for hourly rules) between due and returned, counting only days the library is open. */
     public static long overdueUnits(Instant due, Instant returned, CirculationRule rule, Library library) {
         if (!returned.isAfter(due)) {
             return 0;
         }
         if (rule.loanUnit() == PeriodUnit.HOURS) {
-            return (ChronoUnit.MINUTES.between(due, returned) + 59) / 60;
+            return (openMinutes(due, returned, library) + 59) / 60;
         }
         LocalDate from = due.atZone(library.zone()).toLocalDate().plusDays(1);
         LocalDate to = returned.atZone(library.zone()).toLocalDate();
@@ -73,5 +83,24 @@ public final class DueDates {
             }
         }
         return units;
+    }
+
+    /** Minutes of [from, to) that fall on days the library is open, in its time zone. */
+    private static long openMinutes(Instant from, Instant to, Library library) {
+        long minutes = 0;
+        LocalDate last = to.atZone(library.zone()).toLocalDate();
+        for (LocalDate d = from.atZone(library.zone()).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            if (!library.isOpen(d)) {
+                continue;
+            }
+            Instant dayStart = d.atStartOfDay(library.zone()).toInstant();
+            Instant dayEnd = d.plusDays(1).atStartOfDay(library.zone()).toInstant();
+            Instant a = from.isAfter(dayStart) ? from : dayStart;
+            Instant b = to.isBefore(dayEnd) ? to : dayEnd;
+            if (b.isAfter(a)) {
+                minutes += ChronoUnit.MINUTES.between(a, b);
+            }
+        }
+        return minutes;
     }
 }

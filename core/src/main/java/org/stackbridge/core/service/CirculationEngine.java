@@ -172,19 +172,20 @@ public final class CirculationEngine {
             return renewed.map(r -> new Views.CheckedOut(r.item(), r.patron(), r.dueAt(), true, r.renewals(),
                     Money.zero(settings.currency()), offline));
         }
-        if (current.isPresent()) {
-            if (!offline) {
-                return Outcome.refused(RefusalReason.ITEM_CHECKED_OUT_TO_OTHER, "Item is checked out to another patron", itemInfo(tx, found));
-            }
-            // Offline transactions must be accepted: return the earlier loan as of this time first.
-            closeLoan(tx, ctx, current.get(), maybeItem.get(), at);
+        if (current.isPresent() && !offline) {
+            return Outcome.refused(RefusalReason.ITEM_CHECKED_OUT_TO_OTHER, "Item is checked out to another patron", itemInfo(tx, found));
         }
-        final Item item = s.items().byId(maybeItem.get().id()).orElseThrow();
-        Library library = circulationLibrary(tx, ctx, item);
-        CirculationRule rule = rule(library.code(), patron.category(), item.itemType());
+        Library library = circulationLibrary(tx, ctx, found);
+        CirculationRule rule = rule(library.code(), patron.category(), found.itemType());
         if (rule == null) {
-            return Outcome.refused(RefusalReason.NO_POLICY, "No circulation rule applies", itemInfo(tx, item));
+            return Outcome.refused(RefusalReason.NO_POLICY, "No circulation rule applies", itemInfo(tx, found));
         }
+        if (current.isPresent()) {
+            // Offline transactions must be accepted: return the earlier loan as of this time first.
+            // (Decided only after the last possible refusal: a refusal must leave storage untouched.)
+            closeLoan(tx, ctx, current.get(), found, at);
+        }
+        final Item item = s.items().byId(found.id()).orElseThrow();
         Optional<Hold> ownHold = Optional.empty();
         if (!offline) {
             if (!rule.circulates()) {
@@ -196,6 +197,11 @@ public final class CirculationEngine {
             Outcome<Views.CheckedOut> blocked = borrowingBlocked(tx, patron, rule, at);
             if (blocked != null) {
                 return blocked;
+            }
+            // An item set aside for another patron is theirs, wherever their hold sits in the queue.
+            Optional<Hold> trappedFor = s.holds().openTrappingItem(item.id());
+            if (trappedFor.isPresent() && trappedFor.get().patronId() != patron.id()) {
+                return Outcome.refused(RefusalReason.ITEM_ON_HOLD_FOR_OTHER, "Item is on hold for another patron", itemInfo(tx, item));
             }
             Optional<Hold> head = firstHoldFor(tx, item);
             if (head.isPresent() && head.get().patronId() != patron.id()) {
@@ -219,6 +225,9 @@ public final class CirculationEngine {
                 item.location(), item.callNumber(), item.price(), ItemStatus.CHECKED_OUT, null, item.illRequestId());
         s.items().update(lent);
         ownHold.ifPresent(h -> s.holds().update(h.withStatus(HoldStatus.FILLED)));
+        // An offline loan may take an item trapped for someone else: their hold goes back to the queue.
+        s.holds().openTrappingItem(item.id()).filter(h -> h.patronId() != patron.id())
+                .ifPresent(h -> s.holds().update(h.untrapped()));
         tx.log(ctx, EventType.CHECKOUT, library.code(), patron.id(), item.id(),
                 "loan=" + loan.id() + " due=" + due + (offline ? " offline" : ""));
         return Outcome.success(new Views.CheckedOut(itemInfo(tx, lent), patronView(tx, patron), due, false, 0,
@@ -484,9 +493,12 @@ public final class CirculationEngine {
                     cmd.itemBarcode() != null ? "Unknown item" : "Unknown title");
         }
         String pickupCode = cmd.pickupLibrary() == null || cmd.pickupLibrary().isBlank() ? patron.homeLibrary() : cmd.pickupLibrary();
-        Optional<Library> pickup = tx.store().libraries().find(pickupCode);
+        Optional<Library> pickup = pickupLibrary(tx, ctx, pickupCode);
         if (pickup.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + pickupCode);
+        }
+        if (cmd.expiresOn() != null && cmd.expiresOn().isBefore(tx.today(pickup.get()))) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Hold expiry " + cmd.expiresOn() + " is in the past");
         }
         Instant at = tx.effectiveTime(ctx);
         if (patron.isExpired(tx.today(library(tx, patron.homeLibrary())))) {
@@ -553,15 +565,18 @@ public final class CirculationEngine {
         if (hold.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No such hold");
         }
-        if (cmd.pickupLibrary() != null && !cmd.pickupLibrary().isBlank()
-                && tx.store().libraries().find(cmd.pickupLibrary()).isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + cmd.pickupLibrary());
+        String newPickup = blankToNull(cmd.pickupLibrary());
+        if (newPickup != null && pickupLibrary(tx, ctx, newPickup).isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + newPickup);
         }
         Hold h = hold.get();
-        if (h.status() != HoldStatus.WAITING && cmd.pickupLibrary() != null && !cmd.pickupLibrary().equals(h.pickupLibrary())) {
+        if (h.status() != HoldStatus.WAITING && newPickup != null && !newPickup.equals(h.pickupLibrary())) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Pickup library cannot change once the hold is trapped");
         }
-        Hold changed = h.changed(blankToNull(cmd.pickupLibrary()), cmd.expiresOn());
+        if (cmd.expiresOn() != null && cmd.expiresOn().isBefore(tx.today(library(tx, newPickup == null ? h.pickupLibrary() : newPickup)))) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Hold expiry " + cmd.expiresOn() + " is in the past");
+        }
+        Hold changed = h.changed(newPickup, cmd.expiresOn());
         tx.store().holds().update(changed);
         BibRecord bib = tx.store().bibs().byId(h.bibId()).orElseThrow();
         tx.log(ctx, EventType.HOLD_CHANGED, changed.pickupLibrary(), patron.get().id(), h.itemId(), "hold=" + h.id());
@@ -569,6 +584,12 @@ public final class CirculationEngine {
         return Outcome.success(new Views.HoldPlaced(h.id(), patronView(tx, patron.get()), bib.controlNumber(), bib.title(),
                 item == null ? null : item.barcode(), changed.pickupLibrary(), queuePosition(tx, changed), changed.expiresOn(),
                 changed.status() == HoldStatus.READY));
+    }
+
+    /** A pickup library must exist and belong to the caller's institution. */
+    private Optional<Library> pickupLibrary(EngineTx tx, RequestContext ctx, String code) {
+        return tx.store().libraries().find(code)
+                .filter(l -> ctx.institution() == null || l.institution().equals(ctx.institution()));
     }
 
     private Optional<Hold> patronHold(EngineTx tx, RequestContext ctx, Patron patron, String itemBarcode, String bibNumber) {
@@ -610,14 +631,20 @@ public final class CirculationEngine {
     private Optional<Hold> firstHoldFor(EngineTx tx, Item item) {
         return tx.store().holds().openForBib(item.bibId()).stream()
                 .filter(h -> h.acceptsItem(item.id()))
-                .filter(h -> h.status() == HoldStatus.WAITING || (h.trappedItemId() != null && h.trappedItemId() == item.id()))
+                .filter(h -> (h.status() == HoldStatus.WAITING && notExpired(tx, h))
+                        || (h.trappedItemId() != null && h.trappedItemId() == item.id()))
                 .findFirst();
     }
 
     private Optional<Hold> firstWaitingHoldFor(EngineTx tx, Item item) {
         return tx.store().holds().openForBib(item.bibId()).stream()
-                .filter(h -> h.status() == HoldStatus.WAITING && h.acceptsItem(item.id()))
+                .filter(h -> h.status() == HoldStatus.WAITING && h.acceptsItem(item.id()) && notExpired(tx, h))
                 .findFirst();
+    }
+
+    /** A waiting hold past its expiry date no longer claims items (the patron no longer needs it). */
+    private boolean notExpired(EngineTx tx, Hold h) {
+        return h.expiresOn() == null || !h.expiresOn().isBefore(tx.today(library(tx, h.pickupLibrary())));
     }
 
     // ---------------------------------------------------------------- fees
@@ -699,6 +726,9 @@ public final class CirculationEngine {
         Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
         if (patron.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        }
+        if (cmd.type() == null) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Fee type is required");
         }
         Outcome<Views.FeeAssessed> invalid = validateAmount(cmd.amount());
         if (invalid != null) {
@@ -795,10 +825,11 @@ public final class CirculationEngine {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
         }
         Item item = maybeItem.get();
-        if (cmd.status() == ItemStatus.CHECKED_OUT || cmd.status() == ItemStatus.ON_HOLD_SHELF) {
+        if (cmd.status() == ItemStatus.CHECKED_OUT || cmd.status() == ItemStatus.ON_HOLD_SHELF || cmd.status() == ItemStatus.IN_TRANSIT) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Use checkout or check-in to set " + cmd.status());
         }
-        if (cmd.status() != null && item.status() == ItemStatus.CHECKED_OUT && cmd.status() != ItemStatus.LOST) {
+        // Judged by the loan, not the status: a lent item declared lost is still on loan until checked in.
+        if (cmd.status() != null && cmd.status() != ItemStatus.LOST && tx.store().loans().openForItem(item.id()).isPresent()) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Item is checked out; check it in first", itemInfo(tx, item));
         }
         Item updated = new Item(item.id(), item.barcode(), item.bibId(), item.itemType(), item.homeLibrary(), item.currentLibrary(),
@@ -806,6 +837,10 @@ public final class CirculationEngine {
                 cmd.callNumber() == null ? item.callNumber() : cmd.callNumber(), item.price(),
                 cmd.status() == null ? item.status() : cmd.status(), cmd.status() == null ? item.inTransitTo() : null, item.illRequestId());
         tx.store().items().update(updated);
+        if (cmd.status() != null) {
+            // An item pulled off the hold shelf or out of transit no longer serves its hold: back to the queue.
+            tx.store().holds().openTrappingItem(item.id()).ifPresent(h -> tx.store().holds().update(h.untrapped()));
+        }
         tx.log(ctx, EventType.ITEM_STATUS_CHANGED, item.currentLibrary(), null, item.id(),
                 item.status() + "->" + updated.status() + (cmd.location() == null ? "" : " location=" + cmd.location()));
         return Outcome.success(itemInfo(tx, updated));

@@ -34,9 +34,11 @@ public final class EngineTx {
         return clock.instant();
     }
 
-    /** The time the command takes effect: its offline time if given, else now. */
+    /** The time the command takes effect: its offline time if given, else now; never later than now. */
     public Instant effectiveTime(RequestContext ctx) {
-        return ctx.occurredAt() != null ? ctx.occurredAt() : clock.instant();
+        Instant now = clock.instant();
+        // A terminal with a fast clock must not date returns or loans in the future.
+        return ctx.occurredAt() != null && ctx.occurredAt().isBefore(now) ? ctx.occurredAt() : now;
     }
 
     public LocalDate today(Library library) {

@@ -6,6 +6,12 @@ import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -75,11 +81,20 @@ public final class LocalCirculationPort implements CirculationPort {
         String key = command.context().requestKey();
         if (write && key != null && !key.isBlank()) {
             Optional<byte[]> stored = tx.store().requestKeys().find(command.context().keyScope(), key);
+            String fingerprint = fingerprint(command);
             if (stored.isPresent()) {
-                return new Result<>(deserialize(stored.get()), List.of());
+                Object first = read(stored.get());
+                if (first instanceof StoredOutcome s && !s.fingerprint().equals(fingerprint)) {
+                    // Answering with another request's outcome would be wrong (and the wrong type): refuse instead.
+                    return new Result<>(Outcome.refused(RefusalReason.DUPLICATE,
+                            "Request key " + key + " was already used for a different request"), List.of());
+                }
+                @SuppressWarnings("unchecked")
+                Outcome<R> replay = (Outcome<R>) (first instanceof StoredOutcome s ? s.outcome() : first);
+                return new Result<>(replay, List.of());
             }
             Outcome<R> outcome = engine.handle(command, tx);
-            byte[] bytes = serialize(outcome);
+            byte[] bytes = serialize(new StoredOutcome(fingerprint, outcome));
             if (bytes.length <= MAX_STORED_OUTCOME_BYTES) {
                 tx.store().requestKeys().put(command.context().keyScope(), key, bytes, tx.now());
             }
@@ -91,7 +106,39 @@ public final class LocalCirculationPort implements CirculationPort {
     private record Result<R>(Outcome<R> outcome, List<CirculationEvent> events) {
     }
 
-    static byte[] serialize(Outcome<?> outcome) {
+    /** What a request key remembers: which request it was (no PIN in it) and its outcome. */
+    private record StoredOutcome(String fingerprint, Outcome<?> outcome) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * SHA-256 over the command type and its fields except the context and secrets, so a key reused for a
+     * different request is recognised without storing what was asked.
+     */
+    static String fingerprint(Command<?> command) {
+        StringBuilder text = new StringBuilder(command.getClass().getName());
+        if (command.getClass().isRecord()) {
+            for (RecordComponent c : command.getClass().getRecordComponents()) {
+                String name = c.getName();
+                if (name.equals("context") || name.equals("pin") || name.equals("password")) {
+                    continue;
+                }
+                try {
+                    text.append('\u0001').append(name).append('=').append(c.getAccessor().invoke(command));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    text.append('\u0001').append(name).append("=?");
+                }
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    static byte[] serialize(Object outcome) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(outcome);
@@ -103,11 +150,16 @@ public final class LocalCirculationPort implements CirculationPort {
 
     @SuppressWarnings("unchecked")
     static <R> Outcome<R> deserialize(byte[] data) {
+        Object o = read(data);
+        return (Outcome<R>) (o instanceof StoredOutcome s ? s.outcome() : o);
+    }
+
+    private static Object read(byte[] data) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
             // Only our own value types and the JDK's may be read back.
             in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
                     "org.stackbridge.core.**;java.**;maxdepth=20;maxbytes=" + MAX_STORED_OUTCOME_BYTES + ";!*"));
-            return (Outcome<R>) in.readObject();
+            return in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("stored outcome unreadable", e);
         }

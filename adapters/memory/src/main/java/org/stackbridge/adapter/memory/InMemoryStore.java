@@ -108,6 +108,25 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         thread.shutdown();
     }
 
+    /** A copy of every table, so tests can prove that a refused command changed nothing. */
+    synchronized Map<String, Object> snapshot() {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        copy.put("libraries", new HashMap<>(libraries));
+        copy.put("patrons", patrons.rows());
+        copy.put("blocks", blocks.rows());
+        copy.put("bibs", bibs.rows());
+        copy.put("items", items.rows());
+        copy.put("loans", loans.rows());
+        copy.put("holds", holds.rows());
+        copy.put("fees", fees.rows());
+        copy.put("credits", credits.rows());
+        copy.put("events", events.rows());
+        copy.put("ill", ill.rows());
+        copy.put("requestKeys", new java.util.TreeSet<>(keys.keySet()));
+        copy.put("accounts", new HashMap<>(accounts));
+        return copy;
+    }
+
     // --------------------------------------------------------------- StoreTx
 
     @Override

@@ -51,6 +51,10 @@ final class MemoryTable<T> {
         return rows.values().stream();
     }
 
+    List<T> rows() {
+        return new ArrayList<>(rows.values());
+    }
+
     Optional<T> first(Predicate<T> p) {
         return stream().filter(p).findFirst();
     }
