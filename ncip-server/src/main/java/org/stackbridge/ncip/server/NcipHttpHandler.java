@@ -1,0 +1,160 @@
+package org.stackbridge.ncip.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stackbridge.core.port.CirculationPort;
+import org.stackbridge.ncip.config.NcipSettings;
+import org.stackbridge.ncip.mapping.NcipProblems;
+import org.stackbridge.ncip.service.NcipDispatcher;
+
+/**
+ * The NCIP endpoint as a function from an HTTP request to an HTTP response, for any Netty HTTP server (the
+ * gateway's, or {@link NcipHttpServer}). The body is copied on the calling thread, so the caller may release
+ * the request as soon as this returns; XML is parsed on a bounded worker pool, never on the event loop, and
+ * the answer is written on the thread that completes the engine call. Every error answer is NCIP XML.
+ */
+public final class NcipHttpHandler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NcipHttpHandler.class);
+    private static final int QUEUE = 1024;
+
+    private final NcipSettings settings;
+    private final NcipDispatcher dispatcher;
+    private final ThreadPoolExecutor workers;
+
+    public NcipHttpHandler(NcipSettings settings, CirculationPort port, MeterRegistry meters) {
+        this.settings = settings;
+        this.dispatcher = new NcipDispatcher(settings, port, meters);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "ncip-xml-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    public NcipSettings settings() {
+        return settings;
+    }
+
+    /** Whether this handler serves the request's path (the configured path or a partner's own path). */
+    public boolean serves(String uri) {
+        return settings.servesPath(new QueryStringDecoder(uri).path());
+    }
+
+    public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (!settings.servesPath(path)) {
+            return done(problem(HttpResponseStatus.NOT_FOUND, NcipProblems.UNSUPPORTED_SERVICE, "No NCIP endpoint at " + safe(path)));
+        }
+        if (HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method())) {
+            // partners' connection tests
+            return done(problem(HttpResponseStatus.OK, NcipProblems.NEEDED_DATA_MISSING,
+                    "Stackbridge NCIP responder is up; POST an NCIP message here"));
+        }
+        if (!HttpMethod.POST.equals(request.method())) {
+            FullHttpResponse r = problem(HttpResponseStatus.METHOD_NOT_ALLOWED, "Protocol Error", "Use POST");
+            r.headers().set(HttpHeaderNames.ALLOW, "POST, GET");
+            return done(r);
+        }
+        int length = request.content().readableBytes();
+        if (length > settings.maxBodyBytes()) {
+            return done(problem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Protocol Error",
+                    "Message larger than " + settings.maxBodyBytes() + " bytes"));
+        }
+        if (length == 0) {
+            return done(problem(HttpResponseStatus.OK, "Invalid Message Syntax Error", "Empty message"));
+        }
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(Locale.ROOT);
+        InetAddress address = remote == null ? null : remote.getAddress();
+        CompletableFuture<FullHttpResponse> answer = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                try {
+                    byte[] xml = contentType.startsWith("application/x-www-form-urlencoded") ? formField(body) : body;
+                    dispatcher.handle(xml, address, path).whenComplete((bytes, error) -> {
+                        if (error != null) {
+                            LOG.error("NCIP request failed", error);
+                            answer.complete(problem(HttpResponseStatus.OK, NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure"));
+                        } else {
+                            answer.complete(xml(HttpResponseStatus.OK, bytes));
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    LOG.error("NCIP request failed", e);
+                    answer.complete(problem(HttpResponseStatus.OK, NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure"));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            FullHttpResponse busy = problem(HttpResponseStatus.SERVICE_UNAVAILABLE, NcipProblems.TEMPORARY_FAILURE, "Server busy; please retry");
+            busy.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+            return done(busy);
+        }
+        return answer;
+    }
+
+    /** The XML of a form post ({@code xml=} or {@code XForms:Model=}), as some clients send it. */
+    private static byte[] formField(byte[] body) {
+        QueryStringDecoder form = new QueryStringDecoder(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8, false, 64);
+        for (String name : List.of("xml", "XForms:Model", "NCIPMessage")) {
+            List<String> v = form.parameters().get(name);
+            if (v != null && !v.isEmpty()) {
+                return v.get(0).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return body;
+    }
+
+    static FullHttpResponse problem(HttpResponseStatus status, String type, String detail) {
+        String scheme = "Invalid Message Syntax Error".equals(type) || "Protocol Error".equals(type) ? NcipProblems.MESSAGING : NcipProblems.GENERAL;
+        return xml(status, NcipDispatcher.messageProblem(NcipProblems.problem(scheme, type, detail, null, null)));
+    }
+
+    static FullHttpResponse xml(HttpResponseStatus status, byte[] bytes) {
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/xml; charset=UTF-8");
+        r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        r.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        return r;
+    }
+
+    private static String safe(String path) {
+        String p = path.length() > 100 ? path.substring(0, 100) : path;
+        return p.replaceAll("[^\\w/.\\-]", "?");
+    }
+
+    private static CompletionStage<FullHttpResponse> done(FullHttpResponse r) {
+        return CompletableFuture.completedFuture(r);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown();
+    }
+}
