@@ -137,6 +137,7 @@ public final class CreateUserFiscalTransactionService extends NcipService<Create
         CreateUserFiscalTransactionResponse r = newResponse();
         r.setUserId(NcipValues.userId(ex.agencyForIds(), user));
         FiscalTransactionReferenceId ref = new FiscalTransactionReferenceId();
+        ref.setAgencyId(NcipValues.svp(ex.agencyForIds() == null ? "" : ex.agencyForIds()));
         ref.setFiscalTransactionIdentifierValue(reference);
         r.setFiscalTransactionReferenceId(ref);
         return r;

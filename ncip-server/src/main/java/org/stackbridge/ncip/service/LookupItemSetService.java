@@ -101,7 +101,7 @@ public final class LookupItemSetService extends NcipService<LookupItemSet, Looku
 
     private BibInformation title(NcipExchange ex, BibliographicId id, String cn, Outcome<IllViews.Holdings> out) {
         BibInformation b = new BibInformation();
-        b.setBibliographicId(id);
+        b.setBibliographicId(echo(id));
         if (!out.isSuccess()) {
             b.getProblem().add(Support.refusal("LookupItem", out, null, cn, null));
             return b;
@@ -118,6 +118,15 @@ public final class LookupItemSetService extends NcipService<LookupItemSet, Looku
         }
         b.getHoldingsSet().add(set);
         return b;
+    }
+
+    /** The requested id, completed where the schema needs a code the partner left out. */
+    private static BibliographicId echo(BibliographicId id) {
+        if (id.getBibliographicRecordId() != null && id.getBibliographicRecordId().getAgencyId() == null
+                && id.getBibliographicRecordId().getBibliographicRecordIdentifierCode() == null) {
+            id.getBibliographicRecordId().setBibliographicRecordIdentifierCode(NcipValues.svp("Accession Number"));
+        }
+        return id;
     }
 
     private BibInformation item(NcipExchange ex, String barcode, Outcome<Views.ItemInfo> out) {

@@ -85,6 +85,7 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
                 FiscalTransactionInformation fti = new FiscalTransactionInformation();
                 fti.setFiscalActionType(svp(FISCAL_ACTION, "Assess"));
                 FiscalTransactionReferenceId ref = new FiscalTransactionReferenceId();
+                ref.setAgencyId(svp(agency == null ? "" : agency));
                 ref.setFiscalTransactionIdentifierValue(Long.toString(fee.feeId()));
                 fti.setFiscalTransactionReferenceId(ref);
                 fti.setFiscalTransactionType(svp(FISCAL_TYPE, CreateUserFiscalTransactionService.ncipFeeType(fee.type())));
