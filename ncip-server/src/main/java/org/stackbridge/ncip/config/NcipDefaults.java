@@ -20,6 +20,7 @@ public record NcipDefaults(String illItemType, String location, BigDecimal illFe
         illItemType = illItemType == null || illItemType.isBlank() ? "ILL" : illItemType;
         location = location == null || location.isBlank() ? "ILL hold shelf" : location;
         minorUnits = minorUnits == null ? Boolean.TRUE : minorUnits;
+        illFee = illFee == null ? null : illFee.setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 
     public static NcipDefaults standard() {
