@@ -370,6 +370,29 @@ class NcipServicesIT {
     }
 
     @Test
+    void ncipVersionOneMessagesAreMapped() throws Exception {
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE NCIPMessage PUBLIC \"-//NISO//NCIP DTD Version 1//EN\" "
+                + "\"http://www.niso.org/ncip/v1_0/imp1/dtd/ncip_v1_0.dtd\"><NCIPMessage version=\"http://www.niso.org/ncip/v1_0/imp1/dtd/ncip_v1_0.dtd\">";
+        String header = "<InitiationHeader><FromAgencyId><UniqueAgencyId><Scheme>http://example.org/agency.scm</Scheme>"
+                + "<Value>relais</Value></UniqueAgencyId></FromAgencyId><ToAgencyId><UniqueAgencyId><Scheme>http://example.org/agency.scm</Scheme>"
+                + "<Value>MAIN</Value></UniqueAgencyId></ToAgencyId></InitiationHeader>";
+        String lookup = head + "<LookupUser>" + header + "<VisibleUserId><VisibleUserIdentifierType><Scheme>http://www.niso.org/ncip/v1_0/imp1/"
+                + "schemes/visibleuseridentifiertype/visibleuseridentifiertype.scm</Scheme><Value>Barcode</Value></VisibleUserIdentifierType>"
+                + "<VisibleUserIdentifier>P100</VisibleUserIdentifier></VisibleUserId></LookupUser></NCIPMessage>";
+        NCIPMessage m = NcipFixture.parseValid(f.postRaw("/ncip", "text/xml", lookup.getBytes(StandardCharsets.UTF_8)).body());
+        assertTrue(m.getLookupUserResponse().getProblem().isEmpty(), () -> problemType(m.getLookupUserResponse().getProblem()));
+        assertEquals("P100", m.getLookupUserResponse().getUserId().getUserIdentifierValue());
+        assertEquals("relais", m.getLookupUserResponse().getResponseHeader().getToAgencyId().getAgencyId().getValue());
+
+        String checkout = head + "<CheckOutItem>" + header + "<UniqueUserId><UniqueAgencyId><Scheme>s</Scheme><Value>MAIN</Value></UniqueAgencyId>"
+                + "<UserIdentifierValue>P100</UserIdentifierValue></UniqueUserId><UniqueItemId><UniqueAgencyId><Scheme>s</Scheme>"
+                + "<Value>MAIN</Value></UniqueAgencyId><ItemIdentifierValue>I101</ItemIdentifierValue></UniqueItemId></CheckOutItem></NCIPMessage>";
+        NCIPMessage out = NcipFixture.parseValid(f.postRaw("/ncip", "text/xml", checkout.getBytes(StandardCharsets.UTF_8)).body());
+        assertTrue(out.getCheckOutItemResponse().getProblem().isEmpty(), () -> problemType(out.getCheckOutItemResponse().getProblem()));
+        assertEquals(ItemStatus.CHECKED_OUT, f.circ.store().runNow(tx -> tx.items().byBarcode("I101").orElseThrow().status()));
+    }
+
+    @Test
     void samplesFromPartnersGetSchemaValidAnswers() throws Exception {
         // every mod-ncip sample, sent to an open-mode server, answers with schema-valid NCIP (success or Problem)
         try (NcipFixture open = new NcipFixture(new org.stackbridge.ncip.config.NcipSettings(null, null, true, null, null, null, null, null))) {
