@@ -68,15 +68,33 @@ public final class NcipXml {
     public record Version(NCIPVersionMessage message) implements Parsed {
     }
 
-    public static Parsed read(byte[] xml) throws NcipParseException {
-        try {
+    /** A parser chain per thread: building one costs more than parsing a typical message. */
+    private static final class Reader {
+        final LenientNcipFilter filter;
+        final Unmarshaller unmarshaller;
+
+        Reader() throws ParserConfigurationException, SAXException, JAXBException {
             XMLReader reader = PARSERS.newSAXParser().getXMLReader();
             reader.setProperty("http://xml.org/sax/properties/declaration-handler", NO_ENTITIES);
             // never fetch anything, whatever a parser feature may miss
             reader.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            LenientNcipFilter filter = new LenientNcipFilter(reader);
-            Unmarshaller u = CONTEXT.createUnmarshaller();
-            Object result = u.unmarshal(new SAXSource(filter, new InputSource(new ByteArrayInputStream(xml))));
+            filter = new LenientNcipFilter(reader);
+            unmarshaller = CONTEXT.createUnmarshaller();
+        }
+    }
+
+    private static final ThreadLocal<Reader> READERS = new ThreadLocal<>();
+    private static final ThreadLocal<Marshaller> WRITERS = new ThreadLocal<>();
+
+    public static Parsed read(byte[] xml) throws NcipParseException {
+        Reader r = READERS.get();
+        boolean clean = false;
+        try {
+            if (r == null) {
+                r = new Reader();
+            }
+            Object result = r.unmarshaller.unmarshal(new SAXSource(r.filter, new InputSource(new ByteArrayInputStream(xml))));
+            clean = true;
             if (result instanceof jakarta.xml.bind.JAXBElement<?> el) {
                 result = el.getValue();
             }
@@ -91,6 +109,13 @@ public final class NcipXml {
             throw new NcipParseException(SYNTAX_ERROR, describe(e));
         } catch (JAXBException | SAXException | ParserConfigurationException | RuntimeException e) {
             throw new NcipParseException(SYNTAX_ERROR, "Unreadable XML: " + e.getClass().getSimpleName());
+        } finally {
+            // a chain that failed mid-document is dropped rather than trusted again
+            if (clean) {
+                READERS.set(r);
+            } else {
+                READERS.remove();
+            }
         }
     }
 
@@ -135,15 +160,24 @@ public final class NcipXml {
 
     private static byte[] marshal(Object root, boolean prefixed) {
         try {
-            Marshaller m = CONTEXT.createMarshaller();
-            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            Marshaller m;
             if (prefixed) {
-                m.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
+                m = WRITERS.get();
+                if (m == null) {
+                    m = CONTEXT.createMarshaller();
+                    m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+                    m.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
+                    WRITERS.set(m);
+                }
+            } else {
+                m = CONTEXT.createMarshaller();
+                m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
             m.marshal(root, out);
             return out.toByteArray();
         } catch (JAXBException e) {
+            WRITERS.remove();
             throw new IllegalStateException("cannot write NCIP message", e);
         }
     }

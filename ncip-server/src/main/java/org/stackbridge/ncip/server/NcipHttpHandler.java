@@ -48,7 +48,6 @@ public final class NcipHttpHandler implements AutoCloseable {
 
     public NcipHttpHandler(NcipSettings settings, CirculationPort port, MeterRegistry meters) {
         this.settings = settings;
-        this.dispatcher = new NcipDispatcher(settings, port, meters);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -56,6 +55,7 @@ public final class NcipHttpHandler implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        this.dispatcher = new NcipDispatcher(settings, port, meters, workers);
     }
 
     public NcipSettings settings() {

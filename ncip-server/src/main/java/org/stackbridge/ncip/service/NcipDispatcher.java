@@ -57,8 +57,16 @@ public final class NcipDispatcher {
     private final Map<String, String> libraries;
     private final Map<String, List<IpRange>> allowlists = new HashMap<>();
     private final Currency currency;
+    private final java.util.concurrent.Executor xmlExecutor;
 
+    /** Answers are written on the thread that completes the engine call. */
     public NcipDispatcher(NcipSettings settings, CirculationPort port, MeterRegistry meters) {
+        this(settings, port, meters, Runnable::run);
+    }
+
+    /** Answers are written on {@code xmlExecutor}, keeping XML work off the storage threads that complete engine calls. */
+    public NcipDispatcher(NcipSettings settings, CirculationPort port, MeterRegistry meters, java.util.concurrent.Executor xmlExecutor) {
+        this.xmlExecutor = xmlExecutor;
         this.settings = settings;
         this.port = port;
         this.meters = meters;
@@ -135,10 +143,10 @@ public final class NcipDispatcher {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return answer.thenApply(r -> {
+        return answer.thenApplyAsync(r -> {
             count(s.name(), firstProblem(s, r));
             return write(s, r, header);
-        });
+        }, xmlExecutor);
     }
 
     private static <Q, R> String firstProblem(NcipService<Q, R> s, R r) {
