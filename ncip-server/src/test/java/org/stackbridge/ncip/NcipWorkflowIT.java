@@ -168,6 +168,10 @@ class NcipWorkflowIT {
         assertEquals("Needed Data Missing", problemType(f.post(acceptItem(reshare(), "rs-x", "P100", null)
                 .replaceAll("<ns1:RequestId>.*</ns1:RequestId>", "")).getAcceptItemResponse().getProblem()));
         assertTrue(f.circ.store().runNow(tx -> tx.ill().page(0, 10)).isEmpty(), "nothing created by refused messages");
+        // the partner fixes the patron and retries with the same RequestId: a refusal is not replayed
+        NCIPMessage fixed = f.post(acceptItem(reshare(), "rs-x", "P100", null));
+        assertTrue(fixed.getAcceptItemResponse().getProblem().isEmpty(), () -> problemType(fixed.getAcceptItemResponse().getProblem()));
+        assertEquals(IllState.RECEIVED, ill("rs-x", IllRole.BORROWING).state());
     }
 
     static String requestItem(String requestId, String item) {

@@ -46,7 +46,7 @@ public final class AcceptItemService extends NcipService<AcceptItem, AcceptItemR
         if (pickup == null) {
             pickup = ex.defaults().pickupLibrary();
         }
-        IllCommands.ReceiveItem cmd = new IllCommands.ReceiveItem(ex.keyed(requestId), ex.agencyId(), requestId, user, item, citation,
+        IllCommands.ReceiveItem cmd = new IllCommands.ReceiveItem(ex.context(), ex.agencyId(), requestId, user, item, citation,
                 pickup, ex.defaults().illItemType(), ex.defaults().location(), NcipValues.instant(q.getDateForReturn()));
         return ex.execute(cmd).thenCompose(out -> {
             if (!out.isSuccess()) {

@@ -35,13 +35,21 @@ public final class CancelRequestItemService extends NcipService<CancelRequestIte
             return Support.done(problem(NcipProblems.missing("RequestIdentifierValue", "RequestId or ItemId is required")));
         }
         IllRef ref = requestId != null ? IllRef.byExternal(ex.agencyId(), requestId, IllRole.LENDING) : IllRef.byItem(item, IllRole.LENDING);
-        return ex.execute(new IllCommands.Advance(ex.keyed(requestId != null ? requestId : "item|" + item), ref, IllState.CANCELLED,
+        return ex.execute(new IllCommands.Advance(ex.context(), ref, IllState.CANCELLED,
                 "cancelled by " + ex.agencyId())).thenCompose(out -> {
                     if (out.isSuccess()) {
                         String patron = out.value().patronBarcode() != null ? out.value().patronBarcode() : user;
                         return Support.done(answer(ex, requestId, out.value().itemBarcode() != null ? out.value().itemBarcode() : item, patron));
                     }
                     Outcome.Refused<?> refused = (Outcome.Refused<?>) out;
+                    if (refused.reason() == RefusalReason.INVALID_TRANSITION) {
+                        // a broker's retry of a cancel that already succeeded answers as the first did
+                        return ex.execute(new IllCommands.ShowRequest(ex.context(), ref)).thenApply(shown -> shown.isSuccess()
+                                && shown.value().request().state() == IllState.CANCELLED
+                                ? answer(ex, requestId, shown.value().request().itemBarcode() != null ? shown.value().request().itemBarcode() : item,
+                                        shown.value().request().patronBarcode() != null ? shown.value().request().patronBarcode() : user)
+                                : problem(Support.refusal(name(), out, user, item, requestId)));
+                    }
                     if (refused.reason() != RefusalReason.UNKNOWN_HOLD || user == null || item == null) {
                         return Support.done(problem(Support.refusal(name(), out, user, item, requestId)));
                     }

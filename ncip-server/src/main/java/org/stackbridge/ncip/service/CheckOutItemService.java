@@ -44,8 +44,7 @@ public final class CheckOutItemService extends NcipService<CheckOutItem, CheckOu
                 // a retry: the item is already on loan to this user
                 return Support.done(answer(ex, barcode, look.value(), look.value().dueAt(), wantItem));
             }
-            String key = requestId == null ? null : requestId + "|" + item;
-            return ex.execute(new Commands.CheckOut(ex.keyed(key), barcode, item, pin, false, false, true)).thenApply(out -> {
+            return ex.execute(new Commands.CheckOut(ex.context(), barcode, item, pin, false, false, true)).thenApply(out -> {
                 if (!out.isSuccess()) {
                     return problem(Support.refusal(name(), out, barcode, item, requestId));
                 }

@@ -88,11 +88,13 @@ public final class CreateUserFiscalTransactionService extends NcipService<Create
         String reference = fti.getFiscalTransactionReferenceId() == null ? null
                 : NcipValues.text(fti.getFiscalTransactionReferenceId().getFiscalTransactionIdentifierValue());
         Long related = relatedFee(fti);
+        // the key covers the whole transaction, so a corrected retry (other user or amount) is not answered from a stale refusal
+        String key = reference == null ? null : reference + "|" + user + "|" + amount + "|" + related;
         String description = fti.getFiscalTransactionDescription();
         switch (action) {
             case "assess", "penalty" -> {
                 FeeType type = feeType(NcipValues.text(fti.getFiscalTransactionType()));
-                return ex.execute(new Commands.AssessFee(ex.keyed(reference), user, type, amount, null,
+                return ex.execute(new Commands.AssessFee(ex.keyed(key), user, type, amount, null,
                         description == null ? ncipFeeType(type) : description)).thenApply(out -> out.isSuccess()
                         ? answer(ex, user, Long.toString(out.value().feeId()))
                         : problem(Support.refusal(name(), out, user, null, null)));
@@ -111,7 +113,7 @@ public final class CreateUserFiscalTransactionService extends NcipService<Create
                             "The fee to " + action + " must be named by RelatedFiscalTransactionReferenceId")));
                 }
                 CreditType type = "cancel".equals(action) ? CreditType.CANCELLATION : CreditType.WAIVER;
-                return ex.execute(new Commands.WaiveFee(ex.keyed(reference), user, related, amount, type,
+                return ex.execute(new Commands.WaiveFee(ex.keyed(key), user, related, amount, type,
                         description == null ? action + " by " + ex.agencyId() : description)).thenApply(out -> out.isSuccess()
                         ? answer(ex, user, Long.toString(out.value().creditId()))
                         : problem(Support.refusal(name(), out, user, null, null)));

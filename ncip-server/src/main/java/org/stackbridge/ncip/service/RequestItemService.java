@@ -48,7 +48,7 @@ public final class RequestItemService extends NcipService<RequestItem, RequestIt
         SchemeValuePair scope = q.getRequestScopeType() != null ? q.getRequestScopeType()
                 : svp(SCOPE_TYPE, item != null ? "Item" : "Bibliographic Item");
         if (requestId != null) {
-            return ex.execute(new IllCommands.RequestLending(ex.keyed(requestId), ex.agencyId(), requestId, patron, item, bib, null))
+            return ex.execute(new IllCommands.RequestLending(ex.context(), ex.agencyId(), requestId, patron, item, bib, null))
                     .thenApply(out -> {
                         if (!out.isSuccess()) {
                             return problem(Support.refusal(name(), out, patron, item, requestId));
