@@ -122,6 +122,7 @@ class NcipSecurityIT {
         java.util.Arrays.fill(big, (byte) 'a');
         HttpResponse<String> r = f.postRaw("/ncip", "application/xml", big);
         assertEquals(413, r.statusCode());
+        assertEquals("Protocol Error", problemType(NcipFixture.parseValid(r.body()).getProblem()));
     }
 
     @Test

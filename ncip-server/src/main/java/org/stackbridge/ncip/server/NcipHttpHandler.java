@@ -41,6 +41,8 @@ public final class NcipHttpHandler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NcipHttpHandler.class);
     private static final int QUEUE = 1024;
+    /** How long an answer may take before the partner gets Temporary Processing Failure (brokers retry). */
+    static final long TIMEOUT_SECONDS = 30;
 
     private final NcipSettings settings;
     private final NcipDispatcher dispatcher;
@@ -116,7 +118,8 @@ public final class NcipHttpHandler implements AutoCloseable {
             busy.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
             return done(busy);
         }
-        return answer;
+        return answer.completeOnTimeout(problem(HttpResponseStatus.OK, NcipProblems.TEMPORARY_FAILURE,
+                "Timed out; please retry"), TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The XML of a form post ({@code xml=} or {@code XForms:Model=}), as some clients send it. */

@@ -39,8 +39,26 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
-                .addLast("aggregate", new HttpObjectAggregator(handler.settings().maxBodyBytes(), true))
+                .addLast("aggregate", new NcipAggregator(handler.settings().maxBodyBytes()))
                 .addLast("ncip", new Inbound(handler));
+    }
+
+    /** Answers an oversized body with 413 and an NCIP Problem (Netty's own 413 has no body), then closes. */
+    static final class NcipAggregator extends HttpObjectAggregator {
+        private final int limit;
+
+        NcipAggregator(int limit) {
+            super(limit, true);
+            this.limit = limit;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
+            FullHttpResponse r = NcipHttpHandler.problem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Protocol Error",
+                    "Message larger than " + limit + " bytes");
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     /** Hands each full request to the NCIP handler and writes the answer when it is ready, in order. */
