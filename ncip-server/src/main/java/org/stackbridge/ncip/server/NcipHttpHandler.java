@@ -47,9 +47,19 @@ public final class NcipHttpHandler implements AutoCloseable {
     private final NcipSettings settings;
     private final NcipDispatcher dispatcher;
     private final ThreadPoolExecutor workers;
+    // fixed answers, written once here so the event loop never marshals XML
+    private final byte[] notFound = body(NcipProblems.UNSUPPORTED_SERVICE, "No NCIP endpoint at this path");
+    private final byte[] health = body(NcipProblems.NEEDED_DATA_MISSING, "Stackbridge NCIP responder is up; POST an NCIP message here");
+    private final byte[] wrongMethod = body("Protocol Error", "Use POST");
+    private final byte[] tooLarge;
+    private final byte[] empty = body("Invalid Message Syntax Error", "Empty message");
+    private final byte[] busy = body(NcipProblems.TEMPORARY_FAILURE, "Server busy; please retry");
+    private final byte[] timedOut = body(NcipProblems.TEMPORARY_FAILURE, "Timed out; please retry");
+    private final byte[] failed = body(NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure");
 
     public NcipHttpHandler(NcipSettings settings, CirculationPort port, MeterRegistry meters) {
         this.settings = settings;
+        this.tooLarge = body("Protocol Error", "Message larger than " + settings.maxBodyBytes() + " bytes");
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -72,25 +82,23 @@ public final class NcipHttpHandler implements AutoCloseable {
     public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote) {
         String path = new QueryStringDecoder(request.uri()).path();
         if (!settings.servesPath(path)) {
-            return done(problem(HttpResponseStatus.NOT_FOUND, NcipProblems.UNSUPPORTED_SERVICE, "No NCIP endpoint at " + safe(path)));
+            return done(xml(HttpResponseStatus.NOT_FOUND, notFound));
         }
         if (HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method())) {
             // partners' connection tests
-            return done(problem(HttpResponseStatus.OK, NcipProblems.NEEDED_DATA_MISSING,
-                    "Stackbridge NCIP responder is up; POST an NCIP message here"));
+            return done(xml(HttpResponseStatus.OK, health));
         }
         if (!HttpMethod.POST.equals(request.method())) {
-            FullHttpResponse r = problem(HttpResponseStatus.METHOD_NOT_ALLOWED, "Protocol Error", "Use POST");
+            FullHttpResponse r = xml(HttpResponseStatus.METHOD_NOT_ALLOWED, wrongMethod);
             r.headers().set(HttpHeaderNames.ALLOW, "POST, GET");
             return done(r);
         }
         int length = request.content().readableBytes();
         if (length > settings.maxBodyBytes()) {
-            return done(problem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Protocol Error",
-                    "Message larger than " + settings.maxBodyBytes() + " bytes"));
+            return done(tooLargeResponse());
         }
         if (length == 0) {
-            return done(problem(HttpResponseStatus.OK, "Invalid Message Syntax Error", "Empty message"));
+            return done(xml(HttpResponseStatus.OK, empty));
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(Locale.ROOT);
@@ -103,23 +111,22 @@ public final class NcipHttpHandler implements AutoCloseable {
                     dispatcher.handle(xml, address, path).whenComplete((bytes, error) -> {
                         if (error != null) {
                             LOG.error("NCIP request failed", error);
-                            answer.complete(problem(HttpResponseStatus.OK, NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure"));
+                            answer.complete(xml(HttpResponseStatus.OK, failed));
                         } else {
                             answer.complete(xml(HttpResponseStatus.OK, bytes));
                         }
                     });
                 } catch (RuntimeException e) {
                     LOG.error("NCIP request failed", e);
-                    answer.complete(problem(HttpResponseStatus.OK, NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure"));
+                    answer.complete(xml(HttpResponseStatus.OK, failed));
                 }
             });
         } catch (RejectedExecutionException e) {
-            FullHttpResponse busy = problem(HttpResponseStatus.SERVICE_UNAVAILABLE, NcipProblems.TEMPORARY_FAILURE, "Server busy; please retry");
-            busy.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
-            return done(busy);
+            FullHttpResponse r = xml(HttpResponseStatus.SERVICE_UNAVAILABLE, busy);
+            r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+            return done(r);
         }
-        return answer.completeOnTimeout(problem(HttpResponseStatus.OK, NcipProblems.TEMPORARY_FAILURE,
-                "Timed out; please retry"), TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return answer.completeOnTimeout(xml(HttpResponseStatus.OK, timedOut), TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The XML of a form post ({@code xml=} or {@code XForms:Model=}), as some clients send it. */
@@ -134,9 +141,26 @@ public final class NcipHttpHandler implements AutoCloseable {
         return body;
     }
 
-    static FullHttpResponse problem(HttpResponseStatus status, String type, String detail) {
+    /** 413 with an NCIP Problem, for the pipeline's aggregator. */
+    FullHttpResponse tooLargeResponse() {
+        return xml(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, tooLarge);
+    }
+
+    /** A temporary-failure answer, for the pipeline. */
+    FullHttpResponse failureResponse() {
+        return xml(HttpResponseStatus.OK, failed);
+    }
+
+    /** A fixed answer for malformed HTTP, for the pipeline. */
+    FullHttpResponse badRequestResponse() {
+        return xml(HttpResponseStatus.BAD_REQUEST, badRequest);
+    }
+
+    private final byte[] badRequest = body("Protocol Error", "Malformed HTTP request");
+
+    private static byte[] body(String type, String detail) {
         String scheme = "Invalid Message Syntax Error".equals(type) || "Protocol Error".equals(type) ? NcipProblems.MESSAGING : NcipProblems.GENERAL;
-        return xml(status, NcipDispatcher.messageProblem(NcipProblems.problem(scheme, type, detail, null, null)));
+        return NcipDispatcher.messageProblem(NcipProblems.problem(scheme, type, detail, null, null));
     }
 
     static FullHttpResponse xml(HttpResponseStatus status, byte[] bytes) {
@@ -145,11 +169,6 @@ public final class NcipHttpHandler implements AutoCloseable {
         r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         return r;
-    }
-
-    private static String safe(String path) {
-        String p = path.length() > 100 ? path.substring(0, 100) : path;
-        return p.replaceAll("[^\\w/.\\-]", "?");
     }
 
     private static CompletionStage<FullHttpResponse> done(FullHttpResponse r) {

@@ -39,23 +39,22 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
-                .addLast("aggregate", new NcipAggregator(handler.settings().maxBodyBytes()))
+                .addLast("aggregate", new NcipAggregator(handler))
                 .addLast("ncip", new Inbound(handler));
     }
 
     /** Answers an oversized body with 413 and an NCIP Problem (Netty's own 413 has no body), then closes. */
     static final class NcipAggregator extends HttpObjectAggregator {
-        private final int limit;
+        private final NcipHttpHandler handler;
 
-        NcipAggregator(int limit) {
-            super(limit, true);
-            this.limit = limit;
+        NcipAggregator(NcipHttpHandler handler) {
+            super(handler.settings().maxBodyBytes(), true);
+            this.handler = handler;
         }
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
-            FullHttpResponse r = NcipHttpHandler.problem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Protocol Error",
-                    "Message larger than " + limit + " bytes");
+            FullHttpResponse r = handler.tooLargeResponse();
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
         }
@@ -72,7 +71,7 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             if (!request.decoderResult().isSuccess()) {
-                FullHttpResponse bad = NcipHttpHandler.problem(HttpResponseStatus.BAD_REQUEST, "Protocol Error", "Malformed HTTP request");
+                FullHttpResponse bad = handler.badRequestResponse();
                 ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
@@ -80,8 +79,7 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
             // no pipelining: stop reading until this answer is written, so answers stay in order
             ctx.channel().config().setAutoRead(false);
             handler.handle(request, (InetSocketAddress) ctx.channel().remoteAddress()).whenComplete((response, error) -> {
-                FullHttpResponse r = error == null ? response
-                        : NcipHttpHandler.problem(HttpResponseStatus.OK, "Temporary Processing Failure", "Temporary processing failure");
+                FullHttpResponse r = error == null ? response : handler.failureResponse();
                 if (keepAlive) {
                     r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
                 } else {
