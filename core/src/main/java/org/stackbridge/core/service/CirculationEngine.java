@@ -100,6 +100,19 @@ public final class CirculationEngine {
         }
     }
 
+    /**
+     * Wraps the registered handler of a command type, so follow-up work (e.g. ILL state changes after a
+     * check-out or check-in) runs in the same transaction.
+     */
+    @SuppressWarnings("unchecked")
+    public <C extends Command<R>, R> void decorate(Class<C> type, java.util.function.UnaryOperator<CommandHandler<C, R>> wrapper) {
+        CommandHandler<C, R> current = (CommandHandler<C, R>) handlers.get(type);
+        if (current == null) {
+            throw new IllegalStateException("no handler registered for " + type.getName());
+        }
+        handlers.put(type, wrapper.apply(current));
+    }
+
     public boolean handles(Class<?> type) {
         return handlers.containsKey(type);
     }

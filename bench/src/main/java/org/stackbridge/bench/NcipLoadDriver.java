@@ -1,0 +1,261 @@
+package org.stackbridge.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.stackbridge.adapter.memory.InMemoryCirculation;
+import org.stackbridge.core.ill.IllEngine;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.ncip.config.NcipAgency;
+import org.stackbridge.ncip.config.NcipSettings;
+import org.stackbridge.ncip.server.NcipHttpServer;
+
+/**
+ * NCIP load driver: LookupUser and CheckOutItem/CheckInItem requests per second with p50/p99 over N keep-alive
+ * connections against the NCIP listener on the in-memory engine, next to the same driver against a bare Netty
+ * HTTP echo handler in the same run (the protocol's upper bound on this machine). Everything on 127.0.0.1;
+ * each phase stops by itself after its duration.
+ *
+ * <p>Usage: {@code java -cp ... org.stackbridge.bench.NcipLoadDriver [connections=16] [seconds=10] [warmupSeconds=3]}
+ */
+public final class NcipLoadDriver {
+
+    private NcipLoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connections = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+
+        InMemoryCirculation circ = new InMemoryCirculation(Clock.systemUTC());
+        IllEngine.registerWith(circ.engine());
+        circ.library("MAIN", "MAIN");
+        BibRecord bib = circ.bib("b1", "Benchmark title", "Author");
+        for (int i = 0; i < connections; i++) {
+            circ.patron("P" + i, "1234", "adult", "MAIN");
+            circ.item("I" + i, bib, "book", "MAIN");
+        }
+        NcipAgency agency = new NcipAgency("secret", null, "reshare", null, null, null, null, null, null);
+        NcipSettings settings = new NcipSettings(null, null, false, Map.of("bench", agency), Map.of("MAIN", "MAIN"), null, "USD", null);
+        try (NcipHttpServer ncip = new NcipHttpServer(settings, circ.port(), new SimpleMeterRegistry()).start();
+             EchoServer echo = new EchoServer()) {
+            IntFunction<byte[]> lookup = c -> lookupUser("P" + c).getBytes(StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "NCIP load: %d connections, %d s per phase (+%d s warm-up), %d cores%n",
+                    connections, seconds, warmup, Runtime.getRuntime().availableProcessors());
+            report("echo (LookupUser body)", run(echo.port(), "/echo", connections, warmup, seconds, (c, n) -> lookup.apply(c)));
+            report("LookupUser", run(ncip.port(), "/ncip", connections, warmup, seconds, (c, n) -> lookup.apply(c)));
+            report("CheckOutItem/CheckInItem", run(ncip.port(), "/ncip", connections, warmup, seconds,
+                    (c, n) -> (n % 2 == 0 ? checkOut("P" + c, "I" + c) : checkIn("I" + c)).getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            circ.close();
+        }
+    }
+
+    interface Body {
+        byte[] next(int connection, long n);
+    }
+
+    record Result(long requests, double seconds, long[] latenciesNanos, long errors) {
+    }
+
+    private static void report(String name, Result r) {
+        long[] l = r.latenciesNanos();
+        Arrays.sort(l);
+        double p50 = l.length == 0 ? 0 : l[(int) (l.length * 0.50)] / 1e6;
+        double p99 = l.length == 0 ? 0 : l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6;
+        System.out.printf(Locale.ROOT, "%-28s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)%n",
+                name, r.requests() / r.seconds(), p50, p99, r.requests(), r.errors());
+    }
+
+    private static Result run(int port, String path, int connections, int warmupSeconds, int seconds, Body body) throws Exception {
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+        List<long[]> perThread = new ArrayList<>();
+        long[] counts = new long[connections];
+        long[] errors = new long[connections];
+        CountDownLatch done = new CountDownLatch(connections);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            long[] lat = new long[4_000_000 / connections];
+            perThread.add(lat);
+            int id = c;
+            Thread t = new Thread(() -> {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    s.setTcpNoDelay(true);
+                    s.setSoTimeout(30_000);
+                    OutputStream out = s.getOutputStream();
+                    BufferedInputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+                    long n = 0;
+                    while (true) {
+                        long t0 = System.nanoTime();
+                        if (t0 >= end) {
+                            break;
+                        }
+                        byte[] b = body.next(id, n++);
+                        out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\nContent-Length: "
+                                + b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(b);
+                        out.flush();
+                        boolean ok = readResponse(in);
+                        long t1 = System.nanoTime();
+                        if (t0 >= measureFrom) {
+                            int i = (int) counts[id];
+                            if (i < lat.length) {
+                                lat[i] = t1 - t0;
+                            }
+                            counts[id]++;
+                            if (!ok) {
+                                errors[id]++;
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    errors[id]++;
+                } finally {
+                    done.countDown();
+                }
+            }, "load-" + c);
+            threads.add(t);
+            t.start();
+        }
+        if (!done.await(warmupSeconds + seconds + 60L, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("load threads did not finish");
+        }
+        long total = Arrays.stream(counts).sum();
+        long errs = Arrays.stream(errors).sum();
+        long[] all = new long[(int) Math.min(total, Integer.MAX_VALUE - 8)];
+        int k = 0;
+        for (int c = 0; c < connections; c++) {
+            int m = (int) Math.min(counts[c], perThread.get(c).length);
+            System.arraycopy(perThread.get(c), 0, all, k, m);
+            k += m;
+        }
+        return new Result(total, seconds, Arrays.copyOf(all, k), errs);
+    }
+
+    /** Reads one HTTP response; true when it is a 200 without an NCIP Problem. */
+    private static boolean readResponse(InputStream in) throws IOException {
+        String status = line(in);
+        int length = 0;
+        for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            if (h.regionMatches(true, 0, "content-length:", 0, 15)) {
+                length = Integer.parseInt(h.substring(15).trim());
+            }
+        }
+        byte[] body = in.readNBytes(length);
+        return status.startsWith("HTTP/1.1 200") && !new String(body, StandardCharsets.UTF_8).contains("Problem>");
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder(64);
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        if (c == -1 && b.length() == 0) {
+            throw new IOException("connection closed");
+        }
+        return b.toString();
+    }
+
+    private static final String HEADER = "<ns1:InitiationHeader><ns1:FromAgencyId><ns1:AgencyId>bench</ns1:AgencyId></ns1:FromAgencyId>"
+            + "<ns1:FromAgencyAuthentication>secret</ns1:FromAgencyAuthentication>"
+            + "<ns1:ToAgencyId><ns1:AgencyId>MAIN</ns1:AgencyId></ns1:ToAgencyId></ns1:InitiationHeader>";
+
+    private static String msg(String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\" "
+                + "ns1:version=\"http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd\">" + body + "</ns1:NCIPMessage>";
+    }
+
+    static String lookupUser(String user) {
+        return msg("<ns1:LookupUser>" + HEADER + "<ns1:UserId><ns1:UserIdentifierValue>" + user + "</ns1:UserIdentifierValue></ns1:UserId>"
+                + "<ns1:UserElementType>Name Information</ns1:UserElementType><ns1:UserElementType>User Privilege</ns1:UserElementType>"
+                + "</ns1:LookupUser>");
+    }
+
+    static String checkOut(String user, String item) {
+        return msg("<ns1:CheckOutItem>" + HEADER + "<ns1:UserId><ns1:UserIdentifierValue>" + user + "</ns1:UserIdentifierValue></ns1:UserId>"
+                + "<ns1:ItemId><ns1:ItemIdentifierValue>" + item + "</ns1:ItemIdentifierValue></ns1:ItemId></ns1:CheckOutItem>");
+    }
+
+    static String checkIn(String item) {
+        return msg("<ns1:CheckInItem>" + HEADER + "<ns1:ItemId><ns1:ItemIdentifierValue>" + item
+                + "</ns1:ItemIdentifierValue></ns1:ItemId></ns1:CheckInItem>");
+    }
+
+    /** A bare Netty HTTP/1.1 server that answers each POST with its body: the upper bound of the HTTP path. */
+    static final class EchoServer implements AutoCloseable {
+        private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        private final Channel channel;
+
+        EchoServer() throws InterruptedException {
+            channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
+                                    new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                        @Override
+                                        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+                                            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                                                    Unpooled.copiedBuffer(req.content()));
+                                            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/xml");
+                                            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+                                            ctx.writeAndFlush(r);
+                                        }
+                                    });
+                        }
+                    }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+        }
+
+        int port() {
+            return ((InetSocketAddress) channel.localAddress()).getPort();
+        }
+
+        @Override
+        public void close() {
+            channel.close().syncUninterruptibly();
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.stackbridge.ncip.mapping;
+
+import java.util.Locale;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.ncip.binding.v2.Problem;
+
+/** NCIP Problem elements: the spec's ProblemType values with their schemes, and refusal reasons mapped onto them. */
+public final class NcipProblems {
+
+    private static final String BASE = "http://www.niso.org/ncip/v1_0/schemes/processingerrortype/";
+    public static final String GENERAL = BASE + "generalprocessingerror.scm";
+    public static final String MESSAGING = "http://www.niso.org/ncip/v1_0/schemes/messagingerrortype/messagingerrortype.scm";
+
+    public static final String UNSUPPORTED_SERVICE = "Unsupported Service";
+    public static final String UNKNOWN_AGENCY = "Unknown Agency";
+    public static final String AGENCY_AUTH_FAILED = "Agency Authentication Failed";
+    public static final String NEEDED_DATA_MISSING = "Needed Data Missing";
+    public static final String TEMPORARY_FAILURE = "Temporary Processing Failure";
+    public static final String INVALID_AMOUNT = "Invalid Amount";
+    public static final String UNKNOWN_USER = "Unknown User";
+    public static final String UNKNOWN_ITEM = "Unknown Item";
+    public static final String UNKNOWN_REQUEST = "Unknown Request";
+    public static final String USER_AUTH_FAILED = "User Authentication Failed";
+    public static final String USER_BLOCKED = "User Blocked";
+    public static final String ELEMENT_RULE_VIOLATED = "Element Rule Violated";
+
+    private NcipProblems() {
+    }
+
+    /** The processing-error scheme of a service, e.g. CheckOutItem → checkoutitemprocessingerror.scm. */
+    public static String schemeOf(String service) {
+        return BASE + service.toLowerCase(Locale.ROOT) + "processingerror.scm";
+    }
+
+    public static Problem problem(String scheme, String type, String detail, String element, String value) {
+        Problem p = new Problem();
+        p.setProblemType(NcipValues.svp(scheme, type));
+        p.setProblemDetail(detail);
+        p.setProblemElement(element);
+        p.setProblemValue(value);
+        return p;
+    }
+
+    public static Problem general(String type, String detail, String element, String value) {
+        return problem(GENERAL, type, detail, element, value);
+    }
+
+    public static Problem forService(String service, String type, String detail, String element, String value) {
+        return problem(schemeOf(service), type, detail, element, value);
+    }
+
+    public static Problem missing(String element, String detail) {
+        return general(NEEDED_DATA_MISSING, detail, element, null);
+    }
+
+    /** What the refusal identifies: the user, the item or the request, with the value the partner sent. */
+    public record Subject(String userBarcode, String itemBarcode, String requestId) {
+    }
+
+    /**
+     * Maps an engine refusal onto the service's Problem. Texts stay short and stable: ILL clients show them to staff.
+     */
+    public static Problem fromRefusal(String service, Outcome.Refused<?> r, Subject s) {
+        RefusalReason reason = r.reason();
+        String msg = r.message();
+        return switch (reason) {
+            case UNKNOWN_PATRON -> forService(service, UNKNOWN_USER, msg, "UserIdentifierValue", s.userBarcode());
+            case UNKNOWN_ITEM -> forService(service, UNKNOWN_ITEM, msg, "ItemIdentifierValue", s.itemBarcode());
+            case OUT_OF_INSTITUTION -> forService(service, s.itemBarcode() != null ? UNKNOWN_ITEM : UNKNOWN_USER, msg,
+                    s.itemBarcode() != null ? "ItemIdentifierValue" : "UserIdentifierValue",
+                    s.itemBarcode() != null ? s.itemBarcode() : s.userBarcode());
+            case INVALID_PIN, PIN_REQUIRED, INVALID_CREDENTIALS -> forService(service, USER_AUTH_FAILED, msg, "AuthenticationInputData", null);
+            case PATRON_BLOCKED, PATRON_EXPIRED, CARD_LOST, EXCESSIVE_FINES ->
+                    forService(service, USER_BLOCKED, msg, "UserIdentifierValue", s.userBarcode());
+            case TOO_MANY_LOANS -> forService(service, "Maximum Check Outs Exceeded", msg, "UserIdentifierValue", s.userBarcode());
+            case ITEM_NOT_CIRCULATING, NO_POLICY -> forService(service, "Item Does Not Circulate", msg, "ItemIdentifierValue", s.itemBarcode());
+            case ITEM_NOT_AVAILABLE, ITEM_ON_HOLD_FOR_OTHER, ITEM_CHECKED_OUT_TO_OTHER -> forService(service,
+                    service.startsWith("Request") ? "User Ineligible To Request This Item"
+                            : service.startsWith("Renew") ? "User Ineligible To Renew This Item"
+                            : "User Ineligible To Check Out This Item", msg, "ItemIdentifierValue", s.itemBarcode());
+            case ITEM_NOT_CHECKED_OUT -> forService(service, "Item Not Checked Out", msg, "ItemIdentifierValue", s.itemBarcode());
+            case RENEWAL_LIMIT -> forService(service, "Maximum Renewals Exceeded", msg, "ItemIdentifierValue", s.itemBarcode());
+            case RENEWAL_BLOCKED_BY_HOLD -> forService(service, "Renewal Not Allowed - Item Has Outstanding Requests", msg,
+                    "ItemIdentifierValue", s.itemBarcode());
+            case HOLDS_NOT_ALLOWED -> forService(service, "User Ineligible To Request This Item", msg, "ItemIdentifierValue", s.itemBarcode());
+            case DUPLICATE_HOLD -> forService(service, "Duplicate Request", msg, "RequestIdentifierValue", s.requestId());
+            case UNKNOWN_HOLD -> forService(service, UNKNOWN_REQUEST, msg, "RequestIdentifierValue", s.requestId());
+            case OVERPAYMENT, CURRENCY_MISMATCH, INVALID_AMOUNT, NOTHING_OWED -> general(INVALID_AMOUNT, msg, "MonetaryValue", null);
+            case UNKNOWN_FEE -> general(ELEMENT_RULE_VIOLATED, msg, "FiscalTransactionReferenceId", null);
+            case UNKNOWN_LIBRARY -> general(ELEMENT_RULE_VIOLATED, msg, "PickupLocation", null);
+            case DUPLICATE -> forService(service, "AcceptItem".equals(service) ? "Duplicate Item" : "Duplicate Request", msg,
+                    "AcceptItem".equals(service) ? "ItemIdentifierValue" : "RequestIdentifierValue",
+                    "AcceptItem".equals(service) ? s.itemBarcode() : s.requestId());
+            case INVALID_TRANSITION -> switch (service) {
+                case "AcceptItem" -> forService(service, "Cannot Accept Item", msg, "RequestIdentifierValue", s.requestId());
+                case "CancelRequestItem" -> forService(service, "Request Already Processed", msg, "RequestIdentifierValue", s.requestId());
+                case "CheckOutItem" -> forService(service, "User Ineligible To Check Out This Item", msg, "ItemIdentifierValue", s.itemBarcode());
+                default -> general("Unauthorized Combination Of Element Values For Agency", msg, "ItemIdentifierValue", s.itemBarcode());
+            };
+            case INVALID_REQUEST -> forService(service, ELEMENT_RULE_VIOLATED, msg, null, null);
+            case SYSTEM_ERROR -> general(TEMPORARY_FAILURE, "Temporary processing failure; please retry", null, null);
+        };
+    }
+}

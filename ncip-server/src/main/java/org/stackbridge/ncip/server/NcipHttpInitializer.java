@@ -1,0 +1,114 @@
+package org.stackbridge.ncip.server;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NCIP HTTP pipeline: codec with bounded line and header sizes, an aggregator limited to the body limit
+ * (larger bodies get 413), idle connections closed, and the NCIP handler. The gateway may reuse it.
+ */
+public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NcipHttpInitializer.class);
+    static final int IDLE_SECONDS = 60;
+
+    private final NcipHttpHandler handler;
+
+    public NcipHttpInitializer(NcipHttpHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+                .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
+                .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                .addLast("aggregate", new NcipAggregator(handler))
+                .addLast("ncip", new Inbound(handler));
+    }
+
+    /** Answers an oversized body with 413 and an NCIP Problem (Netty's own 413 has no body), then closes. */
+    static final class NcipAggregator extends HttpObjectAggregator {
+        private final NcipHttpHandler handler;
+
+        NcipAggregator(NcipHttpHandler handler) {
+            super(handler.settings().maxBodyBytes(), true);
+            this.handler = handler;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
+            FullHttpResponse r = handler.tooLargeResponse();
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Hands each full request to the NCIP handler and writes the answer when it is ready, in order. */
+    static final class Inbound extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final NcipHttpHandler handler;
+
+        Inbound(NcipHttpHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (!request.decoderResult().isSuccess()) {
+                FullHttpResponse bad = handler.badRequestResponse();
+                ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            // no pipelining: stop reading until this answer is written, so answers stay in order
+            ctx.channel().config().setAutoRead(false);
+            handler.handle(request, (InetSocketAddress) ctx.channel().remoteAddress()).whenComplete((response, error) -> {
+                FullHttpResponse r = error == null ? response : handler.failureResponse();
+                if (keepAlive) {
+                    r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                } else {
+                    r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                }
+                ctx.writeAndFlush(r).addListener(f -> {
+                    if (!keepAlive || !f.isSuccess()) {
+                        ctx.close();
+                    } else {
+                        ctx.channel().config().setAutoRead(true);
+                        ctx.read();
+                    }
+                });
+            });
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+                return;
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("NCIP connection error: {}", cause.toString());
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package org.stackbridge.ncip.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stackbridge.core.command.RequestContext;
+import org.stackbridge.core.model.Channel;
+import org.stackbridge.core.port.CirculationPort;
+import org.stackbridge.ncip.binding.v2.FromAgencyId;
+import org.stackbridge.ncip.binding.v2.InitiationHeader;
+import org.stackbridge.ncip.binding.v2.NCIPMessage;
+import org.stackbridge.ncip.binding.v2.Problem;
+import org.stackbridge.ncip.binding.v2.ResponseHeader;
+import org.stackbridge.ncip.binding.v2.ToAgencyId;
+import org.stackbridge.ncip.binding.version.LookupVersionResponse;
+import org.stackbridge.ncip.binding.version.NCIPVersionMessage;
+import org.stackbridge.ncip.codec.NcipParseException;
+import org.stackbridge.ncip.codec.NcipXml;
+import org.stackbridge.ncip.config.IpRange;
+import org.stackbridge.ncip.config.NcipAgency;
+import org.stackbridge.ncip.config.NcipDefaults;
+import org.stackbridge.ncip.config.NcipSettings;
+import org.stackbridge.ncip.mapping.NcipProblems;
+import org.stackbridge.ncip.mapping.NcipValues;
+
+/**
+ * Reads an NCIP message, authenticates the partner agency, runs the service and writes the answer. Never
+ * throws: every failure becomes an NCIP Problem. Parsing runs on the caller's thread (keep it off the event
+ * loop); the answer is written on the thread that completes the engine call.
+ */
+public final class NcipDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NcipDispatcher.class);
+    private static final List<String> SUPPORTED = List.of("LookupVersion", "LookupAgency", "LookupUser", "LookupItem", "LookupItemSet",
+            "CheckOutItem", "CheckInItem", "RenewItem", "RequestItem", "CancelRequestItem", "RecallItem", "AcceptItem", "DeleteItem",
+            "CreateUserFiscalTransaction");
+
+    private final NcipSettings settings;
+    private final CirculationPort port;
+    private final MeterRegistry meters;
+    private final List<NcipService<?, ?>> services;
+    private final Map<String, String> libraries;
+    private final Map<String, List<IpRange>> allowlists = new HashMap<>();
+    private final Currency currency;
+    private final java.util.concurrent.Executor xmlExecutor;
+
+    /** Answers are written on the thread that completes the engine call. */
+    public NcipDispatcher(NcipSettings settings, CirculationPort port, MeterRegistry meters) {
+        this(settings, port, meters, Runnable::run);
+    }
+
+    /** Answers are written on {@code xmlExecutor}, keeping XML work off the storage threads that complete engine calls. */
+    public NcipDispatcher(NcipSettings settings, CirculationPort port, MeterRegistry meters, java.util.concurrent.Executor xmlExecutor) {
+        this.xmlExecutor = xmlExecutor;
+        this.settings = settings;
+        this.port = port;
+        this.meters = meters;
+        Map<String, String> all = new LinkedHashMap<>(settings.libraries());
+        settings.agencies().values().forEach(a -> a.libraries().forEach(all::putIfAbsent));
+        this.libraries = Map.copyOf(all);
+        settings.agencies().forEach((id, a) -> allowlists.put(id, a.ipAllowlist().stream().map(IpRange::parse).toList()));
+        this.currency = Currency.getInstance(settings.currency());
+        this.services = List.of(new LookupUserService(), new LookupItemService(), new LookupItemSetService(), new LookupAgencyService(libraries),
+                new CheckOutItemService(), new CheckInItemService(), new RenewItemService(), new RequestItemService(),
+                new CancelRequestItemService(), new RecallItemService(), new AcceptItemService(), new DeleteItemService(),
+                new CreateUserFiscalTransactionService());
+        if (settings.openMode()) {
+            LOG.warn("NCIP open mode: messages from unknown agencies are accepted");
+        }
+    }
+
+    public NcipSettings settings() {
+        return settings;
+    }
+
+    /** Handles one message body that arrived on {@code path} from {@code remote}; the stage always completes normally. */
+    public CompletionStage<byte[]> handle(byte[] body, InetAddress remote, String path) {
+        Timer.Sample sample = meters == null ? null : Timer.start(meters);
+        NcipXml.Parsed parsed;
+        try {
+            parsed = NcipXml.read(body);
+        } catch (NcipParseException e) {
+            count("invalid", e.problemType());
+            return done(sample, "invalid", messageProblem(NcipProblems.problem(NcipProblems.MESSAGING, e.problemType(), e.getMessage(), null, null)));
+        }
+        if (parsed instanceof NcipXml.Version v) {
+            return done(sample, "LookupVersion", lookupVersion(v.message()));
+        }
+        NCIPMessage message = ((NcipXml.V2) parsed).message();
+        for (NcipService<?, ?> s : services) {
+            CompletionStage<byte[]> answer = tryService(s, message, remote, path);
+            if (answer != null) {
+                return answer.handle((bytes, error) -> {
+                    if (error != null) {
+                        LOG.error("NCIP {} failed", s.name(), error);
+                        count(s.name(), NcipProblems.TEMPORARY_FAILURE);
+                        return messageProblem(NcipProblems.general(NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure; please retry",
+                                null, null));
+                    }
+                    return bytes;
+                }).thenApply(bytes -> {
+                    stop(sample, s.name());
+                    return bytes;
+                });
+            }
+        }
+        String name = serviceName(message);
+        count(name == null ? "none" : name, NcipProblems.UNSUPPORTED_SERVICE);
+        return done(sample, "unsupported", messageProblem(NcipProblems.general(NcipProblems.UNSUPPORTED_SERVICE,
+                name == null ? "The message names no service" : "Service " + name + " is not supported", name, null)));
+    }
+
+    private <Q, R> CompletionStage<byte[]> tryService(NcipService<Q, R> s, NCIPMessage message, InetAddress remote, String path) {
+        Q q = s.requestOf(message);
+        if (q == null) {
+            return null;
+        }
+        InitiationHeader header = s.headerOf(q);
+        Object exchangeOrProblem = exchange(s, header, remote, path);
+        if (exchangeOrProblem instanceof Problem p) {
+            count(s.name(), NcipValues.text(p.getProblemType()));
+            return CompletableFuture.completedFuture(write(s, s.problem(p), header));
+        }
+        NcipExchange ex = (NcipExchange) exchangeOrProblem;
+        CompletionStage<R> answer;
+        try {
+            answer = s.handle(q, ex);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return answer.thenApplyAsync(r -> {
+            count(s.name(), firstProblem(s, r));
+            return write(s, r, header);
+        }, xmlExecutor);
+    }
+
+    private static <Q, R> String firstProblem(NcipService<Q, R> s, R r) {
+        List<Problem> ps = s.problemsOf(r);
+        return ps.isEmpty() ? null : NcipValues.text(ps.get(0).getProblemType());
+    }
+
+    private <Q, R> byte[] write(NcipService<Q, R> s, R r, InitiationHeader header) {
+        if (header != null) {
+            ResponseHeader h = new ResponseHeader();
+            // answer from the agency they addressed, to them
+            FromAgencyId from = new FromAgencyId();
+            from.setAgencyId(header.getToAgencyId() != null && header.getToAgencyId().getAgencyId() != null
+                    ? header.getToAgencyId().getAgencyId() : NcipValues.svp(""));
+            ToAgencyId to = new ToAgencyId();
+            to.setAgencyId(header.getFromAgencyId() != null && header.getFromAgencyId().getAgencyId() != null
+                    ? header.getFromAgencyId().getAgencyId() : NcipValues.svp(""));
+            h.setFromAgencyId(from);
+            h.setToAgencyId(to);
+            s.setHeader(r, h);
+        }
+        NCIPMessage m = new NCIPMessage();
+        m.setVersion(NcipXml.VERSION);
+        s.put(m, r);
+        return NcipXml.write(m);
+    }
+
+    /** The exchange for an authenticated request, or the Problem that refuses it. */
+    private Object exchange(NcipService<?, ?> s, InitiationHeader header, InetAddress remote, String path) {
+        String from = header == null || header.getFromAgencyId() == null ? null : NcipValues.text(header.getFromAgencyId().getAgencyId());
+        if (from == null) {
+            from = settings.agencyForPath(path).orElse(null);
+        }
+        Optional<NcipAgency> configured = settings.agency(from);
+        NcipAgency agency;
+        String agencyId;
+        if (configured.isPresent()) {
+            agency = configured.get();
+            agencyId = from.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!authenticated(agencyId, agency, header, remote)) {
+                LOG.warn("NCIP {} from agency {} at {}: authentication failed", s.name(), agencyId, remote == null ? "?" : remote.getHostAddress());
+                return NcipProblems.general(NcipProblems.AGENCY_AUTH_FAILED, "Agency authentication failed", "FromAgencyAuthentication", null);
+            }
+        } else if (settings.openMode()) {
+            agency = NcipAgency.open(null);
+            agencyId = from == null ? "anonymous" : from.trim().toLowerCase(java.util.Locale.ROOT);
+        } else if (from == null) {
+            return NcipProblems.missing("FromAgencyId", "FromAgencyId is required");
+        } else {
+            LOG.warn("NCIP {} from unknown agency {}", s.name(), from);
+            return NcipProblems.general(NcipProblems.UNKNOWN_AGENCY, "Unknown agency", "FromAgencyId", from);
+        }
+        String to = header == null || header.getToAgencyId() == null ? null : NcipValues.text(header.getToAgencyId().getAgencyId());
+        String target = to == null ? null : agency.libraries().getOrDefault(to, settings.libraries().get(to));
+        if (target == null) {
+            Map<String, String> candidates = new LinkedHashMap<>(agency.libraries());
+            if (candidates.isEmpty()) {
+                candidates.putAll(settings.libraries());
+            }
+            if (candidates.size() == 1) {
+                target = candidates.values().iterator().next();
+            } else if (!candidates.isEmpty()) {
+                return NcipProblems.general(NcipProblems.UNKNOWN_AGENCY, "ToAgencyId does not name one of our libraries", "ToAgencyId", to);
+            }
+        }
+        String institution = null;
+        String library = null;
+        if (target != null) {
+            int slash = target.indexOf('/');
+            institution = slash < 0 ? target : target.substring(0, slash);
+            library = slash < 0 ? institution : target.substring(slash + 1);
+        }
+        RequestContext ctx = new RequestContext(Channel.NCIP, agencyId, agencyId, institution, library, null, null);
+        NcipDefaults defaults = agency.defaults().over(settings.defaults());
+        return new NcipExchange(s.name(), agencyId, agency, to != null ? to : institution, ctx, defaults, currency, port);
+    }
+
+    private boolean authenticated(String agencyId, NcipAgency agency, InitiationHeader header, InetAddress remote) {
+        if (agency.sharedSecret() != null) {
+            String given = header == null ? null : header.getFromAgencyAuthentication();
+            if (given == null || !MessageDigest.isEqual(given.trim().getBytes(StandardCharsets.UTF_8),
+                    agency.sharedSecret().getBytes(StandardCharsets.UTF_8))) {
+                return false;
+            }
+        }
+        List<IpRange> ranges = allowlists.getOrDefault(agencyId, List.of());
+        return ranges.isEmpty() || (remote != null && ranges.stream().anyMatch(r -> r.contains(remote)));
+    }
+
+    private byte[] lookupVersion(NCIPVersionMessage in) {
+        NCIPVersionMessage out = new NCIPVersionMessage();
+        out.setVersion(in.getVersion() == null ? "1.0" : in.getVersion());
+        LookupVersionResponse r = new LookupVersionResponse();
+        if (in.getLookupVersion() != null) {
+            r.setFromAgencyId(copyFrom(in.getLookupVersion().getToAgencyId()));
+            r.setToAgencyId(copyTo(in.getLookupVersion().getFromAgencyId()));
+        }
+        r.getVersionSupported().add(NcipXml.VERSION);
+        r.getVersionSupported().add("http://www.niso.org/schemas/ncip/v2_01/ncip_v2_01.xsd");
+        r.getVersionSupported().add("http://www.niso.org/schemas/ncip/v2_0/imp1/xsd/ncip_v2_0.xsd");
+        r.getServiceSupported().addAll(SUPPORTED);
+        out.setLookupVersionResponse(r);
+        return NcipXml.write(out);
+    }
+
+    private static org.stackbridge.ncip.binding.version.FromAgencyId copyFrom(org.stackbridge.ncip.binding.version.ToAgencyId to) {
+        org.stackbridge.ncip.binding.version.FromAgencyId f = new org.stackbridge.ncip.binding.version.FromAgencyId();
+        f.setUniqueAgencyId(to == null ? emptyAgency() : to.getUniqueAgencyId());
+        return f;
+    }
+
+    private static org.stackbridge.ncip.binding.version.ToAgencyId copyTo(org.stackbridge.ncip.binding.version.FromAgencyId from) {
+        org.stackbridge.ncip.binding.version.ToAgencyId t = new org.stackbridge.ncip.binding.version.ToAgencyId();
+        t.setUniqueAgencyId(from == null ? emptyAgency() : from.getUniqueAgencyId());
+        return t;
+    }
+
+    private static org.stackbridge.ncip.binding.version.UniqueAgencyId emptyAgency() {
+        org.stackbridge.ncip.binding.version.UniqueAgencyId u = new org.stackbridge.ncip.binding.version.UniqueAgencyId();
+        u.setScheme("");
+        u.setValue("");
+        return u;
+    }
+
+    /** A Problem directly under NCIPMessage (unreadable message or unknown service). */
+    public static byte[] messageProblem(Problem p) {
+        NCIPMessage m = new NCIPMessage();
+        m.setVersion(NcipXml.VERSION);
+        m.getProblem().add(p);
+        return NcipXml.write(m);
+    }
+
+    /** The name of the (first) service element present, found by looking at the binding's fields; for the error only. */
+    static String serviceName(NCIPMessage m) {
+        for (Field f : NCIPMessage.class.getDeclaredFields()) {
+            if (f.getType().getPackage() == NCIPMessage.class.getPackage() && f.getType() != org.stackbridge.ncip.binding.v2.Ext.class) {
+                try {
+                    f.setAccessible(true);
+                    if (f.get(m) != null) {
+                        return f.getType().getSimpleName();
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void count(String service, String problem) {
+        if (meters != null) {
+            Counter.builder("stackbridge.ncip.messages").tag("service", service).tag("problem", problem == null ? "none" : problem)
+                    .register(meters).increment();
+        }
+    }
+
+    private CompletionStage<byte[]> done(Timer.Sample sample, String service, byte[] bytes) {
+        stop(sample, service);
+        return CompletableFuture.completedFuture(bytes);
+    }
+
+    private void stop(Timer.Sample sample, String service) {
+        if (sample != null) {
+            sample.stop(Timer.builder("stackbridge.ncip.requests").tag("service", service).register(meters));
+        }
+    }
+
+    static List<String> supported() {
+        return new ArrayList<>(SUPPORTED);
+    }
+}
