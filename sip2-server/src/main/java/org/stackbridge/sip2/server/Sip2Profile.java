@@ -53,7 +53,9 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         }
         dueDateFormat = dueDateFormat == null ? "SIP" : dueDateFormat;
         hiddenFields = hiddenFields == null ? List.of() : List.copyOf(hiddenFields);
-        patronFields = patronFields == null ? Map.of("BE", "email", "BF", "phone", "BD", "address") : Map.copyOf(patronFields);
+        // sorted so extra fields always go out in the same order
+        patronFields = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(patronFields == null
+                ? Map.of("BE", "email", "BF", "phone", "BD", "address") : patronFields));
         screenMessages = screenMessages == null ? Map.of() : Map.copyOf(screenMessages);
         language = language == null ? "000" : language;
         sortBins = sortBins == null ? Map.of() : Map.copyOf(sortBins);
