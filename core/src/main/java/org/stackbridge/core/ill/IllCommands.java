@@ -73,4 +73,22 @@ public final class IllCommands {
             return false;
         }
     }
+
+    /**
+     * A title and its items as a partner or a discovery layer sees them (NCIP LookupItemSet). At most
+     * {@code limit} items after the first {@code skip}.
+     */
+    public record LookupTitle(RequestContext context, String bibControlNumber, int skip, int limit) implements Command<IllViews.Holdings> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /**
+     * A partner recalls a loaned item (NCIP RecallItem): the open loan becomes due at {@code desiredDue}, or in
+     * {@code graceDays} days, whichever is earlier, never later than it was.
+     */
+    public record RecallLoan(RequestContext context, String itemBarcode, Instant desiredDue, int graceDays) implements Command<IllViews.Recalled> {
+    }
 }

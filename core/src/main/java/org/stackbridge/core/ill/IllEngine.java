@@ -85,6 +85,8 @@ public final class IllEngine {
         engine.register(ListRequests.class, ill::list);
         engine.register(ShowRequest.class, ill::show);
         engine.register(Statistics.class, (cmd, tx) -> Outcome.success(ill.statistics(tx.store(), cmd.from(), cmd.to())));
+        engine.register(IllCommands.LookupTitle.class, ill::lookupTitle);
+        engine.register(IllCommands.RecallLoan.class, ill::recallLoan);
         engine.decorate(CheckOut.class, ill::afterCheckOut);
         engine.decorate(CheckIn.class, ill::afterCheckIn);
         return ill;
@@ -273,7 +275,7 @@ public final class IllEngine {
         RequestContext ctx = cmd.context();
         Optional<IllRequest> found = resolve(tx, ctx, cmd.ref());
         if (found.isEmpty()) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Unknown " + cmd.ref());
+            return Outcome.refused(RefusalReason.UNKNOWN_HOLD, "Unknown " + cmd.ref());
         }
         IllRequest r = found.get();
         if (cmd.target() == null) {
@@ -393,6 +395,64 @@ public final class IllEngine {
         };
     }
 
+    // ---------------------------------------------------------------- titles and recalls
+
+    private Outcome<IllViews.Holdings> lookupTitle(IllCommands.LookupTitle cmd, EngineTx tx) {
+        if (blank(cmd.bibControlNumber())) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Bibliographic id is required");
+        }
+        Optional<BibRecord> bib = tx.store().bibs().byControlNumber(cmd.bibControlNumber());
+        if (bib.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown title " + cmd.bibControlNumber());
+        }
+        int limit = cmd.limit() <= 0 ? 50 : Math.min(cmd.limit(), MAX_LIST);
+        List<Views.ItemInfo> items = new ArrayList<>();
+        int seen = 0;
+        boolean more = false;
+        for (Item item : tx.store().items().byBib(bib.get().id())) {
+            if (item.status() == ItemStatus.WITHDRAWN || engine.findItem(tx, cmd.context(), item.barcode()).isEmpty()) {
+                continue;
+            }
+            if (seen++ < Math.max(0, cmd.skip())) {
+                continue;
+            }
+            if (items.size() == limit) {
+                more = true;
+                break;
+            }
+            items.add(engine.itemInfo(tx, item));
+        }
+        int queue = tx.store().holds().openForBib(bib.get().id()).size();
+        BibRecord b = bib.get();
+        return Outcome.success(new IllViews.Holdings(b.controlNumber(), b.title(), b.author(), b.isbn(), queue, items, more));
+    }
+
+    private Outcome<IllViews.Recalled> recallLoan(IllCommands.RecallLoan cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Optional<Item> item = engine.findItem(tx, ctx, cmd.itemBarcode());
+        if (item.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
+        }
+        Optional<Loan> loan = tx.store().loans().openForItem(item.get().id());
+        if (loan.isEmpty()) {
+            return Outcome.refused(RefusalReason.ITEM_NOT_CHECKED_OUT, "Item is not checked out", engine.itemInfo(tx, item.get()));
+        }
+        Loan l = loan.get();
+        Instant due = tx.now().plus(Duration.ofDays(Math.max(0, cmd.graceDays())));
+        if (cmd.desiredDue() != null && cmd.desiredDue().isBefore(due)) {
+            due = cmd.desiredDue();
+        }
+        if (due.isAfter(l.dueAt())) {
+            due = l.dueAt();
+        }
+        tx.store().loans().update(new Loan(l.id(), l.itemId(), l.patronId(), l.library(), l.issuedAt(), due, null, l.renewals(),
+                l.channel(), l.terminal()));
+        tx.log(ctx, EventType.ITEM_STATUS_CHANGED, l.library(), l.patronId(), l.itemId(), "recalled loan=" + l.id() + " due "
+                + l.dueAt() + "->" + due);
+        String patron = tx.store().patrons().byId(l.patronId()).map(Patron::barcode).orElse(null);
+        return Outcome.success(new IllViews.Recalled(engine.itemInfo(tx, item.get()), patron, due, l.dueAt()));
+    }
+
     // ---------------------------------------------------------------- queries
 
     private Outcome<IllViews.Listing> list(ListRequests cmd, EngineTx tx) {
@@ -420,7 +480,7 @@ public final class IllEngine {
     private Outcome<IllViews.Detail> show(ShowRequest cmd, EngineTx tx) {
         Optional<IllRequest> r = resolve(tx, cmd.context(), cmd.ref());
         if (r.isEmpty()) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Unknown " + cmd.ref());
+            return Outcome.refused(RefusalReason.UNKNOWN_HOLD, "Unknown " + cmd.ref());
         }
         return Outcome.success(new IllViews.Detail(view(tx, r.get()), history(tx.store(), r.get(), tx.now())));
     }

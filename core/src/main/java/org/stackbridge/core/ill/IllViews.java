@@ -74,4 +74,16 @@ public final class IllViews {
             return m == null ? 0 : m.getOrDefault(state, 0L);
         }
     }
+
+    /** A title with its items; {@code more} when items were left out by the limit. */
+    public record Holdings(String bibControlNumber, String title, String author, String isbn, int titleHoldQueueLength,
+                           List<org.stackbridge.core.outcome.Views.ItemInfo> items, boolean more) implements Serializable {
+        public Holdings {
+            items = List.copyOf(items);
+        }
+    }
+
+    public record Recalled(org.stackbridge.core.outcome.Views.ItemInfo item, String patronBarcode, Instant dueAt,
+                           Instant previousDueAt) implements Serializable {
+    }
 }

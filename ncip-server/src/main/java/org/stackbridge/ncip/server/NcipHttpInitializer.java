@@ -29,13 +29,23 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
     static final int IDLE_SECONDS = 60;
 
     private final NcipHttpHandler handler;
+    private final io.netty.handler.ssl.SslContext ssl;
 
     public NcipHttpInitializer(NcipHttpHandler handler) {
+        this(handler, null);
+    }
+
+    /** @param ssl TLS for HTTPS, or null for plain HTTP */
+    public NcipHttpInitializer(NcipHttpHandler handler, io.netty.handler.ssl.SslContext ssl) {
         this.handler = handler;
+        this.ssl = ssl;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (ssl != null) {
+            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
+        }
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))

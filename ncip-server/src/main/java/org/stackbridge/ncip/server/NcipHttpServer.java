@@ -20,6 +20,7 @@ import org.stackbridge.ncip.config.NcipSettings;
 public final class NcipHttpServer implements AutoCloseable {
 
     private final NcipHttpHandler handler;
+    private final io.netty.handler.ssl.SslContext ssl;
     private final String host;
     private final int requestedPort;
     private EventLoopGroup boss;
@@ -31,6 +32,13 @@ public final class NcipHttpServer implements AutoCloseable {
     }
 
     public NcipHttpServer(NcipSettings settings, CirculationPort port, MeterRegistry meters, String host, int port0) {
+        this(settings, port, meters, host, port0, null);
+    }
+
+    /** @param ssl TLS context for HTTPS (e.g. {@code SslContextBuilder.forServer(keyManagerFactory).build()}), or null */
+    public NcipHttpServer(NcipSettings settings, CirculationPort port, MeterRegistry meters, String host, int port0,
+                          io.netty.handler.ssl.SslContext ssl) {
+        this.ssl = ssl;
         this.handler = new NcipHttpHandler(settings, port, meters);
         this.host = host;
         this.requestedPort = port0;
@@ -45,7 +53,7 @@ public final class NcipHttpServer implements AutoCloseable {
         channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new NcipHttpInitializer(handler))
+                .childHandler(new NcipHttpInitializer(handler, ssl))
                 .bind(new InetSocketAddress(host, requestedPort)).sync().channel();
         return this;
     }

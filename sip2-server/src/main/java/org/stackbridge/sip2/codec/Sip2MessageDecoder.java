@@ -68,7 +68,7 @@ public final class Sip2MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                 seq = (char) (m[bodyEnd - 1] & 0xFF);
                 bodyEnd -= 3;
             }
-            if (!ErrorDetection.verify(m, len)) {
+            if (!verify(m, len, format)) {
                 return Sip2Message.invalid(type, code, seq, true, new Sip2DecoderException(Sip2DecoderException.Kind.BAD_CHECKSUM, "bad checksum"));
             }
         }
@@ -131,6 +131,17 @@ public final class Sip2MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
             return msg;
         }
         return msg.withSequence(seq, true);
+    }
+
+    private static boolean verify(byte[] m, int len, Sip2WireFormat format) {
+        if (!format.separateChecksumCharset()) {
+            return ErrorDetection.verify(m, len);
+        }
+        // sum the message as the partner did: re-encoded in the checksum charset, up to and including "AZ"
+        byte[] summed = format.checksumCharset().encode(format.charset().decode(m, 0, len - 4));
+        byte[] candidate = java.util.Arrays.copyOf(summed, summed.length + 4);
+        System.arraycopy(m, len - 4, candidate, summed.length, 4);
+        return ErrorDetection.verify(candidate, candidate.length);
     }
 
     private static boolean isFieldId(String id) {

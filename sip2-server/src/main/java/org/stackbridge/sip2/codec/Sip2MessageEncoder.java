@@ -80,7 +80,8 @@ public final class Sip2MessageEncoder extends MessageToByteEncoder<Sip2MessageEn
         byte[] out = new byte[len + term.length];
         System.arraycopy(body, 0, out, 0, body.length);
         if (ed) {
-            ErrorDetection.writeHex(ErrorDetection.checksum(body, body.length), out, body.length);
+            byte[] summed = f.separateChecksumCharset() ? f.checksumCharset().encode(b.toString()) : body;
+            ErrorDetection.writeHex(ErrorDetection.checksum(summed, summed.length), out, body.length);
         }
         System.arraycopy(term, 0, out, len, term.length);
         return out;

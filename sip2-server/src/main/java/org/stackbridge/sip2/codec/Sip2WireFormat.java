@@ -3,10 +3,12 @@ package org.stackbridge.sip2.codec;
 import java.util.Objects;
 
 /**
- * How one connection's bytes look: charset, the terminator we write and whether we add AY/AZ even when the
- * request had none.
+ * How one connection's bytes look: charset, the terminator we write, whether we add AY/AZ even when the
+ * request had none, and the charset the checksum is computed in (the wire charset unless a partner, like Alma,
+ * sums an ASCII-transliterated copy).
  */
-public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter) {
+public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter,
+                             Sip2Charset checksumCharset) {
 
     public static final Sip2WireFormat DEFAULT = new Sip2WireFormat(Sip2Charset.UTF_8, Terminator.CR, false, '|');
 
@@ -14,6 +16,16 @@ public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(terminator, "terminator");
         fieldDelimiter = fieldDelimiter == 0 ? '|' : fieldDelimiter;
+        checksumCharset = checksumCharset == null ? charset : checksumCharset;
+    }
+
+    public Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter) {
+        this(charset, terminator, forceErrorDetection, fieldDelimiter, null);
+    }
+
+    /** Whether checksums are computed over other bytes than the ones on the wire. */
+    public boolean separateChecksumCharset() {
+        return checksumCharset != charset;
     }
 
     public enum Terminator {

@@ -103,7 +103,7 @@ public final class Sip2Handlers {
             return done(loginResponse(false));
         }
         RequestContext ctx = new RequestContext(Channel.SIP2, user, user, null, null, null, null);
-        return port.execute(new Commands.AuthenticateTerminal(ctx, user, password == null ? "" : password)).thenApply(o -> {
+        return exec(s, new Commands.AuthenticateTerminal(ctx, user, password == null ? "" : password)).thenApply(o -> {
             if (o instanceof Outcome.Success<Views.TerminalLogin> ok) {
                 throttle.succeeded(s.remote());
                 Views.TerminalLogin l = ok.result();
@@ -159,7 +159,7 @@ public final class Sip2Handlers {
             return done(failure(req, s, "MISSING_FIELD"));
         }
         String lang = req.fixed(LANGUAGE);
-        return port.execute(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)))
+        return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)))
                 .thenApply(o -> patronStatusResponse(Sip2MessageType.PATRON_STATUS_RESPONSE, req, s, o, lang, null));
     }
 
@@ -169,7 +169,7 @@ public final class Sip2Handlers {
             return done(failure(req, s, "MISSING_FIELD"));
         }
         boolean retained = "Y".equalsIgnoreCase(req.fixed(CARD_RETAINED));
-        return withLibrary(req, s, null, key, null, ctx -> port.execute(new Commands.BlockPatron(ctx, patron, req.field(AL), retained)))
+        return withLibrary(req, s, null, key, null, ctx -> exec(s, new Commands.BlockPatron(ctx, patron, req.field(AL), retained)))
                 .thenApply(o -> patronStatusResponse(Sip2MessageType.PATRON_STATUS_RESPONSE, req, s, o, s.profile().language(),
                         o.isSuccess() ? "PATRON_BLOCKED" : null));
     }
@@ -181,12 +181,12 @@ public final class Sip2Handlers {
         }
         String pin = pin(req);
         CompletionStage<Outcome<Views.PatronInfo>> check = pin == null ? done(null)
-                : port.execute(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin));
+                : exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin));
         return check.thenCompose(c -> {
             if (c != null && (!c.isSuccess() || c.value().pin() == Views.PinCheck.INVALID)) {
                 return done(patronStatusResponse(Sip2MessageType.PATRON_ENABLE_RESPONSE, req, s, c, s.profile().language(), null));
             }
-            return withLibrary(req, s, null, key, null, ctx -> port.execute(new Commands.UnblockPatron(ctx, patron)))
+            return withLibrary(req, s, null, key, null, ctx -> exec(s, new Commands.UnblockPatron(ctx, patron)))
                     .thenApply(o -> patronStatusResponse(Sip2MessageType.PATRON_ENABLE_RESPONSE, req, s,
                             c == null ? o : o.map(i -> withPin(i, c.value().pin())), s.profile().language(),
                             o.isSuccess() ? "PATRON_ENABLED" : null));
@@ -246,7 +246,7 @@ public final class Sip2Handlers {
             return done(failure(req, s, "MISSING_FIELD"));
         }
         String lang = req.fixed(LANGUAGE);
-        return port.execute(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)))
+        return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)))
                 .thenApply(o -> patronInformationResponse(req, s, o, lang));
     }
 
@@ -359,7 +359,7 @@ public final class Sip2Handlers {
         boolean feeAck = "Y".equalsIgnoreCase(req.field(BO));
         if ("N".equalsIgnoreCase(req.fixed(SC_RENEWAL_POLICY)) && !noBlock) {
             // The SC does not accept renewals: an item already on loan to this patron must not be renewed by checkout.
-            return port.execute(new Commands.LookupItem(ctx(req, s, null, null, null), item)).thenCompose(o -> {
+            return exec(s, new Commands.LookupItem(ctx(req, s, null, null, null), item)).thenCompose(o -> {
                 if (o instanceof Outcome.Success<Views.ItemInfo> ok && patron.equals(ok.result().borrowerBarcode())) {
                     Views.ItemInfo i = ok.result();
                     return done(hide(Sip2Message.builder(Sip2MessageType.CHECKOUT_RESPONSE).ok(OK, false).yn(RENEWAL_OK, false)
@@ -378,7 +378,7 @@ public final class Sip2Handlers {
                                                     boolean noBlock, boolean feeAck) {
         Sip2Profile p = s.profile();
         Instant occurred = noBlock ? parseSipDate(req.fixed(TRANSACTION_DATE), p.zone()) : null;
-        return withLibrary(req, s, null, key, occurred, ctx -> port.execute(
+        return withLibrary(req, s, null, key, occurred, ctx -> exec(s, 
                 new Commands.CheckOut(ctx, patron, item, pin(req), p.checkoutPinRequired(), noBlock, feeAck)))
                 .thenApply(o -> {
                     Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.CHECKOUT_RESPONSE);
@@ -416,7 +416,7 @@ public final class Sip2Handlers {
         boolean noBlock = "Y".equalsIgnoreCase(req.fixed(NO_BLOCK));
         Instant returned = parseSipDate(req.fixed(RETURN_DATE), p.zone());
         Instant occurred = returned != null && returned.isBefore(clock.instant()) ? returned : null;
-        return withLibrary(req, s, req.trimmed(AP), key, occurred, ctx -> port.execute(new Commands.CheckIn(ctx, item, noBlock)))
+        return withLibrary(req, s, req.trimmed(AP), key, occurred, ctx -> exec(s, new Commands.CheckIn(ctx, item, noBlock)))
                 .thenApply(o -> {
                     Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.CHECKIN_RESPONSE);
                     if (o instanceof Outcome.Success<Views.CheckedIn> ok) {
@@ -475,7 +475,7 @@ public final class Sip2Handlers {
         }
         Sip2Profile p = s.profile();
         Instant occurred = "Y".equalsIgnoreCase(req.fixed(NO_BLOCK)) ? parseSipDate(req.fixed(TRANSACTION_DATE), p.zone()) : null;
-        return withLibrary(req, s, null, key, occurred, ctx -> port.execute(new Commands.Renew(ctx, patron, item, pin(req))))
+        return withLibrary(req, s, null, key, occurred, ctx -> exec(s, new Commands.Renew(ctx, patron, item, pin(req))))
                 .thenApply(o -> {
                     Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.RENEW_RESPONSE);
                     if (o instanceof Outcome.Success<Views.Renewed> ok) {
@@ -501,7 +501,7 @@ public final class Sip2Handlers {
             return done(failure(req, s, "MISSING_FIELD"));
         }
         Sip2Profile p = s.profile();
-        return withLibrary(req, s, null, key, null, ctx -> port.execute(new Commands.RenewAll(ctx, patron, pin(req))))
+        return withLibrary(req, s, null, key, null, ctx -> exec(s, new Commands.RenewAll(ctx, patron, pin(req))))
                 .thenApply(o -> {
                     Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.RENEW_ALL_RESPONSE);
                     if (o instanceof Outcome.Success<Views.RenewedAll> ok) {
@@ -529,7 +529,7 @@ public final class Sip2Handlers {
             return done(failure(req, s, "MISSING_FIELD"));
         }
         Sip2Profile p = s.profile();
-        return port.execute(new Commands.LookupItem(ctx(req, s, null, null, null), item)).thenApply(o -> {
+        return exec(s, new Commands.LookupItem(ctx(req, s, null, null, null), item)).thenApply(o -> {
             Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.ITEM_INFORMATION_RESPONSE);
             if (o instanceof Outcome.Success<Views.ItemInfo> ok) {
                 Views.ItemInfo i = ok.result();
@@ -569,7 +569,7 @@ public final class Sip2Handlers {
         if ("none".equals(target)) {
             return done(failure(req, s, "ITEM_PROPERTIES_NOT_STORED"));
         }
-        return withLibrary(req, s, null, key, null, ctx -> port.execute(new Commands.UpdateItem(ctx, item, (ItemStatus) null,
+        return withLibrary(req, s, null, key, null, ctx -> exec(s, new Commands.UpdateItem(ctx, item, (ItemStatus) null,
                 "location".equals(target) ? props : null, "callNumber".equals(target) ? props : null)))
                 .thenApply(o -> {
                     Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.ITEM_STATUS_UPDATE_RESPONSE);
@@ -608,7 +608,7 @@ public final class Sip2Handlers {
                     default -> new Commands.ChangeHold(ctx, patron, item, bib, pickup, expires);
                 };
                 @SuppressWarnings("unchecked")
-                CompletionStage<Outcome<Object>> r = port.execute((Command<Object>) cmd);
+                CompletionStage<Outcome<Object>> r = exec(s, (Command<Object>) cmd);
                 return r;
             }).thenApply(o -> {
                 if (o instanceof Outcome.Refused<Object> r) {
@@ -669,7 +669,7 @@ public final class Sip2Handlers {
             if (pinFail != null) {
                 return done(feePaidResponse(req, s, false, pinFail));
             }
-            return withLibrary(req, s, null, key, null, ctx -> port.execute(new Commands.PayFee(ctx, patron, paid, fee, bk, method)))
+            return withLibrary(req, s, null, key, null, ctx -> exec(s, new Commands.PayFee(ctx, patron, paid, fee, bk, method)))
                     .thenApply(o -> {
                         if (o instanceof Outcome.Success<Views.FeePaid> ok) {
                             return feePaidResponse(req, s, true, screenMessage(p, "FEE_PAID", p.language(), null)
@@ -693,7 +693,7 @@ public final class Sip2Handlers {
             return done(null);
         }
         Sip2Profile p = s.profile();
-        return port.execute(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin)).thenApply(o -> {
+        return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin)).thenApply(o -> {
             if (o instanceof Outcome.Refused<Views.PatronInfo> r) {
                 return r.reason() == RefusalReason.UNKNOWN_PATRON ? screenMessage(p, "INVALID_PATRON", p.language(), null)
                         : refusalMessage(p, r.reason(), r.message(), p.language());
@@ -776,11 +776,16 @@ public final class Sip2Handlers {
         if (cached != null) {
             return action.apply(ctx(req, s, cached.equals(inst) ? code : null, key, occurred));
         }
-        return port.execute(new Commands.LookupLibrary(ctx(req, s, null, null, null), code)).thenCompose(o -> {
+        return exec(s, new Commands.LookupLibrary(ctx(req, s, null, null, null), code)).thenCompose(o -> {
             String libInst = o instanceof Outcome.Success<Views.LibraryView> ok ? ok.result().institution() : "";
             s.libraryInstitution(code, libInst);
             return action.apply(ctx(req, s, libInst.equals(inst) ? code : null, key, occurred));
         });
+    }
+
+    /** Runs a command; the outcome is handed back on the connection's event loop, off the engine's threads. */
+    private <R> CompletionStage<Outcome<R>> exec(Sip2Session s, Command<R> command) {
+        return port.execute(command).thenApplyAsync(java.util.function.Function.identity(), s.executor());
     }
 
     private static String pin(Sip2Message req) {

@@ -43,7 +43,7 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (ssl != null) {
             p.addLast(Sip2Pipeline.TLS, ssl.newHandler(ch.alloc()));
         }
-        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ch.remoteAddress()), settings);
+        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ch.remoteAddress()), settings, ch.eventLoop());
         Sip2MessageDecoder decoder = new Sip2MessageDecoder(session.format());
         p.addLast(Sip2Pipeline.FRAMER, new Sip2FrameDecoder(settings.maxFrameLength()));
         p.addLast(Sip2Pipeline.DECODER, decoder);

@@ -33,6 +33,7 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  * @param timeoutPeriod       98 timeout period (tenths of a second, 3 digits)
  * @param retriesAllowed      98 retries allowed
  * @param unknownMessages     "96" (default) or "silent"
+ * @param checksumCharset     charset the AZ checksum is computed in; null = the wire charset ("ASCII" for Alma)
  */
 public record Sip2Profile(String charset, String terminator, String errorDetection, String dueDateFormat, String timezone,
                           String currency, List<String> hiddenFields, Map<String, String> patronFields,
@@ -40,7 +41,7 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
                           Map<String, List<Integer>> patronStatusFlags, List<String> supportedMessages,
                           Boolean checkoutPinRequired, List<String> extraInstitutions, String libraryName,
                           Map<String, String> mediaTypes, String itemPropertiesField, Boolean offlineOk,
-                          Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages) {
+                          Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset) {
 
     public Sip2Profile {
         charset = charset == null ? "UTF-8" : charset;
@@ -53,7 +54,9 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         }
         dueDateFormat = dueDateFormat == null ? "SIP" : dueDateFormat;
         hiddenFields = hiddenFields == null ? List.of() : List.copyOf(hiddenFields);
-        patronFields = patronFields == null ? Map.of("BE", "email", "BF", "phone", "BD", "address") : Map.copyOf(patronFields);
+        // sorted so extra fields always go out in the same order
+        patronFields = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(patronFields == null
+                ? Map.of("BE", "email", "BF", "phone", "BD", "address") : patronFields));
         screenMessages = screenMessages == null ? Map.of() : Map.copyOf(screenMessages);
         language = language == null ? "000" : language;
         sortBins = sortBins == null ? Map.of() : Map.copyOf(sortBins);
@@ -71,16 +74,19 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         timeoutPeriod = timeoutPeriod == null ? 999 : timeoutPeriod;
         retriesAllowed = retriesAllowed == null ? 999 : retriesAllowed;
         unknownMessages = unknownMessages == null ? "96" : unknownMessages;
+        if (checksumCharset != null) {
+            Sip2Charset.parse(checksumCharset);
+        }
     }
 
     public static Sip2Profile defaults() {
         return new Sip2Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public Sip2WireFormat wireFormat() {
         return new Sip2WireFormat(Sip2Charset.parse(charset), Sip2WireFormat.Terminator.parse(terminator),
-                "ON".equals(errorDetection), '|');
+                "ON".equals(errorDetection), '|', checksumCharset == null ? null : Sip2Charset.parse(checksumCharset));
     }
 
     public java.time.ZoneId zone() {
@@ -98,12 +104,12 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
     public Sip2Profile withCharset(String cs) {
         return new Sip2Profile(cs, terminator, errorDetection, dueDateFormat, timezone, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
-                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages);
+                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset);
     }
 
     public Sip2Profile withTimezone(String tz) {
         return new Sip2Profile(charset, terminator, errorDetection, dueDateFormat, tz, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
-                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages);
+                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset);
     }
 }

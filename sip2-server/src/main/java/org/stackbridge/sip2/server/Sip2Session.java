@@ -28,7 +28,11 @@ public final class Sip2Session {
         }
     };
 
-    public Sip2Session(long id, String remote, Sip2Settings settings) {
+    private final java.util.concurrent.Executor executor;
+
+    /** @param executor the connection's event loop: engine outcomes are mapped to responses there */
+    public Sip2Session(long id, String remote, Sip2Settings settings, java.util.concurrent.Executor executor) {
+        this.executor = executor;
         this.id = id;
         this.remote = remote;
         this.settings = settings;
@@ -38,6 +42,10 @@ public final class Sip2Session {
 
     public long id() {
         return id;
+    }
+
+    public java.util.concurrent.Executor executor() {
+        return executor;
     }
 
     public String remote() {

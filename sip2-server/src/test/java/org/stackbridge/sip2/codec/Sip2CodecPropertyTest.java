@@ -157,6 +157,22 @@ class Sip2CodecPropertyTest {
     }
 
     @Test
+    void aSeparateChecksumCharsetSumsTheTransliteratedText() {
+        Sip2WireFormat alma = new Sip2WireFormat(Sip2Charset.UTF_8, Sip2WireFormat.Terminator.CR, false, '|', Sip2Charset.ASCII);
+        Sip2Message m = Sip2Message.builder(Sip2MessageType.ITEM_INFORMATION_REQUEST).fixed(FixedField.TRANSACTION_DATE, "20230822    152339")
+                .field(FieldCode.AO, "inst").field(FieldCode.AB, "café").sequence('1', true).build();
+        byte[] wire = Sip2MessageEncoder.encode(m, alma);
+        String text = new String(wire, StandardCharsets.UTF_8);
+        assertTrue(text.contains("ABcafé|"), "the wire keeps UTF-8");
+        byte[] ascii = "1720230822    152339AOinst|ABcafe|AY1AZ".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(text.endsWith("AZ" + ErrorDetection.hex(ErrorDetection.checksum(ascii, ascii.length)) + "\r"));
+        byte[] frame = java.util.Arrays.copyOf(wire, wire.length - 1);
+        assertEquals(m, Sip2MessageDecoder.decode(frame, alma));
+        assertTrue(Sip2MessageDecoder.decode(frame, Sip2WireFormat.DEFAULT).decoderResult().isFailure(),
+                "with the wire charset the same bytes do not verify");
+    }
+
+    @Test
     void valuesAreSanitisedAndTruncated() {
         Sip2Message m = Sip2Message.builder(Sip2MessageType.LOGIN_REQUEST).fixed(FixedField.UID_ALGORITHM, "0")
                 .fixed(FixedField.PWD_ALGORITHM, "0").field(FieldCode.CN, "a|b\rc\nd").field(FieldCode.CO, "x".repeat(300)).build();

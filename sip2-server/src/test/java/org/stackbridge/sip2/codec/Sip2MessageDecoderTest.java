@@ -84,8 +84,9 @@ class Sip2MessageDecoderTest {
         assertTrue(channel.writeInbound(bytes("\n" + LOGIN + "\r\n" + SC_STATUS + "\r\n")));
         assertEquals(Sip2MessageType.LOGIN_REQUEST, read().type());
         assertEquals(Sip2MessageType.SC_STATUS_REQUEST, read().type());
-        // the LF after the last CR is an empty frame once the next CR arrives: nothing is emitted for it
-        assertFalse(channel.writeInbound(bytes("\r")));
+        assertFalse(channel.writeInbound(bytes("\r\n\n")), "empty lines emit nothing");
+        assertTrue(channel.writeInbound(bytes(SC_STATUS + "\n")), "a bare LF terminates too (nc without -C)");
+        assertEquals(Sip2MessageType.SC_STATUS_REQUEST, read().type());
     }
 
     @Test

@@ -392,4 +392,38 @@ class Sip2ConversationIT {
             assertEquals("Y", renewed.fixed(RENEWAL_OK));
         }
     }
+
+    @Test
+    void everySummaryPositionAndUnknownIdentifiersGetWellFormedAnswers() throws Exception {
+        try (Sip2Client c = t.kiosk1()) {
+            c.send(rq.checkout("P1", "I1", null));
+            assertEquals("1", c.send(rq.hold('+', "P1", "I2", "MAIN")).fixed(OK));
+            for (int pos = -1; pos < 10; pos++) {
+                char[] summary = " ".repeat(10).toCharArray();
+                if (pos >= 0) {
+                    summary[pos] = 'Y';
+                }
+                String raw = "63001" + DATE + new String(summary) + "AOINST1|AAP1|AC|";
+                String r = c.sendRaw(raw);
+                assertTrue(r.startsWith("64"), raw + " -> " + r);
+                assertTrue(r.matches("64.{14}001" + DATE + "\\d{24}AOINST1\\|AAP1\\|.*"), r);
+                assertEquals(pos == 2, r.contains("|AUI1|"), r);
+                assertEquals(pos == 5, r.contains("|CDI2|"), r);
+            }
+            Sip2Message unknownPatron = c.send(rq.patronInformation("NOBODY", null, 2, null, null));
+            assertEquals("YYYY          ", unknownPatron.fixed(PATRON_STATUS));
+            assertEquals("N", unknownPatron.field(BL));
+            assertEquals("", unknownPatron.field(AE));
+            Sip2Message unknownItem = c.send(rq.itemInformation("NOTHING"));
+            assertEquals("010001", unknownItem.fixed(CIRCULATION_STATUS) + unknownItem.fixed(SECURITY_MARKER) + unknownItem.fixed(FEE_TYPE));
+            assertEquals("", unknownItem.field(AJ));
+            assertEquals("NOTHING", unknownItem.field(AB));
+            Sip2Message change = c.send(rq.hold('*', "P1", "I2", "BR2"));
+            assertEquals("1", change.fixed(OK), change.toString());
+            assertEquals("BR2", change.field(BS));
+            Sip2Message missingItem = c.send(rq.checkout("P1", " ", null));
+            assertEquals("0", missingItem.fixed(OK));
+            assertEquals("Required field missing", missingItem.field(AF));
+        }
+    }
 }

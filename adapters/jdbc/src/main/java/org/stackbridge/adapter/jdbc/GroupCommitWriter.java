@@ -74,6 +74,10 @@ final class GroupCommitWriter {
         if (!queue.offer(unit)) {
             return CompletableFuture.failedFuture(new JdbcStorageException("write queue full (" + queue.size() + " waiting)", null));
         }
+        if (closing && !thread.isAlive() && queue.remove(unit)) {
+            // raced with close(): the writer is gone and nobody else will run it
+            unit.future.completeExceptionally(new IllegalStateException("storage is closed"));
+        }
         return unit.future;
     }
 

@@ -34,14 +34,15 @@ public record JdbcSettings(String url, String user, String password, int poolSiz
      * The embedded default: an H2 file database {@code stackbridge.mv.db} in {@code dataDir}.
      * {@code WRITE_DELAY=0} makes every commit reach the file before it returns (H2's default delay loses
      * acknowledged commits on a crash). {@code DB_CLOSE_ON_EXIT=FALSE} leaves closing to
-     * {@link JdbcStorage#close()}, so a shutdown drains queued writes before the file closes. No
+     * {@link JdbcStorage#close()}, so a shutdown drains queued writes before the file closes.
+     * {@code QUERY_CACHE_SIZE=128} keeps every statement of the adapter parsed (H2's default caches 8). No
      * {@code AUTO_SERVER}: the gateway is the only process using the file; a second process (a CLI
      * import while serving) fails fast on H2's file lock instead of silently becoming a TCP client.
      */
     public static JdbcSettings embedded(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve("stackbridge");
         String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128";
         return new JdbcSettings(url, "sa", "", DEFAULT_POOL_SIZE, DEFAULT_MAX_BATCH);
     }
 
