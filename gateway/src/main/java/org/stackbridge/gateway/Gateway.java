@@ -33,6 +33,9 @@ import org.stackbridge.gateway.route.CirculationRoutes;
 import org.stackbridge.gateway.route.EventRoutes;
 import org.stackbridge.gateway.route.GatewayErrorHandling;
 import org.stackbridge.sip2.server.Sip2Server;
+import org.stackbridge.ncip.config.NcipSettings;
+import org.stackbridge.ncip.server.NcipHttpHandler;
+import org.stackbridge.core.ill.IllEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +58,7 @@ public final class Gateway implements AutoCloseable {
     private AdminHttpServer http;
     private final Policies policies = new Policies();
     private Sip2Server sip2;
+    private NcipHttpHandler ncip;
 
     public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
         this.loaded = loaded;
@@ -84,6 +88,7 @@ public final class Gateway implements AutoCloseable {
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()));
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
+        IllEngine.registerWith(engine);
         CamelEventSink sink = new CamelEventSink();
         local = new LocalCirculationPort(engine, storage, sink);
 
@@ -99,8 +104,15 @@ public final class Gateway implements AutoCloseable {
         sink.attach(template);
         port = new CamelCirculationPort(template);
 
-        http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(), 2 << 20, null);
+        NcipSettings ncipSettings = ncipSettings(cfg);
+        http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(), Math.max(ncipSettings.maxBodyBytes(), 64 * 1024),
+                null);
         new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
+        ncip = new NcipHttpHandler(ncipSettings, port, meters);
+        closeables.add(ncip);
+        http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
+        ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
+                .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
         startListeners(cfg);
         http.start();
         writePortsFile(Path.of(cfg.dataDir()));
@@ -127,6 +139,16 @@ public final class Gateway implements AutoCloseable {
         java.nio.file.Files.writeString(tmp, sb);
         java.nio.file.Files.move(tmp, dataDir.resolve("stackbridge.ports"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** NCIP amounts are in the engine's currency unless the ncip section names one. */
+    private NcipSettings ncipSettings(GatewayConfig cfg) {
+        NcipSettings n = cfg.ncip();
+        if (loaded.lines().containsKey("ncip.currency")) {
+            return n;
+        }
+        return new NcipSettings(n.path(), n.maxBodyBytes(), n.openMode(), n.agencies(), n.libraries(), n.defaults(),
+                cfg.engine().currency(), n.workerThreads());
     }
 
     /** Protocol listeners, started after Camel so their first request finds the routes running. */

@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
@@ -48,6 +47,8 @@ public final class AdminHttpServer implements AutoCloseable {
     private final int maxBody;
     private final SslContext ssl;
     private final Map<String, HttpEndpoint> routes = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Supplier<FullHttpResponse>> oversize = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Supplier<FullHttpResponse>> malformed = new LinkedHashMap<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel channel;
@@ -62,6 +63,15 @@ public final class AdminHttpServer implements AutoCloseable {
     /** Mounts an endpoint; the longest matching prefix wins. Call before {@link #start()}. */
     public AdminHttpServer mount(String pathPrefix, HttpEndpoint endpoint) {
         routes.put(pathPrefix, endpoint);
+        return this;
+    }
+
+    /** Mounts an endpoint that answers oversized and malformed requests in its own format (e.g. an NCIP Problem). */
+    public AdminHttpServer mount(String pathPrefix, HttpEndpoint endpoint, java.util.function.Supplier<FullHttpResponse> tooLarge,
+                                 java.util.function.Supplier<FullHttpResponse> badRequest) {
+        routes.put(pathPrefix, endpoint);
+        oversize.put(pathPrefix, tooLarge);
+        malformed.put(pathPrefix, badRequest);
         return this;
     }
 
@@ -82,8 +92,7 @@ public final class AdminHttpServer implements AutoCloseable {
                             }
                         });
                         ch.pipeline().addLast("codec", new HttpServerCodec(4096, 16 * 1024, 16 * 1024));
-                        ch.pipeline().addLast("keepalive", new HttpServerKeepAliveHandler());
-                        ch.pipeline().addLast("aggregator", new HttpObjectAggregator(maxBody, true));
+                        ch.pipeline().addLast("aggregator", new Aggregator());
                         ch.pipeline().addLast("router", new Router());
                     }
                 });
@@ -107,9 +116,18 @@ public final class AdminHttpServer implements AutoCloseable {
     }
 
     private HttpEndpoint route(String path) {
-        HttpEndpoint best = null;
+        return longestPrefix(routes, path);
+    }
+
+    private static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        return q >= 0 ? uri.substring(0, q) : uri;
+    }
+
+    private static <T> T longestPrefix(Map<String, T> map, String path) {
+        T best = null;
         int bestLength = -1;
-        for (Map.Entry<String, HttpEndpoint> e : routes.entrySet()) {
+        for (Map.Entry<String, T> e : map.entrySet()) {
             String prefix = e.getKey();
             boolean match = path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")
                     || path.startsWith(prefix + "?");
@@ -129,15 +147,39 @@ public final class AdminHttpServer implements AutoCloseable {
         return r;
     }
 
+    /** Oversized bodies get 413 in the endpoint's own format when it has one, then the connection closes. */
+    private final class Aggregator extends HttpObjectAggregator {
+        Aggregator() {
+            super(maxBody, true);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage message) {
+            String path = message instanceof io.netty.handler.codec.http.HttpRequest r ? pathOf(r.uri()) : "/";
+            var custom = longestPrefix(oversize, path);
+            FullHttpResponse response = custom != null ? custom.get()
+                    : text(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", "request body too large\n");
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
     private final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
             boolean keepAlive = HttpUtil.isKeepAlive(request);
-            String uri = request.uri();
-            String path = uri.indexOf('?') >= 0 ? uri.substring(0, uri.indexOf('?')) : uri;
+            String path = pathOf(request.uri());
+            if (!request.decoderResult().isSuccess()) {
+                var custom = longestPrefix(malformed, path);
+                FullHttpResponse bad = custom != null ? custom.get()
+                        : text(HttpResponseStatus.BAD_REQUEST, "text/plain; charset=utf-8", "malformed request\n");
+                write(ctx, bad, false);
+                return;
+            }
             HttpEndpoint endpoint = route(path);
             if (endpoint == null) {
+                ctx.channel().config().setAutoRead(false);
                 write(ctx, text(HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n"), keepAlive);
                 return;
             }
@@ -152,6 +194,8 @@ public final class AdminHttpServer implements AutoCloseable {
             } finally {
                 MDC.clear();
             }
+            // no pipelining: read the next request only after this answer is written, so answers stay in order
+            ctx.channel().config().setAutoRead(false);
             response.whenComplete((r, e) -> {
                 request.release();
                 if (e != null) {
@@ -167,12 +211,15 @@ public final class AdminHttpServer implements AutoCloseable {
             if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
                 response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
             }
-            if (keepAlive) {
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-                ctx.writeAndFlush(response);
-            } else {
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            }
+            response.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(f -> {
+                if (!keepAlive || !f.isSuccess()) {
+                    ctx.close();
+                } else {
+                    ctx.channel().config().setAutoRead(true);
+                    ctx.read();
+                }
+            });
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.stackbridge.gateway.config;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.sip2.server.Sip2Settings;
 
 /**
@@ -12,7 +13,7 @@ import org.stackbridge.sip2.server.Sip2Settings;
 public record GatewayConfig(String dataDir, Database database, Engine engine, Listeners listeners,
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
-                            Sip2Settings sip2, Map<String, Object> ncip, Map<String, Object> z3950) {
+                            Sip2Settings sip2, NcipSettings ncip, Map<String, Object> z3950) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -27,7 +28,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         events = events == null ? new Events(null) : events;
         security = security == null ? new Security(null, null) : security;
         sip2 = sip2 == null ? Sip2Settings.defaults() : sip2;
-        ncip = ncip == null ? Map.of() : ncip;
+        ncip = ncip == null ? NcipSettings.standard() : ncip;
         z3950 = z3950 == null ? Map.of() : z3950;
     }
 

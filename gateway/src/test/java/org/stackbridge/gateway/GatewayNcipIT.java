@@ -1,0 +1,166 @@
+package org.stackbridge.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.EventType;
+import org.stackbridge.core.model.IllRole;
+import org.stackbridge.core.model.IllState;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.gateway.config.ConfigLoader;
+
+/** NCIP through the whole gateway (HTTP port, Camel route, engine, H2): a ReShare borrowing and a lending workflow. */
+class GatewayNcipIT {
+
+    @TempDir
+    Path data;
+    Gateway gateway;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        Path config = data.resolve("stackbridge.yaml");
+        Files.writeString(config, String.join("\n",
+                "libraries:",
+                "  - {code: MAIN, name: Main Library}",
+                "ncip:",
+                "  libraries: {MAIN: MAIN}",
+                "  agencies:",
+                "    reshare:",
+                "      dialect: reshare",
+                "      shared-secret: s3cret",
+                "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}",
+                ""));
+        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, Map.of(),
+                List.of("data-dir=" + data, "listeners.http-port=0", "listeners.sip2-port=0", "listeners.z3950-port=0"));
+        gateway = new Gateway(loaded, Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC)).start();
+        gateway.storage().write(tx -> {
+            tx.patrons().insert(new Patron(0, "P1", null, "Ada Lovelace", "ADULT", "ada@example.org", "555-0100", "1 Main St",
+                    LocalDate.of(2030, 1, 1), "MAIN", false));
+            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null,
+                    LocalDate.of(2030, 1, 1), "MAIN", false));
+            BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
+            tx.items().insert(new Item(0, "I1", bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3558", BigDecimal.TEN,
+                    ItemStatus.AVAILABLE, null, null));
+            return null;
+        }).join();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/ncip"))
+                .header("Content-Type", "application/xml").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String msg(String service, String inner) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\" "
+                + "ns1:version=\"http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd\"><ns1:" + service + ">"
+                + "<ns1:InitiationHeader><ns1:FromAgencyId><ns1:AgencyId>reshare</ns1:AgencyId></ns1:FromAgencyId>"
+                + "<ns1:FromAgencyAuthentication>s3cret</ns1:FromAgencyAuthentication>"
+                + "<ns1:ToAgencyId><ns1:AgencyId>MAIN</ns1:AgencyId></ns1:ToAgencyId></ns1:InitiationHeader>"
+                + inner + "</ns1:" + service + "></ns1:NCIPMessage>";
+    }
+
+    private static String user(String id) {
+        return "<ns1:UserId><ns1:UserIdentifierValue>" + id + "</ns1:UserIdentifierValue></ns1:UserId>";
+    }
+
+    private static String item(String id) {
+        return "<ns1:ItemId><ns1:ItemIdentifierValue>" + id + "</ns1:ItemIdentifierValue></ns1:ItemId>";
+    }
+
+    private static String request(String id) {
+        return "<ns1:RequestId><ns1:AgencyId>reshare</ns1:AgencyId><ns1:RequestIdentifierValue>" + id
+                + "</ns1:RequestIdentifierValue></ns1:RequestId>";
+    }
+
+    private static void noProblem(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        assertFalse(r.body().contains("Problem>"), r.body());
+    }
+
+    @Test
+    void reshareBorrowingWorkflowThroughTheGateway() throws Exception {
+        HttpResponse<String> lookup = post(msg("LookupUser", user("P1")
+                + "<ns1:UserElementType>Name Information</ns1:UserElementType><ns1:UserElementType>User Privilege</ns1:UserElementType>"));
+        noProblem(lookup);
+        assertTrue(lookup.body().contains("UserOptionalFields") && lookup.body().contains("Lovelace"), lookup.body());
+
+        String accept = msg("AcceptItem", request("r-100") + "<ns1:RequestedActionType>Hold For Pickup</ns1:RequestedActionType>"
+                + user("P1") + item("ILL-900")
+                + "<ns1:ItemOptionalFields><ns1:BibliographicDescription><ns1:Title>The Shadow of the Torturer</ns1:Title>"
+                + "</ns1:BibliographicDescription></ns1:ItemOptionalFields><ns1:PickupLocation>MAIN</ns1:PickupLocation>");
+        HttpResponse<String> accepted = post(accept);
+        noProblem(accepted);
+        HttpResponse<String> retried = post(accept);
+        assertEquals(accepted.body(), retried.body(), "a retry answers as the first did");
+        Item temp = gateway.storage().read(tx -> tx.items().byBarcode("ILL-900")).join().orElseThrow();
+        assertEquals(ItemStatus.ON_HOLD_SHELF, temp.status());
+
+        noProblem(post(msg("CheckOutItem", user("P1") + item("ILL-900"))));
+        noProblem(post(msg("CheckInItem", item("ILL-900"))));
+        noProblem(post(msg("DeleteItem", item("ILL-900"))));
+
+        var ill = gateway.storage().read(tx -> tx.ill().byExternalId("reshare", "r-100", IllRole.BORROWING)).join().orElseThrow();
+        assertEquals(IllState.COMPLETE, ill.state());
+        var transitions = gateway.storage().read(tx -> tx.events().between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 1000))
+                .join().stream().filter(e -> e.type() == EventType.ILL_TRANSITION).map(e -> e.detail()).toList();
+        assertTrue(transitions.stream().anyMatch(d -> d.contains("->RECEIVED")), transitions.toString());
+        assertTrue(transitions.stream().anyMatch(d -> d.contains("->CHECKED_OUT_TO_PATRON")), transitions.toString());
+        assertTrue(transitions.stream().anyMatch(d -> d.contains("->COMPLETE")), transitions.toString());
+    }
+
+    @Test
+    void lendingWorkflowThroughTheGateway() throws Exception {
+        noProblem(post(msg("RequestItem", user("ILL-PARTNER") + item("I1") + request("L-1")
+                + "<ns1:RequestType>Loan</ns1:RequestType><ns1:RequestScopeType>Item</ns1:RequestScopeType>")));
+        noProblem(post(msg("CheckOutItem", user("ILL-PARTNER") + item("I1") + request("L-1"))));
+        assertEquals(ItemStatus.CHECKED_OUT, gateway.storage().read(tx -> tx.items().byBarcode("I1")).join().orElseThrow().status());
+        noProblem(post(msg("CheckInItem", item("I1") + request("L-1"))));
+        var ill = gateway.storage().read(tx -> tx.ill().byExternalId("reshare", "L-1", IllRole.LENDING)).join().orElseThrow();
+        assertEquals(IllState.COMPLETE, ill.state());
+    }
+
+    @Test
+    void hostileAndOversizedBodiesGetNcipProblemsAndTheServerStaysUp() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + msg("LookupUser", user("&e;")).substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".length());
+        HttpResponse<String> r = post(xxe);
+        assertTrue(r.body().contains("Problem") && !r.body().contains("root:"), r.body());
+
+        HttpResponse<String> big = post("<x>" + "a".repeat(1_100_000) + "</x>");
+        assertEquals(413, big.statusCode());
+        assertTrue(big.body().contains("NCIPMessage") && big.body().contains("Problem"), big.body());
+
+        HttpResponse<String> unknown = post(msg("LookupUser", user("NOBODY")));
+        assertTrue(unknown.body().contains("Unknown User"), unknown.body());
+        noProblem(post(msg("LookupUser", user("P1"))));
+    }
+}
