@@ -468,12 +468,23 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
                 throw new UnsupportedSearchException(125, text, "Malformed search term");
             }
             String field = v.indexOf(' ') >= 0 ? p : w;
-            return switch (rel) {
+            Query range = switch (rel) {
                 case 1 -> TermRangeQuery.newStringRange(field, null, v, false, false);
                 case 2 -> TermRangeQuery.newStringRange(field, null, v, false, true);
                 case 4 -> TermRangeQuery.newStringRange(field, v, null, true, false);
                 default -> TermRangeQuery.newStringRange(field, v, null, false, false);
             };
+            // Zebra compares character by character: a proper prefix is not "less" ("19" is not < "1900")
+            // and a longer term starting with the value is not "greater"
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(range, Occur.FILTER);
+            if (rel == 1 || rel == 2) {
+                for (int k = 1; k < v.length(); k++) {
+                    b.add(new TermQuery(new Term(field, v.substring(0, k))), Occur.MUST_NOT);
+                }
+            } else {
+                b.add(new WildcardQuery(new Term(field, escape(v) + "?*")), Occur.MUST_NOT);
+            }
+            return b.build();
         }
         String keep = switch (trunc) {
             case 101 -> "#";
