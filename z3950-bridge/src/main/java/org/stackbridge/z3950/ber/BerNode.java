@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * One BER TLV: identifier (class, constructed flag, tag number) and either primitive contents or child
  * TLVs. Immutable. Decoding accepts definite and indefinite lengths within depth and size caps; encoding
- * always writes definite lengths.
+ * always writes definite lengths, BOOLEAN TRUE as 0x01 (as YAZ does; some clients print 0xFF as -1).
  */
 public final class BerNode {
 
@@ -79,7 +79,7 @@ public final class BerNode {
     }
 
     public static BerNode bool(int tagClass, int tag, boolean v) {
-        return new BerNode(tagClass, false, tag, new byte[] {(byte) (v ? 0xFF : 0)}, List.of());
+        return new BerNode(tagClass, false, tag, new byte[] {(byte) (v ? 1 : 0)}, List.of());
     }
 
     public static BerNode ctxBool(int tag, boolean v) {
