@@ -129,7 +129,8 @@ public final class BerFrameDecoder extends ByteToMessageDecoder {
             }
         }
         if (len > maxPduLength) {
-            throw new BerException("element length " + len + " exceeds " + maxPduLength);
+            failed = true;
+            throw new TooLongFrameException("element length " + len + " exceeds " + maxPduLength);
         }
         if (p + len > end) {
             return 0;

@@ -181,6 +181,14 @@ public final class BerNode {
         return child(cls, t).orElseThrow(() -> new BerException("missing " + what));
     }
 
+    /** The first child; BerException when there is none. */
+    public BerNode first() {
+        if (children.isEmpty()) {
+            throw new BerException("empty [" + tag + "]");
+        }
+        return children.get(0);
+    }
+
     /** The only child of an explicitly tagged node. */
     public BerNode inner() {
         if (!constructed || children.size() != 1) {

@@ -284,7 +284,7 @@ public final class Z3950Codec {
         }
         Optional<BerNode> multi = n.ctxChild(205);
         if (multi.isPresent() && !multi.get().children().isEmpty()) {
-            return new NonSurrogateDiagnostic(diag(multi.get().children().get(0)));
+            return new NonSurrogateDiagnostic(diag(multi.get().first()));
         }
         return null;
     }
@@ -356,7 +356,7 @@ public final class Z3950Codec {
             le.ctxChild(1).ifPresent(entries -> {
                 for (BerNode e : entries.children()) {
                     if (e.isContext(1)) {
-                        BerNode t = e.children().get(0);
+                        BerNode t = e.first();
                         terms.add(new ScanTerm(t.isContext(215) ? Long.toString(t.asLong()) : t.asString(),
                                 e.ctxChild(0).map(BerNode::asString).orElse(null), e.ctxChild(2).map(BerNode::asLong).orElse(0L)));
                     } else {
@@ -373,7 +373,7 @@ public final class Z3950Codec {
     private static SortRequest sortRequest(BerNode n, byte[] ref) {
         List<SortKeySpec> keys = new ArrayList<>();
         for (BerNode spec : n.require(CONTEXT, 5, "sortSequence").children()) {
-            BerNode element = spec.children().get(0);
+            BerNode element = spec.first();
             BerNode rest = BerNode.sequence(spec.children().subList(1, spec.children().size()));
             int rel = rest.ctxChild(1).map(BerNode::asInt).orElse(0);
             int cs = rest.ctxChild(2).map(BerNode::asInt).orElse(0);
