@@ -83,7 +83,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         Z3950Pdu pdu;
         try {
             pdu = Z3950Codec.decode(frame);
-        } catch (BerException | RuntimeException e) {
+        } catch (RuntimeException e) {
             count("undecodable", "protocol-error");
             LOG.debug("undecodable PDU from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
             closeWith(ctx, null, Close.PROTOCOL_ERROR, "undecodable PDU: " + e.getMessage());
