@@ -110,7 +110,7 @@ public final class CqlParser {
             pos++;
             return n;
         }
-        String first = next();
+        String first = termToken();
         boolean firstQuoted = quoted.get(pos - 1);
         if (!firstQuoted && pos < tokens.size() && isRelation(tokens.get(pos)) && !quoted.get(pos)) {
             String rel = next().toLowerCase(Locale.ROOT);
@@ -119,8 +119,7 @@ public final class CqlParser {
                 pos++;
                 mods.add(next().toLowerCase(Locale.ROOT));
             }
-            String term = next();
-            return term(first, rel, mods, term);
+            return term(first, rel, mods, termToken());
         }
         return term("cql.serverChoice", "=", List.of(), first);
     }
@@ -228,6 +227,15 @@ public final class CqlParser {
 
     private boolean peekWord(String s) {
         return pos < tokens.size() && !quoted.get(pos) && tokens.get(pos).equalsIgnoreCase(s);
+    }
+
+    /** A search term or index name: a quoted string or a word that is not a parenthesis or '/'. */
+    private String termToken() {
+        String t = next();
+        if (!quoted.get(pos - 1) && (t.equals("(") || t.equals(")") || t.equals("/"))) {
+            throw syntax("search term expected, found '" + t + "'");
+        }
+        return t;
     }
 
     private String next() {
