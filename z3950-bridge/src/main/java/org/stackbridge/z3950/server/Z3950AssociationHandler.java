@@ -265,9 +265,10 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
                 session.resultSets.remove(name);
                 return CompletableFuture.<Z3950Pdu>completedFuture(failedSearch(r, diagOf(err)));
             }
-            session.resultSets.put(name, new Z3950Session.ResultSet(name, db, ids));
-            count("search", "ok");
             int n = ids.length;
+            long[] kept = n > settings.maxHitsPerSession() ? Arrays.copyOf(ids, settings.maxHitsPerSession()) : ids;
+            session.put(new Z3950Session.ResultSet(name, db, kept, n), settings.maxHitsPerSession());
+            count("search", "ok");
             int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
             if (piggy <= 0) {
                 return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
@@ -311,14 +312,20 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     private CompletionStage<Z3950Pdu> present(PresentRequest r) {
         Z3950Session.ResultSet set = session.resultSets.get(r.resultSetId());
         if (set == null) {
-            count("present", "diagnostic-30");
-            return done(new PresentResponse(r.referenceId(), 0, 0, 5, new NonSurrogateDiagnostic(Diag.bib1(30, r.resultSetId()))));
+            int cond = session.missingCondition(r.resultSetId());
+            count("present", "diagnostic-" + cond);
+            return done(new PresentResponse(r.referenceId(), 0, 0, 5, new NonSurrogateDiagnostic(Diag.bib1(cond, r.resultSetId()))));
         }
         int start = r.resultSetStartPoint();
         int n = r.numberOfRecordsRequested();
-        if (start < 1 || n < 0 || start > set.ids().length || (long) start + n - 1 > set.ids().length) {
+        if (start < 1 || n < 0 || start > set.count() || (long) start + n - 1 > set.count()) {
             count("present", "diagnostic-13");
             return done(new PresentResponse(r.referenceId(), 0, start, 5, new NonSurrogateDiagnostic(Diag.bib1(13, Integer.toString(start + n - 1)))));
+        }
+        if ((long) start + n - 1 > set.ids().length) {
+            count("present", "diagnostic-13");
+            return done(new PresentResponse(r.referenceId(), 0, start, 5, new NonSurrogateDiagnostic(Diag.bib1(13,
+                    "only the first " + set.ids().length + " records of a result set can be presented"))));
         }
         if (n > settings.maxRecordsPerPresent()) {
             n = settings.maxRecordsPerPresent();
@@ -436,7 +443,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         }
         Z3950Session.ResultSet in = session.resultSets.get(r.inputResultSetNames().get(0));
         if (in == null) {
-            return done(failedSort(r, Diag.bib1(30, r.inputResultSetNames().get(0))));
+            return done(failedSort(r, Diag.bib1(session.missingCondition(r.inputResultSetNames().get(0)), r.inputResultSetNames().get(0))));
         }
         String out = r.sortedResultSetName();
         if (out == null || out.isEmpty()) {
@@ -460,7 +467,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             if (err != null) {
                 return failedSort(r, diagOf(err));
             }
-            session.resultSets.put(out, new Z3950Session.ResultSet(out, in.database(), ids));
+            session.put(new Z3950Session.ResultSet(out, in.database(), ids, ids.length), settings.maxHitsPerSession());
             count("sort", "ok");
             return new SortResponse(r.referenceId(), 0, null, List.of());
         });

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param maxResultSets        named result sets per association (112 beyond), default 100
  * @param maxRecordsPerPresent records per present, default 1000
  * @param maxScanTerms         terms per scan, default 200
+ * @param maxHitsPerSession    bib ids kept in all result sets of one association, default 1,000,000 (8 MB); the
+ *                             oldest sets are deleted beyond it (diagnostic 27 when used later)
  * @param idleTimeoutSeconds   idle association timeout answered with close(lackOfActivity 7), default 900
  * @param workerThreads        threads for index work off the event loop, default 4
  * @param maxConnections       concurrent associations, default 256
@@ -27,7 +29,7 @@ import java.util.Map;
  */
 public record Z3950Settings(String host, int port, List<String> databaseNames, int maxPduBytes, int maxNestingDepth,
                             int maxMessageSize, int maxRecordSize, int maxResultSets, int maxRecordsPerPresent, int maxScanTerms,
-                            int idleTimeoutSeconds, int workerThreads, int maxConnections, String implementationName,
+                            int maxHitsPerSession, int idleTimeoutSeconds, int workerThreads, int maxConnections, String implementationName,
                             Authentication authentication, String zone, String institution) {
 
     /**
@@ -56,6 +58,7 @@ public record Z3950Settings(String host, int port, List<String> databaseNames, i
         maxResultSets = maxResultSets <= 0 ? 100 : maxResultSets;
         maxRecordsPerPresent = maxRecordsPerPresent <= 0 ? 1000 : maxRecordsPerPresent;
         maxScanTerms = maxScanTerms <= 0 ? 200 : maxScanTerms;
+        maxHitsPerSession = maxHitsPerSession <= 0 ? 1_000_000 : maxHitsPerSession;
         idleTimeoutSeconds = idleTimeoutSeconds <= 0 ? 900 : idleTimeoutSeconds;
         workerThreads = workerThreads <= 0 ? 4 : workerThreads;
         maxConnections = maxConnections <= 0 ? 256 : maxConnections;
@@ -67,28 +70,28 @@ public record Z3950Settings(String host, int port, List<String> databaseNames, i
 
     /** 127.0.0.1:2100, database "Default", open access. */
     public static Z3950Settings defaults() {
-        return new Z3950Settings(null, 2100, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null);
+        return new Z3950Settings(null, 2100, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null);
     }
 
     public Z3950Settings withPort(int p) {
         return new Z3950Settings(host, p, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
-                maxRecordsPerPresent, maxScanTerms, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
                 authentication, zone, institution);
     }
 
     public Z3950Settings withIdleTimeoutSeconds(int s) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
-                maxRecordsPerPresent, maxScanTerms, s, workerThreads, maxConnections, implementationName, authentication, zone, institution);
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, s, workerThreads, maxConnections, implementationName, authentication, zone, institution);
     }
 
     public Z3950Settings withAuthentication(Authentication a) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
-                maxRecordsPerPresent, maxScanTerms, idleTimeoutSeconds, workerThreads, maxConnections, implementationName, a, zone, institution);
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName, a, zone, institution);
     }
 
     public Z3950Settings withMaxResultSets(int n) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, n,
-                maxRecordsPerPresent, maxScanTerms, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
                 authentication, zone, institution);
     }
 
