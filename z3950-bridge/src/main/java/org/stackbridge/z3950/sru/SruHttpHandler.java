@@ -61,6 +61,16 @@ public final class SruHttpHandler {
         this.catalogue = catalogue;
     }
 
+    /**
+     * A handler over its own catalogue access, for an HTTP server without the Z39.50 listener; index work
+     * runs on {@code executor} (never pass an event loop).
+     */
+    public static SruHttpHandler standalone(Z3950Settings settings, org.stackbridge.core.catalogue.CatalogueIndex index,
+                                            org.stackbridge.core.port.CirculationPort circulation, java.util.concurrent.Executor executor) {
+        return new SruHttpHandler(settings, new CatalogueAccess(index, circulation, executor, java.time.ZoneId.of(settings.zone()),
+                settings.institution()));
+    }
+
     /** An SRU diagnostic: number in info:srw/diagnostic/1/, details, message. */
     record SruDiag(int code, String details, String message) {
     }
