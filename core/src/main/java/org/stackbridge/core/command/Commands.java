@@ -33,6 +33,14 @@ public final class Commands {
         }
     }
 
+    /** Items of a bib with live circulation status (catalogue holdings, e.g. the Z39.50 OPAC record). Read-only. */
+    public record ListBibItems(RequestContext context, long bibId) implements Command<Views.BibItems> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
     /**
      * Check out; checking out again to the same patron renews. {@code noBlock} marks an offline transaction
      * that must be accepted (SIP2 no-block Y); {@code pin} is verified when given, and required when

@@ -80,6 +80,13 @@ public final class Views {
                            boolean illTemporary) implements Serializable {
     }
 
+    /** The items of one bib, in item id order; empty when the bib has none or does not exist. */
+    public record BibItems(long bibId, java.util.List<ItemInfo> items) implements Serializable {
+        public BibItems {
+            items = java.util.List.copyOf(items);
+        }
+    }
+
     public record CheckedOut(ItemInfo item, PatronView patron, Instant dueAt, boolean renewal, int renewals,
                              Money fee, boolean offline) implements Serializable {
     }

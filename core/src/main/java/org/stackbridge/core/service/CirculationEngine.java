@@ -22,6 +22,7 @@ import org.stackbridge.core.command.Commands.CancelHold;
 import org.stackbridge.core.command.Commands.ChangeHold;
 import org.stackbridge.core.command.Commands.CheckIn;
 import org.stackbridge.core.command.Commands.CheckOut;
+import org.stackbridge.core.command.Commands.ListBibItems;
 import org.stackbridge.core.command.Commands.LookupItem;
 import org.stackbridge.core.command.Commands.LookupPatron;
 import org.stackbridge.core.command.Commands.PayFee;
@@ -76,6 +77,7 @@ public final class CirculationEngine {
         this.policies = policies;
         register(LookupPatron.class, this::lookupPatron);
         register(LookupItem.class, this::lookupItem);
+        register(ListBibItems.class, this::listBibItems);
         register(CheckOut.class, this::checkOut);
         register(CheckIn.class, this::checkIn);
         register(Renew.class, this::renew);
@@ -154,6 +156,13 @@ public final class CirculationEngine {
         Optional<Item> item = findItem(tx, cmd.context(), cmd.itemBarcode());
         return item.<Outcome<Views.ItemInfo>>map(i -> Outcome.success(itemInfo(tx, i)))
                 .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item"));
+    }
+
+    private Outcome<Views.BibItems> listBibItems(ListBibItems cmd, EngineTx tx) {
+        List<Views.ItemInfo> infos = tx.store().items().byBib(cmd.bibId()).stream()
+                .sorted(java.util.Comparator.comparingLong(Item::id))
+                .map(i -> itemInfo(tx, i)).toList();
+        return Outcome.success(new Views.BibItems(cmd.bibId(), infos));
     }
 
     // ---------------------------------------------------------------- checkout

@@ -1,0 +1,300 @@
+package org.stackbridge.z3950.query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.stackbridge.core.catalogue.SortKey;
+import org.stackbridge.core.catalogue.UnsupportedSearchException;
+import org.stackbridge.z3950.pdu.AttributeElement;
+import org.stackbridge.z3950.pdu.RpnNode;
+
+/**
+ * CQL (Contextual Query Language 1.2) to the same RPN tree Z39.50 uses, with the Bib-1 mapping of YAZ's
+ * cql2pqf.properties (dc, bath, rec, cql context sets). Errors are {@link UnsupportedSearchException}s
+ * carrying a Bib-1 code: 108 syntax, 114 unknown index, 121 unknown context set, 117 relation, 110 boolean.
+ */
+public final class CqlParser {
+
+    /** The query tree and the sort keys of a trailing {@code sortby} clause. */
+    public record Cql(RpnNode rpn, List<SortKey> sortKeys) {
+        public Cql {
+            sortKeys = List.copyOf(sortKeys);
+        }
+    }
+
+    private static final Map<String, Integer> INDEXES = new HashMap<>();
+
+    static {
+        Object[][] m = {
+            {"cql.serverchoice", 1016}, {"cql.anywhere", 1016}, {"cql.keywords", 1016}, {"rec.id", 12},
+            {"dc.title", 4}, {"dc.subject", 21}, {"dc.creator", 1003}, {"dc.author", 1003}, {"dc.editor", 1020},
+            {"dc.publisher", 1018}, {"dc.date", 30}, {"dc.resourceidentifier", 12}, {"dc.identifier", 1007},
+            {"dc.language", 54}, {"bath.isbn", 7}, {"bath.issn", 8}, {"bath.lccn", 9}, {"bath.name", 1003},
+            {"bath.subject", 21}, {"bath.title", 4}, {"bath.keytitle", 33}, {"bath.possessinginstitution", 1044},
+            {"bath.personalname", 1}, {"bath.corporatename", 2}, {"bath.conferencename", 3}, {"bath.uniformtitle", 6},
+            {"bath.topicalsubject", 1079}, {"bath.standardidentifier", 1007},
+        };
+        for (Object[] e : m) {
+            INDEXES.put((String) e[0], (Integer) e[1]);
+        }
+    }
+
+    private static final int MAX_DEPTH = 48;
+    private final List<String> tokens = new ArrayList<>();
+    private final List<Boolean> quoted = new ArrayList<>();
+    private int pos;
+
+    private CqlParser(String q) {
+        tokenize(q);
+    }
+
+    public static Cql parse(String query) {
+        if (query == null || query.isBlank()) {
+            throw syntax("empty query");
+        }
+        CqlParser p = new CqlParser(query);
+        RpnNode n = p.scoped(0);
+        List<SortKey> sort = new ArrayList<>();
+        if (p.peekWord("sortby")) {
+            p.pos++;
+            while (p.pos < p.tokens.size()) {
+                String idx = p.next();
+                boolean desc = false;
+                while (p.peek("/")) {
+                    p.pos++;
+                    String mod = p.next().toLowerCase(Locale.ROOT);
+                    desc |= mod.equals("sort.descending") || mod.equals("descending");
+                }
+                sort.add(new SortKey(useOf(idx), desc));
+            }
+        }
+        if (p.pos != p.tokens.size()) {
+            throw syntax("unexpected '" + p.tokens.get(p.pos) + "'");
+        }
+        return new Cql(n, sort);
+    }
+
+    /** scopedClause: searchClause (boolean searchClause)*, left-associative. */
+    private RpnNode scoped(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw syntax("query nested too deeply");
+        }
+        RpnNode left = clause(depth);
+        while (pos < tokens.size() && !peek(")") && !peekWord("sortby")) {
+            String b = next().toLowerCase(Locale.ROOT);
+            int op = switch (b) {
+                case "and" -> RpnNode.Op.AND;
+                case "or" -> RpnNode.Op.OR;
+                case "not" -> RpnNode.Op.AND_NOT;
+                case "prox" -> throw new UnsupportedSearchException(110, "prox", "Unsupported boolean operator");
+                default -> throw syntax("boolean operator expected, found '" + b + "'");
+            };
+            while (peek("/")) {
+                pos++;
+                next();
+            }
+            left = new RpnNode.Op(op, left, clause(depth));
+        }
+        return left;
+    }
+
+    private RpnNode clause(int depth) {
+        if (peek("(")) {
+            pos++;
+            RpnNode n = scoped(depth + 1);
+            if (!peek(")")) {
+                throw syntax("missing )");
+            }
+            pos++;
+            return n;
+        }
+        String first = termToken();
+        boolean firstQuoted = quoted.get(pos - 1);
+        if (!firstQuoted && pos < tokens.size() && isRelation(tokens.get(pos)) && !quoted.get(pos)) {
+            String rel = next().toLowerCase(Locale.ROOT);
+            List<String> mods = new ArrayList<>();
+            while (peek("/")) {
+                pos++;
+                mods.add(next().toLowerCase(Locale.ROOT));
+            }
+            return term(first, rel, mods, termToken());
+        }
+        return term("cql.serverChoice", "=", List.of(), first);
+    }
+
+    private RpnNode term(String index, String rel, List<String> mods, String term) {
+        List<AttributeElement> a = new ArrayList<>();
+        String lower = index.toLowerCase(Locale.ROOT);
+        if (lower.equals("cql.allrecords")) {
+            a.add(AttributeElement.of(1, 1016));
+            a.add(AttributeElement.of(2, 103));
+            return new RpnNode.AttributesPlusTerm(a, RpnNode.Term.general(""));
+        }
+        a.add(AttributeElement.of(1, useOf(index)));
+        int structure;
+        switch (rel) {
+            case "=", "adj", "scr" -> structure = term.strip().contains(" ") ? 1 : 2;
+            case "==", "exact" -> structure = 108;
+            case "all" -> structure = 6;
+            case "any" -> structure = 105;
+            case "<", ">", "<=", ">=", "<>" -> structure = 2;
+            default -> throw new UnsupportedSearchException(117, rel, "Unsupported relation");
+        }
+        int relation = switch (rel) {
+            case "<" -> 1;
+            case "<=" -> 2;
+            case ">=" -> 4;
+            case ">" -> 5;
+            case "<>" -> 6;
+            default -> 3;
+        };
+        for (String m : mods) {
+            if (m.equals("relevant")) {
+                relation = 102;
+            } else if (!m.equals("ignorecase") && !m.equals("string") && !m.equals("word") && !m.equals("masked")) {
+                throw new UnsupportedSearchException(117, rel + "/" + m, "Unsupported relation modifier");
+            }
+        }
+        a.add(AttributeElement.of(2, relation));
+        String t = term;
+        boolean anchored = t.startsWith("^");
+        if (anchored) {
+            t = t.substring(1);
+        }
+        if (t.endsWith("^") && !t.endsWith("\\^")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (anchored) {
+            a.add(AttributeElement.of(3, 1));
+        }
+        a.add(AttributeElement.of(4, structure));
+        int trunc = 100;
+        String core = t;
+        boolean left = core.startsWith("*");
+        boolean right = core.endsWith("*") && !core.endsWith("\\*");
+        String inner = core.substring(left ? 1 : 0, Math.max(left ? 1 : 0, core.length() - (right ? 1 : 0)));
+        if (!inner.contains("*") && !inner.contains("?")) {
+            trunc = left && right ? 3 : left ? 2 : right ? 1 : 100;
+            t = inner;
+        } else {
+            trunc = 104;
+            t = core.replace("?", "#").replace("*", "?");
+        }
+        a.add(AttributeElement.of(5, trunc));
+        a.add(AttributeElement.of(6, 1));
+        return new RpnNode.AttributesPlusTerm(a, RpnNode.Term.general(t.replace("\\", "")));
+    }
+
+    private static int useOf(String index) {
+        String lower = index.toLowerCase(Locale.ROOT);
+        if (!lower.contains(".")) {
+            Integer dc = INDEXES.get("dc." + lower);
+            if (dc != null) {
+                return dc;
+            }
+            Integer bath = INDEXES.get("bath." + lower);
+            if (bath != null) {
+                return bath;
+            }
+            if (lower.equals("any") || lower.equals("serverchoice")) {
+                return 1016;
+            }
+            throw new UnsupportedSearchException(114, index, "Unsupported index");
+        }
+        Integer use = INDEXES.get(lower);
+        if (use == null) {
+            String set = lower.substring(0, lower.indexOf('.'));
+            if (!List.of("dc", "bath", "rec", "cql").contains(set)) {
+                throw new UnsupportedSearchException(121, set, "Unsupported context set");
+            }
+            throw new UnsupportedSearchException(114, index, "Unsupported index");
+        }
+        return use;
+    }
+
+    private static boolean isRelation(String t) {
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "=", "==", "<>", "<", ">", "<=", ">=", "adj", "all", "any", "exact", "within", "encloses", "scr" -> true;
+            default -> false;
+        };
+    }
+
+    private boolean peek(String s) {
+        return pos < tokens.size() && !quoted.get(pos) && tokens.get(pos).equals(s);
+    }
+
+    private boolean peekWord(String s) {
+        return pos < tokens.size() && !quoted.get(pos) && tokens.get(pos).equalsIgnoreCase(s);
+    }
+
+    /** A search term or index name: a quoted string or a word that is not a parenthesis or '/'. */
+    private String termToken() {
+        String t = next();
+        if (!quoted.get(pos - 1) && (t.equals("(") || t.equals(")") || t.equals("/"))) {
+            throw syntax("search term expected, found '" + t + "'");
+        }
+        return t;
+    }
+
+    private String next() {
+        if (pos >= tokens.size()) {
+            throw syntax("query ends early");
+        }
+        return tokens.get(pos++);
+    }
+
+    private void tokenize(String s) {
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                StringBuilder b = new StringBuilder();
+                i++;
+                while (i < s.length() && s.charAt(i) != '"') {
+                    if (s.charAt(i) == '\\' && i + 1 < s.length()) {
+                        b.append('\\');
+                        i++;
+                    }
+                    b.append(s.charAt(i++));
+                }
+                if (i >= s.length()) {
+                    throw syntax("unterminated quote");
+                }
+                i++;
+                add(b.toString(), true);
+            } else if (c == '(' || c == ')' || c == '/') {
+                add(String.valueOf(c), false);
+                i++;
+            } else if (c == '=' || c == '<' || c == '>') {
+                int st = i;
+                i++;
+                if (i < s.length() && (s.charAt(i) == '=' || (c == '<' && s.charAt(i) == '>'))) {
+                    i++;
+                }
+                add(s.substring(st, i), false);
+            } else {
+                int st = i;
+                while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "()/=<>\"".indexOf(s.charAt(i)) < 0) {
+                    i++;
+                }
+                add(s.substring(st, i), false);
+            }
+        }
+    }
+
+    private void add(String t, boolean q) {
+        if (tokens.size() > 4096) {
+            throw syntax("query too long");
+        }
+        tokens.add(t);
+        quoted.add(q);
+    }
+
+    private static UnsupportedSearchException syntax(String why) {
+        return new UnsupportedSearchException(108, why, "Query syntax error");
+    }
+}

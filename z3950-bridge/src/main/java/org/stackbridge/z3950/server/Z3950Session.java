@@ -1,0 +1,47 @@
+package org.stackbridge.z3950.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Per-association state: negotiated sizes and charset, named result sets. Touched by one request at a time. */
+final class Z3950Session {
+
+    /** A result set: bib ids in order and the database searched. */
+    record ResultSet(String name, String database, long[] ids, int count) {
+    }
+
+    boolean initialised;
+    int preferredMessageSize;
+    int exceptionalRecordSize;
+    boolean version3;
+    String user;
+    final Map<String, ResultSet> resultSets = new LinkedHashMap<>();
+    /** Names of sets the target deleted to stay within its memory bound (answered with diagnostic 27). */
+    final java.util.Set<String> evicted = new java.util.LinkedHashSet<>();
+
+    /** Stores a set, deleting the oldest others while the session holds more than {@code maxHits} ids. */
+    void put(ResultSet set, int maxHits) {
+        resultSets.remove(set.name());
+        evicted.remove(set.name());
+        resultSets.put(set.name(), set);
+        long total = resultSets.values().stream().mapToLong(r -> r.ids().length).sum();
+        var it = resultSets.entrySet().iterator();
+        while (total > maxHits && it.hasNext()) {
+            var e = it.next();
+            if (e.getKey().equals(set.name())) {
+                continue;
+            }
+            total -= e.getValue().ids().length;
+            it.remove();
+            evicted.add(e.getKey());
+            if (evicted.size() > 1000) {
+                evicted.remove(evicted.iterator().next());
+            }
+        }
+    }
+
+    /** Diagnostic condition for a missing set: 27 when the target deleted it, else 30. */
+    int missingCondition(String name) {
+        return evicted.contains(name) ? 27 : 30;
+    }
+}

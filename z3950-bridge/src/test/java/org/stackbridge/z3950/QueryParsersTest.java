@@ -1,0 +1,76 @@
+package org.stackbridge.z3950;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stackbridge.core.catalogue.Attributes;
+import org.stackbridge.core.catalogue.CatalogueQuery;
+import org.stackbridge.core.catalogue.SortKey;
+import org.stackbridge.core.catalogue.UnsupportedSearchException;
+import org.stackbridge.z3950.pdu.Oids;
+import org.stackbridge.z3950.pdu.RpnNode;
+import org.stackbridge.z3950.query.CqlParser;
+import org.stackbridge.z3950.query.PqfParser;
+import org.stackbridge.z3950.query.Z3950QueryMapper;
+
+class QueryParsersTest {
+
+    private static CatalogueQuery cql(String q) {
+        return Z3950QueryMapper.map(Oids.BIB1_ATTRIBUTES, CqlParser.parse(q).rpn(), n -> null);
+    }
+
+    private static CatalogueQuery pqf(String q) {
+        PqfParser.Pqf p = PqfParser.parse(q);
+        return Z3950QueryMapper.map(p.attributeSet(), p.rpn(), n -> n.equals("1") ? new long[] {1, 2} : null);
+    }
+
+    @Test
+    void cqlIndexesRelationsAndMasking() {
+        CatalogueQuery.Term t = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.title=prejud*"));
+        assertEquals(new Attributes(4, 3, 0, 2, 1, 1), t.attributes());
+        assertEquals("prejud", t.text());
+        CatalogueQuery.Term isbn = assertInstanceOf(CatalogueQuery.Term.class, cql("bath.isbn = \"0-06-093325-9\""));
+        assertEquals(7, isbn.attributes().use());
+        CatalogueQuery.Term date = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.date >= 2000"));
+        assertEquals(4, date.attributes().relation());
+        CatalogueQuery.Term mask = assertInstanceOf(CatalogueQuery.Term.class, cql("title=pr?de*ce"));
+        assertEquals(104, mask.attributes().truncation());
+        assertEquals("pr#de?ce", mask.text());
+        CatalogueQuery.Term any = assertInstanceOf(CatalogueQuery.Term.class, cql("austen"));
+        assertEquals(1016, any.attributes().use());
+    }
+
+    @Test
+    void cqlBooleansNestAndSortbyIsParsed() {
+        CatalogueQuery q = cql("(dc.creator=austen or dc.creator=bronte) not dc.title=emma");
+        CatalogueQuery.AndNot n = assertInstanceOf(CatalogueQuery.AndNot.class, q);
+        assertInstanceOf(CatalogueQuery.Or.class, n.left());
+        assertEquals(List.of(new SortKey(30, true), new SortKey(4, false)),
+                CqlParser.parse("austen sortby dc.date/sort.descending dc.title").sortKeys());
+    }
+
+    @Test
+    void cqlErrorsCarryBib1Codes() {
+        assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("dc.title=")).bib1Condition());
+        assertEquals(114, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("dc.nosuch=x")).bib1Condition());
+        assertEquals(121, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("foo.title=x")).bib1Condition());
+        assertEquals(110, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("a prox b")).bib1Condition());
+    }
+
+    @Test
+    void pqfSetsAttributeSetsAndDiagnostics() {
+        CatalogueQuery.And and = assertInstanceOf(CatalogueQuery.And.class, pqf("@and @set 1 @attr 1=4 \"pride and\""));
+        assertInstanceOf(CatalogueQuery.BibIds.class, and.left());
+        assertEquals("pride and", ((CatalogueQuery.Term) and.right()).text());
+        assertEquals(30, assertThrows(UnsupportedSearchException.class, () -> pqf("@set nosuch")).bib1Condition());
+        assertEquals(121, assertThrows(UnsupportedSearchException.class, () -> pqf("@attr gils 1=2000 x")).bib1Condition());
+        assertEquals(207, assertThrows(UnsupportedSearchException.class, () -> pqf("@attr 7=1 x")).bib1Condition());
+        assertEquals(113, assertThrows(UnsupportedSearchException.class, () -> pqf("@attr 9=1 x")).bib1Condition());
+        assertEquals(132, assertThrows(UnsupportedSearchException.class, () -> pqf("@prox 0 3 1 2 k 2 a b")).bib1Condition());
+        assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> pqf("@and x")).bib1Condition());
+        assertInstanceOf(RpnNode.Op.class, PqfParser.parse("@or a b").rpn());
+    }
+}
