@@ -159,6 +159,7 @@ class Sip2ConversationIT {
             assertEquals("1", out.fixed(OK));
             c.close();
             try (Sip2Client d = t.kiosk1()) {
+                assertEquals("Y", d.send(rq.scStatus()).fixed(ONLINE_STATUS), "a status poll before the retransmission");
                 d.writeRaw(checkoutRequest);
                 Sip2Message replayed = d.readMessage();
                 assertEquals(out, replayed);
