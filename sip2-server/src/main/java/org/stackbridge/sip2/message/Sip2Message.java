@@ -219,10 +219,6 @@ public final class Sip2Message {
             return this;
         }
 
-        public Builder decoded(boolean withChecksum, Character seq) {
-            return sequence(seq, withChecksum);
-        }
-
         public Sip2Message build() {
             for (FixedField f : spec.fixed()) {
                 if (!fixed.containsKey(f)) {

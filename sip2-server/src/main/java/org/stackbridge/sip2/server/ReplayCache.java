@@ -8,30 +8,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Responses recently sent to each login, keyed by request key (AY + content hash), so a request retransmitted
- * after a lost response — also on a new connection — gets the stored bytes without acting again. Bounded per
- * login and in the number of logins; entries expire after the replay window.
+ * Responses recently sent to each login, keyed by request key (login + AY + content hash), so a request
+ * retransmitted after a lost response on a new connection gets the stored bytes without acting again. Bounded per
+ * login, in logins and in total bytes (least recently used logins go first); entries expire after the window.
  */
 public final class ReplayCache {
 
     private final int perLogin;
     private final long windowSeconds;
+    private final int maxLogins;
+    private final long maxBytes;
     private final Clock clock;
-    private final Map<String, ArrayDeque<Entry>> byLogin;
+    private final LinkedHashMap<String, ArrayDeque<Entry>> byLogin = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
 
     private record Entry(String key, byte[] response, Instant at) {
     }
 
     public ReplayCache(int perLogin, long windowSeconds, int maxLogins, Clock clock) {
+        this(perLogin, windowSeconds, maxLogins, 64L << 20, clock);
+    }
+
+    public ReplayCache(int perLogin, long windowSeconds, int maxLogins, long maxBytes, Clock clock) {
         this.perLogin = perLogin;
         this.windowSeconds = windowSeconds;
+        this.maxLogins = maxLogins;
+        this.maxBytes = maxBytes;
         this.clock = clock;
-        this.byLogin = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, ArrayDeque<Entry>> e) {
-                return size() > maxLogins;
-            }
-        };
     }
 
     public synchronized byte[] find(String login, String key) {
@@ -47,6 +50,7 @@ public final class ReplayCache {
             Entry e = it.next();
             if (e.at.isBefore(cutoff)) {
                 it.remove();
+                bytes -= e.response.length;
             } else if (e.key.equals(key)) {
                 return e.response;
             }
@@ -55,13 +59,30 @@ public final class ReplayCache {
     }
 
     public synchronized void put(String login, String key, byte[] response) {
-        if (windowSeconds <= 0 || perLogin <= 0) {
+        if (windowSeconds <= 0 || perLogin <= 0 || response.length > maxBytes) {
             return;
         }
         ArrayDeque<Entry> q = byLogin.computeIfAbsent(login, l -> new ArrayDeque<>());
         q.addFirst(new Entry(key, response, clock.instant()));
+        bytes += response.length;
         while (q.size() > perLogin) {
-            q.removeLast();
+            bytes -= q.removeLast().response.length;
         }
+        Iterator<Map.Entry<String, ArrayDeque<Entry>>> eldest = byLogin.entrySet().iterator();
+        while ((byLogin.size() > maxLogins || bytes > maxBytes) && eldest.hasNext()) {
+            Map.Entry<String, ArrayDeque<Entry>> e = eldest.next();
+            if (e.getKey().equals(login) && byLogin.size() == 1) {
+                break;
+            }
+            for (Entry x : e.getValue()) {
+                bytes -= x.response.length;
+            }
+            eldest.remove();
+        }
+    }
+
+    /** Bytes currently held. */
+    public synchronized long size() {
+        return bytes;
     }
 }

@@ -222,7 +222,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             }
             // Across connections only the first request after a (re)login can be a retransmission of a lost answer;
             // later identical requests are new transactions (jsip2 repeats AY0 on every message).
-            if (key != null && afterLogin && type != Sip2MessageType.LOGIN_REQUEST) {
+            if (key != null && afterLogin && type != Sip2MessageType.LOGIN_REQUEST && type != Sip2MessageType.SC_STATUS_REQUEST) {
                 afterLogin = false;
                 byte[] stored = replay.find(session.login(), key);
                 if (stored != null) {

@@ -81,4 +81,15 @@ class LoginThrottleTest {
         clock.advance(Duration.ofSeconds(61));
         assertNull(cache.find("kiosk", "c"), "expired");
     }
+
+    @Test
+    void replayCacheIsBoundedInBytes() {
+        ReplayCache cache = new ReplayCache(16, 600, 1000, 1000, new MovableClock());
+        for (int i = 0; i < 100; i++) {
+            cache.put("login" + i, "k", new byte[100]);
+        }
+        assertTrue(cache.size() <= 1000, "size " + cache.size());
+        assertNotNull(cache.find("login99", "k"));
+        assertNull(cache.find("login0", "k"));
+    }
 }

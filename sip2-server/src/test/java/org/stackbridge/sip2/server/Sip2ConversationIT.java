@@ -140,6 +140,16 @@ class Sip2ConversationIT {
             Sip2Message second = c.send(rq.checkout("P1", "I2", null));
             assertEquals("Y", second.fixed(RENEWAL_OK));
             assertEquals(1, patron("P1").loans().get(0).renewals());
+            // no second renewal
+            assertEquals("1", c.send(rq.renew("P1", "I2")).fixed(OK));
+            assertEquals("1", c.retransmit().fixed(OK));
+            assertEquals(2, patron("P1").loans().get(0).renewals());
+            // no second payment
+            t.circ.port().execute(new Commands.AssessFee(RequestContext.of(Channel.DESK, "staff", "INST1"), "P1", FeeType.MANUAL,
+                    Money.of("5.00", "USD"), null, "fee")).toCompletableFuture().get();
+            assertEquals("Y", c.send(rq.feePaid("P1", "2.00", "USD", null, null)).fixed(PAYMENT_ACCEPTED));
+            assertEquals("Y", c.retransmit().fixed(PAYMENT_ACCEPTED));
+            assertEquals("3.00", patron("P1").balance().toPlainString());
         }
     }
 
@@ -159,6 +169,7 @@ class Sip2ConversationIT {
             assertEquals("1", out.fixed(OK));
             c.close();
             try (Sip2Client d = t.kiosk1()) {
+                assertEquals("Y", d.send(rq.scStatus()).fixed(ONLINE_STATUS), "a status poll before the retransmission");
                 d.writeRaw(checkoutRequest);
                 Sip2Message replayed = d.readMessage();
                 assertEquals(out, replayed);
