@@ -64,6 +64,9 @@ import org.stackbridge.core.security.SecretHasher;
  */
 public final class CirculationEngine {
 
+    /** Largest single amount accepted: far above any library charge, well inside every money column. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
+
     private final Clock clock;
     private final EngineSettings settings;
     private final Supplier<PolicyTable> policies;
@@ -749,6 +752,9 @@ public final class CirculationEngine {
     private <T> Outcome<T> validateAmount(Money amount) {
         if (amount == null || amount.amount().signum() <= 0) {
             return Outcome.refused(RefusalReason.INVALID_AMOUNT, "Amount must be positive");
+        }
+        if (amount.amount().compareTo(MAX_AMOUNT) > 0) {
+            return Outcome.refused(RefusalReason.INVALID_AMOUNT, "Amount must not exceed " + MAX_AMOUNT.toPlainString());
         }
         if (!amount.currency().equals(settings.currency())) {
             return Outcome.refused(RefusalReason.CURRENCY_MISMATCH, "Currency must be " + settings.currency().getCurrencyCode());
