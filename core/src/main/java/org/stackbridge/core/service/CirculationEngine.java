@@ -66,6 +66,9 @@ import org.stackbridge.core.security.SecretHasher;
  */
 public final class CirculationEngine {
 
+    /** Largest single amount accepted: far above any library charge, well inside every money column. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
+
     private final Clock clock;
     private final EngineSettings settings;
     private final Supplier<PolicyTable> policies;
@@ -221,7 +224,7 @@ public final class CirculationEngine {
                 return blocked;
             }
             // An item set aside for another patron is theirs, wherever their hold sits in the queue.
-            Optional<Hold> trappedFor = s.holds().openTrappingItem(item.id());
+            Optional<Hold> trappedFor = s.holds().openTrappingItem(item.id()).filter(h -> !shelfExpired(tx, h));
             if (trappedFor.isPresent() && trappedFor.get().patronId() != patron.id()) {
                 return Outcome.refused(RefusalReason.ITEM_ON_HOLD_FOR_OTHER, "Item is on hold for another patron", itemInfo(tx, item));
             }
@@ -248,8 +251,9 @@ public final class CirculationEngine {
         s.items().update(lent);
         ownHold.ifPresent(h -> s.holds().update(h.withStatus(HoldStatus.FILLED)));
         // An offline loan may take an item trapped for someone else: their hold goes back to the queue.
+        // A hold whose shelf time ran out simply expires.
         s.holds().openTrappingItem(item.id()).filter(h -> h.patronId() != patron.id())
-                .ifPresent(h -> s.holds().update(h.untrapped()));
+                .ifPresent(h -> s.holds().update(shelfExpired(tx, h) ? h.withStatus(HoldStatus.EXPIRED) : h.untrapped()));
         tx.log(ctx, EventType.CHECKOUT, library.code(), patron.id(), item.id(),
                 "loan=" + loan.id() + " due=" + due + (offline ? " offline" : ""));
         return Outcome.success(new Views.CheckedOut(itemInfo(tx, lent), patronView(tx, patron), due, false, 0,
@@ -359,6 +363,13 @@ public final class CirculationEngine {
         }
         // An item already trapped for a hold and arriving at its pickup library goes to the shelf.
         Optional<Hold> trapped = s.holds().openTrappingItem(item.id());
+        if (trapped.isPresent() && shelfExpired(tx, trapped.get())) {
+            // Not collected in time: the hold expires and the item serves the next in the queue.
+            s.holds().update(trapped.get().withStatus(HoldStatus.EXPIRED));
+            tx.log(ctx, EventType.HOLD_CANCELLED, here.code(), trapped.get().patronId(), item.id(),
+                    "hold=" + trapped.get().id() + " shelf expired " + trapped.get().shelfExpiresOn());
+            trapped = Optional.empty();
+        }
         Hold hold = trapped.orElseGet(() -> firstWaitingHoldFor(tx, item).orElse(null));
         Views.HoldTrap trap = null;
         Views.ReturnDestination dest;
@@ -654,8 +665,14 @@ public final class CirculationEngine {
         return tx.store().holds().openForBib(item.bibId()).stream()
                 .filter(h -> h.acceptsItem(item.id()))
                 .filter(h -> (h.status() == HoldStatus.WAITING && notExpired(tx, h))
-                        || (h.trappedItemId() != null && h.trappedItemId() == item.id()))
+                        || (h.trappedItemId() != null && h.trappedItemId() == item.id() && !shelfExpired(tx, h)))
                 .findFirst();
+    }
+
+    /** A ready hold not collected by its shelf expiry date no longer holds the item. */
+    private boolean shelfExpired(EngineTx tx, Hold h) {
+        return h.status() == HoldStatus.READY && h.shelfExpiresOn() != null
+                && h.shelfExpiresOn().isBefore(tx.today(library(tx, h.pickupLibrary())));
     }
 
     private Optional<Hold> firstWaitingHoldFor(EngineTx tx, Item item) {
@@ -773,6 +790,9 @@ public final class CirculationEngine {
     private <T> Outcome<T> validateAmount(Money amount) {
         if (amount == null || amount.amount().signum() <= 0) {
             return Outcome.refused(RefusalReason.INVALID_AMOUNT, "Amount must be positive");
+        }
+        if (amount.amount().compareTo(MAX_AMOUNT) > 0) {
+            return Outcome.refused(RefusalReason.INVALID_AMOUNT, "Amount must not exceed " + MAX_AMOUNT.toPlainString());
         }
         if (!amount.currency().equals(settings.currency())) {
             return Outcome.refused(RefusalReason.CURRENCY_MISMATCH, "Currency must be " + settings.currency().getCurrencyCode());

@@ -11,12 +11,15 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.model.CirculationEvent;
 import org.stackbridge.core.outcome.Outcome;
@@ -36,10 +39,12 @@ public final class LocalCirculationPort implements CirculationPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCirculationPort.class);
     private static final int MAX_STORED_OUTCOME_BYTES = 1 << 20;
+    private static final Duration MAX_PURGE_INTERVAL = Duration.ofHours(1);
 
     private final CirculationEngine engine;
     private final TransactionRunner runner;
     private final EventSink sink;
+    private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
     public LocalCirculationPort(CirculationEngine engine, TransactionRunner runner, EventSink sink) {
         this.engine = engine;
@@ -60,6 +65,10 @@ public final class LocalCirculationPort implements CirculationPort {
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);
         }
+        String key = command.context().requestKey();
+        if (command.mutating() && key != null && !key.isBlank()) {
+            purgeWhenDue();
+        }
         return run.handle((result, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -75,6 +84,37 @@ public final class LocalCirculationPort implements CirculationPort {
             }
             return result.outcome;
         });
+    }
+
+    /** Drops stored outcomes of keyed requests older than {@link EngineSettings#requestKeyTtl()}; returns how many. */
+    public CompletableFuture<Integer> purgeExpiredRequestKeys() {
+        Instant cutoff = engine.clock().instant().minus(engine.settings().requestKeyTtl());
+        return runner.write(tx -> tx.requestKeys().purgeBefore(cutoff));
+    }
+
+    /** Keyed requests trigger a purge at most once per interval, so stored outcomes never grow without bound. */
+    private void purgeWhenDue() {
+        Instant now = engine.clock().instant();
+        Instant due = nextPurge.get();
+        if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(purgeInterval()))) {
+            return;
+        }
+        try {
+            purgeExpiredRequestKeys().whenComplete((n, e) -> {
+                if (e != null) {
+                    LOG.warn("purging expired request keys failed; will retry", e);
+                } else if (n > 0) {
+                    LOG.debug("purged {} expired request keys", n);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("purging expired request keys failed; will retry", e);
+        }
+    }
+
+    private Duration purgeInterval() {
+        Duration ttl = engine.settings().requestKeyTtl();
+        return ttl.compareTo(MAX_PURGE_INTERVAL) < 0 ? ttl : MAX_PURGE_INTERVAL;
     }
 
     private <R> Result<R> apply(Command<R> command, EngineTx tx, boolean write) {

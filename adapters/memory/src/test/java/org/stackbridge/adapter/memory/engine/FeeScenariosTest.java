@@ -170,6 +170,13 @@ class FeeScenariosTest {
     }
 
     @Test
+    void absurdAmountsAreRefused() {
+        world.refusedWithoutChange(world.assess("P1", "1000000000.00"), RefusalReason.INVALID_AMOUNT);
+        world.refusedWithoutChange(world.pay("P1", "1E+30", null, null), RefusalReason.INVALID_AMOUNT);
+        world.ok(world.assess("P1", "999999999.99"));
+    }
+
+    @Test
     void paymentAgainstAFeeThatIsNotTheirsOrIsPaidIsRefused() {
         long theirs = world.ok(world.assess("P2", "1.00")).feeId();
         world.refusedWithoutChange(world.pay("P1", "1.00", theirs, null), RefusalReason.UNKNOWN_FEE);

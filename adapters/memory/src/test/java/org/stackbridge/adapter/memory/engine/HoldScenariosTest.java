@@ -190,6 +190,44 @@ class HoldScenariosTest {
     }
 
     @Test
+    void anItemLeftOnTheHoldShelfPastItsExpiryCanBeLentToAnother() {
+        Views.HoldPlaced hold = world.ok(world.titleHold("P1", "b1", "MAIN"));
+        world.ok(world.checkin("I1"));
+        assertEquals(LocalDate.of(2026, 3, 9), world.hold(hold.holdId()).shelfExpiresOn());
+        world.clock.set(java.time.Instant.parse("2026-03-09T12:00:00Z"));
+        world.refusedWithoutChange(world.checkout("P2", "I1"), RefusalReason.ITEM_ON_HOLD_FOR_OTHER);
+        world.clock.set(java.time.Instant.parse("2026-03-10T12:00:00Z"));
+        world.ok(world.checkout("P2", "I1"));
+        assertEquals(HoldStatus.EXPIRED, world.hold(hold.holdId()).status());
+        assertTrue(world.info("P1").holds().isEmpty());
+    }
+
+    @Test
+    void checkingInAnItemWhoseHoldShelfTimeRanOutServesTheNextHold() {
+        Views.HoldPlaced first = world.ok(world.titleHold("P1", "b1", "MAIN"));
+        world.ok(world.checkin("I1"));
+        Views.HoldPlaced next = world.ok(world.titleHold("P2", "b1", "BRANCH"));
+        world.clock.set(java.time.Instant.parse("2026-03-12T12:00:00Z"));
+        Views.CheckedIn in = world.ok(world.checkin("I1"));
+        assertEquals(HoldStatus.EXPIRED, world.hold(first.holdId()).status());
+        assertEquals(next.holdId(), in.hold().holdId());
+        assertEquals(Views.ReturnDestination.TRANSIT_FOR_HOLD, in.destination());
+        assertEquals("BRANCH", in.destinationLibrary());
+        assertTrue(world.events().stream().anyMatch(e -> e.type() == EventType.HOLD_CANCELLED && e.detail().contains("shelf expired")));
+    }
+
+    @Test
+    void checkingInAnExpiredShelfItemWithNoOtherHoldReshelvesIt() {
+        world.ok(world.titleHold("P1", "b1", "MAIN"));
+        world.ok(world.checkin("I1"));
+        world.clock.set(java.time.Instant.parse("2026-03-12T12:00:00Z"));
+        Views.CheckedIn in = world.ok(world.checkin("I1"));
+        assertNull(in.hold());
+        assertEquals(Views.ReturnDestination.RESHELVE, in.destination());
+        assertEquals(ItemStatus.AVAILABLE, world.storedItem("I1").status());
+    }
+
+    @Test
     void changingAHoldMovesPickupAndExpiry() {
         Views.HoldPlaced hold = world.ok(world.titleHold("P1", "b1", "MAIN"));
         Views.HoldPlaced changed = world.ok(new Commands.ChangeHold(world.ctx(), "P1", null, "b1", "BRANCH", LocalDate.of(2026, 6, 1)));

@@ -172,6 +172,24 @@ class IdempotencyTest {
     }
 
     @Test
+    void storedOutcomesExpireAfterTheirTimeToLive() throws Exception {
+        world.ok(new Commands.CheckOut(keyed("old"), "P1", "I1", null, false, false, false));
+        world.advanceDays(6);
+        world.ok(new Commands.CheckOut(keyed("recent"), "P1", "I2", null, false, false, false));
+        assertEquals(0, (int) world.circ.port().purgeExpiredRequestKeys().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        world.advanceDays(2);
+        // the next keyed request sweeps out what is older than the 7-day default, on its own
+        world.ok(new Commands.CheckOut(keyed("new"), "P2", "I3", null, false, false, false));
+        world.ok(new Commands.LookupItem(world.ctx(), "I1"));
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> keys = (java.util.Set<String>) world.snapshot().get("requestKeys");
+        assertEquals(2, keys.size(), keys.toString());
+        assertTrue(keys.stream().noneMatch(k -> k.endsWith("old")), keys.toString());
+        // a repeat after the time to live acts again: here, a renewal
+        assertTrue(world.ok(new Commands.CheckOut(keyed("old"), "P1", "I1", null, false, false, false)).renewal());
+    }
+
+    @Test
     void readCommandsIgnoreKeys() {
         Map<String, Object> before = world.snapshot();
         world.ok(new Commands.LookupPatron(keyed("read"), "P1", null));
