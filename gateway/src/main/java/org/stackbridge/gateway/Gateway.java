@@ -36,6 +36,8 @@ import org.stackbridge.sip2.server.Sip2Server;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.ncip.server.NcipHttpHandler;
 import org.stackbridge.core.ill.IllEngine;
+import org.stackbridge.core.model.EventType;
+import org.stackbridge.z3950.server.Z3950Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,8 @@ public final class Gateway implements AutoCloseable {
     private final Policies policies = new Policies();
     private Sip2Server sip2;
     private NcipHttpHandler ncip;
+    private Z3950Server z3950;
+    private CatalogueSync catalogue;
 
     public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
         this.loaded = loaded;
@@ -84,13 +88,22 @@ public final class Gateway implements AutoCloseable {
         closeables.add(storage);
         Storage.seed(storage, cfg);
         policies.reload(cfg, loaded.file(), storage);
+        catalogue = CatalogueSync.open(cfg, storage);
+        closeables.add(catalogue);
 
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()));
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
         IllEngine.registerWith(engine);
         CamelEventSink sink = new CamelEventSink();
-        local = new LocalCirculationPort(engine, storage, sink);
+        local = new LocalCirculationPort(engine, storage, events -> {
+            sink.published(events);
+            // the engine creates records for ILL receipts: index them once committed
+            if (events.stream().anyMatch(e -> e.type() == EventType.ILL_TRANSITION || e.type() == EventType.BIB_CREATED
+                    || e.type() == EventType.BIB_UPDATED)) {
+                catalogue.catchUp();
+            }
+        });
 
         camel = new Main();
         camel.configure().withName("stackbridge").withJmxEnabled(false);
@@ -128,6 +141,7 @@ public final class Gateway implements AutoCloseable {
         if (sip2.tlsPort() > 0) {
             ports.put("sip2-tls", sip2.tlsPort());
         }
+        ports.put("z3950", z3950.port());
         return ports;
     }
 
@@ -155,6 +169,10 @@ public final class Gateway implements AutoCloseable {
     private void startListeners(GatewayConfig cfg) {
         sip2 = new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start();
         closeables.add(sip2);
+        z3950 = new Z3950Server(cfg.z3950().withAddress(cfg.listeners().bind(), cfg.listeners().z3950Port()), catalogue.index(), port, meters);
+        z3950.start();
+        closeables.add(z3950);
+        http.mount("/sru", z3950.sruHandler()::handle);
     }
 
     public CamelCirculationPort port() {
@@ -183,6 +201,14 @@ public final class Gateway implements AutoCloseable {
 
     public Sip2Server sip2() {
         return sip2;
+    }
+
+    public CatalogueSync catalogue() {
+        return catalogue;
+    }
+
+    public Z3950Server z3950() {
+        return z3950;
     }
 
     public int httpPort() {

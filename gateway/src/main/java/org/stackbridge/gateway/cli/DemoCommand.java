@@ -31,18 +31,24 @@ final class DemoCommand implements Callable<Integer> {
         // listeners.* decide the SIP2 address, so the section must not carry its own
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) loader.objectMapper().valueToTree(base);
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("sip2")).remove(List.of("host", "port"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("z3950")).remove(List.of("host", "port"));
         loader.objectMapper().writeValue(file.toFile(), tree);
         ConfigLoader.Loaded loaded = loader.load(file, System.getenv(), sets);
         Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone()).start();
-        String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), bib -> { });
+        String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), gateway.catalogue()::changed);
+        gateway.catalogue().flush();
         GatewayConfig cfg = loaded.config();
         System.out.println();
         System.out.println("Stackbridge demo is running (data in " + dir + ")");
         System.out.println("  loaded: " + summary);
         System.out.println("  SIP2:   " + cfg.listeners().bind() + ":" + gateway.sip2().port() + " (TLS " + gateway.sip2().tlsPort() + ", self-signed)");
+        System.out.println("  Z39.50: " + cfg.listeners().bind() + ":" + gateway.z3950().port() + "/Default   SRU: http://"
+                + cfg.listeners().bind() + ":" + gateway.httpPort() + "/sru");
         System.out.println("  HTTP:   http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/health  /metrics  /api/patrons/P0001");
         System.out.println("  SIP2 login " + DemoData.SIP2_LOGIN + "/" + DemoData.SIP2_PASSWORD + " (institution MAIN), patrons P0001-P0020 PIN "
                 + DemoData.PIN + ", items I0001-I0150");
+        System.out.println("  NCIP:   POST http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/ncip  (FromAgencyId "
+                + DemoData.NCIP_PARTNER + ", FromAgencyAuthentication " + DemoData.NCIP_SECRET + ")");
         System.out.println("Press Ctrl-C to stop.");
         StackbridgeCli.awaitShutdown(gateway);
         return 0;

@@ -87,7 +87,9 @@ final class ImportCommand {
         public Integer call() throws Exception {
             existing(file);
             try (StorageSession s = new StorageSession(common)) {
-                return finish(new MarcImporter(s.storage, bib -> { }).run(file, progress("records")));
+                int code = finish(new MarcImporter(s.storage, bib -> { }).run(file, progress("records")));
+                IndexCommand.syncCatalogue(s);
+                return code;
             }
         }
     }

@@ -45,7 +45,6 @@ public final class ConfigLoader {
         m.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
         m.registerModule(new JavaTimeModule());
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         return m;
     }
 

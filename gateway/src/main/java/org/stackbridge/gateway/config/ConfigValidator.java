@@ -51,9 +51,11 @@ final class ConfigValidator {
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }
-        for (String moved : new String[] {"sip2.host", "sip2.port"}) {
-            if (lines.containsKey(moved)) {
-                fail(moved, "set listeners.bind and listeners.sip2-port instead");
+        for (String section : new String[] {"sip2", "z3950"}) {
+            for (String key : new String[] {"host", "port"}) {
+                if (lines.containsKey(section + "." + key)) {
+                    fail(section + "." + key, "set listeners.bind and listeners." + section + "-port instead");
+                }
             }
         }
         Set<String> codes = new HashSet<>();

@@ -2,9 +2,9 @@ package org.stackbridge.gateway.config;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.sip2.server.Sip2Settings;
+import org.stackbridge.z3950.server.Z3950Settings;
 
 /**
  * The whole configuration file ({@code conf/stackbridge.yaml}), bound by Jackson with kebab-case keys.
@@ -13,7 +13,8 @@ import org.stackbridge.sip2.server.Sip2Settings;
 public record GatewayConfig(String dataDir, Database database, Engine engine, Listeners listeners,
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
-                            Sip2Settings sip2, NcipSettings ncip, Map<String, Object> z3950) {
+                            Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
+                            Catalogue catalogue) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -29,7 +30,8 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         security = security == null ? new Security(null, null) : security;
         sip2 = sip2 == null ? Sip2Settings.defaults() : sip2;
         ncip = ncip == null ? NcipSettings.standard() : ncip;
-        z3950 = z3950 == null ? Map.of() : z3950;
+        z3950 = z3950 == null ? Z3950Settings.defaults() : z3950;
+        catalogue = catalogue == null ? new Catalogue(null) : catalogue;
     }
 
     /** Empty url = the embedded H2 database in the data directory. */
@@ -97,6 +99,10 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
 
     /** {@code sinkUri}: optional Camel endpoint URI that also receives every event as JSON. */
     public record Events(String sinkUri) {
+    }
+
+    /** The catalogue index; {@code mappingFile} maps Bib-1 use attributes to MARC fields (built-in defaults when empty). */
+    public record Catalogue(String mappingFile) {
     }
 
     /** PBKDF2 iterations for new PIN and password hashes. */

@@ -24,6 +24,10 @@ import org.stackbridge.gateway.importer.ImportReport;
 import org.stackbridge.gateway.importer.MarcImporter;
 import org.stackbridge.gateway.importer.Progress;
 import org.stackbridge.sip2.server.Sip2Settings;
+import org.stackbridge.ncip.config.NcipAgency;
+import org.stackbridge.ncip.config.NcipDefaults;
+import org.stackbridge.ncip.config.NcipSettings;
+import java.util.Map;
 
 /**
  * The generated demo library: three libraries in two institutions, patrons with known PINs, the bundled
@@ -35,6 +39,8 @@ public final class DemoData {
     public static final String SIP2_LOGIN = "kiosk";
     public static final String SIP2_PASSWORD = "kiosk";
     public static final String SIP2_LOGIN_NORTH = "kiosk-north";
+    public static final String NCIP_PARTNER = "reshare";
+    public static final String NCIP_SECRET = "demo-secret";
     private static final long SEED = 20261129L;
 
     private DemoData() {
@@ -58,8 +64,12 @@ public final class DemoData {
                         true, 3, "next-open-day"),
                 new GatewayConfig.RuleConfig("*", "*", "REFERENCE", 0, "days", 0, 0, 0, BigDecimal.ZERO, 0, null, false, 0, "keep"));
         Sip2Settings sip2 = Sip2Settings.defaults().withTls(Sip2Settings.Tls.selfSigned(6443));
+        NcipSettings ncip = new NcipSettings(null, null, false,
+                Map.of(NCIP_PARTNER, new NcipAgency(NCIP_SECRET, null, "reshare", null,
+                        new NcipDefaults(null, null, null, "ILL-RESHARE", "MAIN", null), null, null, null, null)),
+                Map.of("MAIN", "MAIN", "NORTH", "NORTH"), null, null, null);
         return new GatewayConfig(dataDir.toString(), null, null, null, libraries, null, null, accounts, rules, null,
-                new GatewayConfig.Security(10_000, false), sip2, null, null);
+                new GatewayConfig.Security(10_000, false), sip2, ncip, null, null);
     }
 
     /** Loads patrons, records and items; returns a summary line. */
@@ -79,6 +89,8 @@ public final class DemoData {
                     String.format("p%04d@example.org", i), String.format("555-01%02d", i), i + " Library Lane, Springfield",
                     expires, i % 4 == 0 ? "EAST" : "MAIN", false));
         }
+        patrons.add(new Patron(0, "ILL-RESHARE", null, "ReShare partner libraries", "ILL", null, null, null,
+                LocalDate.of(2099, 12, 31), "MAIN", false));
         for (int i = 1; i <= 5; i++) {
             patrons.add(new Patron(0, String.format("N%04d", i), hasher.hash(PIN), "North Reader " + i, "ADULT",
                     String.format("n%04d@example.org", i), null, null, LocalDate.of(2030, 12, 31), "NORTH", false));

@@ -79,6 +79,13 @@ public record Z3950Settings(String host, int port, List<String> databaseNames, i
                 authentication, zone, institution);
     }
 
+    /** The same settings bound to another address and port (the gateway's listeners section decides both). */
+    public Z3950Settings withAddress(String h, int p) {
+        return new Z3950Settings(h, p, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
+                authentication, zone, institution);
+    }
+
     public Z3950Settings withIdleTimeoutSeconds(int s) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
                 maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, s, workerThreads, maxConnections, implementationName, authentication, zone, institution);
