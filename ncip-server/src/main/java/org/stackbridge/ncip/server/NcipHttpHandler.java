@@ -142,17 +142,17 @@ public final class NcipHttpHandler implements AutoCloseable {
     }
 
     /** 413 with an NCIP Problem, for the pipeline's aggregator. */
-    FullHttpResponse tooLargeResponse() {
+    public FullHttpResponse tooLargeResponse() {
         return xml(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, tooLarge);
     }
 
     /** A temporary-failure answer, for the pipeline. */
-    FullHttpResponse failureResponse() {
+    public FullHttpResponse failureResponse() {
         return xml(HttpResponseStatus.OK, failed);
     }
 
     /** A fixed answer for malformed HTTP, for the pipeline. */
-    FullHttpResponse badRequestResponse() {
+    public FullHttpResponse badRequestResponse() {
         return xml(HttpResponseStatus.BAD_REQUEST, badRequest);
     }
 
