@@ -50,7 +50,7 @@ import org.stackbridge.ncip.server.NcipHttpServer;
  * HTTP echo handler in the same run (the protocol's upper bound on this machine). Everything on 127.0.0.1;
  * each phase stops by itself after its duration.
  *
- * <p>Usage: {@code java -cp ... org.stackbridge.bench.NcipLoadDriver [connections=16] [seconds=10] [warmupSeconds=3]}
+ * <p>Usage: {@code java -cp ... org.stackbridge.bench.NcipLoadDriver [connections=16] [seconds=10] [warmupSeconds=3] [xmlThreads=cores]}
  */
 public final class NcipLoadDriver {
 
@@ -61,6 +61,7 @@ public final class NcipLoadDriver {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Integer xmlThreads = args.length > 3 ? Integer.valueOf(args[3]) : null;
 
         InMemoryCirculation circ = new InMemoryCirculation(Clock.systemUTC());
         IllEngine.registerWith(circ.engine());
@@ -71,7 +72,7 @@ public final class NcipLoadDriver {
             circ.item("I" + i, bib, "book", "MAIN");
         }
         NcipAgency agency = new NcipAgency("secret", null, "reshare", null, null, null, null, null, null);
-        NcipSettings settings = new NcipSettings(null, null, false, Map.of("bench", agency), Map.of("MAIN", "MAIN"), null, "USD", null);
+        NcipSettings settings = new NcipSettings(null, null, false, Map.of("bench", agency), Map.of("MAIN", "MAIN"), null, "USD", xmlThreads);
         try (NcipHttpServer ncip = new NcipHttpServer(settings, circ.port(), new SimpleMeterRegistry()).start();
              EchoServer echo = new EchoServer()) {
             IntFunction<byte[]> lookup = c -> lookupUser("P" + c).getBytes(StandardCharsets.UTF_8);

@@ -117,6 +117,12 @@ class NcipSecurityIT {
     }
 
     @Test
+    void deepNestingIsRejected() throws Exception {
+        String deep = "<a>".repeat(5_000) + "</a>".repeat(5_000);
+        syntaxProblem("<NCIPMessage xmlns=\"http://www.niso.org/2008/ncip\" version=\"x\"><LookupUser>" + deep + "</LookupUser></NCIPMessage>");
+    }
+
+    @Test
     void oversizeBodyGets413() throws Exception {
         byte[] big = new byte[70 * 1024];
         java.util.Arrays.fill(big, (byte) 'a');

@@ -519,7 +519,9 @@ public final class IllEngine {
         }
         Map<IllRole, List<Duration>> turnaround = new EnumMap<>(IllRole.class);
         Map<Long, Instant> created = new java.util.HashMap<>();
-        List<CirculationEvent> events = illEvents(s, Instant.EPOCH, to);
+        // only the window is scanned; a request created before it takes its start from the stored creation time,
+        // which is the time of its first logged transition
+        List<CirculationEvent> events = illEvents(s, from, to);
         for (CirculationEvent e : events) {
             Matcher m = e.detail() == null ? null : DETAIL.matcher(e.detail());
             if (m == null || !m.matches()) {

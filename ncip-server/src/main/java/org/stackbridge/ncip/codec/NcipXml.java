@@ -32,6 +32,7 @@ public final class NcipXml {
     public static final String VERSION = "http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd";
     public static final String SYNTAX_ERROR = "Invalid Message Syntax Error";
 
+    static final int MAX_DEPTH = 64;
     private static final JAXBContext CONTEXT;
     private static final SAXParserFactory PARSERS;
 
@@ -76,6 +77,8 @@ public final class NcipXml {
         Reader() throws ParserConfigurationException, SAXException, JAXBException {
             XMLReader reader = PARSERS.newSAXParser().getXMLReader();
             reader.setProperty("http://xml.org/sax/properties/declaration-handler", NO_ENTITIES);
+            // NCIP nests a dozen levels; a deeper document is an attack on the stack, refused early
+            reader.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
             // never fetch anything, whatever a parser feature may miss
             reader.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
             filter = new LenientNcipFilter(reader);
@@ -107,7 +110,7 @@ public final class NcipXml {
             throw new NcipParseException(SYNTAX_ERROR, "Not an NCIP message");
         } catch (UnmarshalException e) {
             throw new NcipParseException(SYNTAX_ERROR, describe(e));
-        } catch (JAXBException | SAXException | ParserConfigurationException | RuntimeException e) {
+        } catch (JAXBException | SAXException | ParserConfigurationException | RuntimeException | StackOverflowError e) {
             throw new NcipParseException(SYNTAX_ERROR, "Unreadable XML: " + e.getClass().getSimpleName());
         } finally {
             // a chain that failed mid-document is dropped rather than trusted again

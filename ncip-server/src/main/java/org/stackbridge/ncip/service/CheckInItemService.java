@@ -28,30 +28,37 @@ public final class CheckInItemService extends NcipService<CheckInItem, CheckInIt
             return Support.done(problem(NcipProblems.missing("ItemIdentifierValue", "ItemId is required")));
         }
         boolean wantItem = !q.getItemElementType().isEmpty();
+        if (ex.agency().lenientCheckIn()) {
+            return checkIn(ex, item, wantItem); // no need to look first
+        }
         return ex.execute(new Commands.LookupItem(ex.context(), item)).thenCompose(look -> {
             if (!look.isSuccess()) {
                 return Support.done(problem(Support.refusal(name(), look, null, item, null)));
             }
             Views.ItemInfo info = look.value();
-            if (info.borrowerBarcode() == null && !ex.agency().lenientCheckIn()) {
+            if (info.borrowerBarcode() == null) {
                 return Support.done(problem(NcipProblems.forService(name(), "Item Not Checked Out", "Item is not checked out",
                         "ItemIdentifierValue", item)));
             }
-            return ex.execute(new Commands.CheckIn(ex.context(), item, false)).thenApply(out -> {
-                if (!out.isSuccess()) {
-                    return problem(Support.refusal(name(), out, null, item, null));
-                }
-                Views.CheckedIn c = out.value();
-                CheckInItemResponse r = newResponse();
-                r.setItemId(NcipValues.itemId(ex.agencyForIds(), item));
-                if (c.previousBorrower() != null) {
-                    r.setUserId(NcipValues.userId(ex.agencyForIds(), c.previousBorrower().barcode()));
-                }
-                if (wantItem) {
-                    r.setItemOptionalFields(NcipItems.optionalFields(c.item()));
-                }
-                return r;
-            });
+            return checkIn(ex, item, wantItem);
+        });
+    }
+
+    private CompletionStage<CheckInItemResponse> checkIn(NcipExchange ex, String item, boolean wantItem) {
+        return ex.execute(new Commands.CheckIn(ex.context(), item, false)).thenApply(out -> {
+            if (!out.isSuccess()) {
+                return problem(Support.refusal(name(), out, null, item, null));
+            }
+            Views.CheckedIn c = out.value();
+            CheckInItemResponse r = newResponse();
+            r.setItemId(NcipValues.itemId(ex.agencyForIds(), item));
+            if (c.previousBorrower() != null) {
+                r.setUserId(NcipValues.userId(ex.agencyForIds(), c.previousBorrower().barcode()));
+            }
+            if (wantItem) {
+                r.setItemOptionalFields(NcipItems.optionalFields(c.item()));
+            }
+            return r;
         });
     }
 }
