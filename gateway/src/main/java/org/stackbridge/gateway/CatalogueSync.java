@@ -39,21 +39,23 @@ public final class CatalogueSync implements AutoCloseable {
         this.storage = storage;
     }
 
-    public static Bib1Mapping mapping(GatewayConfig cfg) {
+    /** The configured mapping; a relative file name is taken relative to the configuration file's folder. */
+    public static Bib1Mapping mapping(GatewayConfig cfg, Path configDir) {
         String file = cfg.catalogue().mappingFile();
         if (file == null || file.isBlank()) {
             return Bib1Mapping.defaults();
         }
         try {
-            return Bib1Mapping.load(Path.of(file));
+            Path path = Path.of(file);
+            return Bib1Mapping.load(path.isAbsolute() || configDir == null ? path : configDir.resolve(path));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("catalogue.mapping-file " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Opens the index in {@code <data-dir>/catalogue} and makes it hold every stored record. */
-    public static CatalogueSync open(GatewayConfig cfg, TransactionRunner storage) {
-        LuceneCatalogueIndex index = LuceneCatalogueIndex.open(Path.of(cfg.dataDir()).resolve("catalogue"), mapping(cfg));
+    public static CatalogueSync open(GatewayConfig cfg, Path configDir, TransactionRunner storage) {
+        LuceneCatalogueIndex index = LuceneCatalogueIndex.open(Path.of(cfg.dataDir()).resolve("catalogue"), mapping(cfg, configDir));
         CatalogueSync sync = new CatalogueSync(index, storage);
         long stored = storage.read(tx -> tx.bibs().count()).join();
         if (index.count() != stored) {

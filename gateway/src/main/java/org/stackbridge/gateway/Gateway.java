@@ -88,7 +88,7 @@ public final class Gateway implements AutoCloseable {
         closeables.add(storage);
         Storage.seed(storage, cfg);
         policies.reload(cfg, loaded.file(), storage);
-        catalogue = CatalogueSync.open(cfg, storage);
+        catalogue = CatalogueSync.open(cfg, loaded.directory(), storage);
         closeables.add(catalogue);
 
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),

@@ -11,7 +11,7 @@ final class IndexCommand {
 
     /** Brings the index up to date after an import; a running gateway holding the index is told apart. */
     static void syncCatalogue(StorageSession s) {
-        try (CatalogueSync sync = CatalogueSync.open(s.loaded.config(), s.storage)) {
+        try (CatalogueSync sync = CatalogueSync.open(s.loaded.config(), s.loaded.directory(), s.storage)) {
             sync.flush();
             System.out.println("catalogue index: " + sync.index().count() + " records");
         } catch (RuntimeException e) {
@@ -31,7 +31,7 @@ final class IndexCommand {
 
         @Override
         public Integer call() {
-            try (StorageSession s = new StorageSession(common); CatalogueSync sync = CatalogueSync.open(s.loaded.config(), s.storage)) {
+            try (StorageSession s = new StorageSession(common); CatalogueSync sync = CatalogueSync.open(s.loaded.config(), s.loaded.directory(), s.storage)) {
                 long started = System.nanoTime();
                 long n = sync.rebuild();
                 System.out.printf(java.util.Locale.ROOT, "indexed %d records in %.1f s%n", n, (System.nanoTime() - started) / 1e9);

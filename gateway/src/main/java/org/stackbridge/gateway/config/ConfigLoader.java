@@ -57,6 +57,14 @@ public final class ConfigLoader {
         public int lineOf(String key) {
             return lines.getOrDefault(key, 0);
         }
+
+        /** The folder of the configuration file, against which relative file settings resolve (null: none). */
+        public Path directory() {
+            if (file == null || file.startsWith("(")) {
+                return null;
+            }
+            return Path.of(file).toAbsolutePath().getParent();
+        }
     }
 
     public Loaded load(Path file, Map<String, String> env, List<String> sets) {
