@@ -1,0 +1,305 @@
+package org.stackbridge.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.stackbridge.adapter.jdbc.JdbcSettings;
+import org.stackbridge.adapter.jdbc.JdbcStorage;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Library;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.model.TerminalAccount;
+import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.sip2.client.Sip2Client;
+import org.stackbridge.sip2.client.Sip2Requests;
+import org.stackbridge.sip2.spec.FixedField;
+
+/**
+ * SIP2 against the real gateway process: starts {@code stackbridge serve} on the embedded H2 database and on
+ * PostgreSQL, drives checkout/checkin pairs at several connection counts, measures the disk's single-commit
+ * fsync rate in the same run, and holds idle connections while reading the server's heap and RSS.
+ *
+ * <pre>
+ *   ./mvnw -q -DskipTests package -pl bench,gateway -am
+ *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
+ *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3
+ * </pre>
+ */
+public final class Sip2GatewayBench {
+
+    private static final int ITEMS_PER_CONNECTION = 1001;
+
+    private final Path work;
+    private final String gatewayClasspath;
+    private final int seconds;
+    private final int runs;
+
+    private Sip2GatewayBench(Path work, String gatewayClasspath, int seconds, int runs) {
+        this.work = work;
+        this.gatewayClasspath = gatewayClasspath;
+        this.seconds = seconds;
+        this.runs = runs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = 15;
+        int runs = 3;
+        int idle = 10_000;
+        List<Integer> connections = List.of(1, 16, 64);
+        List<String> backends = List.of("h2", "postgres");
+        String cp = "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--idle" -> idle = Integer.parseInt(args[++i]);
+                case "--connections" -> connections = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--backends" -> backends = List.of(args[++i].split(","));
+                case "--gateway-classpath" -> cp = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path work = Files.createTempDirectory("sip2-bench");
+        Sip2GatewayBench bench = new Sip2GatewayBench(work, cp, seconds, runs);
+        int maxConnections = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
+        System.out.printf(Locale.ROOT, "# %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        List<Double> fsync = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            fsync.add(bench.fsyncRate(work.resolve("fsync.bin")));
+        }
+        double fsyncMedian = median(fsync);
+        System.out.printf(Locale.ROOT, "fsync: single-commit rate %.0f/s (median of %s)%n", fsyncMedian, fsync);
+        for (String backend : backends) {
+            EmbeddedPostgres pg = backend.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+            try {
+                Path data = work.resolve(backend);
+                JdbcSettings jdbc = pg == null ? JdbcSettings.embedded(data) : JdbcSettings.of(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+                seed(jdbc, maxConnections);
+                Path config = bench.config(data, pg == null ? null : jdbc);
+                Process server = bench.serve(config, data);
+                try {
+                    Map<String, Integer> ports = awaitPorts(server, data);
+                    for (int n : connections) {
+                        List<Sip2LoadDriver.Result> results = new ArrayList<>();
+                        for (int r = 0; r < runs; r++) {
+                            results.add(Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", ports.get("sip2"), false, n, seconds, 3,
+                                    "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)));
+                        }
+                        double pairs = median(results.stream().map(Sip2LoadDriver.Result::pairsPerSecond).toList());
+                        System.out.printf(Locale.ROOT,
+                                "%s connections=%d pairs/s median=%.0f (runs %s) p50 median=%.2f ms p99 median=%.2f ms errors=%d; "
+                                        + "durable commands/s = %.0f = %.2f x fsync rate%n",
+                                backend, n, pairs, results.stream().map(x -> String.format(Locale.ROOT, "%.0f", x.pairsPerSecond())).toList(),
+                                median(results.stream().map(Sip2LoadDriver.Result::p50Millis).toList()),
+                                median(results.stream().map(Sip2LoadDriver.Result::p99Millis).toList()),
+                                results.stream().mapToLong(Sip2LoadDriver.Result::errors).sum(), 2 * pairs, 2 * pairs / fsyncMedian);
+                    }
+                    if (pg == null && idle > 0) {
+                        bench.idle(server, ports, idle);
+                    }
+                } finally {
+                    server.destroy();
+                    server.waitFor(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                if (pg != null) {
+                    pg.close();
+                }
+            }
+        }
+    }
+
+    /** Patrons BP0.., items BI<c>-<k>, library and account BENCH/bench, a rule with no loan limit. */
+    static void seed(JdbcSettings jdbc, int connections) {
+        SecretHasher hasher = new SecretHasher(1_000);
+        try (JdbcStorage storage = JdbcStorage.open(jdbc)) {
+            storage.write(tx -> {
+                tx.libraries().save(Library.of("BENCH", "Bench library"));
+                tx.accounts().save(new TerminalAccount("bench", hasher.hash("bench"), "BENCH", "default"));
+                BibRecord bib = tx.bibs().insert(new BibRecord(0, "bench-1", "Benchmarking", "Load, Driver", null, null, null, null));
+                for (int c = 0; c < connections; c++) {
+                    tx.patrons().insert(new Patron(0, "BP" + c, null, "Bench patron " + c, "ADULT", null, null, null,
+                            LocalDate.of(2099, 1, 1), "BENCH", false));
+                }
+                return bib.id();
+            }).join();
+            long bibId = storage.read(tx -> tx.bibs().byControlNumber("bench-1").orElseThrow().id()).join();
+            for (int c = 0; c < connections; c++) {
+                int conn = c;
+                storage.write(tx -> {
+                    for (int k = 0; k < ITEMS_PER_CONNECTION; k++) {
+                        tx.items().insert(new Item(0, "BI" + conn + "-" + k, bibId, "BOOK", "BENCH", "BENCH", null, null,
+                                BigDecimal.TEN, ItemStatus.AVAILABLE, null, null));
+                    }
+                    return null;
+                }).join();
+            }
+        }
+    }
+
+    private Path config(Path data, JdbcSettings postgres) throws IOException {
+        Path config = work.resolve("bench-" + data.getFileName() + ".yaml");
+        StringBuilder y = new StringBuilder();
+        y.append("data-dir: ").append(data).append('\n');
+        if (postgres != null) {
+            y.append("database:\n  url: ").append(postgres.url()).append("\n  user: postgres\n  password: postgres\n");
+        }
+        y.append("listeners: {http-port: 0, sip2-port: 0, z3950-port: 0}\n");
+        y.append("policies:\n  - {library: '*', category: '*', item-type: '*', loan-period: 21, max-loans: 0, fine-per-day: 0}\n");
+        y.append("sip2: {max-connections: 20000, idle-timeout-seconds: 0, login-timeout-seconds: 600}\n");
+        Files.writeString(config, y);
+        return config;
+    }
+
+    private Process serve(Path config, Path data) throws IOException {
+        Files.createDirectories(data);
+        Files.deleteIfExists(data.resolve("stackbridge.ports"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx1g", "-cp", gatewayClasspath, "org.stackbridge.gateway.cli.StackbridgeCli", "serve",
+                "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile()).start();
+    }
+
+    private static Map<String, Integer> awaitPorts(Process p, Path data) throws Exception {
+        Path file = data.resolve("stackbridge.ports");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!Files.exists(file)) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("gateway did not start; see " + data.resolve("serve.log"));
+            }
+            try {
+                p.onExit().get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // keep waiting for the ports file
+            }
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        props.forEach((k, v) -> ports.put((String) k, Integer.parseInt((String) v)));
+        return ports;
+    }
+
+    /** Opens {@code n} logged-in connections, then reports the server's heap after a full GC and its RSS. */
+    private void idle(Process server, Map<String, Integer> ports, int n) throws Exception {
+        Sip2Requests rq = new Sip2Requests(Clock.systemUTC(), "BENCH");
+        List<Sip2Client> clients = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0; i < n; i++) {
+                Sip2Client c = Sip2Client.connect("127.0.0.1", ports.get("sip2"));
+                clients.add(c);
+                if (!"1".equals(c.send(rq.login("bench", "bench", "BENCH")).fixed(FixedField.OK))) {
+                    throw new IOException("login refused on connection " + i);
+                }
+            }
+            double open = (System.nanoTime() - t0) / 1e9;
+            new ProcessBuilder("jcmd", Long.toString(server.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+            double heapMb = heapUsed(ports.get("http")) / 1048576.0;
+            double rssMb = rssKb(server.pid()) / 1024.0;
+            int alive = 0;
+            for (Sip2Client c : clients) {
+                try {
+                    if ("98".equals(c.send(rq.scStatus()).code())) {
+                        alive++;
+                    }
+                } catch (IOException e) {
+                    // counted as dropped
+                }
+            }
+            System.out.printf(Locale.ROOT, "idle: %d logged-in SIP2 connections opened in %.1f s; server heap after full GC %.1f MB, RSS %.1f MB;"
+                    + " %d answered 99 afterwards%n", clients.size(), open, heapMb, rssMb, alive);
+        } finally {
+            for (Sip2Client c : clients) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+
+    private static double heapUsed(int httpPort) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        double sum = 0;
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Writes of 128 bytes at increasing offsets of a preallocated file, each followed by fsync. */
+    private double fsyncRate(Path file) throws IOException {
+        ByteBuffer record = ByteBuffer.allocate(128);
+        int ring = 8 << 20;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+            for (int off = 0; off < ring; off += zeros.capacity()) {
+                zeros.clear();
+                ch.write(zeros, off);
+            }
+            ch.force(true);
+            long n = 0;
+            long pos = 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long start = System.nanoTime();
+            while (System.nanoTime() < end) {
+                record.clear();
+                ch.write(record, pos);
+                ch.force(false);
+                pos = (pos + 128) % ring;
+                n++;
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
