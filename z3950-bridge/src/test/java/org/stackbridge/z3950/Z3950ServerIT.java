@@ -231,6 +231,20 @@ class Z3950ServerIT {
     }
 
     @Test
+    void oldestSetsAreDeletedBeyondTheSessionHitBoundAndReportedAs27() throws Exception {
+        try (Z3950ServerFixture small = new Z3950ServerFixture(Z3950Settings.defaults().withPort(0).withMaxHitsPerSession(400));
+             Z3950Client c = new Z3950Client("127.0.0.1", small.server.port(), 10_000)) {
+            assertTrue(c.init().result());
+            c.exchange(search("a", true, "@attr 1=1003 austen"));
+            c.exchange(search("b", true, "@attr 1=4 pride"));
+            PresentResponse gone = (PresentResponse) c.present("a", 1, 1, Oids.USMARC, "F");
+            assertEquals(27, ((NonSurrogateDiagnostic) gone.records()).diag().condition());
+            PresentResponse kept = (PresentResponse) c.present("b", 1, 1, Oids.USMARC, "F");
+            assertEquals(1, kept.numberOfRecordsReturned());
+        }
+    }
+
+    @Test
     void idleAssociationIsClosedWithLackOfActivity() throws Exception {
         try (Z3950ServerFixture idle = new Z3950ServerFixture(Z3950Settings.defaults().withPort(0).withIdleTimeoutSeconds(1));
              Z3950Client c = new Z3950Client("127.0.0.1", idle.server.port(), 10_000)) {
