@@ -98,6 +98,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final RecordCache cache = new RecordCache(64L << 20);
+    private final QueryCache queries = new QueryCache(1000, 2_000_000);
 
     private LuceneCatalogueIndex(Directory directory, Bib1Mapping mapping) throws IOException {
         this.mapping = mapping;
@@ -141,6 +142,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             writer.commit();
             searchers.maybeRefreshBlocking();
             cache.remove(bib.id());
+            queries.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,6 +159,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             writer.commit();
             searchers.maybeRefreshBlocking();
             cache.clear();
+            queries.clear();
             return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -170,6 +173,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             writer.commit();
             searchers.maybeRefreshBlocking();
             cache.remove(bibId);
+            queries.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,6 +191,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             writer.commit();
             searchers.maybeRefreshBlocking();
             cache.clear();
+            queries.clear();
             return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -230,6 +235,11 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
 
     @Override
     public long[] search(CatalogueQuery query) {
+        long[] cached = queries.get(query);
+        if (cached != null) {
+            return cached.clone();
+        }
+        long generation = queries.generation();
         IndexSearcher s = acquire();
         try {
             Query q = toLucene(query, s.getIndexReader());
@@ -237,6 +247,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             s.search(q, c);
             long[] ids = c.ids();
             Arrays.sort(ids);
+            queries.put(query, ids.clone(), generation);
             return ids;
         } catch (IndexSearcher.TooManyClauses e) {
             throw new UnsupportedSearchException(31, "", "query expands to too many terms");
