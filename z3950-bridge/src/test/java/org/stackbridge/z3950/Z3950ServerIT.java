@@ -142,6 +142,18 @@ class Z3950ServerIT {
     }
 
     @Test
+    void recordLargerThanThePreferredSizeIsSurrogate16UnlessAlone() throws IOException {
+        try (Z3950Client c = new Z3950Client("127.0.0.1", fixture.server.port(), 10_000)) {
+            c.exchange(new InitRequest(null, 0b111, 0b11, 200, 1 << 20, null, "t", "t", "t", null));
+            c.exchange(search("s", true, "@attr 1=1003 austen"));
+            PresentResponse two = (PresentResponse) c.present("s", 1, 2, Oids.USMARC, "F");
+            assertEquals(16, ((ResponseRecords) two.records()).records().get(0).surrogateDiagnostic().condition());
+            PresentResponse one = (PresentResponse) c.present("s", 1, 1, Oids.USMARC, "F");
+            assertNotNull(((ResponseRecords) one.records()).records().get(0).record(), "a single requested record is sent");
+        }
+    }
+
+    @Test
     void presentOutOfRangeIs13AndUnknownSetIs30() throws IOException {
         try (Z3950Client c = client()) {
             c.exchange(search("s", true, "@attr 1=7 0060933259"));
