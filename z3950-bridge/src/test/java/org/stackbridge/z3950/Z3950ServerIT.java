@@ -257,6 +257,14 @@ class Z3950ServerIT {
     }
 
     @Test
+    void bindingAPortInUseFailsCleanly() {
+        Z3950Settings taken = Z3950Settings.defaults().withPort(fixture.server.port());
+        org.stackbridge.z3950.server.Z3950Server second = new org.stackbridge.z3950.server.Z3950Server(taken, fixture.index,
+                fixture.circulation.port(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        assertThrows(IllegalStateException.class, second::start);
+    }
+
+    @Test
     void idleAssociationIsClosedWithLackOfActivity() throws Exception {
         try (Z3950ServerFixture idle = new Z3950ServerFixture(Z3950Settings.defaults().withPort(0).withIdleTimeoutSeconds(1));
              Z3950Client c = new Z3950Client("127.0.0.1", idle.server.port(), 10_000)) {
