@@ -142,6 +142,18 @@ class Z3950ServerIT {
     }
 
     @Test
+    void recordLargerThanThePreferredSizeIsSurrogate16UnlessAlone() throws IOException {
+        try (Z3950Client c = new Z3950Client("127.0.0.1", fixture.server.port(), 10_000)) {
+            c.exchange(new InitRequest(null, 0b111, 0b11, 200, 1 << 20, null, "t", "t", "t", null));
+            c.exchange(search("s", true, "@attr 1=1003 austen"));
+            PresentResponse two = (PresentResponse) c.present("s", 1, 2, Oids.USMARC, "F");
+            assertEquals(16, ((ResponseRecords) two.records()).records().get(0).surrogateDiagnostic().condition());
+            PresentResponse one = (PresentResponse) c.present("s", 1, 1, Oids.USMARC, "F");
+            assertNotNull(((ResponseRecords) one.records()).records().get(0).record(), "a single requested record is sent");
+        }
+    }
+
+    @Test
     void presentOutOfRangeIs13AndUnknownSetIs30() throws IOException {
         try (Z3950Client c = client()) {
             c.exchange(search("s", true, "@attr 1=7 0060933259"));
@@ -228,6 +240,28 @@ class Z3950ServerIT {
             byte[] rec = ((ResponseRecords) p.records()).records().get(0).record().octetAligned();
             assertEquals(' ', (char) rec[9], "leader/09 blank = MARC-8");
         }
+    }
+
+    @Test
+    void oldestSetsAreDeletedBeyondTheSessionHitBoundAndReportedAs27() throws Exception {
+        try (Z3950ServerFixture small = new Z3950ServerFixture(Z3950Settings.defaults().withPort(0).withMaxHitsPerSession(400));
+             Z3950Client c = new Z3950Client("127.0.0.1", small.server.port(), 10_000)) {
+            assertTrue(c.init().result());
+            c.exchange(search("a", true, "@attr 1=1003 austen"));
+            c.exchange(search("b", true, "@attr 1=4 pride"));
+            PresentResponse gone = (PresentResponse) c.present("a", 1, 1, Oids.USMARC, "F");
+            assertEquals(27, ((NonSurrogateDiagnostic) gone.records()).diag().condition());
+            PresentResponse kept = (PresentResponse) c.present("b", 1, 1, Oids.USMARC, "F");
+            assertEquals(1, kept.numberOfRecordsReturned());
+        }
+    }
+
+    @Test
+    void bindingAPortInUseFailsCleanly() {
+        Z3950Settings taken = Z3950Settings.defaults().withPort(fixture.server.port());
+        org.stackbridge.z3950.server.Z3950Server second = new org.stackbridge.z3950.server.Z3950Server(taken, fixture.index,
+                fixture.circulation.port(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        assertThrows(IllegalStateException.class, second::start);
     }
 
     @Test

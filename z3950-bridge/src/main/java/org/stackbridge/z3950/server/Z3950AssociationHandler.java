@@ -49,6 +49,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     private final Z3950Session session = new Z3950Session();
     private final ConcurrentHashMap<String, Counter> counters;
     private static final int MAX_PIPELINED = 32;
+    private static final int PAUSE_READING_AT = 4;
     private final java.util.ArrayDeque<byte[]> pending = new java.util.ArrayDeque<>();
     private boolean busy;
 
@@ -66,14 +67,17 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             return;
         }
         pending.addLast(frame);
-        ctx.channel().config().setAutoRead(false);
+        if (pending.size() >= PAUSE_READING_AT) {
+            // backpressure for origins that pipeline: stop reading until the queue drains
+            ctx.channel().config().setAutoRead(false);
+        }
         drain(ctx);
     }
 
     /** Handles queued PDUs strictly one after another (Z39.50 answers in order). Event loop only. */
     private void drain(ChannelHandlerContext ctx) {
         if (busy || pending.isEmpty() || !ctx.channel().isActive()) {
-            if (!busy && pending.isEmpty() && ctx.channel().isActive()) {
+            if (!busy && pending.isEmpty() && ctx.channel().isActive() && !ctx.channel().config().isAutoRead()) {
                 ctx.channel().config().setAutoRead(true);
             }
             return;

@@ -84,10 +84,21 @@ public final class Z3950Server implements AutoCloseable {
             server = b.bind(new InetSocketAddress(settings.host(), settings.port())).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            shutdownGroups();
             throw new IllegalStateException("interrupted while binding", e);
+        } catch (Exception e) {
+            // e.g. address in use (thrown unchecked by Netty): release the event loops so the JVM can exit
+            shutdownGroups();
+            throw new IllegalStateException("cannot bind " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         LOG.info("Z39.50/SRU listening on {}:{} databases {}", settings.host(), port(), settings.databaseNames());
         return this;
+    }
+
+    private void shutdownGroups() {
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdown();
     }
 
     public int port() {

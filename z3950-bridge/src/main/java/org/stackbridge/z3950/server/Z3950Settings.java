@@ -102,6 +102,12 @@ public record Z3950Settings(String host, int port, List<String> databaseNames, i
                 authentication, zone, institution);
     }
 
+    public Z3950Settings withMaxHitsPerSession(int n) {
+        return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
+                maxRecordsPerPresent, maxScanTerms, n, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
+                authentication, zone, institution);
+    }
+
     /** The configured spelling of {@code name}, or null when not served. */
     public String database(String name) {
         for (String d : databaseNames) {

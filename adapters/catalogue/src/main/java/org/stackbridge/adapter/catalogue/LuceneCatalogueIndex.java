@@ -28,6 +28,9 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -94,6 +97,8 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final RecordCache cache = new RecordCache(64L << 20);
+    private final QueryCache queries = new QueryCache(1000, 2_000_000);
 
     private LuceneCatalogueIndex(Directory directory, Bib1Mapping mapping) throws IOException {
         this.mapping = mapping;
@@ -136,6 +141,8 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             writer.updateDocument(new Term(ID, Long.toString(bib.id())), document(bib));
             writer.commit();
             searchers.maybeRefreshBlocking();
+            cache.remove(bib.id());
+            queries.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,6 +158,8 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            cache.clear();
+            queries.clear();
             return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -163,6 +172,8 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             writer.deleteDocuments(new Term(ID, Long.toString(bibId)));
             writer.commit();
             searchers.maybeRefreshBlocking();
+            cache.remove(bibId);
+            queries.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -179,6 +190,8 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            cache.clear();
+            queries.clear();
             return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -222,6 +235,11 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
 
     @Override
     public long[] search(CatalogueQuery query) {
+        long[] cached = queries.get(query);
+        if (cached != null) {
+            return cached.clone();
+        }
+        long generation = queries.generation();
         IndexSearcher s = acquire();
         try {
             Query q = toLucene(query, s.getIndexReader());
@@ -229,6 +247,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             s.search(q, c);
             long[] ids = c.ids();
             Arrays.sort(ids);
+            queries.put(query, ids.clone(), generation);
             return ids;
         } catch (IndexSearcher.TooManyClauses e) {
             throw new UnsupportedSearchException(31, "", "query expands to too many terms");
@@ -329,15 +348,37 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
 
     @Override
     public Optional<CatalogueRecord> record(long bibId) {
+        CatalogueRecord cached = cache.get(bibId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long generation = cache.generation();
         IndexSearcher s = acquire();
         try {
-            TopDocs td = s.search(new TermQuery(new Term(ID, Long.toString(bibId))), 1);
-            if (td.scoreDocs.length == 0) {
-                return Optional.empty();
+            BytesRef key = new BytesRef(Long.toString(bibId));
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(key)) {
+                    continue;
+                }
+                PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    Document d = leaf.reader().storedFields().document(doc, Set.of(MARC, CONTROL_NUMBER));
+                    BytesRef m = d.getBinaryValue(MARC);
+                    CatalogueRecord r = new CatalogueRecord(bibId, d.get(CONTROL_NUMBER), Arrays.copyOfRange(m.bytes, m.offset, m.offset + m.length));
+                    cache.put(bibId, r, generation);
+                    return Optional.of(r);
+                }
             }
-            Document d = s.storedFields().document(td.scoreDocs[0].doc, Set.of(MARC, CONTROL_NUMBER));
-            BytesRef m = d.getBinaryValue(MARC);
-            return Optional.of(new CatalogueRecord(bibId, d.get(CONTROL_NUMBER), Arrays.copyOfRange(m.bytes, m.offset, m.offset + m.length)));
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -68,6 +68,14 @@ class LuceneCatalogueIndexTest {
             String first = new String(idx.record(byDate[0]).orElseThrow().marc(), StandardCharsets.UTF_8);
             String last = new String(idx.record(byDate[356]).orElseThrow().marc(), StandardCharsets.UTF_8);
             assertTrue(first.compareTo("") != 0 && last.compareTo("") != 0);
+            Attributes date = Attributes.use(31);
+            long eq = idx.search(new CatalogueQuery.Term(date.withRelation(3), "2000")).length;
+            long ne = idx.search(new CatalogueQuery.Term(date.withRelation(6), "2000")).length;
+            long lt = idx.search(new CatalogueQuery.Term(date.withRelation(1), "2000")).length;
+            long ge = idx.search(new CatalogueQuery.Term(date.withRelation(4), "2000")).length;
+            assertEquals(465, eq + ne, "not-equal is the complement of equal");
+            assertEquals(87, ge, "as Zebra");
+            assertTrue(lt > 0 && lt + ge <= 465);
             ScanResult s = idx.scan(Attributes.use(4), "pride", 5, 3);
             assertEquals(3, s.positionOfTerm());
             assertEquals("pride", s.entries().get(2).term());
