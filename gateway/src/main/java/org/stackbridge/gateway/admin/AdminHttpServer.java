@@ -147,8 +147,15 @@ public final class AdminHttpServer implements AutoCloseable {
         return r;
     }
 
-    /** Oversized bodies get 413 in the endpoint's own format when it has one, then the connection closes. */
+    /**
+     * Oversized bodies get 413 in the endpoint's own format when it has one. The rest of the body is read and
+     * dropped (up to a cap) before the connection closes, so the client sees the answer instead of a reset.
+     */
     private final class Aggregator extends HttpObjectAggregator {
+        private static final long MAX_DISCARD = 16L << 20;
+        private boolean oversized;
+        private long discarded;
+
         Aggregator() {
             super(maxBody, true);
         }
@@ -160,7 +167,22 @@ public final class AdminHttpServer implements AutoCloseable {
             FullHttpResponse response = custom != null ? custom.get()
                     : text(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", "request body too large\n");
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            oversized = true;
+            ctx.writeAndFlush(response);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (oversized && msg instanceof io.netty.handler.codec.http.HttpContent content) {
+                discarded += content.content().readableBytes();
+                boolean last = msg instanceof io.netty.handler.codec.http.LastHttpContent;
+                content.release();
+                if (last || discarded > MAX_DISCARD) {
+                    ctx.close();
+                }
+                return;
+            }
+            super.channelRead(ctx, msg);
         }
     }
 
