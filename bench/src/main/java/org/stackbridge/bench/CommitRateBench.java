@@ -155,13 +155,19 @@ public final class CommitRateBench {
                 for (Map.Entry<String, JdbcSettings> e : settings.entrySet()) {
                     String db = e.getKey();
                     record(db + ": autocommit INSERT", autocommitInserts(db, e.getValue(), pg));
-                    for (int maxBatch : batches) {
-                        try (JdbcStorage storage = JdbcStorage.open(e.getValue().withMaxBatch(maxBatch))) {
-                            for (int c : callers) {
+                    // both writer configurations stay open and alternate per caller count, so the
+                    // comparison is taken at nearly the same moment on a machine whose load drifts
+                    List<JdbcStorage> storages = new ArrayList<>();
+                    try {
+                        for (int maxBatch : batches) {
+                            storages.add(JdbcStorage.open(e.getValue().withMaxBatch(maxBatch)));
+                        }
+                        for (int c : callers) {
+                            for (JdbcStorage storage : storages) {
                                 JdbcStorage.WriterStats before = storage.stats();
                                 double pairs = pairsPerSecond(storage, c, seconds);
                                 JdbcStorage.WriterStats after = storage.stats();
-                                String key = db + ": pairs/s, maxBatch " + maxBatch + ", " + c + " caller(s)";
+                                String key = db + ": pairs/s, maxBatch " + storage.settings().maxBatch() + ", " + c + " caller(s)";
                                 record(key, pairs);
                                 long b = after.batches() - before.batches();
                                 batchSizes.computeIfAbsent(key, k -> new ArrayList<>())
@@ -169,6 +175,8 @@ public final class CommitRateBench {
                                 cpuPerPair.computeIfAbsent(key, k -> new ArrayList<>()).add(lastCpuMicrosPerPair);
                             }
                         }
+                    } finally {
+                        storages.forEach(JdbcStorage::close);
                     }
                 }
             }
