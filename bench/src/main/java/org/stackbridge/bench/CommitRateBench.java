@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -155,13 +156,19 @@ public final class CommitRateBench {
                 for (Map.Entry<String, JdbcSettings> e : settings.entrySet()) {
                     String db = e.getKey();
                     record(db + ": autocommit INSERT", autocommitInserts(db, e.getValue(), pg));
-                    for (int maxBatch : batches) {
-                        try (JdbcStorage storage = JdbcStorage.open(e.getValue().withMaxBatch(maxBatch))) {
-                            for (int c : callers) {
+                    // both writer configurations stay open and alternate per caller count, so the
+                    // comparison is taken at nearly the same moment on a machine whose load drifts
+                    List<JdbcStorage> storages = new ArrayList<>();
+                    try {
+                        for (int maxBatch : batches) {
+                            storages.add(JdbcStorage.open(e.getValue().withMaxBatch(maxBatch)));
+                        }
+                        for (int c : callers) {
+                            for (JdbcStorage storage : storages) {
                                 JdbcStorage.WriterStats before = storage.stats();
                                 double pairs = pairsPerSecond(storage, c, seconds);
                                 JdbcStorage.WriterStats after = storage.stats();
-                                String key = db + ": pairs/s, maxBatch " + maxBatch + ", " + c + " caller(s)";
+                                String key = db + ": pairs/s, maxBatch " + storage.settings().maxBatch() + ", " + c + " caller(s)";
                                 record(key, pairs);
                                 long b = after.batches() - before.batches();
                                 batchSizes.computeIfAbsent(key, k -> new ArrayList<>())
@@ -169,6 +176,8 @@ public final class CommitRateBench {
                                 cpuPerPair.computeIfAbsent(key, k -> new ArrayList<>()).add(lastCpuMicrosPerPair);
                             }
                         }
+                    } finally {
+                        storages.forEach(JdbcStorage::close);
                     }
                 }
             }
@@ -268,32 +277,21 @@ public final class CommitRateBench {
         return new LocalCirculationPort(engine, storage, EventSink.NONE);
     }
 
-    /** Each caller owns one patron and one item and repeats checkout, checkin, each awaited. */
+    /**
+     * Each caller owns one patron and one item and repeats checkout then checkin, each issued when the
+     * previous one completed. Callers are asynchronous chains, not threads, as in the gateway, where a
+     * few event-loop threads issue commands and continue in the completion callback.
+     */
     private double pairsPerSecond(JdbcStorage storage, int callerCount, int measureSeconds) throws InterruptedException {
         LocalCirculationPort port = port(storage);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong pairs = new AtomicLong();
         AtomicLong refusals = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(callerCount);
         for (int k = 0; k < callerCount; k++) {
-            String patron = "BP" + k;
-            String item = "BI" + k;
             RequestContext ctx = RequestContext.of(Channel.SIP2, "bench-" + k, "MAIN");
-            Thread t = new Thread(() -> {
-                while (!stop.get()) {
-                    Outcome<?> out = port.execute(new CheckOut(ctx, patron, item, null, false, false, false)).toCompletableFuture().join();
-                    Outcome<?> in = port.execute(new CheckIn(ctx, item, false)).toCompletableFuture().join();
-                    if (out instanceof Outcome.Success && in instanceof Outcome.Success) {
-                        pairs.incrementAndGet();
-                    } else {
-                        refusals.incrementAndGet();
-                    }
-                }
-            }, "caller-" + k);
-            threads.add(t);
-            t.start();
+            new Caller(port, ctx, "BP" + k, "BI" + k, stop, pairs, refusals, stopped).next();
         }
-        // let every caller get going before the window opens
         Thread.sleep(500);
         long c0 = pairs.get();
         long cpu0 = processCpuNanos();
@@ -304,13 +302,37 @@ public final class CommitRateBench {
         long t1 = System.nanoTime();
         lastCpuMicrosPerPair = c1 == c0 ? 0 : (cpu1 - cpu0) / 1e3 / (c1 - c0);
         stop.set(true);
-        for (Thread t : threads) {
-            t.join();
+        if (!stopped.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("callers did not finish");
         }
         if (refusals.get() > 0) {
             throw new IllegalStateException(refusals.get() + " checkout/checkin pair(s) were refused; the bench data is inconsistent");
         }
         return (c1 - c0) / ((t1 - t0) / 1e9);
+    }
+
+    /** One simulated terminal: checkout, then checkin, then again, until told to stop. */
+    private record Caller(LocalCirculationPort port, RequestContext ctx, String patron, String item, AtomicBoolean stop,
+                          AtomicLong pairs, AtomicLong refusals, CountDownLatch stopped) {
+        void next() {
+            if (stop.get()) {
+                stopped.countDown();
+                return;
+            }
+            port.execute(new CheckOut(ctx, patron, item, null, false, false, false))
+                    .thenCompose(out -> port.execute(new CheckIn(ctx, item, false)).thenApply(in ->
+                            out instanceof Outcome.Success && in instanceof Outcome.Success))
+                    .whenComplete((ok, error) -> {
+                        if (error == null && ok) {
+                            pairs.incrementAndGet();
+                            next();
+                        } else {
+                            // a refused or failed pair ends this caller; the bench reports it as an error
+                            refusals.incrementAndGet();
+                            stopped.countDown();
+                        }
+                    });
+        }
     }
 
     /** CPU time of this JVM (all threads); the PostgreSQL server's own processes are not included. */

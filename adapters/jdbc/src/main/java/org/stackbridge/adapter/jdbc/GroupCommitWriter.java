@@ -130,7 +130,8 @@ final class GroupCommitWriter {
                 runBatch(batch);
             } catch (RuntimeException | Error e) {
                 LOG.error("writer batch failed unexpectedly", e);
-                batch.forEach(u -> fail(u, e));
+                deferred.removeAll(batch);
+                batch.stream().filter(u -> !u.future.isDone()).forEach(u -> fail(u, e));
             }
         }
     }

@@ -24,12 +24,30 @@ final class JdbcLibraries implements Libraries {
     private record Head(String code, String name, String institution, String zone) {
     }
 
+    /**
+     * One round trip for the library and its calendar (the engine looks libraries up several times per
+     * command): a row of kind L, then one W row per closed weekday and one D row per closed date.
+     */
     @Override
     public Optional<Library> find(String code) {
-        return sql.one("SELECT code, name, institution, zone FROM library WHERE code = ?", JdbcLibraries::head, code)
-                .map(h -> assemble(h,
-                        sql.list("SELECT weekday FROM library_closed_weekday WHERE library_code = ?", rs -> rs.getInt(1), code),
-                        sql.list("SELECT closed_on FROM library_closed_date WHERE library_code = ?", rs -> Sql.date(rs, "closed_on"), code)));
+        List<Object[]> rows = sql.list("SELECT 'L' AS kind, name, institution, zone, CAST(NULL AS SMALLINT) AS weekday,"
+                + " CAST(NULL AS DATE) AS closed_on FROM library WHERE code = ?"
+                + " UNION ALL SELECT 'W', NULL, NULL, NULL, weekday, NULL FROM library_closed_weekday WHERE library_code = ?"
+                + " UNION ALL SELECT 'D', NULL, NULL, NULL, NULL, closed_on FROM library_closed_date WHERE library_code = ?",
+                rs -> new Object[] {rs.getString("kind"), rs.getString("name"), rs.getString("institution"), rs.getString("zone"),
+                        rs.getInt("weekday"), Sql.date(rs, "closed_on")},
+                code, code, code);
+        Head head = null;
+        List<Integer> weekdays = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        for (Object[] r : rows) {
+            switch ((String) r[0]) {
+                case "L" -> head = new Head(code, (String) r[1], (String) r[2], (String) r[3]);
+                case "W" -> weekdays.add((Integer) r[4]);
+                default -> dates.add((LocalDate) r[5]);
+            }
+        }
+        return head == null ? Optional.empty() : Optional.of(assemble(head, weekdays, dates));
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class JdbcStorage implements TransactionRunner {
 
     private JdbcStorage(JdbcSettings settings) {
         this.settings = settings;
-        String name = "sb-" + POOL_IDS.incrementAndGet();
+        String name = "sb-" + Integer.toHexString(System.identityHashCode(this));
         // The writer waits only briefly for a row or key another transaction holds: a unit that cannot get
         // it is deferred to the next batch (after this one commits and releases its own locks), which
         // resolves cross-batch lock cycles in milliseconds instead of waiting for deadlock detection.
@@ -71,8 +71,6 @@ public final class JdbcStorage implements TransactionRunner {
         this.completions = Executors.newFixedThreadPool(2, threads(name + "-complete"));
         this.writer = new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions, name + "-writer");
     }
-
-    private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
     /** Brings the schema up to date, then opens the pools and starts the writer. */
     public static JdbcStorage open(JdbcSettings settings) {
