@@ -58,14 +58,31 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     });
 
     private final Map<String, Library> libraries = new HashMap<>();
-    private final MemoryTable<Patron> patrons = new MemoryTable<>(undo);
-    private final MemoryTable<PatronBlock> blocks = new MemoryTable<>(undo);
-    private final MemoryTable<BibRecord> bibs = new MemoryTable<>(undo);
-    private final MemoryTable<Item> items = new MemoryTable<>(undo);
-    private final MemoryTable<Loan> loans = new MemoryTable<>(undo);
-    private final MemoryTable<Hold> holds = new MemoryTable<>(undo);
-    private final MemoryTable<Fee> fees = new MemoryTable<>(undo);
-    private final MemoryTable<FeeCredit> credits = new MemoryTable<>(undo);
+    // Secondary indexes, so lookups by barcode or owner do not scan every row.
+    private static final java.util.function.Function<Patron, Object> PATRON_BARCODE = Patron::barcode;
+    private static final java.util.function.Function<PatronBlock, Object> BLOCK_PATRON = PatronBlock::patronId;
+    private static final java.util.function.Function<BibRecord, Object> BIB_CONTROL = BibRecord::controlNumber;
+    private static final java.util.function.Function<Item, Object> ITEM_BARCODE = Item::barcode;
+    private static final java.util.function.Function<Item, Object> ITEM_BIB = Item::bibId;
+    private static final java.util.function.Function<Loan, Object> OPEN_LOAN_ITEM = l -> l.isOpen() ? l.itemId() : null;
+    private static final java.util.function.Function<Loan, Object> OPEN_LOAN_PATRON = l -> l.isOpen() ? l.patronId() : null;
+    private static final java.util.function.Function<Hold, Object> OPEN_HOLD_BIB = h -> h.status().isOpen() ? h.bibId() : null;
+    private static final java.util.function.Function<Hold, Object> OPEN_HOLD_PATRON = h -> h.status().isOpen() ? h.patronId() : null;
+    private static final java.util.function.Function<Hold, Object> OPEN_HOLD_TRAPPED =
+            h -> h.status().isOpen() && h.trappedItemId() != null ? h.trappedItemId() : null;
+    private static final java.util.function.Function<Fee, Object> OPEN_FEE_PATRON = f -> f.isOpen() ? f.patronId() : null;
+    private static final java.util.function.Function<FeeCredit, Object> CREDIT_REFERENCE =
+            c -> c.reference() == null ? null : c.channel() + "\u0000" + c.reference();
+
+    private final MemoryTable<Patron> patrons = new MemoryTable<Patron>(undo).indexBy(PATRON_BARCODE);
+    private final MemoryTable<PatronBlock> blocks = new MemoryTable<PatronBlock>(undo).indexBy(BLOCK_PATRON);
+    private final MemoryTable<BibRecord> bibs = new MemoryTable<BibRecord>(undo).indexBy(BIB_CONTROL);
+    private final MemoryTable<Item> items = new MemoryTable<Item>(undo).indexBy(ITEM_BARCODE).indexBy(ITEM_BIB);
+    private final MemoryTable<Loan> loans = new MemoryTable<Loan>(undo).indexBy(OPEN_LOAN_ITEM).indexBy(OPEN_LOAN_PATRON);
+    private final MemoryTable<Hold> holds = new MemoryTable<Hold>(undo).indexBy(OPEN_HOLD_BIB).indexBy(OPEN_HOLD_PATRON)
+            .indexBy(OPEN_HOLD_TRAPPED);
+    private final MemoryTable<Fee> fees = new MemoryTable<Fee>(undo).indexBy(OPEN_FEE_PATRON);
+    private final MemoryTable<FeeCredit> credits = new MemoryTable<FeeCredit>(undo).indexBy(CREDIT_REFERENCE);
     private final MemoryTable<CirculationEvent> events = new MemoryTable<>(undo);
     private final MemoryTable<IllRequest> ill = new MemoryTable<>(undo);
     private final Map<String, byte[]> keys = new HashMap<>();
@@ -161,7 +178,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         return new Patrons() {
             @Override
             public Optional<Patron> byBarcode(String barcode) {
-                return patrons.first(p -> p.barcode().equals(barcode));
+                return patrons.where(PATRON_BARCODE, barcode).stream().findFirst();
             }
 
             @Override
@@ -191,7 +208,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
             @Override
             public List<PatronBlock> blocks(long patronId) {
-                return blocks.stream().filter(b -> b.patronId() == patronId).toList();
+                return blocks.where(BLOCK_PATRON, patronId);
             }
 
             @Override
@@ -218,7 +235,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
             @Override
             public Optional<BibRecord> byControlNumber(String controlNumber) {
-                return bibs.first(b -> b.controlNumber().equals(controlNumber));
+                return bibs.where(BIB_CONTROL, controlNumber).stream().findFirst();
             }
 
             @Override
@@ -253,7 +270,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         return new Items() {
             @Override
             public Optional<Item> byBarcode(String barcode) {
-                return items.first(i -> i.barcode().equals(barcode));
+                return items.where(ITEM_BARCODE, barcode).stream().findFirst();
             }
 
             @Override
@@ -263,7 +280,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
             @Override
             public List<Item> byBib(long bibId) {
-                return items.stream().filter(i -> i.bibId() == bibId).toList();
+                return items.where(ITEM_BIB, bibId);
             }
 
             @Override
@@ -298,12 +315,12 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         return new Loans() {
             @Override
             public Optional<Loan> openForItem(long itemId) {
-                return loans.first(l -> l.itemId() == itemId && l.isOpen());
+                return loans.where(OPEN_LOAN_ITEM, itemId).stream().findFirst();
             }
 
             @Override
             public List<Loan> openForPatron(long patronId) {
-                return loans.stream().filter(l -> l.patronId() == patronId && l.isOpen()).toList();
+                return loans.where(OPEN_LOAN_PATRON, patronId);
             }
 
             @Override
@@ -324,7 +341,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             @Override
             public void update(Loan loan) {
                 // the same rule as the database constraint: re-opening must not make a second open loan
-                if (loan.isOpen() && loans.first(l -> l.itemId() == loan.itemId() && l.isOpen() && l.id() != loan.id()).isPresent()) {
+                if (loan.isOpen() && loans.where(OPEN_LOAN_ITEM, loan.itemId()).stream().anyMatch(l -> l.id() != loan.id())) {
                     throw new StoreConflictException("item " + loan.itemId() + " already has an open loan", null);
                 }
                 loans.put(loan.id(), loan);
@@ -347,19 +364,19 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
             @Override
             public List<Hold> openForBib(long bibId) {
-                return holds.stream().filter(h -> h.bibId() == bibId && h.status().isOpen())
+                return holds.where(OPEN_HOLD_BIB, bibId).stream()
                         .sorted(Comparator.comparing(Hold::placedAt).thenComparingLong(Hold::id)).toList();
             }
 
             @Override
             public List<Hold> openForPatron(long patronId) {
-                return holds.stream().filter(h -> h.patronId() == patronId && h.status().isOpen())
+                return holds.where(OPEN_HOLD_PATRON, patronId).stream()
                         .sorted(Comparator.comparing(Hold::placedAt).thenComparingLong(Hold::id)).toList();
             }
 
             @Override
             public Optional<Hold> openTrappingItem(long itemId) {
-                return holds.first(h -> h.status().isOpen() && h.trappedItemId() != null && h.trappedItemId() == itemId);
+                return holds.where(OPEN_HOLD_TRAPPED, itemId).stream().findFirst();
             }
 
             @Override
@@ -381,7 +398,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         return new Fees() {
             @Override
             public List<Fee> openForPatron(long patronId) {
-                return fees.stream().filter(f -> f.patronId() == patronId && f.isOpen())
+                return fees.where(OPEN_FEE_PATRON, patronId).stream()
                         .sorted(Comparator.comparing(Fee::createdAt).thenComparingLong(Fee::id)).toList();
             }
 
@@ -414,7 +431,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
             @Override
             public Optional<FeeCredit> creditByReference(Channel channel, String reference) {
-                return credits.first(c -> c.channel() == channel && reference.equals(c.reference()));
+                return credits.where(CREDIT_REFERENCE, channel + "\u0000" + reference).stream().findFirst();
             }
         };
     }

@@ -25,21 +25,84 @@ final class MemoryTable<T> {
         return id;
     }
 
-    void put(long id, T row) {
+    /** Secondary indexes: key function -> key -> ids, kept in step with every put, remove and undo. */
+    private final Map<java.util.function.Function<T, Object>, Map<Object, java.util.TreeSet<Long>>> indexes = new java.util.LinkedHashMap<>();
+
+    /** Declares an index; call before any row is stored. */
+    MemoryTable<T> indexBy(java.util.function.Function<T, Object> key) {
+        indexes.put(key, new java.util.HashMap<>());
+        return this;
+    }
+
+    /** Rows whose {@code key} equals {@code value}, in id order (the key function must have been declared). */
+    List<T> where(java.util.function.Function<T, Object> key, Object value) {
+        Map<Object, java.util.TreeSet<Long>> index = indexes.get(key);
+        if (index == null) {
+            throw new IllegalArgumentException("no such index");
+        }
+        java.util.TreeSet<Long> ids = index.get(value);
+        if (ids == null) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            out.add(rows.get(id));
+        }
+        return out;
+    }
+
+    private void rawPut(long id, T row) {
         T previous = rows.put(id, row);
+        if (previous != null) {
+            unindex(id, previous);
+        }
+        indexes.forEach((key, index) -> {
+            Object k = key.apply(row);
+            if (k != null) {
+                index.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(id);
+            }
+        });
+    }
+
+    private void rawRemove(long id) {
+        T previous = rows.remove(id);
+        if (previous != null) {
+            unindex(id, previous);
+        }
+    }
+
+    private void unindex(long id, T row) {
+        indexes.forEach((key, index) -> {
+            Object k = key.apply(row);
+            if (k != null) {
+                java.util.TreeSet<Long> ids = index.get(k);
+                if (ids != null) {
+                    ids.remove(id);
+                    if (ids.isEmpty()) {
+                        index.remove(k);
+                    }
+                }
+            }
+        });
+    }
+
+    void put(long id, T row) {
+        T previous = rows.get(id);
+        rawPut(id, row);
         undo.record(() -> {
             if (previous == null) {
-                rows.remove(id);
+                rawRemove(id);
             } else {
-                rows.put(id, previous);
+                rawPut(id, previous);
             }
         });
     }
 
     void remove(long id) {
-        T previous = rows.remove(id);
+        T previous = rows.get(id);
         if (previous != null) {
-            undo.record(() -> rows.put(id, previous));
+            rawRemove(id);
+            undo.record(() -> rawPut(id, previous));
         }
     }
 
