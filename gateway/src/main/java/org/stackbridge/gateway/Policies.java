@@ -28,11 +28,23 @@ public final class Policies {
         return table.get();
     }
 
+    private static boolean isWildcard(String key) {
+        return key == null || key.isBlank() || key.equals("*");
+    }
+
     public void reload(GatewayConfig config, String file, TransactionRunner storage) {
         List<CirculationRule> rules = new ArrayList<>();
         rules.add(BUILT_IN);
+        // settings a rule leaves out come from the config's (*, *, *) rule, else from the built-in default
+        CirculationRule base = BUILT_IN;
         for (int i = 0; i < config.policies().size(); i++) {
-            rules.add(ConfigMapping.rule(config.policies().get(i), file + " policies[" + i + "]"));
+            GatewayConfig.RuleConfig r = config.policies().get(i);
+            if (isWildcard(r.library()) && isWildcard(r.category()) && isWildcard(r.itemType())) {
+                base = ConfigMapping.rule(r, file + " policies[" + i + "]", BUILT_IN);
+            }
+        }
+        for (int i = 0; i < config.policies().size(); i++) {
+            rules.add(ConfigMapping.rule(config.policies().get(i), file + " policies[" + i + "]", base));
         }
         rules.addAll(storage.read(tx -> tx.rules().all()).join());
         table.set(new PolicyTable(rules));

@@ -1,6 +1,5 @@
 package org.stackbridge.gateway.config;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,19 +30,23 @@ public final class ConfigMapping {
         return new TerminalAccount(a.login(), a.passwordHash(), a.institution(), a.profile());
     }
 
-    public static CirculationRule rule(GatewayConfig.RuleConfig r, String source) {
+    /**
+     * A rule from the config; a setting the entry leaves out is taken from {@code base} (the config's
+     * (*, *, *) rule, or the built-in default), so a narrow rule need only say what differs.
+     */
+    public static CirculationRule rule(GatewayConfig.RuleConfig r, String source, CirculationRule base) {
         return new CirculationRule(r.library(), r.category(), r.itemType(),
-                r.loanPeriod() == null ? 14 : r.loanPeriod(),
-                r.loanUnit() == null ? PeriodUnit.DAYS : PeriodUnit.valueOf(r.loanUnit().toUpperCase(Locale.ROOT)),
-                r.renewals() == null ? 2 : r.renewals(),
-                r.renewalPeriod() == null ? 0 : r.renewalPeriod(),
-                r.maxLoans() == null ? 0 : r.maxLoans(),
-                r.finePerDay() == null ? BigDecimal.ZERO : r.finePerDay(),
-                r.graceDays() == null ? 0 : r.graceDays(),
-                r.fineCap(),
-                r.holdsAllowed() == null || r.holdsAllowed(),
-                r.holdShelfDays() == null ? 7 : r.holdShelfDays(),
-                r.closedDays() == null ? ClosedDayStrategy.NEXT_OPEN_DAY
+                r.loanPeriod() == null ? base.loanPeriod() : r.loanPeriod(),
+                r.loanUnit() == null ? base.loanUnit() : PeriodUnit.valueOf(r.loanUnit().toUpperCase(Locale.ROOT)),
+                r.renewals() == null ? base.renewalsAllowed() : r.renewals(),
+                r.renewalPeriod() == null ? (r.loanPeriod() == null ? base.renewalPeriod() : 0) : r.renewalPeriod(),
+                r.maxLoans() == null ? base.maxLoans() : r.maxLoans(),
+                r.finePerDay() == null ? base.finePerDay() : r.finePerDay(),
+                r.graceDays() == null ? base.graceDays() : r.graceDays(),
+                r.fineCap() == null ? base.fineCap() : r.fineCap(),
+                r.holdsAllowed() == null ? base.holdsAllowed() : r.holdsAllowed(),
+                r.holdShelfDays() == null ? base.holdShelfDays() : r.holdShelfDays(),
+                r.closedDays() == null ? base.closedDays()
                         : ClosedDayStrategy.valueOf(r.closedDays().toUpperCase(Locale.ROOT).replace('-', '_')),
                 source);
     }
