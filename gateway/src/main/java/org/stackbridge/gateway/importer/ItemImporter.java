@@ -1,17 +1,11 @@
 package org.stackbridge.gateway.importer;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.Item;
@@ -30,7 +24,6 @@ public final class ItemImporter {
     private static final Pattern BARCODE = Pattern.compile("[\\p{Alnum}\\-_.]{1,64}");
     private static final Set<ItemStatus> IMPORTABLE = Set.of(ItemStatus.AVAILABLE, ItemStatus.LOST, ItemStatus.MISSING,
             ItemStatus.DAMAGED, ItemStatus.IN_PROCESS, ItemStatus.WITHDRAWN);
-    private static final int WINDOW = 256;
 
     private final TransactionRunner storage;
     private final Set<String> itemTypes;
@@ -50,82 +43,37 @@ public final class ItemImporter {
     }
 
     public ImportReport run(Path file, Progress progress) throws IOException {
-        ImportReport report = new ImportReport(file.toString(), "line");
         Set<String> libraries = Set.copyOf(storage.read(tx -> tx.libraries().all().stream().map(Library::code).toList()).join());
-        long size = Math.max(1, Files.size(file));
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (var counting = new CountingInputStream(Files.newInputStream(file));
-             CsvReader csv = new CsvReader(new InputStreamReader(counting, decoder))) {
-            CsvReader.Row row;
-            boolean first = true;
-            while ((row = PatronImporter.nextRow(csv, report)) != null) {
-                progress.at(counting.count() * 100 / size);
-                if (first) {
-                    first = false;
-                    if (row.ok() && !row.fields().isEmpty() && row.fields().get(0).trim().equalsIgnoreCase("barcode")) {
-                        if (!row.fields().stream().map(String::trim).toList().equals(COLUMNS)) {
-                            report.reject(row.line(), "header must be " + String.join(",", COLUMNS));
-                            return report;
-                        }
-                        continue;
-                    }
-                }
-                Parsed p = parse(row, libraries, report);
-                if (p == null) {
-                    continue;
-                }
-                int line = row.line();
-                inFlight.add(storage.write(tx -> {
-                    BibRecord bib = tx.bibs().byControlNumber(p.bibId)
-                            .orElseThrow(() -> new RowRejected("unknown bib_id '" + p.bibId + "'; import its MARC record first"));
-                    var existing = tx.items().byBarcode(p.item.barcode());
-                    Item fresh = new Item(0, p.item.barcode(), bib.id(), p.item.itemType(), p.item.homeLibrary(), p.item.homeLibrary(),
-                            p.item.location(), p.item.callNumber(), p.item.price(), p.item.status(), null, null);
-                    if (existing.isPresent()) {
-                        Item old = existing.get();
-                        if (tx.loans().openForItem(old.id()).isPresent()) {
-                            throw new RowRejected("item " + old.barcode() + " is on loan; check it in before re-importing");
-                        }
-                        tx.items().update(fresh.withId(old.id()));
-                        return false;
-                    }
-                    tx.items().insert(fresh);
-                    return true;
-                }).handle((isNew, e) -> {
-                    if (e != null) {
-                        report.reject(line, PatronImporter.rootMessage(e));
-                    } else if (isNew) {
-                        report.added();
-                    } else {
-                        report.updated();
-                    }
-                    return null;
-                }));
-                if (inFlight.size() >= WINDOW) {
-                    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-                    inFlight.clear();
-                }
+        return CsvImport.run(file, COLUMNS, progress, (row, report) -> {
+            Parsed p = parse(row, libraries, report);
+            if (p == null) {
+                return null;
             }
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        progress.finish();
-        return report;
+            return storage.write(tx -> {
+                BibRecord bib = tx.bibs().byControlNumber(p.bibId)
+                        .orElseThrow(() -> new RowRejected("unknown bib_id '" + p.bibId + "'; import its MARC record first"));
+                var existing = tx.items().byBarcode(p.item.barcode());
+                Item fresh = new Item(0, p.item.barcode(), bib.id(), p.item.itemType(), p.item.homeLibrary(), p.item.homeLibrary(),
+                        p.item.location(), p.item.callNumber(), p.item.price(), p.item.status(), null, null);
+                if (existing.isPresent()) {
+                    Item old = existing.get();
+                    if (tx.loans().openForItem(old.id()).isPresent()) {
+                        throw new RowRejected("item " + old.barcode() + " is on loan; check it in before re-importing");
+                    }
+                    tx.items().update(fresh.withId(old.id()));
+                    return false;
+                }
+                tx.items().insert(fresh);
+                return true;
+            });
+        });
     }
 
     private record Parsed(Item item, String bibId) {
     }
 
     private Parsed parse(CsvReader.Row row, Set<String> libraries, ImportReport report) {
-        if (!row.ok()) {
-            report.reject(row.line(), row.problem());
-            return null;
-        }
         List<String> f = row.fields();
-        if (f.size() != COLUMNS.size()) {
-            report.reject(row.line(), "expected " + COLUMNS.size() + " columns (" + String.join(",", COLUMNS) + "), found " + f.size());
-            return null;
-        }
         String barcode = f.get(0).trim();
         if (!BARCODE.matcher(barcode).matches()) {
             report.reject(row.line(), "barcode must be 1-64 letters, digits, '-', '_' or '.'");

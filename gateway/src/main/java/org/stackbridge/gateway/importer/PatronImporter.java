@@ -1,15 +1,9 @@
 package org.stackbridge.gateway.importer;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +22,6 @@ public final class PatronImporter {
 
     public static final List<String> COLUMNS = List.of("barcode", "pin", "name", "category", "library", "email", "phone", "address", "expires");
     private static final Pattern BARCODE = Pattern.compile("[\\p{Alnum}\\-_.]{1,64}");
-    private static final int WINDOW = 256;
 
     private final TransactionRunner storage;
     private final SecretHasher hasher;
@@ -41,88 +34,32 @@ public final class PatronImporter {
     }
 
     public ImportReport run(Path file, Progress progress) throws IOException {
-        ImportReport report = new ImportReport(file.toString(), "line");
         Set<String> libraries = Set.copyOf(storage.read(tx -> tx.libraries().all().stream().map(Library::code).toList()).join());
-        long size = Math.max(1, Files.size(file));
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (var counting = new CountingInputStream(Files.newInputStream(file));
-             CsvReader csv = new CsvReader(new InputStreamReader(counting, decoder))) {
-            CsvReader.Row row;
-            boolean first = true;
-            while ((row = nextRow(csv, report)) != null) {
-                progress.at(counting.count() * 100 / size);
-                if (first) {
-                    first = false;
-                    if (row.ok() && row.fields().size() > 0 && row.fields().get(0).trim().equalsIgnoreCase("barcode")) {
-                        if (!row.fields().stream().map(String::trim).toList().equals(COLUMNS)) {
-                            report.reject(row.line(), "header must be " + String.join(",", COLUMNS));
-                            return report;
-                        }
-                        continue;
-                    }
-                }
-                Patron p = parse(row, libraries, report);
-                if (p == null) {
-                    continue;
-                }
-                String pin = row.fields().get(1).trim();
-                int line = row.line();
-                Patron candidate = p;
-                inFlight.add(CompletableFuture.supplyAsync(() -> pin.isEmpty() ? null : hasher.hash(pin))
-                        .thenCompose(hash -> storage.write(tx -> {
-                            var existing = tx.patrons().byBarcode(candidate.barcode());
-                            if (existing.isPresent()) {
-                                Patron old = existing.get();
-                                tx.patrons().update(new Patron(old.id(), candidate.barcode(), hash == null ? old.pinHash() : hash,
-                                        candidate.name(), candidate.category(), candidate.email(), candidate.phone(), candidate.address(),
-                                        candidate.expires(), candidate.homeLibrary(), old.cardLost()));
-                                return false;
-                            }
-                            tx.patrons().insert(new Patron(0, candidate.barcode(), hash, candidate.name(), candidate.category(),
-                                    candidate.email(), candidate.phone(), candidate.address(), candidate.expires(), candidate.homeLibrary(), false));
-                            return true;
-                        }))
-                        .handle((isNew, e) -> {
-                            if (e != null) {
-                                report.reject(line, "not stored: " + rootMessage(e));
-                            } else if (isNew) {
-                                report.added();
-                            } else {
-                                report.updated();
-                            }
-                            return null;
-                        }));
-                if (inFlight.size() >= WINDOW) {
-                    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-                    inFlight.clear();
-                }
+        return CsvImport.run(file, COLUMNS, progress, (row, report) -> {
+            Patron candidate = parse(row, libraries, report);
+            if (candidate == null) {
+                return null;
             }
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        progress.finish();
-        return report;
-    }
-
-    static CsvReader.Row nextRow(CsvReader csv, ImportReport report) throws IOException {
-        try {
-            return csv.next();
-        } catch (CharacterCodingException e) {
-            report.reject(0, "file is not valid UTF-8; stopped reading");
-            return null;
-        }
+            String pin = row.fields().get(1).trim();
+            return CompletableFuture.supplyAsync(() -> pin.isEmpty() ? null : hasher.hash(pin))
+                    .thenCompose(hash -> storage.write(tx -> {
+                        var existing = tx.patrons().byBarcode(candidate.barcode());
+                        if (existing.isPresent()) {
+                            Patron old = existing.get();
+                            tx.patrons().update(new Patron(old.id(), candidate.barcode(), hash == null ? old.pinHash() : hash,
+                                    candidate.name(), candidate.category(), candidate.email(), candidate.phone(), candidate.address(),
+                                    candidate.expires(), candidate.homeLibrary(), old.cardLost()));
+                            return false;
+                        }
+                        tx.patrons().insert(new Patron(0, candidate.barcode(), hash, candidate.name(), candidate.category(),
+                                candidate.email(), candidate.phone(), candidate.address(), candidate.expires(), candidate.homeLibrary(), false));
+                        return true;
+                    }));
+        });
     }
 
     private Patron parse(CsvReader.Row row, Set<String> libraries, ImportReport report) {
-        if (!row.ok()) {
-            report.reject(row.line(), row.problem());
-            return null;
-        }
         List<String> f = row.fields();
-        if (f.size() != COLUMNS.size()) {
-            report.reject(row.line(), "expected " + COLUMNS.size() + " columns (" + String.join(",", COLUMNS) + "), found " + f.size());
-            return null;
-        }
         String barcode = f.get(0).trim();
         if (!BARCODE.matcher(barcode).matches()) {
             report.reject(row.line(), "barcode must be 1-64 letters, digits, '-', '_' or '.'");
