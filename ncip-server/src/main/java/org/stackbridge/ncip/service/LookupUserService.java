@@ -128,14 +128,53 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
                 r.getRequestedItem().add(ri);
             }
         }
-        r.setUserOptionalFields(optionalFields(ex, info));
+        r.setUserOptionalFields(optionalFields(ex, info, Wanted.of(q)));
         return r;
     }
 
-    private static UserOptionalFields optionalFields(NcipExchange ex, Views.PatronInfo info) {
+    /**
+     * The UserElementTypes asked for; none named means all. UserOptionalFields itself is always written (ReShare
+     * fails without it), and the privileges are always in it, since they carry the OK/BLOCKED status partners act on.
+     */
+    record Wanted(boolean name, boolean address, boolean blocks) {
+        static final Wanted ALL = new Wanted(true, true, true);
+
+        static Wanted of(LookupUser q) {
+            if (q.getUserElementType().isEmpty()) {
+                return ALL;
+            }
+            boolean name = false;
+            boolean address = false;
+            boolean blocks = false;
+            for (org.stackbridge.ncip.binding.v2.SchemeValuePair t : q.getUserElementType()) {
+                String v = NcipValues.text(t);
+                String k = v == null ? "" : v.trim().toLowerCase(java.util.Locale.ROOT);
+                name |= k.startsWith("name");
+                address |= k.contains("address");
+                blocks |= k.startsWith("block");
+            }
+            return new Wanted(name, address, blocks);
+        }
+    }
+
+    private static UserOptionalFields optionalFields(NcipExchange ex, Views.PatronInfo info, Wanted wanted) {
         Views.PatronView p = info.patron();
         String agency = ex.agencyForIds();
         UserOptionalFields f = new UserOptionalFields();
+        if (wanted.name()) {
+            f.setNameInformation(name(p));
+        }
+        if (wanted.address()) {
+            addresses(f, p);
+        }
+        privileges(f, ex, info, agency);
+        if (wanted.blocks()) {
+            blocks(f, info, agency);
+        }
+        return f;
+    }
+
+    private static NameInformation name(Views.PatronView p) {
         NameInformation name = new NameInformation();
         PersonalNameInformation personal = new PersonalNameInformation();
         String full = p.name() == null ? "" : p.name().trim();
@@ -150,7 +189,10 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
         personal.setStructuredPersonalUserName(structured);
         personal.setUnstructuredPersonalUserName(full);
         name.setPersonalNameInformation(personal);
-        f.setNameInformation(name);
+        return name;
+    }
+
+    private static void addresses(UserOptionalFields f, Views.PatronView p) {
         if (p.address() != null && !p.address().isBlank()) {
             UserAddressInformation a = new UserAddressInformation();
             a.setUserAddressRoleType(svp(ADDRESS_ROLE, "Home"));
@@ -169,6 +211,10 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
         if (p.phone() != null && !p.phone().isBlank()) {
             f.getUserAddressInformation().add(electronic("tel", p.phone()));
         }
+    }
+
+    private static void privileges(UserOptionalFields f, NcipExchange ex, Views.PatronInfo info, String agency) {
+        Views.PatronView p = info.patron();
         boolean blocked = !info.canBorrow() || !info.blocks().isEmpty();
         UserPrivilege status = privilege(agency, "STATUS", blocked ? ex.agency().blockedWording() : ex.agency().okWording());
         if (p.expires() != null) {
@@ -177,6 +223,9 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
         f.getUserPrivilege().add(status);
         f.getUserPrivilege().add(privilege(agency, "PROFILE", p.category()));
         f.getUserPrivilege().add(privilege(agency, "LIBRARY", p.homeLibrary()));
+    }
+
+    private static void blocks(UserOptionalFields f, Views.PatronInfo info, String agency) {
         for (Views.BlockLine b : info.blocks()) {
             f.getBlockOrTrap().add(block(agency, b.reason() == null || b.reason().isBlank() ? "Block" : b.reason()));
         }
@@ -193,7 +242,6 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
                 f.getBlockOrTrap().add(block(agency, text));
             }
         }
-        return f;
     }
 
     private static UserAddressInformation electronic(String type, String value) {

@@ -143,10 +143,20 @@ public final class NcipDispatcher {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return answer.thenApplyAsync(r -> {
+        java.util.function.Function<R, byte[]> finish = r -> {
             count(s.name(), firstProblem(s, r));
             return write(s, r, header);
-        }, xmlExecutor);
+        };
+        // an engine that answered on this (XML worker) thread already: write here rather than queue a second hop
+        CompletableFuture<R> f = answer.toCompletableFuture();
+        if (f.isDone() && !f.isCompletedExceptionally()) {
+            try {
+                return CompletableFuture.completedFuture(finish.apply(f.join()));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return answer.thenApplyAsync(finish, xmlExecutor);
     }
 
     private static <Q, R> String firstProblem(NcipService<Q, R> s, R r) {
