@@ -34,7 +34,7 @@ public final class RemoteCatalogue {
 
     /** What to search for; each maps to a Bib-1 use attribute and a CQL index. */
     public enum Access {
-        ISBN(7, "bath.isbn"), LCCN(9, "bath.lccn"), TITLE(4, "dc.title");
+        ISBN(7, "bath.isbn"), LCCN(9, "bath.lccn"), TITLE(4, "dc.title"), ANY(1016, "cql.anywhere");
 
         final int use;
         final String cql;

@@ -86,6 +86,10 @@ class CopyCataloguingIT {
     private Run cli(String... args) {
         List<String> all = new ArrayList<>(List.of("import", "z3950", "--config", localConf.toString()));
         all.addAll(List.of(args));
+        return run(all);
+    }
+
+    private Run run(List<String> all) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -168,5 +172,15 @@ class CopyCataloguingIT {
         assertTrue(r.out().contains("Deuteronomy"), r.out());
         assertTrue(r.err().contains("add --yes"), r.err());
         assertFalse(local("70001070").isPresent());
+    }
+
+    @Test
+    void federatedSearchFromTheCommandLineTagsSourcesAndReportsTheDeadTarget() {
+        Run r = run(List.of("search", "--config", localConf.toString(), "--federated", "1562827545", "--index", "isbn"));
+        assertEquals(5, r.code(), r.toString());
+        assertTrue(r.out().contains("2 hit(s): {neighbour=1, neighbour-sru=1}"), r.out());
+        assertTrue(r.out().contains("[neighbour] ACD-3792 | The late shift"), r.out());
+        assertTrue(r.out().contains("[neighbour-sru] ACD-3792 | The late shift"), r.out());
+        assertTrue(r.err().contains("diagnostic: target dead unavailable: target dead (127.0.0.1:"), r.err());
     }
 }
