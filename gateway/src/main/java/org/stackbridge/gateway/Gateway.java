@@ -55,6 +55,7 @@ public final class Gateway implements AutoCloseable {
     private TransactionRunner storage;
     private LocalCirculationPort local;
     private CamelCirculationPort port;
+    private org.stackbridge.core.catalogue.FederatedSearch federated;
     private Main camel;
     private PrometheusMeterRegistry meters;
     private AdminHttpServer http;
@@ -111,11 +112,13 @@ public final class Gateway implements AutoCloseable {
         camel.configure().addRoutesBuilder(new GatewayErrorHandling());
         camel.configure().addRoutesBuilder(new CirculationRoutes(backends, meters));
         camel.configure().addRoutesBuilder(new EventRoutes(meters, cfg.events().sinkUri()));
+        camel.configure().addRoutesBuilder(new org.stackbridge.gateway.route.FederatedSearchRoutes(cfg.federation().targets()));
         camel.start();
         CamelContext context = camel.getCamelContext();
         ProducerTemplate template = context.createProducerTemplate();
         sink.attach(template);
         port = new CamelCirculationPort(template);
+        federated = new org.stackbridge.gateway.bridge.CamelFederatedSearch(template);
 
         NcipSettings ncipSettings = ncipSettings(cfg);
         http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(), Math.max(ncipSettings.maxBodyBytes(), 64 * 1024),
@@ -173,6 +176,11 @@ public final class Gateway implements AutoCloseable {
         z3950.start();
         closeables.add(z3950);
         http.mount("/sru", z3950.sruHandler()::handle);
+    }
+
+    /** The federated search over federation.targets (the {@code federated-search} route). */
+    public org.stackbridge.core.catalogue.FederatedSearch federatedSearch() {
+        return federated;
     }
 
     public CamelCirculationPort port() {

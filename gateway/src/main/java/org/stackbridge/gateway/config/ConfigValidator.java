@@ -48,6 +48,27 @@ final class ConfigValidator {
         if (!c.database().embedded() && !c.database().url().startsWith("jdbc:postgresql:") && !c.database().url().startsWith("jdbc:h2:")) {
             fail("database.url", "only jdbc:postgresql: and jdbc:h2: URLs are supported");
         }
+        for (Map.Entry<String, GatewayConfig.Target> e : c.federation().targets().entrySet()) {
+            String key = "federation.targets." + e.getKey();
+            GatewayConfig.Target t = e.getValue();
+            if (t == null) {
+                fail(key, "empty target");
+            } else if (t.type().equals("z3950")) {
+                if (t.host() == null || t.host().isBlank()) {
+                    fail(key + ".host", "a z3950 target needs a host");
+                }
+                port(key + ".port", t.port());
+            } else if (t.type().equals("sru")) {
+                if (t.url() == null || !(t.url().startsWith("http://") || t.url().startsWith("https://"))) {
+                    fail(key + ".url", "an sru target needs an http(s) url");
+                }
+            } else {
+                fail(key + ".type", "must be z3950 or sru");
+            }
+            if (t != null && (t.timeoutSeconds() < 1 || t.timeoutSeconds() > 300)) {
+                fail(key + ".timeout-seconds", "must be between 1 and 300");
+            }
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

@@ -14,7 +14,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
-                            Catalogue catalogue) {
+                            Catalogue catalogue, Federation federation) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -32,6 +32,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         ncip = ncip == null ? NcipSettings.standard() : ncip;
         z3950 = z3950 == null ? Z3950Settings.defaults() : z3950;
         catalogue = catalogue == null ? new Catalogue(null) : catalogue;
+        federation = federation == null ? new Federation(null) : federation;
     }
 
     /** Empty url = the embedded H2 database in the data directory. */
@@ -110,6 +111,26 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         public Security {
             hashIterations = hashIterations == null ? 120_000 : hashIterations;
             logJson = logJson != null && logJson;
+        }
+    }
+
+    /** Remote catalogues for copy cataloguing ({@code stackbridge import z3950}), keyed by a short name. */
+    public record Federation(java.util.Map<String, Target> targets) {
+        public Federation {
+            targets = targets == null ? java.util.Map.of() : java.util.Map.copyOf(targets);
+        }
+    }
+
+    /**
+     * A remote target: {@code type} z3950 (host, port, database) or sru (url). The timeout bounds connect and each
+     * read.
+     */
+    public record Target(String type, String host, Integer port, String database, String url, Integer timeoutSeconds) {
+        public Target {
+            type = type == null ? "z3950" : type.toLowerCase(java.util.Locale.ROOT);
+            port = port == null ? 210 : port;
+            database = database == null || database.isBlank() ? "Default" : database;
+            timeoutSeconds = timeoutSeconds == null ? 10 : timeoutSeconds;
         }
     }
 }
