@@ -53,9 +53,16 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
                 .addLast("ncip", new Inbound(handler));
     }
 
-    /** Answers an oversized body with 413 and an NCIP Problem (Netty's own 413 has no body), then closes. */
+    /**
+     * Answers an oversized body with 413 and an NCIP Problem (Netty's own 413 has no body). The rest of the body
+     * is read and dropped (up to a cap) before the connection closes, so the partner reads the answer instead of
+     * a connection reset.
+     */
     static final class NcipAggregator extends HttpObjectAggregator {
+        private static final long MAX_DISCARD = 16L << 20;
         private final NcipHttpHandler handler;
+        private boolean oversized;
+        private long discarded;
 
         NcipAggregator(NcipHttpHandler handler) {
             super(handler.settings().maxBodyBytes(), true);
@@ -63,10 +70,25 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
         }
 
         @Override
-        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversizedMessage) {
             FullHttpResponse r = handler.tooLargeResponse();
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+            oversized = true;
+            ctx.writeAndFlush(r);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (oversized && msg instanceof io.netty.handler.codec.http.HttpContent content) {
+                discarded += content.content().readableBytes();
+                boolean last = msg instanceof io.netty.handler.codec.http.LastHttpContent;
+                content.release();
+                if (last || discarded > MAX_DISCARD) {
+                    ctx.close();
+                }
+                return;
+            }
+            super.channelRead(ctx, msg);
         }
     }
 
