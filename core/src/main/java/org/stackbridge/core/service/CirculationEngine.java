@@ -210,7 +210,8 @@ public final class CirculationEngine {
             // (Decided only after the last possible refusal: a refusal must leave storage untouched.)
             closeLoan(tx, ctx, current.get(), found, at);
         }
-        final Item item = s.items().byId(found.id()).orElseThrow();
+        // Only closing an earlier loan writes the item; otherwise the row read above is current.
+        final Item item = current.isPresent() ? s.items().byId(found.id()).orElseThrow() : found;
         Optional<Hold> ownHold = Optional.empty();
         if (!offline) {
             if (!rule.circulates()) {
@@ -256,7 +257,8 @@ public final class CirculationEngine {
                 .ifPresent(h -> s.holds().update(shelfExpired(tx, h) ? h.withStatus(HoldStatus.EXPIRED) : h.untrapped()));
         tx.log(ctx, EventType.CHECKOUT, library.code(), patron.id(), item.id(),
                 "loan=" + loan.id() + " due=" + due + (offline ? " offline" : ""));
-        return Outcome.success(new Views.CheckedOut(itemInfo(tx, lent), patronView(tx, patron), due, false, 0,
+        // The open loan of the item is the one just inserted, and its borrower is this patron.
+        return Outcome.success(new Views.CheckedOut(itemInfo(tx, lent, Optional.of(loan), patron.barcode()), patronView(tx, patron), due, false, 0,
                 Money.zero(settings.currency()), offline));
     }
 
@@ -321,16 +323,20 @@ public final class CirculationEngine {
         if (loan.isPresent()) {
             Patron borrower = s.patrons().byId(loan.get().patronId()).orElseThrow();
             previous = patronView(tx, borrower);
-            fine = closeLoan(tx, ctx, loan.get(), item, at);
-            item = s.items().byId(item.id()).orElseThrow();
+            // route() writes the item's final state in every branch, so closeLoan need not write it first
+            fine = closeLoan(tx, ctx, loan.get(), borrower, item, at, false);
+            item = item.withStatus(ItemStatus.AVAILABLE);
         }
         return Outcome.success(route(tx, ctx, item, here, loan.isPresent(), previous, fine, at));
     }
 
     /** Closes a loan as of {@code at}, assessing any overdue fine; returns the fine. */
     private Money closeLoan(EngineTx tx, RequestContext ctx, Loan loan, Item item, Instant at) {
+        return closeLoan(tx, ctx, loan, tx.store().patrons().byId(loan.patronId()).orElseThrow(), item, at, true);
+    }
+
+    private Money closeLoan(EngineTx tx, RequestContext ctx, Loan loan, Patron borrower, Item item, Instant at, boolean writeItem) {
         StoreTx s = tx.store();
-        Patron borrower = s.patrons().byId(loan.patronId()).orElseThrow();
         Library loanLibrary = library(tx, loan.library());
         CirculationRule rule = rule(loanLibrary.code(), borrower.category(), item.itemType());
         Instant returned = at.isBefore(loan.issuedAt()) ? loan.issuedAt() : at;
@@ -342,7 +348,9 @@ public final class CirculationEngine {
                     "Overdue: " + title(tx, item.bibId()), tx.now()));
             tx.log(ctx, EventType.FEE_ASSESSED, loanLibrary.code(), borrower.id(), item.id(), "fee=" + fee.id() + " overdue " + fine);
         }
-        s.items().update(item.withStatus(ItemStatus.AVAILABLE));
+        if (writeItem) {
+            s.items().update(item.withStatus(ItemStatus.AVAILABLE));
+        }
         tx.log(ctx, EventType.CHECKIN, ctx.library(), borrower.id(), item.id(), "loan=" + loan.id() + " returned=" + returned);
         return fine;
     }
@@ -352,13 +360,15 @@ public final class CirculationEngine {
                                   Views.PatronView previous, Money fine, Instant at) {
         StoreTx s = tx.store();
         Item placed = item.at(here.code());
+        // After a return the item has no open loan: any was closed above. Views use the rows just written.
+        Item after;
         if (item.isIllTemporary()) {
-            s.items().update(placed.withStatus(ItemStatus.IN_PROCESS));
+            after = placed.withStatus(ItemStatus.IN_PROCESS);
+            s.items().update(after);
             if (!wasOut) {
                 tx.log(ctx, EventType.CHECKIN, here.code(), null, item.id(), "not on loan");
             }
-            Item after = s.items().byId(item.id()).orElseThrow();
-            return new Views.CheckedIn(itemInfo(tx, after), wasOut, previous, fine, null, Views.ReturnDestination.ILL_RETURN,
+            return new Views.CheckedIn(itemInfo(tx, after, Optional.empty(), null), wasOut, previous, fine, null, Views.ReturnDestination.ILL_RETURN,
                     here.code(), at);
         }
         // An item already trapped for a hold and arriving at its pickup library goes to the shelf.
@@ -383,31 +393,34 @@ public final class CirculationEngine {
                 int shelfDays = rule == null || rule.holdShelfDays() == 0 ? 7 : rule.holdShelfDays();
                 LocalDate shelfExpiry = openDayOnOrAfter(pickup, tx.today(pickup).plusDays(shelfDays));
                 s.holds().update(hold.trapped(item.id(), HoldStatus.READY, shelfExpiry));
-                s.items().update(placed.withStatus(ItemStatus.ON_HOLD_SHELF));
+                after = placed.withStatus(ItemStatus.ON_HOLD_SHELF);
+                s.items().update(after);
                 trap = new Views.HoldTrap(hold.id(), pickup.code(), false, holder.barcode(), holder.name(), shelfExpiry);
                 dest = Views.ReturnDestination.HOLD_SHELF;
             } else {
                 s.holds().update(hold.trapped(item.id(), HoldStatus.IN_TRANSIT, null));
-                s.items().update(placed.inTransit(pickup.code()));
+                after = placed.inTransit(pickup.code());
+                s.items().update(after);
                 trap = new Views.HoldTrap(hold.id(), pickup.code(), true, holder.barcode(), holder.name(), null);
                 dest = Views.ReturnDestination.TRANSIT_FOR_HOLD;
             }
             destLibrary = pickup.code();
             tx.log(ctx, EventType.HOLD_TRAPPED, here.code(), holder.id(), item.id(), "hold=" + hold.id() + " pickup=" + pickup.code());
         } else if (!item.homeLibrary().equals(here.code())) {
-            s.items().update(placed.inTransit(item.homeLibrary()));
+            after = placed.inTransit(item.homeLibrary());
+            s.items().update(after);
             dest = Views.ReturnDestination.TRANSIT_HOME;
             destLibrary = item.homeLibrary();
         } else {
-            s.items().update(placed.withStatus(ItemStatus.AVAILABLE));
+            after = placed.withStatus(ItemStatus.AVAILABLE);
+            s.items().update(after);
             dest = Views.ReturnDestination.RESHELVE;
             destLibrary = here.code();
         }
         if (!wasOut) {
             tx.log(ctx, EventType.CHECKIN, here.code(), null, item.id(), "not on loan; " + dest);
         }
-        Item after = s.items().byId(item.id()).orElseThrow();
-        return new Views.CheckedIn(itemInfo(tx, after), wasOut, previous, fine, trap, dest, destLibrary, at);
+        return new Views.CheckedIn(itemInfo(tx, after, Optional.empty(), null), wasOut, previous, fine, trap, dest, destLibrary, at);
     }
 
     private static LocalDate openDayOnOrAfter(Library library, LocalDate day) {
@@ -1031,9 +1044,15 @@ public final class CirculationEngine {
 
     public Views.ItemInfo itemInfo(EngineTx tx, Item item) {
         StoreTx s = tx.store();
-        BibRecord bib = s.bibs().byId(item.bibId()).orElse(null);
         Optional<Loan> loan = s.loans().openForItem(item.id());
         String borrower = loan.flatMap(l -> s.patrons().byId(l.patronId())).map(Patron::barcode).orElse(null);
+        return itemInfo(tx, item, loan, borrower);
+    }
+
+    /** The item's view when the caller already knows its open loan (if any) and that loan's borrower barcode. */
+    private Views.ItemInfo itemInfo(EngineTx tx, Item item, Optional<Loan> loan, String borrower) {
+        StoreTx s = tx.store();
+        BibRecord bib = s.bibs().byId(item.bibId()).orElse(null);
         List<Hold> queue = s.holds().openForBib(item.bibId()).stream().filter(h -> h.acceptsItem(item.id())).toList();
         Optional<Hold> trapping = s.holds().openTrappingItem(item.id());
         Library home = library(tx, item.homeLibrary());

@@ -204,6 +204,7 @@ final class GroupCommitWriter {
             // The first unit of a transaction needs no savepoint: rolling back the transaction undoes exactly it.
             Savepoint sp = firstInTx ? null : c.setSavepoint();
             tx.sql().resetFailure();
+            tx.forgetCached();
             Throwable error;
             try {
                 T result = unit.work.apply(tx);
@@ -217,6 +218,7 @@ final class GroupCommitWriter {
             } catch (RuntimeException | Error e) {
                 error = e;
             }
+            tx.forgetCached();
             if (sp == null) {
                 c.rollback();
             } else {

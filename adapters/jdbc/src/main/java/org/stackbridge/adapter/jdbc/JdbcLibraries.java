@@ -16,9 +16,16 @@ import org.stackbridge.core.port.Libraries;
 final class JdbcLibraries implements Libraries {
 
     private final Sql sql;
+    /** Libraries read in the current unit of work: a checkout looks the same few up five or more times. */
+    private final Map<String, Optional<Library>> seen = new HashMap<>();
 
     JdbcLibraries(Sql sql) {
         this.sql = sql;
+    }
+
+    /** Forgets what was read; called when a unit of work starts or is rolled back. */
+    void forget() {
+        seen.clear();
     }
 
     private record Head(String code, String name, String institution, String zone) {
@@ -30,6 +37,16 @@ final class JdbcLibraries implements Libraries {
      */
     @Override
     public Optional<Library> find(String code) {
+        Optional<Library> known = seen.get(code);
+        if (known != null) {
+            return known;
+        }
+        Optional<Library> found = load(code);
+        seen.put(code, found);
+        return found;
+    }
+
+    private Optional<Library> load(String code) {
         List<Object[]> rows = sql.list("SELECT 'L' AS kind, name, institution, zone, CAST(NULL AS SMALLINT) AS weekday,"
                 + " CAST(NULL AS DATE) AS closed_on FROM library WHERE code = ?"
                 + " UNION ALL SELECT 'W', NULL, NULL, NULL, weekday, NULL FROM library_closed_weekday WHERE library_code = ?"
@@ -66,6 +83,7 @@ final class JdbcLibraries implements Libraries {
 
     @Override
     public void save(Library library) {
+        seen.clear();
         int n = sql.update("UPDATE library SET name = ?, institution = ?, zone = ? WHERE code = ?",
                 library.name(), library.institution(), library.zone().getId(), library.code());
         if (n == 0) {

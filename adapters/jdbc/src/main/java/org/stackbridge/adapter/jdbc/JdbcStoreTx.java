@@ -19,7 +19,7 @@ import org.stackbridge.core.port.TerminalAccounts;
 final class JdbcStoreTx implements StoreTx {
 
     private final Sql sql;
-    private final Libraries libraries;
+    private final JdbcLibraries libraries;
     private final Patrons patrons;
     private final Bibs bibs;
     private final Items items;
@@ -50,6 +50,11 @@ final class JdbcStoreTx implements StoreTx {
 
     Sql sql() {
         return sql;
+    }
+
+    /** Drops what the ports cached: a new unit of work starts, or the last one was rolled back. */
+    void forgetCached() {
+        libraries.forget();
     }
 
     @Override
