@@ -179,8 +179,15 @@ public final class Sip2GatewayBench {
         Files.createDirectories(data);
         Files.deleteIfExists(data.resolve("stackbridge.ports"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx1g", "-cp", gatewayClasspath, "org.stackbridge.gateway.cli.StackbridgeCli", "serve",
-                "--config", config.toString())
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
+        // Extra server JVM flags, e.g. -XX:StartFlightRecording=... to profile a run.
+        String extra = System.getenv("STACKBRIDGE_BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", gatewayClasspath, "org.stackbridge.gateway.cli.StackbridgeCli", "serve",
+                "--config", config.toString()));
+        return new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile()).start();
     }
 
