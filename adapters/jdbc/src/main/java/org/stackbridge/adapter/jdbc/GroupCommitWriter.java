@@ -48,6 +48,12 @@ final class GroupCommitWriter {
     private final ExecutorService completions;
     private final Thread thread;
     private volatile boolean closing;
+    /** The writer's own connection, kept across batches with its prepared statements; null after a failure. */
+    private Connection connection;
+    private JdbcStoreTx connectionTx;
+    private long connectionUsedAt;
+    /** A kept connection idle longer than this is checked before use, as the pool would on borrow. */
+    private static final long VALIDATE_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong committedUnits = new AtomicLong();
@@ -119,6 +125,7 @@ final class GroupCommitWriter {
                 }
                 if (first == null) {
                     if (closing) {
+                        dropConnection(false);
                         return;
                     }
                     continue;
@@ -141,7 +148,16 @@ final class GroupCommitWriter {
         List<Unit<?>> applied = new ArrayList<>(batch.size());
         Connection c;
         try {
-            c = dataSource.getConnection();
+            long now = System.nanoTime();
+            if (connection != null && now - connectionUsedAt > VALIDATE_AFTER_IDLE_NANOS && !connection.isValid(2)) {
+                dropConnection(true);
+            }
+            connectionUsedAt = now;
+            if (connection == null) {
+                connection = dataSource.getConnection();
+                connectionTx = new JdbcStoreTx(new Sql(connection, true));
+            }
+            c = connection;
         } catch (SQLException e) {
             failedCommits.incrementAndGet();
             JdbcStorageException failure = new JdbcStorageException("no database connection: " + e.getMessage(), e);
@@ -151,7 +167,7 @@ final class GroupCommitWriter {
         boolean broken = false;
         int next = 0;
         try {
-            JdbcStoreTx tx = new JdbcStoreTx(c);
+            JdbcStoreTx tx = connectionTx;
             batchLoop:
             for (; next < batch.size(); next++) {
                 Unit<?> unit = batch.get(next);
@@ -190,10 +206,23 @@ final class GroupCommitWriter {
             }
         } finally {
             if (broken) {
-                dataSource.evictConnection(c);
+                dropConnection(true);
             }
-            closeQuietly(c);
         }
+    }
+
+    /** Gives the writer's connection back (or evicts it after a failure); the next batch takes a fresh one. */
+    private void dropConnection(boolean broken) {
+        if (connection == null) {
+            return;
+        }
+        connectionTx.sql().closeStatements();
+        if (broken) {
+            dataSource.evictConnection(connection);
+        }
+        closeQuietly(connection);
+        connection = null;
+        connectionTx = null;
     }
 
     private enum Result { APPLIED, DEFERRED, FAILED }

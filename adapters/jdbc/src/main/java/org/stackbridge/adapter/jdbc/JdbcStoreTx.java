@@ -33,7 +33,11 @@ final class JdbcStoreTx implements StoreTx {
     private final RuleStore rules;
 
     JdbcStoreTx(Connection connection) {
-        this.sql = new Sql(connection);
+        this(new Sql(connection));
+    }
+
+    JdbcStoreTx(Sql sql) {
+        this.sql = sql;
         this.libraries = new JdbcLibraries(sql);
         this.patrons = new JdbcPatrons(sql);
         this.bibs = new JdbcBibs(sql);

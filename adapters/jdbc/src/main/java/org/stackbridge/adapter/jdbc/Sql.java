@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,10 +30,56 @@ final class Sql {
     }
 
     private final Connection conn;
+    /** Prepared statements kept open for the connection's life (the writer's); null: prepare per call. */
+    private final Map<String, PreparedStatement> statements;
     private RuntimeException failure;
 
     Sql(Connection conn) {
+        this(conn, false);
+    }
+
+    /**
+     * With {@code keepStatements} every statement stays prepared until {@link #closeStatements()}: the
+     * writer runs the same few statements for every command, and re-preparing them cost more than running
+     * some of them (PostgreSQL's driver also switches to server-side plans only for a reused statement).
+     */
+    Sql(Connection conn, boolean keepStatements) {
         this.conn = conn;
+        this.statements = keepStatements ? new HashMap<>() : null;
+    }
+
+    /** Closes the kept statements; the connection is being returned or dropped. */
+    void closeStatements() {
+        if (statements == null) {
+            return;
+        }
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // the connection is going away anyway
+            }
+        }
+        statements.clear();
+    }
+
+    private PreparedStatement prepare(String sql, boolean generatedId) throws SQLException {
+        if (statements == null) {
+            return generatedId ? conn.prepareStatement(sql, new String[] {"id"}) : conn.prepareStatement(sql);
+        }
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = generatedId ? conn.prepareStatement(sql, new String[] {"id"}) : conn.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /** Closes a statement unless it is kept. */
+    private void release(PreparedStatement ps) throws SQLException {
+        if (statements == null) {
+            ps.close();
+        }
     }
 
     /** The first database error seen since the last {@link #resetFailure()}, if any. */
@@ -44,10 +92,15 @@ final class Sql {
     }
 
     <T> Optional<T> one(String sql, Row<T> row, Object... args) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+        try {
+            PreparedStatement ps = prepare(sql, false);
+            try {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+                }
+            } finally {
+                release(ps);
             }
         } catch (SQLException e) {
             throw fail(e, sql);
@@ -55,14 +108,19 @@ final class Sql {
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... args) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(row.map(rs));
+        try {
+            PreparedStatement ps = prepare(sql, false);
+            try {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(row.map(rs));
+                    }
+                    return out;
                 }
-                return out;
+            } finally {
+                release(ps);
             }
         } catch (SQLException e) {
             throw fail(e, sql);
@@ -74,9 +132,14 @@ final class Sql {
     }
 
     int update(String sql, Object... args) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+        try {
+            PreparedStatement ps = prepare(sql, false);
+            try {
+                bind(ps, args);
+                return ps.executeUpdate();
+            } finally {
+                release(ps);
+            }
         } catch (SQLException e) {
             throw fail(e, sql);
         }
@@ -84,14 +147,19 @@ final class Sql {
 
     /** Runs an INSERT into a table with an identity column {@code id} and returns the new id. */
     long insert(String sql, Object... args) {
-        try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
-            bind(ps, args);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new JdbcStorageException("no generated id for: " + sql, null);
+        try {
+            PreparedStatement ps = prepare(sql, true);
+            try {
+                bind(ps, args);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new JdbcStorageException("no generated id for: " + sql, null);
+                    }
+                    return keys.getLong(1);
                 }
-                return keys.getLong(1);
+            } finally {
+                release(ps);
             }
         } catch (SQLException e) {
             throw fail(e, sql);
