@@ -20,14 +20,20 @@ final class JdbcFees implements Fees {
     private static final String CREDIT_COLS = "id, patron_id, credit_type, amount, currency, method, reference, channel, terminal, credited_at";
 
     private final Sql sql;
+    private final UnitMemo memo = new UnitMemo();
 
     JdbcFees(Sql sql) {
         this.sql = sql;
     }
 
+    void forget() {
+        memo.forget();
+    }
+
     @Override
     public List<Fee> openForPatron(long patronId) {
-        return sql.list("SELECT " + COLS + " FROM fee WHERE patron_id = ? AND remaining > 0 ORDER BY created_at, id", JdbcFees::fee, patronId);
+        return memo.list("patron " + patronId,
+                () -> sql.list("SELECT " + COLS + " FROM fee WHERE patron_id = ? AND remaining > 0 ORDER BY created_at, id", JdbcFees::fee, patronId));
     }
 
     @Override
@@ -37,6 +43,7 @@ final class JdbcFees implements Fees {
 
     @Override
     public Fee insert(Fee f) {
+        memo.forget();
         long id = sql.insert("INSERT INTO fee (patron_id, fee_type, amount, currency, remaining, item_id, loan_id, description, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 f.patronId(), f.type(), f.amount().amount(), f.amount().currency().getCurrencyCode(), f.remaining(), f.itemId(), f.loanId(),
@@ -46,6 +53,7 @@ final class JdbcFees implements Fees {
 
     @Override
     public void update(Fee f) {
+        memo.forget();
         sql.updateOne("fee " + f.id(), "UPDATE fee SET patron_id = ?, fee_type = ?, amount = ?, currency = ?, remaining = ?, item_id = ?,"
                 + " loan_id = ?, description = ?, created_at = ? WHERE id = ?",
                 f.patronId(), f.type(), f.amount().amount(), f.amount().currency().getCurrencyCode(), f.remaining(), f.itemId(), f.loanId(),
@@ -54,6 +62,7 @@ final class JdbcFees implements Fees {
 
     @Override
     public FeeCredit insertCredit(FeeCredit c) {
+        memo.forget();
         long id = sql.insert("INSERT INTO fee_credit (patron_id, credit_type, amount, currency, method, reference, channel, terminal, credited_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.patronId(), c.type(), c.amount().amount(), c.amount().currency().getCurrencyCode(), c.method(), c.reference(), c.channel(),

@@ -16,9 +16,14 @@ final class JdbcHolds implements Holds {
     private static final String OPEN = "status IN ('WAITING', 'IN_TRANSIT', 'READY')";
 
     private final Sql sql;
+    private final UnitMemo memo = new UnitMemo();
 
     JdbcHolds(Sql sql) {
         this.sql = sql;
+    }
+
+    void forget() {
+        memo.forget();
     }
 
     @Override
@@ -28,22 +33,26 @@ final class JdbcHolds implements Holds {
 
     @Override
     public List<Hold> openForBib(long bibId) {
-        return sql.list("SELECT " + COLS + " FROM hold WHERE bib_id = ? AND " + OPEN + " ORDER BY placed_at, id", JdbcHolds::hold, bibId);
+        return memo.list("bib " + bibId,
+                () -> sql.list("SELECT " + COLS + " FROM hold WHERE bib_id = ? AND " + OPEN + " ORDER BY placed_at, id", JdbcHolds::hold, bibId));
     }
 
     @Override
     public List<Hold> openForPatron(long patronId) {
-        return sql.list("SELECT " + COLS + " FROM hold WHERE patron_id = ? AND " + OPEN + " ORDER BY placed_at, id", JdbcHolds::hold, patronId);
+        return memo.list("patron " + patronId,
+                () -> sql.list("SELECT " + COLS + " FROM hold WHERE patron_id = ? AND " + OPEN + " ORDER BY placed_at, id", JdbcHolds::hold, patronId));
     }
 
     @Override
     public Optional<Hold> openTrappingItem(long itemId) {
-        return sql.list("SELECT " + COLS + " FROM hold WHERE trapped_item_id = ? AND " + OPEN + " ORDER BY id FETCH FIRST 1 ROWS ONLY",
-                JdbcHolds::hold, itemId).stream().findFirst();
+        return memo.one("trap " + itemId,
+                () -> sql.list("SELECT " + COLS + " FROM hold WHERE trapped_item_id = ? AND " + OPEN + " ORDER BY id FETCH FIRST 1 ROWS ONLY",
+                        JdbcHolds::hold, itemId).stream().findFirst());
     }
 
     @Override
     public Hold insert(Hold h) {
+        memo.forget();
         long id = sql.insert("INSERT INTO hold (patron_id, bib_id, item_id, pickup_library, placed_at, expires_on, status, trapped_item_id,"
                 + " shelf_expires_on, ill_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 h.patronId(), h.bibId(), h.itemId(), h.pickupLibrary(), h.placedAt(), h.expiresOn(), h.status(), h.trappedItemId(),
@@ -53,6 +62,7 @@ final class JdbcHolds implements Holds {
 
     @Override
     public void update(Hold h) {
+        memo.forget();
         sql.updateOne("hold " + h.id(), "UPDATE hold SET patron_id = ?, bib_id = ?, item_id = ?, pickup_library = ?, placed_at = ?,"
                 + " expires_on = ?, status = ?, trapped_item_id = ?, shelf_expires_on = ?, ill_request_id = ? WHERE id = ?",
                 h.patronId(), h.bibId(), h.itemId(), h.pickupLibrary(), h.placedAt(), h.expiresOn(), h.status(), h.trappedItemId(),

@@ -17,19 +17,25 @@ final class JdbcLoans implements Loans {
     private static final String COLS = "id, item_id, patron_id, library, issued_at, due_at, returned_at, renewals, channel, terminal";
 
     private final Sql sql;
+    private final UnitMemo memo = new UnitMemo();
 
     JdbcLoans(Sql sql) {
         this.sql = sql;
     }
 
+    void forget() {
+        memo.forget();
+    }
+
     @Override
     public Optional<Loan> openForItem(long itemId) {
-        return sql.one("SELECT " + COLS + " FROM loan WHERE open_item_id = ?", JdbcLoans::loan, itemId);
+        return memo.one("item " + itemId, () -> sql.one("SELECT " + COLS + " FROM loan WHERE open_item_id = ?", JdbcLoans::loan, itemId));
     }
 
     @Override
     public List<Loan> openForPatron(long patronId) {
-        return sql.list("SELECT " + COLS + " FROM loan WHERE patron_id = ? AND returned_at IS NULL ORDER BY id", JdbcLoans::loan, patronId);
+        return memo.list("patron " + patronId,
+                () -> sql.list("SELECT " + COLS + " FROM loan WHERE patron_id = ? AND returned_at IS NULL ORDER BY id", JdbcLoans::loan, patronId));
     }
 
     @Override
@@ -39,6 +45,7 @@ final class JdbcLoans implements Loans {
 
     @Override
     public Loan insert(Loan l) {
+        memo.forget();
         long id = sql.insert("INSERT INTO loan (item_id, open_item_id, patron_id, library, issued_at, due_at, returned_at, renewals, channel, terminal)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 l.itemId(), l.isOpen() ? l.itemId() : null, l.patronId(), l.library(), l.issuedAt(), l.dueAt(), l.returnedAt(),
@@ -48,6 +55,7 @@ final class JdbcLoans implements Loans {
 
     @Override
     public void update(Loan l) {
+        memo.forget();
         sql.updateOne("loan " + l.id(), "UPDATE loan SET item_id = ?, open_item_id = ?, patron_id = ?, library = ?, issued_at = ?, due_at = ?,"
                 + " returned_at = ?, renewals = ?, channel = ?, terminal = ? WHERE id = ?",
                 l.itemId(), l.isOpen() ? l.itemId() : null, l.patronId(), l.library(), l.issuedAt(), l.dueAt(), l.returnedAt(),

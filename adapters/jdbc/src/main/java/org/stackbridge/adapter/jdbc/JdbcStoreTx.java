@@ -23,9 +23,9 @@ final class JdbcStoreTx implements StoreTx {
     private final Patrons patrons;
     private final Bibs bibs;
     private final Items items;
-    private final Loans loans;
-    private final Holds holds;
-    private final Fees fees;
+    private final JdbcLoans loans;
+    private final JdbcHolds holds;
+    private final JdbcFees fees;
     private final EventLog events;
     private final IllRequests ill;
     private final RequestKeys requestKeys;
@@ -59,6 +59,9 @@ final class JdbcStoreTx implements StoreTx {
     /** Drops what the ports cached: a new unit of work starts, or the last one was rolled back. */
     void forgetCached() {
         libraries.forget();
+        loans.forget();
+        holds.forget();
+        fees.forget();
     }
 
     @Override

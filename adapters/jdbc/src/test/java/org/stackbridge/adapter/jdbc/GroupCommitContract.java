@@ -99,6 +99,50 @@ interface GroupCommitContract extends StoreFixture {
     }
 
     @Test
+    default void aUnitAskingTwiceSeesItsOwnWritesInBetween() {
+        Patron p = newPatron("MEMO");
+        org.stackbridge.core.model.BibRecord b = newBib("memo-bib");
+        org.stackbridge.core.model.Item i = write(tx -> tx.items().insert(StoreFixture.item("MEMO-I", b.id())));
+        java.time.Instant at = java.time.Instant.parse("2026-11-02T10:00:00Z");
+        List<String> seen = write(tx -> {
+            List<String> s = new ArrayList<>();
+            s.add("holds " + tx.holds().openForPatron(p.id()).size() + "/" + tx.holds().openForBib(b.id()).size());
+            org.stackbridge.core.model.Hold h = tx.holds().insert(new org.stackbridge.core.model.Hold(0, p.id(), b.id(), null, "MAIN",
+                    at, null, org.stackbridge.core.model.HoldStatus.WAITING, null, null, null));
+            s.add("holds " + tx.holds().openForPatron(p.id()).size() + "/" + tx.holds().openForBib(b.id()).size());
+            tx.holds().update(h.withStatus(org.stackbridge.core.model.HoldStatus.FILLED));
+            s.add("holds " + tx.holds().openForPatron(p.id()).size() + "/" + tx.holds().openForBib(b.id()).size());
+            s.add("loan " + tx.loans().openForItem(i.id()).isPresent() + "/" + tx.loans().openForPatron(p.id()).size());
+            tx.loans().insert(new org.stackbridge.core.model.Loan(0, i.id(), p.id(), "MAIN", at, at.plusSeconds(86_400), null, 0,
+                    org.stackbridge.core.model.Channel.SIP2, "t1"));
+            s.add("loan " + tx.loans().openForItem(i.id()).isPresent() + "/" + tx.loans().openForPatron(p.id()).size());
+            return s;
+        });
+        assertEquals(List.of("holds 0/0", "holds 1/1", "holds 0/0", "loan false/0", "loan true/1"), seen);
+    }
+
+    @Test
+    default void aRolledBackUnitLeavesNothingRememberedForTheNext() throws Exception {
+        Patron p = newPatron("MEMO2");
+        org.stackbridge.core.model.BibRecord b = newBib("memo2-bib");
+        java.time.Instant at = java.time.Instant.parse("2026-11-02T10:00:00Z");
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> blocker = blockWriter(release);
+        // Both queue behind the blocker, so they run in one batch: the first fills the memo and rolls back.
+        CompletableFuture<Integer> failing = storage().write(tx -> {
+            tx.holds().insert(new org.stackbridge.core.model.Hold(0, p.id(), b.id(), null, "MAIN", at, null,
+                    org.stackbridge.core.model.HoldStatus.WAITING, null, null, null));
+            tx.holds().openForPatron(p.id());
+            throw new IllegalStateException("refused after asking");
+        });
+        CompletableFuture<Integer> next = storage().write(tx -> tx.holds().openForPatron(p.id()).size());
+        release.countDown();
+        StoreFixture.await(blocker);
+        assertInstanceOf(IllegalStateException.class, StoreFixture.failureOf(failing));
+        assertEquals(0, StoreFixture.await(next));
+    }
+
+    @Test
     default void aUnitThatSwallowsADatabaseErrorStillFails() {
         Throwable failure = writeFailure(tx -> {
             tx.bibs().insert(StoreFixture.bib("kept?"));
