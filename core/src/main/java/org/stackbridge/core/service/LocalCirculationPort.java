@@ -20,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.model.CirculationEvent;
 import org.stackbridge.core.outcome.Outcome;
@@ -178,14 +181,37 @@ public final class LocalCirculationPort implements CirculationPort {
         }
     }
 
+    /** Marks a deflated stored outcome; raw Java serialization starts with 0xACED instead. */
+    private static final byte DEFLATED = 'Z';
+
+    /**
+     * Java serialization, deflated: a SIP2 checkout's outcome is about 2.2 KB raw (mostly class
+     * descriptors) and under a fifth of that deflated, and every keyed command writes one in its transaction.
+     */
     static byte[] serialize(Object outcome) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(2560);
+        try (ObjectOutputStream out = new ObjectOutputStream(raw)) {
             out.writeObject(outcome);
         } catch (IOException e) {
             throw new IllegalStateException("outcome not serializable: " + outcome, e);
         }
-        return bytes.toByteArray();
+        if (raw.size() > MAX_STORED_OUTCOME_BYTES) {
+            return raw.toByteArray();
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(raw.toByteArray());
+            deflater.finish();
+            ByteArrayOutputStream packed = new ByteArrayOutputStream(raw.size() / 3 + 16);
+            packed.write(DEFLATED);
+            byte[] buffer = new byte[1024];
+            while (!deflater.finished()) {
+                packed.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return packed.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -194,7 +220,8 @@ public final class LocalCirculationPort implements CirculationPort {
         return (Outcome<R>) (o instanceof StoredOutcome s ? s.outcome() : o);
     }
 
-    private static Object read(byte[] data) {
+    private static Object read(byte[] stored) {
+        byte[] data = stored.length > 0 && stored[0] == DEFLATED ? inflate(stored) : stored;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
             // Only our own value types and the JDK's may be read back.
             in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
@@ -202,6 +229,30 @@ public final class LocalCirculationPort implements CirculationPort {
             return in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("stored outcome unreadable", e);
+        }
+    }
+
+    private static byte[] inflate(byte[] stored) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored, 1, stored.length - 1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 5);
+            byte[] buffer = new byte[4096];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("stored outcome truncated");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_STORED_OUTCOME_BYTES) {
+                    throw new IllegalStateException("stored outcome too large");
+                }
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("stored outcome unreadable", e);
+        } finally {
+            inflater.end();
         }
     }
 }
