@@ -124,14 +124,75 @@ public final class JdbcStorage implements TransactionRunner {
     }
 
     private <T> T runRead(Function<StoreTx, T> work) {
-        try (Connection c = readPool.getConnection()) {
-            try {
-                return work.apply(new JdbcStoreTx(c));
-            } finally {
-                c.rollback();
-            }
+        ReaderConnection reader = readerConnection.get();
+        Sql sql;
+        try {
+            sql = reader.sql();
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "read");
+        }
+        sql.resetFailure();
+        boolean ok = false;
+        try {
+            T result = work.apply(new JdbcStoreTx(sql));
+            ok = sql.failure() == null;
+            return result;
+        } finally {
+            reader.finish(ok);
+        }
+    }
+
+    /**
+     * Each reader thread keeps one connection and its prepared statements, as the writer does, instead of
+     * borrowing from the pool and re-preparing every statement for every read.
+     */
+    private final ThreadLocal<ReaderConnection> readerConnection = ThreadLocal.withInitial(ReaderConnection::new);
+
+    private final class ReaderConnection {
+        private Connection connection;
+        private Sql sql;
+        private long usedAt;
+
+        Sql sql() throws SQLException {
+            long now = System.nanoTime();
+            if (connection != null && now - usedAt > TimeUnit.SECONDS.toNanos(1) && !connection.isValid(2)) {
+                drop(true);
+            }
+            usedAt = now;
+            if (connection == null) {
+                connection = readPool.getConnection();
+                sql = new Sql(connection, true);
+            }
+            return sql;
+        }
+
+        /** Ends the read transaction; after a failure a connection that is no longer valid is dropped. */
+        void finish(boolean ok) {
+            if (connection == null) {
+                return;
+            }
+            try {
+                connection.rollback();
+                if (!ok && !connection.isValid(2)) {
+                    drop(true);
+                }
+            } catch (SQLException e) {
+                drop(true);
+            }
+        }
+
+        private void drop(boolean broken) {
+            sql.closeStatements();
+            if (broken) {
+                readPool.evictConnection(connection);
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // being discarded
+            }
+            connection = null;
+            sql = null;
         }
     }
 
