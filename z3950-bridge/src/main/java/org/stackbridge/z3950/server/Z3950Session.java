@@ -1,13 +1,30 @@
 package org.stackbridge.z3950.server;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.stackbridge.core.catalogue.FederatedSearch;
 
 /** Per-association state: negotiated sizes and charset, named result sets. Touched by one request at a time. */
 final class Z3950Session {
 
-    /** A result set: bib ids in order and the database searched. */
-    record ResultSet(String name, String database, long[] ids, int count) {
+    /**
+     * A result set: bib ids in order and the database searched; for the virtual database, {@code remote} holds the
+     * merged records fetched from the targets instead (ids is empty).
+     */
+    record ResultSet(String name, String database, long[] ids, int count, List<FederatedSearch.Hit> remote) {
+        ResultSet(String name, String database, long[] ids, int count) {
+            this(name, database, ids, count, null);
+        }
+
+        boolean federated() {
+            return remote != null;
+        }
+
+        /** How many records can be presented (the first ones of the set). */
+        int presentable() {
+            return remote != null ? remote.size() : ids.length;
+        }
     }
 
     boolean initialised;
@@ -24,14 +41,14 @@ final class Z3950Session {
         resultSets.remove(set.name());
         evicted.remove(set.name());
         resultSets.put(set.name(), set);
-        long total = resultSets.values().stream().mapToLong(r -> r.ids().length).sum();
+        long total = resultSets.values().stream().mapToLong(ResultSet::presentable).sum();
         var it = resultSets.entrySet().iterator();
         while (total > maxHits && it.hasNext()) {
             var e = it.next();
             if (e.getKey().equals(set.name())) {
                 continue;
             }
-            total -= e.getValue().ids().length;
+            total -= e.getValue().presentable();
             it.remove();
             evicted.add(e.getKey());
             if (evicted.size() > 1000) {
