@@ -106,7 +106,14 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             closeWith(ctx, pdu.referenceId(), Close.RESOURCES, "server busy");
             return;
         }
-        answer.whenComplete((response, err) -> ctx.executor().execute(() -> respond(ctx, pdu, response, err)));
+        answer.whenComplete((response, err) -> {
+            // answered without leaving the event loop (cache hit, diagnostic): respond inline, no task hop
+            if (ctx.executor().inEventLoop()) {
+                respond(ctx, pdu, response, err);
+            } else {
+                ctx.executor().execute(() -> respond(ctx, pdu, response, err));
+            }
+        });
     }
 
     private void respond(ChannelHandlerContext ctx, Z3950Pdu pdu, Z3950Pdu response, Throwable err) {
@@ -272,28 +279,38 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
                 return s == null ? null : s.ids();
             });
         } catch (UnsupportedSearchException e) {
-            session.resultSets.remove(name);
+            session.remove(name);
             return done(failedSearch(r, Diag.bib1(e.bib1Condition(), e.addinfo())));
         }
         String db = settings.database(r.databaseNames().get(0));
+        // a repeated search answered from the index's in-memory result cache stays on the event loop
+        long[] cached = catalogue.index().searchIfCached(query);
+        if (cached != null) {
+            return searched(r, name, db, cached);
+        }
         return catalogue.async(() -> catalogue.index().search(query)).handle((ids, err) -> {
             if (err != null) {
-                session.resultSets.remove(name);
+                session.remove(name);
                 return CompletableFuture.<Z3950Pdu>completedFuture(failedSearch(r, diagOf(err)));
             }
-            int n = ids.length;
-            long[] kept = n > settings.maxHitsPerSession() ? Arrays.copyOf(ids, settings.maxHitsPerSession()) : ids;
-            session.put(new Z3950Session.ResultSet(name, db, kept, n), settings.maxHitsPerSession());
-            count("search", "ok");
-            int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
-            if (piggy <= 0) {
-                return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
-            }
-            String esn = n <= r.smallSetUpperBound() ? r.smallSetElementSetName() : r.mediumSetElementSetName();
-            return presentRecords(session.resultSets.get(name), 1, Math.min(piggy, settings.maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
-                    .thenApply(p -> (Z3950Pdu) new SearchResponse(r.referenceId(), n, p.numberOfRecordsReturned(), p.nextResultSetPosition(),
-                            true, null, p.presentStatus(), p.records()));
+            return searched(r, name, db, ids);
         }).thenCompose(x -> x);
+    }
+
+    /** Stores the hits as the named set and answers, piggybacking records when the request asks for them. */
+    private CompletionStage<Z3950Pdu> searched(SearchRequest r, String name, String db, long[] ids) {
+        int n = ids.length;
+        long[] kept = n > settings.maxHitsPerSession() ? Arrays.copyOf(ids, settings.maxHitsPerSession()) : ids;
+        session.put(new Z3950Session.ResultSet(name, db, kept, n), settings.maxHitsPerSession());
+        count("search", "ok");
+        int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
+        if (piggy <= 0) {
+            return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
+        }
+        String esn = n <= r.smallSetUpperBound() ? r.smallSetElementSetName() : r.mediumSetElementSetName();
+        return presentRecords(session.resultSets.get(name), 1, Math.min(piggy, settings.maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
+                .thenApply(p -> (Z3950Pdu) new SearchResponse(r.referenceId(), n, p.numberOfRecordsReturned(), p.nextResultSetPosition(),
+                        true, null, p.presentStatus(), p.records()));
     }
 
     /**
@@ -307,7 +324,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         try {
             pqf = PqfWriter.write(r.attributeSet(), r.rpn());
         } catch (UnsupportedSearchException e) {
-            session.resultSets.remove(name);
+            session.remove(name);
             return done(failedSearch(r, Diag.bib1(e.bib1Condition(), e.addinfo())));
         }
         CompletionStage<FederatedSearch.Result> answer;
@@ -318,7 +335,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         }
         return answer.handle((res, err) -> {
             if (err != null) {
-                session.resultSets.remove(name);
+                session.remove(name);
                 return CompletableFuture.<Z3950Pdu>completedFuture(failedSearch(r, diagOf(err)));
             }
             List<Diag> diags = new ArrayList<>();
@@ -328,7 +345,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
                 diags.add(Diag.bib1(109, info.length() > 300 ? info.substring(0, 300) : info));
             }
             if (res.hitsPerTarget().isEmpty()) {
-                session.resultSets.remove(name);
+                session.remove(name);
                 count("search", "federated-failed");
                 List<Diag> all = diags.isEmpty() ? List.of(Diag.bib1(109, virtual.name() + ": no remote targets")) : diags;
                 return CompletableFuture.<Z3950Pdu>completedFuture(
@@ -588,13 +605,13 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     private CompletionStage<Z3950Pdu> delete(DeleteResultSetRequest r) {
         count("delete", "ok");
         if (r.deleteFunction() == 1) {
-            session.resultSets.clear();
+            session.clear();
             return done(new DeleteResultSetResponse(r.referenceId(), 0, List.of()));
         }
         List<DeleteStatus> st = new ArrayList<>();
         boolean all = true;
         for (String name : r.resultSetList()) {
-            boolean existed = session.resultSets.remove(name) != null;
+            boolean existed = session.remove(name) != null;
             all &= existed;
             st.add(new DeleteStatus(name, existed ? 0 : 1));
         }

@@ -36,25 +36,48 @@ final class Z3950Session {
     /** Names of sets the target deleted to stay within its memory bound (answered with diagnostic 27). */
     final java.util.Set<String> evicted = new java.util.LinkedHashSet<>();
 
+    /** Ids held by all sets (kept up to date instead of summed on every search). */
+    private long held;
+
     /** Stores a set, deleting the oldest others while the session holds more than {@code maxHits} ids. */
     void put(ResultSet set, int maxHits) {
-        resultSets.remove(set.name());
-        evicted.remove(set.name());
+        ResultSet old = resultSets.remove(set.name());
+        if (old != null) {
+            held -= old.presentable();
+        } else if (!evicted.isEmpty()) {
+            evicted.remove(set.name());
+        }
         resultSets.put(set.name(), set);
-        long total = resultSets.values().stream().mapToLong(ResultSet::presentable).sum();
+        held += set.presentable();
+        if (held <= maxHits) {
+            return;
+        }
         var it = resultSets.entrySet().iterator();
-        while (total > maxHits && it.hasNext()) {
+        while (held > maxHits && it.hasNext()) {
             var e = it.next();
             if (e.getKey().equals(set.name())) {
                 continue;
             }
-            total -= e.getValue().presentable();
+            held -= e.getValue().presentable();
             it.remove();
             evicted.add(e.getKey());
             if (evicted.size() > 1000) {
                 evicted.remove(evicted.iterator().next());
             }
         }
+    }
+
+    ResultSet remove(String name) {
+        ResultSet old = resultSets.remove(name);
+        if (old != null) {
+            held -= old.presentable();
+        }
+        return old;
+    }
+
+    void clear() {
+        resultSets.clear();
+        held = 0;
     }
 
     /** Diagnostic condition for a missing set: 27 when the target deleted it, else 30. */

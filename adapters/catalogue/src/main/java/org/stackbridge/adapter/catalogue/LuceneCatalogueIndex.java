@@ -234,6 +234,12 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
     // ------------------------------------------------------------------ searching
 
     @Override
+    public long[] searchIfCached(CatalogueQuery query) {
+        long[] cached = queries.get(query);
+        return cached == null ? null : cached.clone();
+    }
+
+    @Override
     public long[] search(CatalogueQuery query) {
         long[] cached = queries.get(query);
         if (cached != null) {
