@@ -29,6 +29,7 @@ public interface CatalogueIndex extends AutoCloseable {
      * The result of {@code query} when this index already holds it in memory (a recent identical search), else null.
      * Never does I/O or waits on a lock held across I/O, so listeners may call it on an event loop to answer a
      * repeated search without a thread hop; a null answer means "call {@link #search} off the event loop".
+     * The array may be shared with the cache: callers must not modify it.
      */
     default long[] searchIfCached(CatalogueQuery query) {
         return null;

@@ -56,6 +56,8 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     private static final int PAUSE_READING_AT = 4;
     private final java.util.ArrayDeque<byte[]> pending = new java.util.ArrayDeque<>();
     private boolean busy;
+    /** The most frequent counter, looked up once per association. */
+    private Counter searchOk;
 
     Z3950AssociationHandler(Z3950Settings settings, CatalogueAccess catalogue, VirtualDatabase virtual, MeterRegistry meters,
                             ConcurrentHashMap<String, Counter> counters) {
@@ -302,7 +304,10 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         int n = ids.length;
         long[] kept = n > settings.maxHitsPerSession() ? Arrays.copyOf(ids, settings.maxHitsPerSession()) : ids;
         session.put(new Z3950Session.ResultSet(name, db, kept, n), settings.maxHitsPerSession());
-        count("search", "ok");
+        if (searchOk == null) {
+            searchOk = counter("search", "ok");
+        }
+        searchOk.increment();
         int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
         if (piggy <= 0) {
             return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
@@ -651,8 +656,12 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     }
 
     private void count(String pdu, String outcome) {
-        counters.computeIfAbsent(pdu + '|' + outcome, k -> Counter.builder("stackbridge.z3950.requests")
-                .tag("pdu", pdu).tag("outcome", outcome).register(meters)).increment();
+        counter(pdu, outcome).increment();
+    }
+
+    private Counter counter(String pdu, String outcome) {
+        return counters.computeIfAbsent(pdu + '|' + outcome, k -> Counter.builder("stackbridge.z3950.requests")
+                .tag("pdu", pdu).tag("outcome", outcome).register(meters));
     }
 
     private static <T> CompletionStage<T> done(T value) {

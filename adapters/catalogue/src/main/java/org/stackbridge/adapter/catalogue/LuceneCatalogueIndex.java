@@ -235,8 +235,8 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
 
     @Override
     public long[] searchIfCached(CatalogueQuery query) {
-        long[] cached = queries.get(query);
-        return cached == null ? null : cached.clone();
+        // the cached array itself (read-only by contract): a copy per repeated search was the top allocation
+        return queries.get(query);
     }
 
     @Override
