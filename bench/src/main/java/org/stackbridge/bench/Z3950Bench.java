@@ -45,8 +45,8 @@ import org.stackbridge.z3950.server.Z3950Settings;
  * </pre>
  *
  * {@code compare} indexes the corpus into an on-disk Lucene index (timed), starts our target on an ephemeral
- * port, and runs the workload of shared/bench/zebra/bench-zoom.pl (10 rotating queries; N searches, then N
- * search + present 10 USMARC F) over 1 and 8 associations against our target and, when given, Zebra: each
+ * port, and runs the workload of shared/bench/zebra/bench-zoom.pl (10 rotating queries; N searches, then N/5
+ * (at least 200) search + present 10 USMARC F) per association over 1 and 8 associations against our target and, when given, Zebra: each
  * workload runs on ours then on Zebra, the whole sequence {@code rounds} times, and the medians are printed.
  * {@code synthetic} generates a seeded MARC21 corpus, indexes it (records/s, index size) and measures search
  * latency p50/p99 on the index.
@@ -112,7 +112,7 @@ public final class Z3950Bench {
                         // alternate the targets inside each workload so both see the same load
                         for (String target : targets) {
                             String name = target.equals(ours) ? "stackbridge" : "zebra";
-                            double r = run(name, target, n, w[0], w[1]);
+                            double r = run(name, target, w[0] == 0 ? n : Math.max(200, n / 5), w[0], w[1]);
                             rates.computeIfAbsent(String.format(Locale.ROOT, "%-12s conns=%d present=%-2d", name, w[1], w[0]),
                                     k -> new ArrayList<>()).add(r);
                         }
@@ -154,8 +154,10 @@ public final class Z3950Bench {
         Thread.currentThread().join();
     }
 
+    /** Both search-only and search + present, so the JIT has compiled both paths (client and our target) before timing. */
     private static void warmUp(String target, int n) throws Exception {
-        runOne(target, n, 10, 0);
+        runOne(target, Math.max(3000, n), 0, 0);
+        runOne(target, Math.max(1000, n / 2), 10, 0);
     }
 
     /** One row: N x (search [+ present P]) on each of {@code conns} associations in parallel. */
