@@ -153,6 +153,21 @@ class VirtualDatabaseIT {
     }
 
     @Test
+    void federatedSetsWeighTheirRecordsAgainstTheSessionBound() throws IOException {
+        long weight = 5L * (marc.length + 64) / 8;
+        try (Z3950Server small = new Z3950Server(Z3950Settings.defaults().withPort(0).withMaxHitsPerSession((int) (weight * 3 / 2)), index,
+                circulation.port(), new SimpleMeterRegistry(), new VirtualDatabase("Federated", new Scripted(), 5)).start();
+             Z3950Client c = new Z3950Client("127.0.0.1", small.port(), 10_000)) {
+            assertTrue(c.init().result());
+            assertTrue(((SearchResponse) c.exchange(search("s1", "Federated", "emma"))).searchStatus());
+            assertTrue(((SearchResponse) c.exchange(search("s2", "Federated", "emma"))).searchStatus());
+            PresentResponse gone = (PresentResponse) c.present("s1", 1, 1, Oids.USMARC, "F");
+            assertEquals(27, ((NonSurrogateDiagnostic) gone.records()).diag().condition());
+            assertInstanceOf(ResponseRecords.class, ((PresentResponse) c.present("s2", 1, 1, Oids.USMARC, "F")).records());
+        }
+    }
+
+    @Test
     void whenEveryTargetFailsTheSearchFails() throws IOException {
         try (Z3950Client c = client(0b111)) {
             SearchResponse r = (SearchResponse) c.exchange(search("1", "Federated", "none"));

@@ -25,6 +25,18 @@ final class Z3950Session {
         int presentable() {
             return remote != null ? remote.size() : ids.length;
         }
+
+        /** Memory held, in id-sized units (8 bytes): remote sets hold whole records, so they weigh their bytes. */
+        long weight() {
+            if (remote == null) {
+                return ids.length;
+            }
+            long bytes = 0;
+            for (FederatedSearch.Hit h : remote) {
+                bytes += h.marc().length + 64;
+            }
+            return bytes / 8;
+        }
     }
 
     boolean initialised;
@@ -36,19 +48,19 @@ final class Z3950Session {
     /** Names of sets the target deleted to stay within its memory bound (answered with diagnostic 27). */
     final java.util.Set<String> evicted = new java.util.LinkedHashSet<>();
 
-    /** Ids held by all sets (kept up to date instead of summed on every search). */
+    /** Weight of all sets (kept up to date instead of summed on every search). */
     private long held;
 
-    /** Stores a set, deleting the oldest others while the session holds more than {@code maxHits} ids. */
+    /** Stores a set, deleting the oldest others while the sets weigh more than {@code maxHits} ids. */
     void put(ResultSet set, int maxHits) {
         ResultSet old = resultSets.remove(set.name());
         if (old != null) {
-            held -= old.presentable();
+            held -= old.weight();
         } else if (!evicted.isEmpty()) {
             evicted.remove(set.name());
         }
         resultSets.put(set.name(), set);
-        held += set.presentable();
+        held += set.weight();
         if (held <= maxHits) {
             return;
         }
@@ -58,7 +70,7 @@ final class Z3950Session {
             if (e.getKey().equals(set.name())) {
                 continue;
             }
-            held -= e.getValue().presentable();
+            held -= e.getValue().weight();
             it.remove();
             evicted.add(e.getKey());
             if (evicted.size() > 1000) {
@@ -70,7 +82,7 @@ final class Z3950Session {
     ResultSet remove(String name) {
         ResultSet old = resultSets.remove(name);
         if (old != null) {
-            held -= old.presentable();
+            held -= old.weight();
         }
         return old;
     }

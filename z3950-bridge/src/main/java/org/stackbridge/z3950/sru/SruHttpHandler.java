@@ -324,7 +324,13 @@ public final class SruHttpHandler {
         }
         final int fstart = start;
         final int fmax = max;
-        return virtual.search().search(new FederatedSearch.Query("pqf", pqf, virtual.maxRecordsPerTarget())).thenCompose(res -> {
+        CompletionStage<FederatedSearch.Result> answer;
+        try {
+            answer = virtual.search().search(new FederatedSearch.Query("pqf", pqf, virtual.maxRecordsPerTarget()));
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.thenCompose(res -> {
             List<SruDiag> diags = new ArrayList<>();
             for (FederatedSearch.TargetDiagnostic d : res.diagnostics()) {
                 String msg = d.message() == null ? "failed" : d.message();
