@@ -40,13 +40,14 @@ import org.stackbridge.z3950.server.Z3950Settings;
  *
  * <pre>
  * java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Z3950Bench \
- *      compare CORPUS.mrc N [zebraHost:port/Database]
+ *      compare CORPUS.mrc N [zebraHost:port/Database]     (-Drounds=3)
  * java -cp ... org.stackbridge.bench.Z3950Bench synthetic RECORDS QUERIES [indexDir]
  * </pre>
  *
  * {@code compare} indexes the corpus into an on-disk Lucene index (timed), starts our target on an ephemeral
- * port, and runs the workload of shared/bench/zebra/bench-zoom.pl (10 rotating queries; N searches, then N
- * search + present 10 USMARC F) over 1 and 8 associations against our target and, when given, Zebra.
+ * port, and runs the workload of shared/bench/zebra/bench-zoom.pl (10 rotating queries; N searches, then N/5
+ * (at least 200) search + present 10 USMARC F) per association over 1 and 8 associations against our target and, when given, Zebra: each
+ * workload runs on ours then on Zebra, the whole sequence {@code rounds} times, and the medians are printed.
  * {@code synthetic} generates a seeded MARC21 corpus, indexes it (records/s, index size) and measures search
  * latency p50/p99 on the index.
  */
@@ -62,7 +63,8 @@ public final class Z3950Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("compare")) {
-            compare(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 2000, args.length > 3 ? args[3] : null);
+            compare(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 2000, args.length > 3 ? args[3] : null,
+                    Integer.getInteger("rounds", 3));
         } else if (args.length >= 3 && args[0].equals("serve")) {
             serve(Path.of(args[1]), Integer.parseInt(args[2]));
         } else if (args.length >= 2 && args[0].equals("synthetic")) {
@@ -76,7 +78,7 @@ public final class Z3950Bench {
 
     // ------------------------------------------------------------------ compare
 
-    static void compare(Path corpus, int n, String zebra) throws Exception {
+    static void compare(Path corpus, int n, String zebra, int rounds) throws Exception {
         System.out.printf(Locale.ROOT, "# %s cores=%d java=%s corpus=%s N=%d%n", java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), corpus, n);
         List<BibRecord> bibs;
@@ -99,13 +101,29 @@ public final class Z3950Bench {
             try (Z3950Server server = new Z3950Server(settings, index, circ.port(), new SimpleMeterRegistry()).start()) {
                 String ours = "127.0.0.1:" + server.port() + "/Default";
                 warmUp(ours, Math.max(200, n / 4));
-                for (String target : zebra == null ? List.of(ours) : List.of(ours, zebra)) {
-                    String name = target.equals(ours) ? "stackbridge" : "zebra";
-                    run(name, target, n, 0, 1);
-                    run(name, target, n, 10, 1);
-                    run(name, target, n, 0, 8);
-                    run(name, target, n, 10, 8);
+                List<String> targets = zebra == null ? List.of(ours) : List.of(ours, zebra);
+                if (zebra != null) {
+                    warmUp(zebra, Math.max(200, n / 4));
                 }
+                int[][] workloads = {{0, 1}, {10, 1}, {0, 8}, {10, 8}};
+                java.util.Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
+                for (int round = 1; round <= rounds; round++) {
+                    for (int[] w : workloads) {
+                        // alternate the targets inside each workload so both see the same load
+                        for (String target : targets) {
+                            String name = target.equals(ours) ? "stackbridge" : "zebra";
+                            double r = run(name, target, w[0] == 0 ? n : Math.max(200, n / 5), w[0], w[1]);
+                            rates.computeIfAbsent(String.format(Locale.ROOT, "%-12s conns=%d present=%-2d", name, w[1], w[0]),
+                                    k -> new ArrayList<>()).add(r);
+                        }
+                    }
+                }
+                System.out.println("# medians over " + rounds + " rounds (ops/s)");
+                rates.forEach((k, v) -> {
+                    List<Double> sorted = v.stream().sorted().toList();
+                    System.out.printf(Locale.ROOT, "%s %8.0f   (runs %s)%n", k, sorted.get(sorted.size() / 2),
+                            v.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList());
+                });
             }
         } finally {
             deleteTree(dir);
@@ -136,12 +154,14 @@ public final class Z3950Bench {
         Thread.currentThread().join();
     }
 
+    /** Both search-only and search + present, so the JIT has compiled both paths (client and our target) before timing. */
     private static void warmUp(String target, int n) throws Exception {
-        runOne(target, n, 10, 0);
+        runOne(target, Math.max(3000, n), 0, 0);
+        runOne(target, Math.max(1000, n / 2), 10, 0);
     }
 
     /** One row: N x (search [+ present P]) on each of {@code conns} associations in parallel. */
-    static void run(String name, String target, int n, int present, int conns) throws Exception {
+    static double run(String name, String target, int n, int present, int conns) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(conns);
         try {
             List<Callable<long[]>> jobs = new ArrayList<>();
@@ -162,6 +182,7 @@ public final class Z3950Bench {
             double secs = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "%-12s conns=%d present=%-2d %7d ops in %7.3f s: %8.0f ops/s %9.0f records/s %6.1f MB/s%n",
                     name, conns, present, ops, secs, ops / secs, recs / secs, bytes / secs / 1e6);
+            return ops / secs;
         } finally {
             pool.shutdownNow();
         }

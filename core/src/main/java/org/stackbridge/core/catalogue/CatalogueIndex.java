@@ -25,6 +25,16 @@ public interface CatalogueIndex extends AutoCloseable {
      */
     long[] search(CatalogueQuery query);
 
+    /**
+     * The result of {@code query} when this index already holds it in memory (a recent identical search), else null.
+     * Never does I/O or waits on a lock held across I/O, so listeners may call it on an event loop to answer a
+     * repeated search without a thread hop; a null answer means "call {@link #search} off the event loop".
+     * The array may be shared with the cache: callers must not modify it.
+     */
+    default long[] searchIfCached(CatalogueQuery query) {
+        return null;
+    }
+
     /** Orders {@code bibIds} by the keys; ids no longer in the index are dropped. */
     long[] sort(long[] bibIds, List<SortKey> keys);
 

@@ -12,7 +12,11 @@ public interface FederatedSearch {
 
     CompletionStage<Result> search(Query query);
 
-    /** {@code index}: isbn, lccn, title or any; at most {@code maxPerTarget} records are fetched from each target. */
+    /**
+     * {@code index}: isbn, lccn, title or any, or {@code pqf} when {@code term} is a whole query in YAZ prefix
+     * notation (a Z39.50 client's query forwarded as sent); at most {@code maxPerTarget} records are fetched from
+     * each target.
+     */
     record Query(String index, String term, int maxPerTarget) {
     }
 

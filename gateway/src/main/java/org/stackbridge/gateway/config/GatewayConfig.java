@@ -32,7 +32,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         ncip = ncip == null ? NcipSettings.standard() : ncip;
         z3950 = z3950 == null ? Z3950Settings.defaults() : z3950;
         catalogue = catalogue == null ? new Catalogue(null) : catalogue;
-        federation = federation == null ? new Federation(null) : federation;
+        federation = federation == null ? new Federation(null, null, null) : federation;
     }
 
     /** Empty url = the embedded H2 database in the data directory. */
@@ -114,10 +114,17 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         }
     }
 
-    /** Remote catalogues for copy cataloguing ({@code stackbridge import z3950}), keyed by a short name. */
-    public record Federation(java.util.Map<String, Target> targets) {
+    /**
+     * Remote catalogues for copy cataloguing ({@code stackbridge import z3950}) and federated search, keyed by a short
+     * name. With at least one target, the Z39.50 listener (and SRU at /sru/NAME) also serves {@code databaseName}
+     * (default Federated): a virtual database whose searches go to all targets, {@code maxRecordsPerTarget} (default
+     * 20) records fetched from each.
+     */
+    public record Federation(java.util.Map<String, Target> targets, String databaseName, Integer maxRecordsPerTarget) {
         public Federation {
             targets = targets == null ? java.util.Map.of() : java.util.Map.copyOf(targets);
+            databaseName = databaseName == null || databaseName.isBlank() ? "Federated" : databaseName;
+            maxRecordsPerTarget = maxRecordsPerTarget == null || maxRecordsPerTarget <= 0 ? 20 : Math.min(maxRecordsPerTarget, 1000);
         }
     }
 

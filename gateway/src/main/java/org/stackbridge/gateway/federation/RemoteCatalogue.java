@@ -25,6 +25,9 @@ import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.z3950.client.Z3950Client;
 import org.stackbridge.z3950.pdu.Oids;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
+import org.stackbridge.z3950.query.CqlWriter;
+import org.stackbridge.z3950.query.PqfParser;
+import org.stackbridge.core.catalogue.UnsupportedSearchException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -69,13 +72,43 @@ public final class RemoteCatalogue {
             throw new IllegalArgumentException("search term must be 1-500 characters without quotes or backslashes");
         }
         return switch (target.type()) {
-            case "z3950" -> z3950(name, target, access, term, max);
-            case "sru" -> sru(name, target, access, term, max);
+            case "z3950" -> z3950(name, target, "@attr 1=" + access.use + " \"" + term + "\"", max);
+            case "sru" -> sru(name, target, access.cql + "=\"" + term + "\"", max);
             default -> throw new IllegalArgumentException("unknown target type " + target.type());
         };
     }
 
-    private static Found z3950(String name, GatewayConfig.Target t, Access access, String term, int max) throws TargetException {
+    /**
+     * A whole query in PQF (as a Z39.50 client sent it to the virtual database): forwarded as is to Z39.50 targets,
+     * as CQL to SRU targets.
+     */
+    public static Found fetchPqf(String name, GatewayConfig.Target target, String pqf, int max) throws TargetException {
+        if (pqf.isBlank() || pqf.length() > 10_000) {
+            throw new IllegalArgumentException("query must be 1-10000 characters");
+        }
+        PqfParser.Pqf parsed;
+        try {
+            parsed = PqfParser.parse(pqf);
+        } catch (UnsupportedSearchException e) {
+            throw new IllegalArgumentException("malformed query: " + e.addinfo(), e);
+        }
+        return switch (target.type()) {
+            case "z3950" -> z3950(name, target, pqf, max);
+            case "sru" -> {
+                String cql;
+                try {
+                    cql = CqlWriter.write(parsed.attributeSet(), parsed.rpn());
+                } catch (UnsupportedSearchException e) {
+                    throw new TargetException("target " + name + " (SRU) cannot take the query as CQL: " + e.getMessage() + " "
+                            + e.addinfo() + " (Bib-1 " + e.bib1Condition() + ")", e);
+                }
+                yield sru(name, target, cql, max);
+            }
+            default -> throw new IllegalArgumentException("unknown target type " + target.type());
+        };
+    }
+
+    private static Found z3950(String name, GatewayConfig.Target t, String pqf, int max) throws TargetException {
         int timeout = t.timeoutSeconds() * 1000;
         Z3950Client client;
         try {
@@ -88,9 +121,9 @@ public final class RemoteCatalogue {
             if (!init.result()) {
                 throw new TargetException("target " + name + " refused the connection" + diag(init.refusal()), null);
             }
-            Z3950Pdu.SearchResponse sr = client.search(t.database(), "@attr 1=" + access.use + " \"" + term + "\"");
+            Z3950Pdu.SearchResponse sr = client.search(t.database(), pqf);
             if (!sr.searchStatus()) {
-                String why = sr.records() instanceof Z3950Pdu.NonSurrogateDiagnostic d ? diag(d.diag()) : "";
+                String why = diag(sr.records());
                 throw new TargetException("target " + name + " rejected the search" + why, null);
             }
             List<Record> records = new ArrayList<>();
@@ -100,8 +133,8 @@ public final class RemoteCatalogue {
                 if (!(pdu instanceof Z3950Pdu.PresentResponse pr)) {
                     throw new TargetException("target " + name + " answered the present with " + pdu.getClass().getSimpleName(), null);
                 }
-                if (pr.records() instanceof Z3950Pdu.NonSurrogateDiagnostic d) {
-                    throw new TargetException("target " + name + " could not present the records" + diag(d.diag()), null);
+                if (pr.records() instanceof Z3950Pdu.NonSurrogateDiagnostic || pr.records() instanceof Z3950Pdu.MultipleNonSurrogateDiagnostics) {
+                    throw new TargetException("target " + name + " could not present the records" + diag(pr.records()), null);
                 }
                 if (pr.records() instanceof Z3950Pdu.ResponseRecords rr) {
                     for (Z3950Pdu.NamePlusRecord npr : rr.records()) {
@@ -122,12 +155,21 @@ public final class RemoteCatalogue {
         }
     }
 
+    private static String diag(Z3950Pdu.Records records) {
+        if (records instanceof Z3950Pdu.NonSurrogateDiagnostic d) {
+            return diag(d.diag());
+        }
+        if (records instanceof Z3950Pdu.MultipleNonSurrogateDiagnostics m && !m.diags().isEmpty()) {
+            return diag(m.diags().get(0));
+        }
+        return "";
+    }
+
     private static String diag(org.stackbridge.z3950.pdu.Diag d) {
         return d == null ? "" : ": diagnostic " + d.condition() + (d.addinfo().isEmpty() ? "" : " (" + d.addinfo() + ")");
     }
 
-    private static Found sru(String name, GatewayConfig.Target t, Access access, String term, int max) throws TargetException {
-        String cql = access.cql + "=\"" + term + "\"";
+    private static Found sru(String name, GatewayConfig.Target t, String cql, int max) throws TargetException {
         String url = t.url() + (t.url().contains("?") ? "&" : "?") + "version=1.2&operation=searchRetrieve&recordSchema=marcxml"
                 + "&maximumRecords=" + max + "&query=" + URLEncoder.encode(cql, StandardCharsets.UTF_8);
         Duration timeout = Duration.ofSeconds(t.timeoutSeconds());

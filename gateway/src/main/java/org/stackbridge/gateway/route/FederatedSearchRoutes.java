@@ -59,8 +59,13 @@ public final class FederatedSearchRoutes extends RouteBuilder {
 
     private static TargetAnswer ask(String name, GatewayConfig.Target target, FederatedSearch.Query q) {
         try {
-            RemoteCatalogue.Access access = RemoteCatalogue.Access.valueOf(q.index().toUpperCase(Locale.ROOT));
-            RemoteCatalogue.Found found = RemoteCatalogue.fetch(name, target, access, q.term(), q.maxPerTarget());
+            RemoteCatalogue.Found found;
+            if (q.index().equalsIgnoreCase("pqf")) {
+                found = RemoteCatalogue.fetchPqf(name, target, q.term(), q.maxPerTarget());
+            } else {
+                RemoteCatalogue.Access access = RemoteCatalogue.Access.valueOf(q.index().toUpperCase(Locale.ROOT));
+                found = RemoteCatalogue.fetch(name, target, access, q.term(), q.maxPerTarget());
+            }
             List<FederatedSearch.Hit> hits = new ArrayList<>();
             for (Record r : found.records()) {
                 hits.add(new FederatedSearch.Hit(name, tagged(r, name)));

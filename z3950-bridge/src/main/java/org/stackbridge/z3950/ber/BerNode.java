@@ -42,7 +42,8 @@ public final class BerNode {
     }
 
     public static BerNode constructed(int tagClass, int tag, List<BerNode> children) {
-        for (BerNode c : children) {
+        for (int ci = 0, cn = children.size(); ci < cn; ci++) {
+            BerNode c = children.get(ci);
             Objects.requireNonNull(c, "child");
         }
         return new BerNode(tagClass, true, tag, null, List.copyOf(children));
@@ -165,7 +166,9 @@ public final class BerNode {
     }
 
     public Optional<BerNode> child(int cls, int t) {
-        for (BerNode c : children) {
+        // indexed loop: decoding looks children up by tag many times per PDU, an iterator each time shows in profiles
+        for (int i = 0, n = children.size(); i < n; i++) {
+            BerNode c = children.get(i);
             if (c.tagClass == cls && c.tag == t) {
                 return Optional.of(c);
             }
@@ -223,7 +226,8 @@ public final class BerNode {
         }
         // constructed string: concatenate segments
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (BerNode c : children) {
+        for (int ci = 0, cn = children.size(); ci < cn; ci++) {
+            BerNode c = children.get(ci);
             byte[] b = c.asBytes();
             out.write(b, 0, b.length);
         }
@@ -345,7 +349,7 @@ public final class BerNode {
             pos[0] = cend;
             return new BerNode(cls, false, tag, Arrays.copyOfRange(b, p, cend), List.of());
         }
-        List<BerNode> kids = new ArrayList<>();
+        List<BerNode> kids = new ArrayList<>(4);
         pos[0] = p;
         while (pos[0] < cend) {
             kids.add(read(b, pos, cend, depth + 1, maxDepth));
@@ -371,7 +375,8 @@ public final class BerNode {
                 encodedContentLength = value.length;
             } else {
                 int n = 0;
-                for (BerNode c : children) {
+                for (int ci = 0, cn = children.size(); ci < cn; ci++) {
+                    BerNode c = children.get(ci);
                     int cl = c.contentLength();
                     n += c.headerLength(cl) + cl;
                 }
@@ -423,7 +428,8 @@ public final class BerNode {
             System.arraycopy(value, 0, out, p, value.length);
             return p + value.length;
         }
-        for (BerNode c : children) {
+        for (int ci = 0, cn = children.size(); ci < cn; ci++) {
+            BerNode c = children.get(ci);
             p = c.write(out, p);
         }
         return p;

@@ -284,7 +284,11 @@ public final class Z3950Codec {
         }
         Optional<BerNode> multi = n.ctxChild(205);
         if (multi.isPresent() && !multi.get().children().isEmpty()) {
-            return new NonSurrogateDiagnostic(diag(multi.get().first()));
+            List<Diag> diags = new ArrayList<>();
+            for (BerNode d : multi.get().children()) {
+                diags.add(diag(d));
+            }
+            return new MultipleNonSurrogateDiagnostics(diags);
         }
         return null;
     }
@@ -647,6 +651,8 @@ public final class Z3950Codec {
             f.add(BerNode.ctx(28, list));
         } else if (records instanceof NonSurrogateDiagnostic ns) {
             f.add(BerNode.ctx(130, diagContents(ns.diag())));
+        } else if (records instanceof MultipleNonSurrogateDiagnostics m) {
+            f.add(BerNode.ctx(205, m.diags().stream().map(Z3950Codec::diagSequence).toList()));
         }
     }
 

@@ -139,7 +139,7 @@ public sealed interface Z3950Pdu {
     // ------------------------------------------------------------------ records
 
     /** Records ::= CHOICE { responseRecords [28], nonSurrogateDiagnostic [130], multipleNonSurDiagnostics [205] }. */
-    sealed interface Records permits ResponseRecords, NonSurrogateDiagnostic {
+    sealed interface Records permits ResponseRecords, NonSurrogateDiagnostic, MultipleNonSurrogateDiagnostics {
     }
 
     record ResponseRecords(List<NamePlusRecord> records) implements Records {
@@ -149,6 +149,13 @@ public sealed interface Z3950Pdu {
     }
 
     record NonSurrogateDiagnostic(Diag diag) implements Records {
+    }
+
+    /** multipleNonSurDiagnostics [205] (version 3): several diagnostics, e.g. one per failed target of a virtual database. */
+    record MultipleNonSurrogateDiagnostics(List<Diag> diags) implements Records {
+        public MultipleNonSurrogateDiagnostics {
+            diags = List.copyOf(diags);
+        }
     }
 
     /** NamePlusRecord ::= SEQUENCE { name [0] DatabaseName OPTIONAL, record [1] CHOICE { retrievalRecord [1], surrogateDiagnostic [2] } }. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.stackbridge.core.catalogue.CatalogueIndex;
 import org.stackbridge.core.catalogue.CatalogueRecord;
+import org.stackbridge.core.catalogue.FederatedSearch;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.Channel;
@@ -71,6 +72,23 @@ public final class CatalogueAccess {
             }
             return out;
         }).thenCompose(list -> spec.needsHoldings() ? withHoldings(list) : CompletableFuture.completedFuture(list));
+    }
+
+    /**
+     * Records of remote targets (virtual database) ready for conversion; their holdings are what the target's 852
+     * fields say. MARC-8 output is not offered for them (missing).
+     */
+    public static List<Fetched> remote(List<FederatedSearch.Hit> hits, RecordSpec spec) {
+        List<Fetched> out = new ArrayList<>(hits.size());
+        for (FederatedSearch.Hit h : hits) {
+            if (spec.kind() == RecordSpec.Kind.USMARC_MARC8) {
+                out.add(new Fetched(0, null, List.of()));
+                continue;
+            }
+            List<Holding> holdings = spec.needsHoldings() ? OpacRecords.from852(MarcRecord.parse(h.marc())) : List.of();
+            out.add(new Fetched(0, new CatalogueRecord(0, "", h.marc()), holdings));
+        }
+        return out;
     }
 
     private CompletionStage<List<Fetched>> withHoldings(List<Fetched> list) {

@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.catalogue.CatalogueQuery;
+import org.stackbridge.core.catalogue.FederatedSearch;
 import org.stackbridge.core.catalogue.ScanResult;
 import org.stackbridge.core.catalogue.SortKey;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
@@ -28,6 +29,7 @@ import org.stackbridge.z3950.pdu.Diag;
 import org.stackbridge.z3950.pdu.Z3950Codec;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.*;
+import org.stackbridge.z3950.query.PqfWriter;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 import org.stackbridge.z3950.record.RecordSpec;
 
@@ -45,6 +47,8 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
 
     private final Z3950Settings settings;
     private final CatalogueAccess catalogue;
+    /** The federated virtual database, or null. */
+    private final VirtualDatabase virtual;
     private final MeterRegistry meters;
     private final Z3950Session session = new Z3950Session();
     private final ConcurrentHashMap<String, Counter> counters;
@@ -52,10 +56,14 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     private static final int PAUSE_READING_AT = 4;
     private final java.util.ArrayDeque<byte[]> pending = new java.util.ArrayDeque<>();
     private boolean busy;
+    /** The most frequent counter, looked up once per association. */
+    private Counter searchOk;
 
-    Z3950AssociationHandler(Z3950Settings settings, CatalogueAccess catalogue, MeterRegistry meters, ConcurrentHashMap<String, Counter> counters) {
+    Z3950AssociationHandler(Z3950Settings settings, CatalogueAccess catalogue, VirtualDatabase virtual, MeterRegistry meters,
+                            ConcurrentHashMap<String, Counter> counters) {
         this.settings = settings;
         this.catalogue = catalogue;
+        this.virtual = virtual;
         this.meters = meters;
         this.counters = counters;
     }
@@ -100,7 +108,14 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             closeWith(ctx, pdu.referenceId(), Close.RESOURCES, "server busy");
             return;
         }
-        answer.whenComplete((response, err) -> ctx.executor().execute(() -> respond(ctx, pdu, response, err)));
+        answer.whenComplete((response, err) -> {
+            // answered without leaving the event loop (cache hit, diagnostic): respond inline, no task hop
+            if (ctx.executor().inEventLoop()) {
+                respond(ctx, pdu, response, err);
+            } else {
+                ctx.executor().execute(() -> respond(ctx, pdu, response, err));
+            }
+        });
     }
 
     private void respond(ChannelHandlerContext ctx, Z3950Pdu pdu, Z3950Pdu response, Throwable err) {
@@ -253,36 +268,127 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         if (!session.resultSets.containsKey(name) && session.resultSets.size() >= settings.maxResultSets()) {
             return done(failedSearch(r, Diag.bib1(112, Integer.toString(settings.maxResultSets()))));
         }
+        if (virtual != null && virtual.is(r.databaseNames().get(0))) {
+            return federatedSearch(r, name);
+        }
         CatalogueQuery query;
         try {
             query = Z3950QueryMapper.map(r.attributeSet(), r.rpn(), n -> {
                 Z3950Session.ResultSet s = session.resultSets.get(n);
+                if (s != null && s.federated()) {
+                    throw new UnsupportedSearchException(18, n, "a set of the virtual database cannot be searched locally");
+                }
                 return s == null ? null : s.ids();
             });
         } catch (UnsupportedSearchException e) {
-            session.resultSets.remove(name);
+            session.remove(name);
             return done(failedSearch(r, Diag.bib1(e.bib1Condition(), e.addinfo())));
         }
         String db = settings.database(r.databaseNames().get(0));
+        // a repeated search answered from the index's in-memory result cache stays on the event loop
+        long[] cached = catalogue.index().searchIfCached(query);
+        if (cached != null) {
+            return searched(r, name, db, cached);
+        }
         return catalogue.async(() -> catalogue.index().search(query)).handle((ids, err) -> {
             if (err != null) {
-                session.resultSets.remove(name);
+                session.remove(name);
                 return CompletableFuture.<Z3950Pdu>completedFuture(failedSearch(r, diagOf(err)));
             }
-            int n = ids.length;
-            long[] kept = n > settings.maxHitsPerSession() ? Arrays.copyOf(ids, settings.maxHitsPerSession()) : ids;
-            session.put(new Z3950Session.ResultSet(name, db, kept, n), settings.maxHitsPerSession());
-            count("search", "ok");
+            return searched(r, name, db, ids);
+        }).thenCompose(x -> x);
+    }
+
+    /** Stores the hits as the named set and answers, piggybacking records when the request asks for them. */
+    private CompletionStage<Z3950Pdu> searched(SearchRequest r, String name, String db, long[] ids) {
+        int n = ids.length;
+        long[] kept = n > settings.maxHitsPerSession() ? Arrays.copyOf(ids, settings.maxHitsPerSession()) : ids;
+        session.put(new Z3950Session.ResultSet(name, db, kept, n), settings.maxHitsPerSession());
+        if (searchOk == null) {
+            searchOk = counter("search", "ok");
+        }
+        searchOk.increment();
+        int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
+        if (piggy <= 0) {
+            return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
+        }
+        String esn = n <= r.smallSetUpperBound() ? r.smallSetElementSetName() : r.mediumSetElementSetName();
+        return presentRecords(session.resultSets.get(name), 1, Math.min(piggy, settings.maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
+                .thenApply(p -> (Z3950Pdu) new SearchResponse(r.referenceId(), n, p.numberOfRecordsReturned(), p.nextResultSetPosition(),
+                        true, null, p.presentStatus(), p.records()));
+    }
+
+    /**
+     * A search of the virtual database: the query goes to every remote target as the client sent it (PQF), the
+     * answering targets' records are merged round-robin into the named set. Each failed or slow target is a
+     * non-surrogate diagnostic 109 (database unavailable, addinfo naming the target) next to searchStatus TRUE and
+     * the others' hit count, as YAZ's yaz-client shows them; only when every target fails does the search fail.
+     */
+    private CompletionStage<Z3950Pdu> federatedSearch(SearchRequest r, String name) {
+        String pqf;
+        try {
+            pqf = PqfWriter.write(r.attributeSet(), r.rpn());
+        } catch (UnsupportedSearchException e) {
+            session.remove(name);
+            return done(failedSearch(r, Diag.bib1(e.bib1Condition(), e.addinfo())));
+        }
+        CompletionStage<FederatedSearch.Result> answer;
+        try {
+            answer = virtual.search().search(new FederatedSearch.Query("pqf", pqf, virtual.maxRecordsPerTarget()));
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.handle((res, err) -> {
+            if (err != null) {
+                session.remove(name);
+                return CompletableFuture.<Z3950Pdu>completedFuture(failedSearch(r, diagOf(err)));
+            }
+            List<Diag> diags = new ArrayList<>();
+            for (FederatedSearch.TargetDiagnostic d : res.diagnostics()) {
+                String msg = d.message() == null ? "failed" : d.message();
+                String info = msg.contains(d.target()) ? msg : d.target() + ": " + msg;
+                diags.add(Diag.bib1(109, info.length() > 300 ? info.substring(0, 300) : info));
+            }
+            if (res.hitsPerTarget().isEmpty()) {
+                session.remove(name);
+                count("search", "federated-failed");
+                List<Diag> all = diags.isEmpty() ? List.of(Diag.bib1(109, virtual.name() + ": no remote targets")) : diags;
+                return CompletableFuture.<Z3950Pdu>completedFuture(
+                        new SearchResponse(r.referenceId(), 0, 0, 1, false, 3, null, nonSurrogate(all)));
+            }
+            List<FederatedSearch.Hit> merged = VirtualDatabase.interleave(res.records());
+            int n = (int) Math.min(Integer.MAX_VALUE, res.hitsPerTarget().values().stream().mapToLong(Integer::longValue).sum());
+            session.put(new Z3950Session.ResultSet(name, virtual.name(), new long[0], n, merged), settings.maxHitsPerSession());
+            count("search", diags.isEmpty() ? "federated" : "federated-partial");
+            if (!diags.isEmpty()) {
+                // the diagnostics take the records field: the client presents the merged set afterwards
+                return CompletableFuture.<Z3950Pdu>completedFuture(
+                        new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, nonSurrogate(diags)));
+            }
             int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
+            piggy = Math.min(piggy, merged.size());
             if (piggy <= 0) {
                 return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
             }
             String esn = n <= r.smallSetUpperBound() ? r.smallSetElementSetName() : r.mediumSetElementSetName();
-            return presentRecords(name, db, ids, 1, Math.min(piggy, settings.maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
+            return presentRecords(session.resultSets.get(name), 1, Math.min(piggy, settings.maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
                     .thenApply(p -> (Z3950Pdu) new SearchResponse(r.referenceId(), n, p.numberOfRecordsReturned(), p.nextResultSetPosition(),
                             true, null, p.presentStatus(), p.records()));
         }).thenCompose(x -> x);
     }
+
+    /** One diagnostic, or several as multipleNonSurDiagnostics (v3); v2 origins get them joined into one. */
+    private Records nonSurrogate(List<Diag> diags) {
+        if (diags.size() == 1) {
+            return new NonSurrogateDiagnostic(diags.get(0));
+        }
+        if (session.version3) {
+            return new MultipleNonSurrogateDiagnostics(diags);
+        }
+        return new NonSurrogateDiagnostic(Diag.bib1(diags.get(0).condition(),
+                String.join("; ", diags.stream().map(Diag::addinfo).toList())));
+    }
+
 
     private SearchResponse failedSearch(SearchRequest r, Diag d) {
         count("search", "diagnostic-" + d.condition());
@@ -296,7 +402,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         if (dbs.size() > 1) {
             return Diag.bib1(111, Integer.toString(dbs.size()));
         }
-        if (settings.database(dbs.get(0)) == null) {
+        if (settings.database(dbs.get(0)) == null && (virtual == null || !virtual.is(dbs.get(0)))) {
             return Diag.bib1(109, dbs.get(0));
         }
         return null;
@@ -326,21 +432,22 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             count("present", "diagnostic-13");
             return done(new PresentResponse(r.referenceId(), 0, start, 5, new NonSurrogateDiagnostic(Diag.bib1(13, Integer.toString(start + n - 1)))));
         }
-        if ((long) start + n - 1 > set.ids().length) {
+        if ((long) start + n - 1 > set.presentable()) {
             count("present", "diagnostic-13");
             return done(new PresentResponse(r.referenceId(), 0, start, 5, new NonSurrogateDiagnostic(Diag.bib1(13,
-                    "only the first " + set.ids().length + " records of a result set can be presented"))));
+                    "only the first " + set.presentable() + " records of " + (set.federated() ? "a federated" : "a")
+                            + " result set can be presented"))));
         }
         if (n > settings.maxRecordsPerPresent()) {
             n = settings.maxRecordsPerPresent();
         }
-        return presentRecords(set.name(), set.database(), set.ids(), start, n, r.preferredRecordSyntax(), r.elementSetName())
+        return presentRecords(set, start, n, r.preferredRecordSyntax(), r.elementSetName())
                 .thenApply(p -> (Z3950Pdu) new PresentResponse(r.referenceId(), p.numberOfRecordsReturned(), p.nextResultSetPosition(),
                         p.presentStatus(), p.records()));
     }
 
     /** Records start..start+n-1 of a set, applying the message-size rules. */
-    private CompletionStage<PresentResponse> presentRecords(String setName, String db, long[] ids, int start, int n, String syntax, String esn) {
+    private CompletionStage<PresentResponse> presentRecords(Z3950Session.ResultSet set, int start, int n, String syntax, String esn) {
         RecordSpec spec;
         try {
             spec = RecordSpec.of(syntax, esn);
@@ -348,10 +455,17 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             count("present", "diagnostic-" + e.bib1Condition());
             return done(new PresentResponse(null, 0, start, 5, new NonSurrogateDiagnostic(Diag.bib1(e.bib1Condition(), e.addinfo()))));
         }
-        long[] slice = Arrays.copyOfRange(ids, start - 1, start - 1 + n);
         int pref = session.preferredMessageSize;
         int exc = session.exceptionalRecordSize;
-        return catalogue.fetch(slice, spec).handle((fetched, err) -> {
+        int presentable = set.presentable();
+        CompletionStage<List<CatalogueAccess.Fetched>> records;
+        if (set.federated()) {
+            List<FederatedSearch.Hit> slice = set.remote().subList(start - 1, start - 1 + n);
+            records = catalogue.async(() -> CatalogueAccess.remote(slice, spec));
+        } else {
+            records = catalogue.fetch(Arrays.copyOfRange(set.ids(), start - 1, start - 1 + n), spec);
+        }
+        return records.handle((fetched, err) -> {
             if (err != null) {
                 return new PresentResponse(null, 0, start, 5, new NonSurrogateDiagnostic(diagOf(err)));
             }
@@ -359,9 +473,14 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             int total = 0;
             int status = 0;
             int next = start;
-            for (CatalogueAccess.Fetched f : fetched) {
+            for (int i = 0; i < fetched.size(); i++) {
+                CatalogueAccess.Fetched f = fetched.get(i);
+                // records of the virtual database are named by their source target (NamePlusRecord.name)
+                String db = set.federated() ? set.remote().get(start - 1 + i).target() : set.database();
                 NamePlusRecord npr;
-                if (f.missing()) {
+                if (f.missing() && set.federated()) {
+                    npr = NamePlusRecord.diagnostic(db, Diag.bib1(238, "MARC-8 output is not offered for records of remote targets"));
+                } else if (f.missing()) {
                     npr = NamePlusRecord.diagnostic(db, Diag.bib1(spec.kind() == RecordSpec.Kind.USMARC_MARC8 ? 238 : 14,
                             "record " + f.bibId() + " is no longer available"));
                 } else {
@@ -391,7 +510,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
                 next++;
             }
             count("present", status == 0 ? "ok" : "partial");
-            return new PresentResponse(null, out.size(), next > ids.length ? 0 : next, status, new ResponseRecords(out));
+            return new PresentResponse(null, out.size(), next > presentable ? 0 : next, status, new ResponseRecords(out));
         });
     }
 
@@ -401,6 +520,9 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         Diag dbDiag = checkDatabases(r.databaseNames());
         if (dbDiag != null) {
             return done(failedScan(r, dbDiag));
+        }
+        if (virtual != null && virtual.is(r.databaseNames().get(0))) {
+            return done(failedScan(r, Diag.bib1(109, virtual.name() + ": scan is not offered on the virtual database")));
         }
         if (r.stepSize() != null && r.stepSize() != 0) {
             return done(failedScan(r, Diag.bib1(205, Integer.toString(r.stepSize()))));
@@ -449,6 +571,9 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
         if (in == null) {
             return done(failedSort(r, Diag.bib1(session.missingCondition(r.inputResultSetNames().get(0)), r.inputResultSetNames().get(0))));
         }
+        if (in.federated()) {
+            return done(failedSort(r, Diag.bib1(207, "sets of the virtual database are not sorted")));
+        }
         String out = r.sortedResultSetName();
         if (out == null || out.isEmpty()) {
             return done(failedSort(r, Diag.bib1(208, "")));
@@ -485,13 +610,13 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     private CompletionStage<Z3950Pdu> delete(DeleteResultSetRequest r) {
         count("delete", "ok");
         if (r.deleteFunction() == 1) {
-            session.resultSets.clear();
+            session.clear();
             return done(new DeleteResultSetResponse(r.referenceId(), 0, List.of()));
         }
         List<DeleteStatus> st = new ArrayList<>();
         boolean all = true;
         for (String name : r.resultSetList()) {
-            boolean existed = session.resultSets.remove(name) != null;
+            boolean existed = session.remove(name) != null;
             all &= existed;
             st.add(new DeleteStatus(name, existed ? 0 : 1));
         }
@@ -531,8 +656,12 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
     }
 
     private void count(String pdu, String outcome) {
-        counters.computeIfAbsent(pdu + '|' + outcome, k -> Counter.builder("stackbridge.z3950.requests")
-                .tag("pdu", pdu).tag("outcome", outcome).register(meters)).increment();
+        counter(pdu, outcome).increment();
+    }
+
+    private Counter counter(String pdu, String outcome) {
+        return counters.computeIfAbsent(pdu + '|' + outcome, k -> Counter.builder("stackbridge.z3950.requests")
+                .tag("pdu", pdu).tag("outcome", outcome).register(meters));
     }
 
     private static <T> CompletionStage<T> done(T value) {

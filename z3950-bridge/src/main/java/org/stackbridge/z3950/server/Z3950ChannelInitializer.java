@@ -23,14 +23,17 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Z3950Settings settings;
     private final CatalogueAccess catalogue;
+    private final VirtualDatabase virtual;
     private final MeterRegistry meters;
     private final SruHttpHandler sru;
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
-    Z3950ChannelInitializer(Z3950Settings settings, CatalogueAccess catalogue, MeterRegistry meters, SruHttpHandler sru) {
+    Z3950ChannelInitializer(Z3950Settings settings, CatalogueAccess catalogue, VirtualDatabase virtual, MeterRegistry meters,
+                            SruHttpHandler sru) {
         this.settings = settings;
         this.catalogue = catalogue;
+        this.virtual = virtual;
         this.meters = meters;
         this.sru = sru;
         meters.gauge("stackbridge.z3950.connections", connections);
@@ -45,7 +48,7 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
     void installZ3950(ChannelPipeline p) {
         p.addAfter(Z3950Pipeline.SNIFFER, Z3950Pipeline.IDLE, new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(), TimeUnit.SECONDS));
         p.addAfter(Z3950Pipeline.IDLE, Z3950Pipeline.FRAMER, new BerFrameDecoder(settings.maxPduBytes(), settings.maxNestingDepth()));
-        p.addAfter(Z3950Pipeline.FRAMER, Z3950Pipeline.HANDLER, new Z3950AssociationHandler(settings, catalogue, meters, counters));
+        p.addAfter(Z3950Pipeline.FRAMER, Z3950Pipeline.HANDLER, new Z3950AssociationHandler(settings, catalogue, virtual, meters, counters));
     }
 
     void installHttp(ChannelPipeline p) {

@@ -39,13 +39,21 @@ public final class Z3950Server implements AutoCloseable {
     private final MeterRegistry meters;
     private final ThreadPoolExecutor workers;
     private final SruHttpHandler sru;
+    private final VirtualDatabase virtual;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup io;
     private Channel server;
 
     public Z3950Server(Z3950Settings settings, CatalogueIndex index, CirculationPort circulation, MeterRegistry meters) {
+        this(settings, index, circulation, meters, null);
+    }
+
+    /** With {@code virtual} (nullable) served as one more database, searched on the remote targets. */
+    public Z3950Server(Z3950Settings settings, CatalogueIndex index, CirculationPort circulation, MeterRegistry meters,
+                       VirtualDatabase virtual) {
         this.settings = settings;
+        this.virtual = virtual;
         this.meters = meters;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -55,7 +63,7 @@ public final class Z3950Server implements AutoCloseable {
                     return t;
                 });
         this.catalogue = new CatalogueAccess(index, circulation, workers, ZoneId.of(settings.zone()), settings.institution());
-        this.sru = new SruHttpHandler(settings, catalogue);
+        this.sru = new SruHttpHandler(settings, catalogue, virtual);
     }
 
     /** The SRU handler serving this catalogue, for mounting at /sru on another HTTP port. */
@@ -69,7 +77,7 @@ public final class Z3950Server implements AutoCloseable {
         }
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
-        Z3950ChannelInitializer init = new Z3950ChannelInitializer(settings, catalogue, meters, sru);
+        Z3950ChannelInitializer init = new Z3950ChannelInitializer(settings, catalogue, virtual, meters, sru);
         ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -91,7 +99,8 @@ public final class Z3950Server implements AutoCloseable {
             shutdownGroups();
             throw new IllegalStateException("cannot bind " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
-        LOG.info("Z39.50/SRU listening on {}:{} databases {}", settings.host(), port(), settings.databaseNames());
+        LOG.info("Z39.50/SRU listening on {}:{} databases {}{}", settings.host(), port(), settings.databaseNames(),
+                virtual == null ? "" : " and virtual database " + virtual.name());
         return this;
     }
 

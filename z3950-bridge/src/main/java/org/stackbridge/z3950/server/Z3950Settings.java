@@ -18,7 +18,8 @@ import java.util.Map;
  * @param maxRecordsPerPresent records per present, default 1000
  * @param maxScanTerms         terms per scan, default 200
  * @param maxHitsPerSession    bib ids kept in all result sets of one association, default 1,000,000 (8 MB); the
- *                             oldest sets are deleted beyond it (diagnostic 27 when used later)
+ *                             oldest sets are deleted beyond it (diagnostic 27 when used later); records of the
+ *                             virtual database count as their size / 8
  * @param idleTimeoutSeconds   idle association timeout answered with close(lackOfActivity 7), default 900
  * @param workerThreads        threads for index work off the event loop, default 4
  * @param maxConnections       concurrent associations, default 256

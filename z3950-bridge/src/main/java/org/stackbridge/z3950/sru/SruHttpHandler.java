@@ -31,6 +31,9 @@ import org.stackbridge.z3950.pdu.Oids;
 import org.stackbridge.z3950.pdu.RpnNode;
 import org.stackbridge.z3950.query.CqlParser;
 import org.stackbridge.z3950.query.PqfParser;
+import org.stackbridge.z3950.query.PqfWriter;
+import org.stackbridge.z3950.server.VirtualDatabase;
+import org.stackbridge.core.catalogue.FederatedSearch;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 import org.stackbridge.z3950.record.MarcRecord;
 import org.stackbridge.z3950.record.OpacRecords;
@@ -55,10 +58,17 @@ public final class SruHttpHandler {
 
     private final Z3950Settings settings;
     private final CatalogueAccess catalogue;
+    private final VirtualDatabase virtual;
 
     public SruHttpHandler(Z3950Settings settings, CatalogueAccess catalogue) {
+        this(settings, catalogue, null);
+    }
+
+    /** With the virtual database (nullable) served at its name, e.g. /sru/Federated. */
+    public SruHttpHandler(Z3950Settings settings, CatalogueAccess catalogue, VirtualDatabase virtual) {
         this.settings = settings;
         this.catalogue = catalogue;
+        this.virtual = virtual;
     }
 
     /**
@@ -125,8 +135,11 @@ public final class SruHttpHandler {
                     new SruDiag(1, database(request.uri()), "Database does not exist")));
         } else {
             body = switch (operation) {
-                case "searchRetrieve" -> searchRetrieve(p, version, v2);
-                case "scan" -> scan(p, version, v2);
+                case "searchRetrieve" -> virtual != null && virtual.is(db) ? federatedSearchRetrieve(p, version, v2)
+                        : searchRetrieve(p, version, v2);
+                case "scan" -> virtual != null && virtual.is(db) ? CompletableFuture.completedFuture(diagnosticsOnly("scanResponse", version, v2,
+                        new SruDiag(4, "scan", "Unsupported operation: scan is not offered on the virtual database")))
+                        : scan(p, version, v2);
                 case "explain" -> CompletableFuture.completedFuture(explain(version, v2, db, request.headers().get(HttpHeaderNames.HOST)));
                 default -> CompletableFuture.completedFuture(diagnosticsOnly("explainResponse", version, v2, new SruDiag(4, operation, "Unsupported operation")));
             };
@@ -173,6 +186,9 @@ public final class SruHttpHandler {
         }
         if (parts.isEmpty()) {
             return settings.databaseNames().get(0);
+        }
+        if (virtual != null && virtual.is(parts.get(0))) {
+            return virtual.name();
         }
         return settings.database(parts.get(0));
     }
@@ -248,7 +264,7 @@ public final class SruHttpHandler {
                     recs.add(f.missing() ? null : recordXml(f, spec));
                 }
                 int next = to < ids.length ? to + 1 : 0;
-                return result(version, v2, ids.length, recs, from + 1, next, schema, packing, null);
+                return result(version, v2, ids.length, recs, from + 1, next, schema, packing, List.of());
             });
         }).exceptionally(err -> {
             Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
@@ -256,6 +272,94 @@ public final class SruHttpHandler {
                 return diagnosticsOnly("searchRetrieveResponse", version, v2, fromBib1(u));
             }
             throw new CompletionException(t);
+        });
+    }
+
+    /**
+     * searchRetrieve on the virtual database: the query goes to every remote target (as PQF), the records are merged
+     * round-robin and each carries its source in 970 $a. A failed target is a non-fatal diagnostic 2 next to the
+     * records; only when all fail is it the whole answer. Sorting is not offered here (diagnostic 80).
+     */
+    private CompletionStage<String> federatedSearchRetrieve(Map<String, String> p, String version, boolean v2) {
+        int start;
+        int max;
+        RecordSpec spec;
+        String schema;
+        String packing;
+        String pqf;
+        try {
+            start = intParam(p, "startRecord", 1);
+            max = Math.min(intParam(p, "maximumRecords", 10), MAX_RECORDS);
+            if (start < 1) {
+                throw new SruException(6, "startRecord", "Unsupported parameter value");
+            }
+            if (max < 0) {
+                throw new SruException(6, "maximumRecords", "Unsupported parameter value");
+            }
+            spec = schemaSpec(p.getOrDefault("recordSchema", "marcxml"));
+            schema = schemaId(spec);
+            packing = p.getOrDefault(v2 ? "recordXMLEscaping" : "recordPacking", p.getOrDefault("recordPacking", "xml"));
+            if (!packing.equals("xml") && !packing.equals("string")) {
+                throw new SruException(71, packing, "Unsupported record packing");
+            }
+            if (p.containsKey("x-pquery")) {
+                PqfParser.Pqf q = PqfParser.parse(p.get("x-pquery"));
+                pqf = PqfWriter.write(q.attributeSet(), q.rpn());
+            } else if (p.containsKey("query")) {
+                CqlParser.Cql cql = CqlParser.parse(p.get("query"));
+                if (!cql.sortKeys().isEmpty()) {
+                    throw new SruException(80, "sortby", "Sort not supported on the virtual database");
+                }
+                pqf = PqfWriter.write(Oids.BIB1_ATTRIBUTES, cql.rpn());
+            } else {
+                throw new SruException(7, "query", "Mandatory parameter not supplied");
+            }
+            if (p.containsKey("sortKeys")) {
+                throw new SruException(80, "sortKeys", "Sort not supported on the virtual database");
+            }
+        } catch (SruException e) {
+            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, e.diag));
+        } catch (UnsupportedSearchException e) {
+            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, fromBib1(e)));
+        }
+        final int fstart = start;
+        final int fmax = max;
+        CompletionStage<FederatedSearch.Result> answer;
+        try {
+            answer = virtual.search().search(new FederatedSearch.Query("pqf", pqf, virtual.maxRecordsPerTarget()));
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.thenCompose(res -> {
+            List<SruDiag> diags = new ArrayList<>();
+            for (FederatedSearch.TargetDiagnostic d : res.diagnostics()) {
+                String msg = d.message() == null ? "failed" : d.message();
+                diags.add(new SruDiag(2, d.target(), "System temporarily unavailable: " + (msg.length() > 300 ? msg.substring(0, 300) : msg)));
+            }
+            if (res.hitsPerTarget().isEmpty()) {
+                if (diags.isEmpty()) {
+                    diags.add(new SruDiag(2, virtual.name(), "System temporarily unavailable: no remote targets"));
+                }
+                return CompletableFuture.completedFuture(result(version, v2, 0, List.of(), 0, 0, schema, packing, diags));
+            }
+            List<FederatedSearch.Hit> merged = VirtualDatabase.interleave(res.records());
+            int total = (int) Math.min(Integer.MAX_VALUE, res.hitsPerTarget().values().stream().mapToLong(Integer::longValue).sum());
+            if (total > 0 && fstart > total && fmax > 0) {
+                diags.add(new SruDiag(61, Integer.toString(fstart), "First record position out of range"));
+                return CompletableFuture.completedFuture(result(version, v2, total, List.of(), 0, 0, schema, packing, diags));
+            }
+            int from = Math.min(fstart - 1, merged.size());
+            int to = Math.min(merged.size(), from + fmax);
+            List<FederatedSearch.Hit> slice = merged.subList(from, to);
+            return catalogue.async(() -> {
+                List<String> recs = new ArrayList<>();
+                for (CatalogueAccess.Fetched f : CatalogueAccess.remote(slice, spec)) {
+                    recs.add(recordXml(f, spec));
+                }
+                // only the fetched part of the merged set can be paged through
+                int next = to < merged.size() ? to + 1 : 0;
+                return result(version, v2, total, recs, from + 1, next, schema, packing, diags);
+            });
         });
     }
 
@@ -299,6 +403,11 @@ public final class SruHttpHandler {
 
     private String result(String version, boolean v2, int count, List<String> records, int firstPosition, int next, String schema,
                           String packing, SruDiag diag) {
+        return result(version, v2, count, records, firstPosition, next, schema, packing, diag == null ? List.of() : List.of(diag));
+    }
+
+    private String result(String version, boolean v2, int count, List<String> records, int firstPosition, int next, String schema,
+                          String packing, List<SruDiag> diags) {
         String ns = v2 ? NS_2 : NS_1;
         StringBuilder b = new StringBuilder(8192);
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<zs:searchRetrieveResponse xmlns:zs=\"").append(ns).append("\">\n");
@@ -324,8 +433,12 @@ public final class SruHttpHandler {
         if (next > 0) {
             b.append("<zs:nextRecordPosition>").append(next).append("</zs:nextRecordPosition>\n");
         }
-        if (diag != null) {
-            b.append("<zs:diagnostics>").append(diagXml(v2, diag)).append("</zs:diagnostics>\n");
+        if (!diags.isEmpty()) {
+            b.append("<zs:diagnostics>");
+            for (SruDiag d : diags) {
+                b.append(diagXml(v2, d));
+            }
+            b.append("</zs:diagnostics>\n");
         }
         return b.append("</zs:searchRetrieveResponse>\n").toString();
     }

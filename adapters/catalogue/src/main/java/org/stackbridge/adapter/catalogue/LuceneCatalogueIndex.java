@@ -234,6 +234,12 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
     // ------------------------------------------------------------------ searching
 
     @Override
+    public long[] searchIfCached(CatalogueQuery query) {
+        // the cached array itself (read-only by contract): a copy per repeated search was the top allocation
+        return queries.get(query);
+    }
+
+    @Override
     public long[] search(CatalogueQuery query) {
         long[] cached = queries.get(query);
         if (cached != null) {
