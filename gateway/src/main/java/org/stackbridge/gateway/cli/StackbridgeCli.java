@@ -19,7 +19,16 @@ import picocli.CommandLine.Mixin;
 public final class StackbridgeCli {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable e) {
+            // An Error (a broken classpath, out of memory at start) must not leave half-started listeners running.
+            System.err.println("fatal: " + e);
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
     }
 
     public static int run(String... args) {

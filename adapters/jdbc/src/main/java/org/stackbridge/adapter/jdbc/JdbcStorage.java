@@ -146,14 +146,22 @@ public final class JdbcStorage implements TransactionRunner {
      * Each reader thread keeps one connection and its prepared statements, as the writer does, instead of
      * borrowing from the pool and re-preparing every statement for every read.
      */
-    private final ThreadLocal<ReaderConnection> readerConnection = ThreadLocal.withInitial(ReaderConnection::new);
+    private final ThreadLocal<ReaderConnection> readerConnection = ThreadLocal.withInitial(this::newReaderConnection);
+    /** Every reader's kept connection, so close() can close them: the pool only aborts connections in use. */
+    private final java.util.Set<ReaderConnection> readerConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private ReaderConnection newReaderConnection() {
+        ReaderConnection r = new ReaderConnection();
+        readerConnections.add(r);
+        return r;
+    }
 
     private final class ReaderConnection {
         private Connection connection;
         private Sql sql;
         private long usedAt;
 
-        Sql sql() throws SQLException {
+        synchronized Sql sql() throws SQLException {
             long now = System.nanoTime();
             if (connection != null && now - usedAt > TimeUnit.SECONDS.toNanos(1) && !connection.isValid(2)) {
                 drop(true);
@@ -167,7 +175,7 @@ public final class JdbcStorage implements TransactionRunner {
         }
 
         /** Ends the read transaction; after a failure a connection that is no longer valid is dropped. */
-        void finish(boolean ok) {
+        synchronized void finish(boolean ok) {
             if (connection == null) {
                 return;
             }
@@ -178,6 +186,12 @@ public final class JdbcStorage implements TransactionRunner {
                 }
             } catch (SQLException e) {
                 drop(true);
+            }
+        }
+
+        synchronized void release() {
+            if (connection != null) {
+                drop(false);
             }
         }
 
@@ -206,6 +220,8 @@ public final class JdbcStorage implements TransactionRunner {
         writer.close(CLOSE_TIMEOUT_MILLIS);
         shutdown(readers);
         shutdown(completions);
+        // the reader threads have ended; their connections must be closed, or H2 keeps the file open
+        readerConnections.forEach(ReaderConnection::release);
         readPool.close();
         writePool.close();
     }
