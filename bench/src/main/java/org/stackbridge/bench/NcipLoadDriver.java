@@ -24,6 +24,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -78,20 +79,45 @@ public final class NcipLoadDriver {
             IntFunction<byte[]> lookup = c -> lookupUser("P" + c).getBytes(StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "NCIP load: %d connections, %d s per phase (+%d s warm-up), %d cores%n",
                     connections, seconds, warmup, Runtime.getRuntime().availableProcessors());
-            report("echo (LookupUser body)", run(echo.port(), "/echo", connections, warmup, seconds, (c, n) -> lookup.apply(c)));
-            report("LookupUser", run(ncip.port(), "/ncip", connections, warmup, seconds, (c, n) -> lookup.apply(c)));
-            report("CheckOutItem/CheckInItem", run(ncip.port(), "/ncip", connections, warmup, seconds,
-                    (c, n) -> (n % 2 == 0 ? checkOut("P" + c, "I" + c) : checkIn("I" + c)).getBytes(StandardCharsets.UTF_8)));
+            // -Dncip.phases=lookup (or echo, checkout, comma-separated) runs only some phases, e.g. under a profiler
+            String phases = System.getProperty("ncip.phases", "echo,lookup,checkout");
+            if (phases.contains("echo")) {
+                report("echo (LookupUser body)", run(echo.port(), "/echo", connections, warmup, seconds, (c, n) -> lookup.apply(c)));
+            }
+            if (phases.contains("lookup")) {
+                report("LookupUser", run(ncip.port(), "/ncip", connections, warmup, seconds, (c, n) -> lookup.apply(c)));
+            }
+            if (phases.contains("checkout")) {
+                report("CheckOutItem/CheckInItem", run(ncip.port(), "/ncip", connections, warmup, seconds,
+                        (c, n) -> (n % 2 == 0 ? checkOut("P" + c, "I" + c) : checkIn("I" + c)).getBytes(StandardCharsets.UTF_8)));
+            }
+            if (Boolean.getBoolean("ncip.threadCpu")) {
+                threadCpu();
+            }
         } finally {
             circ.close();
         }
+    }
+
+    /** CPU seconds by thread kind (name without its number), for finding where a request's cost goes. */
+    private static void threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Double> byKind = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false)) {
+            long cpu = mx.getThreadCpuTime(t.getThreadId());
+            if (cpu > 0) {
+                byKind.merge(t.getThreadName().replaceAll("[-0-9]+$", ""), cpu / 1e9, Double::sum);
+            }
+        }
+        byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "  cpu %-40s %8.2f s%n", k, v));
     }
 
     interface Body {
         byte[] next(int connection, long n);
     }
 
-    record Result(long requests, double seconds, long[] latenciesNanos, long errors) {
+    /** @param cpuNanos CPU time of this whole process (server and load threads) during the measured seconds */
+    record Result(long requests, double seconds, long[] latenciesNanos, long errors, long cpuNanos) {
     }
 
     private static void report(String name, Result r) {
@@ -99,8 +125,9 @@ public final class NcipLoadDriver {
         Arrays.sort(l);
         double p50 = l.length == 0 ? 0 : l[(int) (l.length * 0.50)] / 1e6;
         double p99 = l.length == 0 ? 0 : l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6;
-        System.out.printf(Locale.ROOT, "%-28s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)%n",
-                name, r.requests() / r.seconds(), p50, p99, r.requests(), r.errors());
+        double cpuPerRequest = r.requests() == 0 || r.cpuNanos() < 0 ? 0 : r.cpuNanos() / 1e3 / r.requests();
+        System.out.printf(Locale.ROOT, "%-28s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %6.1f µs CPU/req  (%d requests, %d errors)%n",
+                name, r.requests() / r.seconds(), p50, p99, cpuPerRequest, r.requests(), r.errors());
     }
 
     private static Result run(int port, String path, int connections, int warmupSeconds, int seconds, Body body) throws Exception {
@@ -155,6 +182,9 @@ public final class NcipLoadDriver {
             threads.add(t);
             t.start();
         }
+        // process CPU over the measured window: what one request costs, whatever else runs on the machine
+        long cpuFrom = sleepUntilThenCpu(measureFrom);
+        long cpuTo = sleepUntilThenCpu(end);
         if (!done.await(warmupSeconds + seconds + 60L, TimeUnit.SECONDS)) {
             throw new IllegalStateException("load threads did not finish");
         }
@@ -167,7 +197,17 @@ public final class NcipLoadDriver {
             System.arraycopy(perThread.get(c), 0, all, k, m);
             k += m;
         }
-        return new Result(total, seconds, Arrays.copyOf(all, k), errs);
+        return new Result(total, seconds, Arrays.copyOf(all, k), errs, cpuFrom < 0 || cpuTo < 0 ? -1 : cpuTo - cpuFrom);
+    }
+
+    private static long sleepUntilThenCpu(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** Reads one HTTP response; true when it is a 200 without an NCIP Problem. */
