@@ -158,16 +158,17 @@ public final class NcipDispatcher {
             count(s.name(), firstProblem(s, r));
             return write(s, r, header);
         };
-        // an engine that answered on this thread already: write here rather than queue a second hop
+        // an engine that answered on this thread already: write a small answer here rather than queue a second hop
+        boolean bounded = s.bounded(q);
         CompletableFuture<R> f = answer.toCompletableFuture();
-        if (f.isDone() && !f.isCompletedExceptionally()) {
+        if (bounded && f.isDone() && !f.isCompletedExceptionally()) {
             try {
                 return CompletableFuture.completedFuture(finish.apply(f.join()));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return answer.thenApplyAsync(finish, s.bounded(q) ? smallAnswers : xmlExecutor);
+        return answer.thenApplyAsync(finish, bounded ? smallAnswers : xmlExecutor);
     }
 
     private static <Q, R> String firstProblem(NcipService<Q, R> s, R r) {
