@@ -50,9 +50,9 @@ import org.stackbridge.ncip.server.NcipHttpServer;
 
 /**
  * NCIP load driver: LookupUser and CheckOutItem/CheckInItem requests per second with p50/p99 over N keep-alive
- * connections against the NCIP listener on the in-memory engine (or the real gateway on H2), next to the same driver against a bare Netty
- * HTTP echo handler in the same run (the protocol's upper bound on this machine). Everything on 127.0.0.1;
- * each phase stops by itself after its duration.
+ * connections against the NCIP listener on the in-memory engine (or the real gateway on H2), next to the same
+ * driver against a bare Netty HTTP echo handler in the same run (the protocol's upper bound on this machine).
+ * Everything on 127.0.0.1; each phase stops by itself after its duration.
  *
  * <p>Usage: {@code java -cp ... org.stackbridge.bench.NcipLoadDriver [--gateway] [connections=16] [seconds=10] [warmupSeconds=3] [xmlThreads=cores]}.
  * With {@code --gateway} the NCIP phases run against the real gateway process on its embedded H2 database instead.
@@ -252,9 +252,14 @@ public final class NcipLoadDriver {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() throws Exception {
             process0.destroy();
             process0.waitFor(30, TimeUnit.SECONDS);
+            try (java.util.stream.Stream<Path> files = Files.walk(work)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 
