@@ -12,6 +12,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +38,9 @@ import org.stackbridge.ncip.service.NcipDispatcher;
 /**
  * The NCIP endpoint as a function from an HTTP request to an HTTP response, for any Netty HTTP server (the
  * gateway's, or {@link NcipHttpServer}). The body is copied on the calling thread, so the caller may release
- * the request as soon as this returns; XML is parsed on a bounded worker pool, never on the event loop, and
- * the answer is written on the thread that completes the engine call. Every error answer is NCIP XML.
+ * the request as soon as this returns. Small messages are parsed and answered on the event loop (pure CPU work,
+ * microseconds), large ones on a bounded worker pool; engine calls are asynchronous and never block the caller.
+ * Every error answer is NCIP XML.
  */
 public final class NcipHttpHandler implements AutoCloseable {
 
@@ -43,6 +48,8 @@ public final class NcipHttpHandler implements AutoCloseable {
     private static final int QUEUE = 1024;
     /** How long an answer may take before the partner gets Temporary Processing Failure (brokers retry). */
     static final long TIMEOUT_SECONDS = 30;
+    /** Bodies up to this size are parsed on the event loop (a typical NCIP message is 1-3 KB; parsing one takes microseconds). */
+    static final int INLINE_PARSE_BYTES = 16 * 1024;
 
     private final NcipSettings settings;
     private final NcipDispatcher dispatcher;
@@ -79,7 +86,21 @@ public final class NcipHttpHandler implements AutoCloseable {
         return settings.servesPath(new QueryStringDecoder(uri).path());
     }
 
+    /**
+     * Answers a request; called on the connection's event loop, whose executor Netty knows, or on any thread
+     * (then all XML work runs on the worker pool).
+     */
     public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote) {
+        return handle(request, remote, ThreadExecutorMap.currentExecutor());
+    }
+
+    /**
+     * Answers a request that arrived on {@code loop} (may be null). A small body is parsed right here on the event
+     * loop and a small answer written there: both are short CPU work, cheaper than two thread hand-offs. Larger
+     * bodies (over {@link #INLINE_PARSE_BYTES}) and answers that grow with the data go to the worker pool.
+     * Engine calls are asynchronous, so nothing here blocks.
+     */
+    public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote, EventExecutor loop) {
         String path = new QueryStringDecoder(request.uri()).path();
         if (!settings.servesPath(path)) {
             return done(xml(HttpResponseStatus.NOT_FOUND, notFound));
@@ -103,28 +124,44 @@ public final class NcipHttpHandler implements AutoCloseable {
         byte[] body = ByteBufUtil.getBytes(request.content());
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(Locale.ROOT);
         InetAddress address = remote == null ? null : remote.getAddress();
+        boolean onLoop = loop != null && loop.inEventLoop();
+        Executor smallAnswers = onLoop ? loop : workers;
         CompletableFuture<FullHttpResponse> answer = new CompletableFuture<>();
-        try {
-            workers.execute(() -> {
-                try {
-                    byte[] xml = contentType.startsWith("application/x-www-form-urlencoded") ? formField(body) : body;
-                    dispatcher.handle(xml, address, path).whenComplete((bytes, error) -> {
-                        if (error != null) {
-                            LOG.error("NCIP request failed", error);
-                            answer.complete(xml(HttpResponseStatus.OK, failed));
-                        } else {
-                            answer.complete(xml(HttpResponseStatus.OK, bytes));
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    LOG.error("NCIP request failed", e);
-                    answer.complete(xml(HttpResponseStatus.OK, failed));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            FullHttpResponse r = xml(HttpResponseStatus.SERVICE_UNAVAILABLE, busy);
-            r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
-            return done(r);
+        Runnable work = () -> {
+            try {
+                byte[] xml = contentType.startsWith("application/x-www-form-urlencoded") ? formField(body) : body;
+                dispatcher.handle(xml, address, path, smallAnswers).whenComplete((bytes, error) -> {
+                    if (error != null) {
+                        LOG.error("NCIP request failed", error);
+                        answer.complete(xml(HttpResponseStatus.OK, failed));
+                    } else {
+                        answer.complete(xml(HttpResponseStatus.OK, bytes));
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.error("NCIP request failed", e);
+                answer.complete(xml(HttpResponseStatus.OK, failed));
+            }
+        };
+        if (onLoop && length <= INLINE_PARSE_BYTES) {
+            work.run();
+        } else {
+            try {
+                workers.execute(work);
+            } catch (RejectedExecutionException e) {
+                FullHttpResponse r = xml(HttpResponseStatus.SERVICE_UNAVAILABLE, busy);
+                r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+                return done(r);
+            }
+        }
+        if (answer.isDone()) {
+            return answer;
+        }
+        if (onLoop) {
+            // the loop's own timer: no lock, no extra thread (CompletableFuture's delayer costs both per request)
+            ScheduledFuture<?> timer = loop.schedule(() -> answer.complete(xml(HttpResponseStatus.OK, timedOut)), TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            answer.whenComplete((r, e) -> timer.cancel(false));
+            return answer;
         }
         return answer.completeOnTimeout(xml(HttpResponseStatus.OK, timedOut), TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }

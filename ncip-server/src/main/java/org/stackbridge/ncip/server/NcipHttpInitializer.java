@@ -3,7 +3,7 @@ package org.stackbridge.ncip.server;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,25 +94,52 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
         }
     }
 
-    /** Hands each full request to the NCIP handler and writes the answer when it is ready, in order. */
-    static final class Inbound extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /**
+     * Hands each full request to the NCIP handler and writes the answers in order, one at a time. A request
+     * that arrives while one is in progress (a pipelining client) waits, and reading stops until it is served;
+     * a client that does not pipeline never makes the channel toggle its read interest.
+     */
+    static final class Inbound extends ChannelInboundHandlerAdapter {
         private final NcipHttpHandler handler;
+        private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(1);
+        private boolean busy;
 
         Inbound(NcipHttpHandler handler) {
             this.handler = handler;
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            if (!request.decoderResult().isSuccess()) {
-                FullHttpResponse bad = handler.badRequestResponse();
-                ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof FullHttpRequest request)) {
+                ctx.fireChannelRead(msg);
                 return;
             }
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
-            // no pipelining: stop reading until this answer is written, so answers stay in order
-            ctx.channel().config().setAutoRead(false);
-            handler.handle(request, (InetSocketAddress) ctx.channel().remoteAddress()).whenComplete((response, error) -> {
+            if (busy) {
+                waiting.add(request);
+                ctx.channel().config().setAutoRead(false);
+                return;
+            }
+            serve(ctx, request);
+        }
+
+        private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
+            boolean keepAlive;
+            CompletionStage<FullHttpResponse> answer;
+            try {
+                if (!request.decoderResult().isSuccess()) {
+                    FullHttpResponse bad = handler.badRequestResponse();
+                    ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
+                    busy = true; // nothing more is read from this connection
+                    return;
+                }
+                keepAlive = HttpUtil.isKeepAlive(request);
+                busy = true;
+                // the handler copies what it needs before returning
+                answer = handler.handle(request, (InetSocketAddress) ctx.channel().remoteAddress(), ctx.executor());
+            } finally {
+                request.release();
+            }
+            answer.whenComplete((response, error) -> {
                 FullHttpResponse r = error == null ? response : handler.failureResponse();
                 if (keepAlive) {
                     r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -121,11 +150,37 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
                     if (!keepAlive || !f.isSuccess()) {
                         ctx.close();
                     } else {
-                        ctx.channel().config().setAutoRead(true);
-                        ctx.read();
+                        busy = false;
+                        next(ctx);
                     }
                 });
             });
+        }
+
+        private void next(ChannelHandlerContext ctx) {
+            FullHttpRequest queued = waiting.poll();
+            if (queued != null) {
+                serve(ctx, queued);
+            } else if (!ctx.channel().config().isAutoRead()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            release();
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            release();
+        }
+
+        private void release() {
+            for (FullHttpRequest r = waiting.poll(); r != null; r = waiting.poll()) {
+                r.release();
+            }
         }
 
         @Override

@@ -36,6 +36,11 @@ public final class LookupItemSetService extends NcipService<LookupItemSet, Looku
     }
 
     @Override
+    protected boolean boundedAnswer(LookupItemSet request) {
+        return false; // up to MAX_ITEMS items per title
+    }
+
+    @Override
     public CompletionStage<LookupItemSetResponse> handle(LookupItemSet q, NcipExchange ex) {
         int max = q.getMaximumItemsCount() == null ? 50 : Math.max(1, Math.min(MAX_ITEMS, q.getMaximumItemsCount().intValue()));
         int skip = 0;

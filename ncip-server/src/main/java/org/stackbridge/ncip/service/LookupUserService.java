@@ -50,6 +50,12 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
     }
 
     @Override
+    protected boolean boundedAnswer(LookupUser q) {
+        // loans, requests and fees grow with the patron's record
+        return q.getLoanedItemsDesired() == null && q.getRequestedItemsDesired() == null && q.getUserFiscalAccountDesired() == null;
+    }
+
+    @Override
     public CompletionStage<LookupUserResponse> handle(LookupUser q, NcipExchange ex) {
         String barcode = Support.userBarcode(q.getUserId(), q.getAuthenticationInput());
         if (barcode == null) {

@@ -40,8 +40,9 @@ import org.stackbridge.ncip.mapping.NcipValues;
 
 /**
  * Reads an NCIP message, authenticates the partner agency, runs the service and writes the answer. Never
- * throws: every failure becomes an NCIP Problem. Parsing runs on the caller's thread (keep it off the event
- * loop); the answer is written on the thread that completes the engine call.
+ * throws: every failure becomes an NCIP Problem. Parsing runs on the caller's thread; answers are written on
+ * the executor given per call (small ones) or the XML executor given at construction (those that grow with
+ * the data).
  */
 public final class NcipDispatcher {
 
@@ -90,6 +91,15 @@ public final class NcipDispatcher {
 
     /** Handles one message body that arrived on {@code path} from {@code remote}; the stage always completes normally. */
     public CompletionStage<byte[]> handle(byte[] body, InetAddress remote, String path) {
+        return handle(body, remote, path, xmlExecutor);
+    }
+
+    /**
+     * As {@link #handle(byte[], InetAddress, String)}, writing answers that stay small on {@code smallAnswers}
+     * (e.g. the connection's event loop, which must write them anyway) and answers that grow with the data
+     * (lists of loans, items) on the XML executor.
+     */
+    public CompletionStage<byte[]> handle(byte[] body, InetAddress remote, String path, java.util.concurrent.Executor smallAnswers) {
         Timer.Sample sample = meters == null ? null : Timer.start(meters);
         NcipXml.Parsed parsed;
         try {
@@ -103,7 +113,7 @@ public final class NcipDispatcher {
         }
         NCIPMessage message = ((NcipXml.V2) parsed).message();
         for (NcipService<?, ?> s : services) {
-            CompletionStage<byte[]> answer = tryService(s, message, remote, path);
+            CompletionStage<byte[]> answer = tryService(s, message, remote, path, smallAnswers);
             if (answer != null) {
                 return answer.handle((bytes, error) -> {
                     if (error != null) {
@@ -125,7 +135,8 @@ public final class NcipDispatcher {
                 name == null ? "The message names no service" : "Service " + name + " is not supported", name, null)));
     }
 
-    private <Q, R> CompletionStage<byte[]> tryService(NcipService<Q, R> s, NCIPMessage message, InetAddress remote, String path) {
+    private <Q, R> CompletionStage<byte[]> tryService(NcipService<Q, R> s, NCIPMessage message, InetAddress remote, String path,
+                                                      java.util.concurrent.Executor smallAnswers) {
         Q q = s.requestOf(message);
         if (q == null) {
             return null;
@@ -147,16 +158,17 @@ public final class NcipDispatcher {
             count(s.name(), firstProblem(s, r));
             return write(s, r, header);
         };
-        // an engine that answered on this (XML worker) thread already: write here rather than queue a second hop
+        // an engine that answered on this thread already: write a small answer here rather than queue a second hop
+        boolean bounded = s.bounded(q);
         CompletableFuture<R> f = answer.toCompletableFuture();
-        if (f.isDone() && !f.isCompletedExceptionally()) {
+        if (bounded && f.isDone() && !f.isCompletedExceptionally()) {
             try {
                 return CompletableFuture.completedFuture(finish.apply(f.join()));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return answer.thenApplyAsync(finish, xmlExecutor);
+        return answer.thenApplyAsync(finish, bounded ? smallAnswers : xmlExecutor);
     }
 
     private static <Q, R> String firstProblem(NcipService<Q, R> s, R r) {

@@ -70,6 +70,22 @@ public abstract class NcipService<Q, R> {
         return r;
     }
 
+    /**
+     * Whether the answer to this request stays small whatever the data (no lists that grow with a patron's
+     * or a title's records): such answers may be written on the connection's event loop.
+     */
+    protected boolean boundedAnswer(Q request) {
+        return true;
+    }
+
+    final boolean bounded(Q request) {
+        try {
+            return boundedAnswer(request);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     protected final R newResponse() {
         return newResponse.get();
     }
