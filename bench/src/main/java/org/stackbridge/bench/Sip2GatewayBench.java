@@ -45,7 +45,7 @@ import org.stackbridge.sip2.spec.FixedField;
  * <pre>
  *   ./mvnw -q -DskipTests package -pl bench,gateway -am
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
- *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3
+ *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres]
  * </pre>
  */
 public final class Sip2GatewayBench {
@@ -68,6 +68,8 @@ public final class Sip2GatewayBench {
         int seconds = 15;
         int runs = 3;
         int idle = 10_000;
+        // untimed load before the first measurement, so C2 has compiled the hot paths (it used ~60 % of a core for 20+ s)
+        int jitWarmup = 20;
         List<Integer> connections = List.of(1, 16, 64);
         List<String> backends = List.of("h2", "postgres");
         String cp = "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*";
@@ -79,6 +81,7 @@ public final class Sip2GatewayBench {
                 case "--connections" -> connections = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--backends" -> backends = List.of(args[++i].split(","));
                 case "--gateway-classpath" -> cp = args[++i];
+                case "--jit-warmup" -> jitWarmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -103,6 +106,11 @@ public final class Sip2GatewayBench {
                 Process server = bench.serve(config, data);
                 try {
                     Map<String, Integer> ports = awaitPorts(server, data);
+                    if (jitWarmup > 0) {
+                        Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", ports.get("sip2"), false, maxConnections, jitWarmup, 0,
+                                "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0));
+                        System.out.printf(Locale.ROOT, "%s: %d s untimed JIT warm-up at %d connections done%n", backend, jitWarmup, maxConnections);
+                    }
                     for (int n : connections) {
                         List<Sip2LoadDriver.Result> results = new ArrayList<>();
                         for (int r = 0; r < runs; r++) {
