@@ -308,7 +308,16 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
             searchOk = counter("search", "ok");
         }
         searchOk.increment();
+        return piggyback(r, name, n, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The search response for {@code n} hits in result set {@code name}, with the records the small/medium/large set
+     * rules of the request ask to piggyback (at most {@code available} of them).
+     */
+    private CompletionStage<Z3950Pdu> piggyback(SearchRequest r, String name, int n, int available) {
         int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
+        piggy = Math.min(piggy, available);
         if (piggy <= 0) {
             return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
         }
@@ -365,15 +374,7 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<byte[]> 
                 return CompletableFuture.<Z3950Pdu>completedFuture(
                         new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, nonSurrogate(diags)));
             }
-            int piggy = n <= r.smallSetUpperBound() ? n : n < r.largeSetLowerBound() ? Math.min(n, r.mediumSetPresentNumber()) : 0;
-            piggy = Math.min(piggy, merged.size());
-            if (piggy <= 0) {
-                return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
-            }
-            String esn = n <= r.smallSetUpperBound() ? r.smallSetElementSetName() : r.mediumSetElementSetName();
-            return presentRecords(session.resultSets.get(name), 1, Math.min(piggy, settings.maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
-                    .thenApply(p -> (Z3950Pdu) new SearchResponse(r.referenceId(), n, p.numberOfRecordsReturned(), p.nextResultSetPosition(),
-                            true, null, p.presentStatus(), p.records()));
+            return piggyback(r, name, n, merged.size());
         }).thenCompose(x -> x);
     }
 

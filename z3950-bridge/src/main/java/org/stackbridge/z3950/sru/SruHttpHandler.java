@@ -204,14 +204,8 @@ public final class SruHttpHandler {
         CatalogueQuery query;
         List<SortKey> sort = new ArrayList<>();
         try {
-            start = intParam(p, "startRecord", 1);
-            max = Math.min(intParam(p, "maximumRecords", 10), MAX_RECORDS);
-            if (start < 1) {
-                throw new SruException(6, "startRecord", "Unsupported parameter value");
-            }
-            if (max < 0) {
-                throw new SruException(6, "maximumRecords", "Unsupported parameter value");
-            }
+            start = startRecord(p);
+            max = maximumRecords(p);
             String s = p.getOrDefault("recordSchema", "marcxml");
             spec = schemaSpec(s);
             schema = schemaId(spec);
@@ -288,14 +282,8 @@ public final class SruHttpHandler {
         String packing;
         String pqf;
         try {
-            start = intParam(p, "startRecord", 1);
-            max = Math.min(intParam(p, "maximumRecords", 10), MAX_RECORDS);
-            if (start < 1) {
-                throw new SruException(6, "startRecord", "Unsupported parameter value");
-            }
-            if (max < 0) {
-                throw new SruException(6, "maximumRecords", "Unsupported parameter value");
-            }
+            start = startRecord(p);
+            max = maximumRecords(p);
             spec = schemaSpec(p.getOrDefault("recordSchema", "marcxml"));
             schema = schemaId(spec);
             packing = p.getOrDefault(v2 ? "recordXMLEscaping" : "recordPacking", p.getOrDefault("recordPacking", "xml"));
@@ -361,6 +349,23 @@ public final class SruHttpHandler {
                 return result(version, v2, total, recs, from + 1, next, schema, packing, diags);
             });
         });
+    }
+
+    private static int startRecord(Map<String, String> p) {
+        int start = intParam(p, "startRecord", 1);
+        if (start < 1) {
+            throw new SruException(6, "startRecord", "Unsupported parameter value");
+        }
+        return start;
+    }
+
+    /** The page size asked for, at most {@link #MAX_RECORDS}. */
+    private static int maximumRecords(Map<String, String> p) {
+        int max = Math.min(intParam(p, "maximumRecords", 10), MAX_RECORDS);
+        if (max < 0) {
+            throw new SruException(6, "maximumRecords", "Unsupported parameter value");
+        }
+        return max;
     }
 
     private static int intParam(Map<String, String> p, String name, int dflt) {
