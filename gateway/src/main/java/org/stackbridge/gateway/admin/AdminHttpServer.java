@@ -3,7 +3,6 @@ package org.stackbridge.gateway.admin;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -17,7 +16,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
@@ -147,42 +145,18 @@ public final class AdminHttpServer implements AutoCloseable {
         return r;
     }
 
-    /**
-     * Oversized bodies get 413 in the endpoint's own format when it has one. The rest of the body is read and
-     * dropped (up to a cap) before the connection closes, so the client sees the answer instead of a reset.
-     */
-    private final class Aggregator extends HttpObjectAggregator {
-        private static final long MAX_DISCARD = 16L << 20;
-        private boolean oversized;
-        private long discarded;
-
+    /** Oversized bodies get 413 in the endpoint's own format when it has one, then are drained. */
+    private final class Aggregator extends org.stackbridge.ncip.server.DrainingHttpAggregator {
         Aggregator() {
-            super(maxBody, true);
+            super(maxBody);
         }
 
         @Override
-        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage message) {
+        protected FullHttpResponse tooLarge(io.netty.handler.codec.http.HttpMessage message) {
             String path = message instanceof io.netty.handler.codec.http.HttpRequest r ? pathOf(r.uri()) : "/";
             var custom = longestPrefix(oversize, path);
-            FullHttpResponse response = custom != null ? custom.get()
+            return custom != null ? custom.get()
                     : text(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", "request body too large\n");
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            oversized = true;
-            ctx.writeAndFlush(response);
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-            if (oversized && msg instanceof io.netty.handler.codec.http.HttpContent content) {
-                discarded += content.content().readableBytes();
-                boolean last = msg instanceof io.netty.handler.codec.http.LastHttpContent;
-                content.release();
-                if (last || discarded > MAX_DISCARD) {
-                    ctx.close();
-                }
-                return;
-            }
-            super.channelRead(ctx, msg);
         }
     }
 

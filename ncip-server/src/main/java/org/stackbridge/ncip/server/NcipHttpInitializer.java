@@ -9,8 +9,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -55,42 +53,18 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
                 .addLast("ncip", new Inbound(handler));
     }
 
-    /**
-     * Answers an oversized body with 413 and an NCIP Problem (Netty's own 413 has no body). The rest of the body
-     * is read and dropped (up to a cap) before the connection closes, so the partner reads the answer instead of
-     * a connection reset.
-     */
-    static final class NcipAggregator extends HttpObjectAggregator {
-        private static final long MAX_DISCARD = 16L << 20;
+    /** Answers an oversized body with 413 and an NCIP Problem, then drains it (see {@link DrainingHttpAggregator}). */
+    static final class NcipAggregator extends DrainingHttpAggregator {
         private final NcipHttpHandler handler;
-        private boolean oversized;
-        private long discarded;
 
         NcipAggregator(NcipHttpHandler handler) {
-            super(handler.settings().maxBodyBytes(), true);
+            super(handler.settings().maxBodyBytes());
             this.handler = handler;
         }
 
         @Override
-        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversizedMessage) {
-            FullHttpResponse r = handler.tooLargeResponse();
-            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            oversized = true;
-            ctx.writeAndFlush(r);
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-            if (oversized && msg instanceof io.netty.handler.codec.http.HttpContent content) {
-                discarded += content.content().readableBytes();
-                boolean last = msg instanceof io.netty.handler.codec.http.LastHttpContent;
-                content.release();
-                if (last || discarded > MAX_DISCARD) {
-                    ctx.close();
-                }
-                return;
-            }
-            super.channelRead(ctx, msg);
+        protected FullHttpResponse tooLarge(io.netty.handler.codec.http.HttpMessage message) {
+            return handler.tooLargeResponse();
         }
     }
 
