@@ -82,7 +82,9 @@ public final class JdbcStorage implements TransactionRunner {
     public static int migrate(JdbcSettings settings) {
         MigrateResult result = Flyway.configure()
                 .dataSource(settings.url(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
+                // db/h2 holds H2-only tuning; both databases share db/migration
+                .locations(settings.isPostgres() ? new String[] {"classpath:db/migration"}
+                        : new String[] {"classpath:db/migration", "classpath:db/h2"})
                 .load()
                 .migrate();
         if (result.migrationsExecuted > 0) {
