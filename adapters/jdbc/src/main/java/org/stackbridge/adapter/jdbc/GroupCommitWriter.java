@@ -1,6 +1,7 @@
 package org.stackbridge.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -61,9 +62,14 @@ final class GroupCommitWriter {
     private final AtomicLong conflictRetries = new AtomicLong();
     private final AtomicLong deferrals = new AtomicLong();
     private final AtomicLong failedCommits = new AtomicLong();
+    private final AtomicLong syncs = new AtomicLong();
+    /** For H2 files: forced to disk after each commit; null where the database syncs its own commits. */
+    private final H2FileSync fileSync;
 
-    GroupCommitWriter(HikariDataSource dataSource, int maxBatch, int queueLimit, ExecutorService completions, String name) {
+    GroupCommitWriter(HikariDataSource dataSource, int maxBatch, int queueLimit, ExecutorService completions, String name,
+                      H2FileSync fileSync) {
         this.dataSource = dataSource;
+        this.fileSync = fileSync;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueLimit);
         this.completions = completions;
@@ -89,7 +95,7 @@ final class GroupCommitWriter {
 
     JdbcStorage.WriterStats stats() {
         return new JdbcStorage.WriterStats(batches.get(), committedUnits.get(), failedUnits.get(), conflictRetries.get(),
-                deferrals.get(), failedCommits.get());
+                deferrals.get(), failedCommits.get(), syncs.get());
     }
 
     /** Stops taking units, finishes every queued one, then stops the thread. */
@@ -188,10 +194,15 @@ final class GroupCommitWriter {
                 return;
             }
             c.commit();
+            if (fileSync != null) {
+                // the commit is in the file but maybe only in the OS cache: acknowledge nothing before this
+                fileSync.sync();
+                syncs.incrementAndGet();
+            }
             committedUnits.addAndGet(applied.size());
             completeAll(applied);
-        } catch (SQLException | RuntimeException e) {
-            // the commit, a rollback or the connection failed: nothing of this batch is known to be durable
+        } catch (SQLException | IOException | RuntimeException e) {
+            // the commit, a rollback, the connection or the file sync failed: nothing of this batch is known to be durable
             broken = true;
             failedCommits.incrementAndGet();
             LOG.error("transaction of a batch of {} write(s) failed", batch.size(), e);

@@ -54,6 +54,20 @@ public record JdbcSettings(String url, String user, String password, int poolSiz
         return url.startsWith("jdbc:postgresql:");
     }
 
+    /**
+     * The file an H2 file database keeps its data in ({@code <path>.mv.db}), or null for PostgreSQL and
+     * in-memory H2. The writer forces it to disk after each commit (see {@link H2FileSync}).
+     */
+    public Path h2DataFile() {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return null;
+        }
+        int end = url.indexOf(';');
+        String path = url.substring(prefix.length(), end < 0 ? url.length() : end);
+        return Path.of(path + ".mv.db");
+    }
+
     public JdbcSettings withPoolSize(int size) {
         return new JdbcSettings(url, user, password, size, maxBatch);
     }

@@ -35,7 +35,7 @@ public final class JdbcStorage implements TransactionRunner {
 
     /** Counters of the writer since open. */
     public record WriterStats(long batches, long committedUnits, long failedUnits, long conflictRetries, long deferrals,
-                              long failedCommits) {
+                              long failedCommits, long fileSyncs) {
         public double averageBatch() {
             return batches == 0 ? 0 : (double) committedUnits / batches;
         }
@@ -47,6 +47,7 @@ public final class JdbcStorage implements TransactionRunner {
     private final ExecutorService readers;
     private final ExecutorService completions;
     private final GroupCommitWriter writer;
+    private final H2FileSync fileSync;
     private volatile boolean closed;
 
     private JdbcStorage(JdbcSettings settings) {
@@ -69,7 +70,9 @@ public final class JdbcStorage implements TransactionRunner {
         this.readers = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueLimit(settings)), threads(name + "-reader"));
         this.completions = Executors.newFixedThreadPool(2, threads(name + "-complete"));
-        this.writer = new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions, name + "-writer");
+        this.fileSync = settings.h2DataFile() == null ? null : new H2FileSync(settings.h2DataFile());
+        this.writer = new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions, name + "-writer",
+                fileSync);
     }
 
     /** Brings the schema up to date, then opens the pools and starts the writer. */
@@ -226,6 +229,9 @@ public final class JdbcStorage implements TransactionRunner {
         readerConnections.forEach(ReaderConnection::release);
         readPool.close();
         writePool.close();
+        if (fileSync != null) {
+            fileSync.close();
+        }
     }
 
     private static void shutdown(ExecutorService executor) {

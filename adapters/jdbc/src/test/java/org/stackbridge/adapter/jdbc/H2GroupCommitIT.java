@@ -50,6 +50,43 @@ class H2GroupCommitIT implements GroupCommitContract {
     }
 
     @Test
+    void everyCommittedBatchIsForcedToDiskBeforeItsUnitsComplete() {
+        JdbcStorage.WriterStats before = storage.stats();
+        CompletableFuture<Patron> written = storage.write(tx -> tx.patrons().insert(StoreFixture.patron("S1")));
+        StoreFixture.await(written);
+        JdbcStorage.WriterStats after = storage.stats();
+        // counted before the future completes, so it is already visible here
+        assertEquals(1, after.fileSyncs() - before.fileSyncs());
+        assertEquals(1, after.batches() - before.batches());
+        // a batch whose only unit failed commits nothing and needs no sync
+        CompletableFuture<Patron> failed = storage.write(tx -> tx.patrons().insert(StoreFixture.patron("S1")));
+        StoreFixture.failureOf(failed);
+        assertEquals(after.fileSyncs(), storage.stats().fileSyncs());
+    }
+
+    @Test
+    void identitySequencesCacheEnoughValuesThatInsertsRarelyStoreTheFile() throws Exception {
+        JdbcSettings settings = JdbcSettings.embedded(dataDir);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT table_name, identity_cache FROM information_schema.columns WHERE is_identity = 'YES'")) {
+            int tables = 0;
+            while (rs.next()) {
+                tables++;
+                assertEquals(4096, rs.getLong(2), rs.getString(1));
+            }
+            assertEquals(11, tables);
+        }
+    }
+
+    @Test
+    void theDataFileIsFoundFromTheUrl() {
+        assertEquals(dataDir.toAbsolutePath().normalize().resolve("stackbridge.mv.db"), JdbcSettings.embedded(dataDir).h2DataFile());
+        assertEquals(null, JdbcSettings.of("jdbc:h2:mem:x;MODE=PostgreSQL", "sa", "").h2DataFile());
+        assertEquals(null, JdbcSettings.of("jdbc:postgresql://localhost/x", "u", "p").h2DataFile());
+    }
+
+    @Test
     void migrateAloneIsIdempotent() {
         assertEquals(0, JdbcStorage.migrate(JdbcSettings.embedded(dataDir)));
     }
