@@ -54,4 +54,15 @@ public interface IllRequestsContract extends StoreFixture {
         assertEquals(List.of(a, b), read(tx -> tx.ill().page(0, 2)));
         assertEquals(List.of(c), read(tx -> tx.ill().page(b.id(), 2)));
     }
+
+    @Test
+    default void forItemFindsTheRoleRequestsOfThatItemNewestFirst() {
+        IllRequest a = write(tx -> tx.ill().insert(request("P", "1", IllRole.LENDING).withItem(7L)));
+        write(tx -> tx.ill().insert(request("P", "2", IllRole.LENDING).withItem(8L)));
+        write(tx -> tx.ill().insert(request("P", "3", IllRole.BORROWING).withItem(7L)));
+        IllRequest d = write(tx -> tx.ill().insert(request("Q", "4", IllRole.LENDING).withItem(7L)));
+        write(tx -> tx.ill().insert(request("Q", "5", IllRole.LENDING)));
+        assertEquals(List.of(d, a), read(tx -> tx.ill().forItem(7L, IllRole.LENDING)));
+        assertEquals(List.of(), read(tx -> tx.ill().forItem(9L, IllRole.LENDING)));
+    }
 }

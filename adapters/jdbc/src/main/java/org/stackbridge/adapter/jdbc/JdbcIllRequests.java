@@ -48,6 +48,13 @@ final class JdbcIllRequests implements IllRequests {
                 r.createdAt(), r.updatedAt(), r.id());
     }
 
+    /** Indexed (ix_ill_request_item): every checkin of a lent item asks this. */
+    @Override
+    public List<IllRequest> forItem(long itemId, IllRole role) {
+        return sql.list("SELECT " + COLS + " FROM ill_request WHERE item_id = ? AND role = ? ORDER BY id DESC", JdbcIllRequests::request,
+                itemId, role);
+    }
+
     @Override
     public List<IllRequest> page(long afterId, int limit) {
         return sql.list("SELECT " + COLS + " FROM ill_request WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY", JdbcIllRequests::request,
