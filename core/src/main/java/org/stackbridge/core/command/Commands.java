@@ -114,6 +114,13 @@ public final class Commands {
                              String callNumber) implements Command<Views.ItemInfo> {
     }
 
+    /**
+     * The hold expiry job, one page: open holds after {@code afterId} (at most {@code limit}) whose
+     * hold-shelf time ran out, or that were not filled by their not-needed-after date, expire.
+     */
+    public record ExpireHolds(RequestContext context, long afterId, int limit) implements Command<Views.HoldsExpired> {
+    }
+
     /** Verify a SIP2 terminal login; the password is checked against the stored slow hash. */
     public record AuthenticateTerminal(RequestContext context, String login, String password) implements Command<Views.TerminalLogin> {
         @Override

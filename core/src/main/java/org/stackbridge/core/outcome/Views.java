@@ -146,6 +146,10 @@ public final class Views {
     }
 
     /** A verified terminal account: the institution it is bound to and its profile name. */
+    /** One page of the hold expiry job: how many open holds it examined and expired, and where to go on. */
+    public record HoldsExpired(int examined, int expired, long lastId, boolean done) implements Serializable {
+    }
+
     public record TerminalLogin(String login, String institution, String profile) implements Serializable {
     }
 

@@ -14,6 +14,9 @@ public interface Holds {
 
     Optional<Hold> openTrappingItem(long itemId);
 
+    /** Open holds with an id above {@code afterId}, in id order: the expiry job walks them a page at a time. */
+    List<Hold> openPage(long afterId, int limit);
+
     Hold insert(Hold hold);
 
     void update(Hold hold);

@@ -94,6 +94,7 @@ public final class CirculationEngine {
         register(BlockPatron.class, this::blockPatron);
         register(UnblockPatron.class, this::unblockPatron);
         register(UpdateItem.class, this::updateItem);
+        register(Commands.ExpireHolds.class, this::expireHolds);
         register(AuthenticateTerminal.class, this::authenticateTerminal);
         register(Commands.LookupLibrary.class, this::lookupLibrary);
     }
@@ -680,6 +681,33 @@ public final class CirculationEngine {
                 .filter(h -> (h.status() == HoldStatus.WAITING && notExpired(tx, h))
                         || (h.trappedItemId() != null && h.trappedItemId() == item.id() && !shelfExpired(tx, h)))
                 .findFirst();
+    }
+
+    /**
+     * The expiry job's page. A ready hold past its shelf date expires; its item stays on the hold shelf
+     * until staff check it in, which sends it to the next hold or home (Evergreen's shelf-expired holds).
+     * A waiting hold past its not-needed-after date expires. Holds in transit are left to their checkin.
+     */
+    private Outcome<Views.HoldsExpired> expireHolds(Commands.ExpireHolds cmd, EngineTx tx) {
+        StoreTx s = tx.store();
+        int limit = cmd.limit() <= 0 ? 500 : Math.min(cmd.limit(), 5_000);
+        List<Hold> page = s.holds().openPage(Math.max(0, cmd.afterId()), limit);
+        int expired = 0;
+        for (Hold h : page) {
+            if (shelfExpired(tx, h)) {
+                s.holds().update(h.withStatus(HoldStatus.EXPIRED));
+                tx.log(cmd.context(), EventType.HOLD_CANCELLED, h.pickupLibrary(), h.patronId(), h.trappedItemId(),
+                        "hold=" + h.id() + " shelf expired " + h.shelfExpiresOn());
+                expired++;
+            } else if (h.status() == HoldStatus.WAITING && !notExpired(tx, h)) {
+                s.holds().update(h.withStatus(HoldStatus.EXPIRED));
+                tx.log(cmd.context(), EventType.HOLD_CANCELLED, h.pickupLibrary(), h.patronId(), null,
+                        "hold=" + h.id() + " expired " + h.expiresOn());
+                expired++;
+            }
+        }
+        long last = page.isEmpty() ? cmd.afterId() : page.get(page.size() - 1).id();
+        return Outcome.success(new Views.HoldsExpired(page.size(), expired, last, page.size() < limit));
     }
 
     /** A ready hold not collected by its shelf expiry date no longer holds the item. */

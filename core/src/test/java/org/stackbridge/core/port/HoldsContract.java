@@ -46,6 +46,20 @@ public interface HoldsContract extends StoreFixture {
     }
 
     @Test
+    default void openPageWalksOpenHoldsInIdOrder() {
+        Patron p = newPatron("P1");
+        BibRecord b = newBib("b1");
+        Hold a = write(tx -> tx.holds().insert(waiting(p, b, 300)));
+        write(tx -> tx.holds().insert(waiting(p, b, 0).withStatus(HoldStatus.FILLED)));
+        Hold c = write(tx -> tx.holds().insert(waiting(p, b, 100).withStatus(HoldStatus.READY)));
+        Hold d = write(tx -> tx.holds().insert(waiting(p, b, 200).withStatus(HoldStatus.IN_TRANSIT)));
+        write(tx -> tx.holds().insert(waiting(p, b, 50).withStatus(HoldStatus.EXPIRED)));
+        assertEquals(List.of(a, c), read(tx -> tx.holds().openPage(0, 2)));
+        assertEquals(List.of(d), read(tx -> tx.holds().openPage(c.id(), 2)));
+        assertEquals(List.of(), read(tx -> tx.holds().openPage(d.id(), 2)));
+    }
+
+    @Test
     default void openForPatronListsOnlyOpenHolds() {
         Patron p = newPatron("P1");
         BibRecord b1 = newBib("b1");

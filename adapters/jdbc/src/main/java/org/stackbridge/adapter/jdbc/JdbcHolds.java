@@ -51,6 +51,12 @@ final class JdbcHolds implements Holds {
     }
 
     @Override
+    public List<Hold> openPage(long afterId, int limit) {
+        return sql.list("SELECT " + COLS + " FROM hold WHERE id > ? AND " + OPEN + " ORDER BY id FETCH FIRST ? ROWS ONLY", JdbcHolds::hold,
+                afterId, Math.max(0, limit));
+    }
+
+    @Override
     public Hold insert(Hold h) {
         memo.forget();
         long id = sql.insert("INSERT INTO hold (patron_id, bib_id, item_id, pickup_library, placed_at, expires_on, status, trapped_item_id,"

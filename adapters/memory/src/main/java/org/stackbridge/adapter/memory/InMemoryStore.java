@@ -380,6 +380,11 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             }
 
             @Override
+            public List<Hold> openPage(long afterId, int limit) {
+                return holds.after(afterId, Integer.MAX_VALUE).stream().filter(h -> h.status().isOpen()).limit(limit).toList();
+            }
+
+            @Override
             public Hold insert(Hold hold) {
                 Hold stored = hold.withId(holds.nextId());
                 holds.put(stored.id(), stored);

@@ -217,6 +217,48 @@ class HoldScenariosTest {
     }
 
     @Test
+    void theExpiryJobExpiresShelfAndNotNeededAfterHoldsAndNothingElse() {
+        Views.HoldPlaced shelf = world.ok(world.titleHold("P1", "b1", "MAIN"));
+        world.ok(world.checkin("I1"));
+        Views.HoldPlaced queued = world.ok(world.titleHold("P2", "b1", "MAIN"));
+        Views.HoldPlaced lapsing = world.ok(new Commands.ChangeHold(world.ctx(), "P2", null, "b1", null, LocalDate.of(2026, 3, 10)));
+        assertEquals(queued.holdId(), lapsing.holdId());
+        Views.HoldPlaced lasting = world.ok(world.titleHold("P3", "b1", "MAIN"));
+        assertEquals("READY", world.hold(shelf.holdId()).status().name());
+
+        // before any date passed: nothing to do, and the job changes nothing
+        world.refusedWithoutChange(world.checkout("P3", "I1"), RefusalReason.ITEM_ON_HOLD_FOR_OTHER);
+        Views.HoldsExpired none = world.ok(new Commands.ExpireHolds(world.ctx(), 0, 100));
+        assertEquals(3, none.examined());
+        assertEquals(0, none.expired());
+        assertTrue(none.done());
+
+        world.clock.set(java.time.Instant.parse("2026-03-12T12:00:00Z"));
+        Views.HoldsExpired first = world.ok(new Commands.ExpireHolds(world.ctx(), 0, 2));
+        assertEquals(2, first.examined());
+        assertEquals(2, first.expired());
+        assertEquals(false, first.done());
+        Views.HoldsExpired rest = world.ok(new Commands.ExpireHolds(world.ctx(), first.lastId(), 2));
+        assertEquals(1, rest.examined());
+        assertEquals(0, rest.expired());
+        assertTrue(rest.done());
+
+        assertEquals(HoldStatus.EXPIRED, world.hold(shelf.holdId()).status());
+        assertEquals(HoldStatus.EXPIRED, world.hold(queued.holdId()).status());
+        assertEquals(HoldStatus.WAITING, world.hold(lasting.holdId()).status());
+        // the patron no longer sees a hold waiting for pickup
+        assertTrue(world.info("P1").holds().isEmpty());
+        assertTrue(world.events().stream().anyMatch(e -> e.type() == EventType.HOLD_CANCELLED
+                && e.detail().equals("hold=" + shelf.holdId() + " shelf expired 2026-03-09")));
+        assertTrue(world.events().stream().anyMatch(e -> e.type() == EventType.HOLD_CANCELLED
+                && e.detail().equals("hold=" + queued.holdId() + " expired 2026-03-10")));
+        // the item stays on the hold shelf until checked in, which now traps it for the next patron
+        assertEquals(ItemStatus.ON_HOLD_SHELF, world.storedItem("I1").status());
+        Views.CheckedIn in = world.ok(world.checkin("I1"));
+        assertEquals(lasting.holdId(), in.hold().holdId());
+    }
+
+    @Test
     void checkingInAnExpiredShelfItemWithNoOtherHoldReshelvesIt() {
         world.ok(world.titleHold("P1", "b1", "MAIN"));
         world.ok(world.checkin("I1"));
