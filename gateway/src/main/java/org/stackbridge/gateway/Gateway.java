@@ -64,6 +64,7 @@ public final class Gateway implements AutoCloseable {
     private NcipHttpHandler ncip;
     private Z3950Server z3950;
     private CatalogueSync catalogue;
+    private Maintenance maintenance;
 
     public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
         this.loaded = loaded;
@@ -129,6 +130,8 @@ public final class Gateway implements AutoCloseable {
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
+        maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
+        closeables.add(maintenance);
         startListeners(cfg);
         http.start();
         writePortsFile(Path.of(cfg.dataDir()));
@@ -198,6 +201,10 @@ public final class Gateway implements AutoCloseable {
 
     public TransactionRunner storage() {
         return storage;
+    }
+
+    public Maintenance maintenance() {
+        return maintenance;
     }
 
     public Policies policies() {

@@ -36,6 +36,9 @@ final class ConfigValidator {
         if (c.engine().maxOverdue() < 0) {
             fail("engine.max-overdue", "must not be negative");
         }
+        if (c.engine().maintenanceMinutes() < 0 || c.engine().maintenanceMinutes() > 1440) {
+            fail("engine.maintenance-minutes", "must be between 0 (off) and 1440");
+        }
         port("listeners.http-port", c.listeners().httpPort());
         port("listeners.sip2-port", c.listeners().sip2Port());
         port("listeners.z3950-port", c.listeners().z3950Port());

@@ -19,7 +19,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         database = database == null ? new Database(null, null, null, null, null) : database;
-        engine = engine == null ? new Engine(null, null, null, null) : engine;
+        engine = engine == null ? new Engine(null, null, null, null, null) : engine;
         listeners = listeners == null ? new Listeners(null, null, null, null, null) : listeners;
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         patronCategories = patronCategories == null ? List.of("ADULT", "CHILD", "STAFF", "ILL") : List.copyOf(patronCategories);
@@ -52,8 +52,10 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         }
     }
 
-    public record Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays) {
+    /** @param maintenanceMinutes how often the hold expiry and request-key purge job runs; 0 = never */
+    public record Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays, Integer maintenanceMinutes) {
         public Engine {
+            maintenanceMinutes = maintenanceMinutes == null ? 60 : maintenanceMinutes;
             currency = currency == null ? "USD" : currency;
             feeLimit = feeLimit == null ? new BigDecimal("10.00") : feeLimit;
             maxOverdue = maxOverdue == null ? 10 : maxOverdue;

@@ -31,6 +31,17 @@ class ConfigLoaderTest {
         assertEquals(6001, c.listeners().sip2Port());
         assertEquals(2100, c.listeners().z3950Port());
         assertEquals("127.0.0.1", c.listeners().bind());
+        assertEquals(60, c.engine().maintenanceMinutes());
+    }
+
+    @Test
+    void maintenanceIntervalIsBounded() throws IOException {
+        Path f = write("engine:\n  maintenance-minutes: -5\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertEquals("engine.maintenance-minutes", e.key());
+        assertEquals(2, e.line());
+        Path off = write("engine:\n  maintenance-minutes: 0\n");
+        assertEquals(0, new ConfigLoader().load(off, Map.of(), List.of()).config().engine().maintenanceMinutes());
     }
 
     @Test
