@@ -40,12 +40,14 @@ import org.stackbridge.sip2.spec.FixedField;
 /**
  * SIP2 against the real gateway process: starts {@code stackbridge serve} on the embedded H2 database and on
  * PostgreSQL, drives checkout/checkin pairs at several connection counts, measures the disk's single-commit
- * fsync rate in the same run, and holds idle connections while reading the server's heap and RSS.
+ * fsync rate in the same run, and holds idle connections while reading the server's heap and RSS. The
+ * {@code memory} backend runs the same gateway on the in-memory store (nothing durable), to show what the
+ * pipeline costs without storage.
  *
  * <pre>
  *   ./mvnw -q -DskipTests package -pl bench,gateway -am
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
- *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres]
+ *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres[,memory]]
  * </pre>
  */
 public final class Sip2GatewayBench {
@@ -86,6 +88,8 @@ public final class Sip2GatewayBench {
             }
         }
         Path work = Files.createTempDirectory("sip2-bench");
+        // each backend's database grows by gigabytes: never leave them behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work)));
         Sip2GatewayBench bench = new Sip2GatewayBench(work, cp, seconds, runs);
         int maxConnections = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
         System.out.printf(Locale.ROOT, "# %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
@@ -101,9 +105,12 @@ public final class Sip2GatewayBench {
             try {
                 Path data = work.resolve(backend);
                 JdbcSettings jdbc = pg == null ? JdbcSettings.embedded(data) : JdbcSettings.of(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
-                seed(jdbc, maxConnections);
+                boolean memory = backend.equals("memory");
+                if (!memory) {
+                    seed(jdbc, maxConnections);
+                }
                 Path config = bench.config(data, pg == null ? null : jdbc);
-                Process server = bench.serve(config, data);
+                Process server = memory ? bench.serveInMemory(config, data, maxConnections) : bench.serve(config, data);
                 try {
                     Map<String, Integer> ports = awaitPorts(server, data);
                     if (jitWarmup > 0) {
@@ -126,12 +133,13 @@ public final class Sip2GatewayBench {
                                 median(results.stream().map(Sip2LoadDriver.Result::p99Millis).toList()),
                                 results.stream().mapToLong(Sip2LoadDriver.Result::errors).sum(), 2 * pairs, 2 * pairs / fsyncMedian);
                     }
-                    if (pg == null && idle > 0) {
+                    if (backend.equals("h2") && idle > 0) {
                         bench.idle(server, ports, idle);
                     }
                 } finally {
                     server.destroy();
                     server.waitFor(30, TimeUnit.SECONDS);
+                    deleteTree(data);
                 }
             } finally {
                 if (pg != null) {
@@ -141,31 +149,46 @@ public final class Sip2GatewayBench {
         }
     }
 
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+
     /** Patrons BP0.., items BI<c>-<k>, library and account BENCH/bench, a rule with no loan limit. */
     static void seed(JdbcSettings jdbc, int connections) {
-        SecretHasher hasher = new SecretHasher(1_000);
         try (JdbcStorage storage = JdbcStorage.open(jdbc)) {
-            storage.write(tx -> {
-                tx.libraries().save(Library.of("BENCH", "Bench library"));
-                tx.accounts().save(new TerminalAccount("bench", hasher.hash("bench"), "BENCH", "default"));
-                BibRecord bib = tx.bibs().insert(new BibRecord(0, "bench-1", "Benchmarking", "Load, Driver", null, null, null, null));
-                for (int c = 0; c < connections; c++) {
-                    tx.patrons().insert(new Patron(0, "BP" + c, null, "Bench patron " + c, "ADULT", null, null, null,
-                            LocalDate.of(2099, 1, 1), "BENCH", false));
-                }
-                return bib.id();
-            }).join();
-            long bibId = storage.read(tx -> tx.bibs().byControlNumber("bench-1").orElseThrow().id()).join();
+            seed(storage, connections);
+        }
+    }
+
+    static void seed(org.stackbridge.core.port.TransactionRunner storage, int connections) {
+        SecretHasher hasher = new SecretHasher(1_000);
+        storage.write(tx -> {
+            tx.libraries().save(Library.of("BENCH", "Bench library"));
+            tx.accounts().save(new TerminalAccount("bench", hasher.hash("bench"), "BENCH", "default"));
+            BibRecord bib = tx.bibs().insert(new BibRecord(0, "bench-1", "Benchmarking", "Load, Driver", null, null, null, null));
             for (int c = 0; c < connections; c++) {
-                int conn = c;
-                storage.write(tx -> {
-                    for (int k = 0; k < ITEMS_PER_CONNECTION; k++) {
-                        tx.items().insert(new Item(0, "BI" + conn + "-" + k, bibId, "BOOK", "BENCH", "BENCH", null, null,
-                                BigDecimal.TEN, ItemStatus.AVAILABLE, null, null));
-                    }
-                    return null;
-                }).join();
+                tx.patrons().insert(new Patron(0, "BP" + c, null, "Bench patron " + c, "ADULT", null, null, null,
+                        LocalDate.of(2099, 1, 1), "BENCH", false));
             }
+            return bib.id();
+        }).join();
+        long bibId = storage.read(tx -> tx.bibs().byControlNumber("bench-1").orElseThrow().id()).join();
+        for (int c = 0; c < connections; c++) {
+            int conn = c;
+            storage.write(tx -> {
+                for (int k = 0; k < ITEMS_PER_CONNECTION; k++) {
+                    tx.items().insert(new Item(0, "BI" + conn + "-" + k, bibId, "BOOK", "BENCH", "BENCH", null, null,
+                            BigDecimal.TEN, ItemStatus.AVAILABLE, null, null));
+                }
+                return null;
+            }).join();
         }
     }
 
@@ -183,7 +206,17 @@ public final class Sip2GatewayBench {
         return config;
     }
 
+    /** The gateway on the in-memory store (MemoryGateway): the same pipeline with no durability, as a yardstick. */
+    private Process serveInMemory(Path config, Path data, int connections) throws IOException {
+        return start(List.of("-cp", System.getProperty("java.class.path"),
+                MemoryGateway.class.getName(), config.toString(), Integer.toString(connections)), data);
+    }
+
     private Process serve(Path config, Path data) throws IOException {
+        return start(List.of("-cp", gatewayClasspath, "org.stackbridge.gateway.cli.StackbridgeCli", "serve", "--config", config.toString()), data);
+    }
+
+    private Process start(List<String> mainArgs, Path data) throws IOException {
         Files.createDirectories(data);
         Files.deleteIfExists(data.resolve("stackbridge.ports"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -193,8 +226,7 @@ public final class Sip2GatewayBench {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
-        cmd.addAll(List.of("-cp", gatewayClasspath, "org.stackbridge.gateway.cli.StackbridgeCli", "serve",
-                "--config", config.toString()));
+        cmd.addAll(mainArgs);
         return new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile()).start();
     }

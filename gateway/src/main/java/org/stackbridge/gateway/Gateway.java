@@ -66,9 +66,17 @@ public final class Gateway implements AutoCloseable {
     private CatalogueSync catalogue;
     private Maintenance maintenance;
 
+    private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
+
     public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
+        this(loaded, clock, cfg -> Storage.open(cfg, Path.of(cfg.dataDir())));
+    }
+
+    /** With another storage than the configured database; the bench uses it to measure without durability. */
+    public Gateway(ConfigLoader.Loaded loaded, Clock clock, java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener) {
         this.loaded = loaded;
         this.clock = clock;
+        this.storageOpener = storageOpener;
     }
 
     public GatewayConfig config() {
@@ -86,7 +94,7 @@ public final class Gateway implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         new UptimeMetrics().bindTo(meters);
 
-        storage = Storage.open(cfg, Path.of(cfg.dataDir()));
+        storage = storageOpener.apply(cfg);
         closeables.add(storage);
         Storage.seed(storage, cfg);
         policies.reload(cfg, loaded.file(), storage);
