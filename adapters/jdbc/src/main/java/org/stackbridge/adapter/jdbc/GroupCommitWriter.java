@@ -65,10 +65,13 @@ final class GroupCommitWriter {
     private final AtomicLong syncs = new AtomicLong();
     /** For H2 files: forced to disk after each commit; null where the database syncs its own commits. */
     private final H2FileSync fileSync;
+    /** Whether reads lock the rows they return (PostgreSQL; see {@link Sql#lockingRowsRead()}). */
+    private final boolean lockRows;
 
     GroupCommitWriter(HikariDataSource dataSource, int maxBatch, int queueLimit, ExecutorService completions, String name,
-                      H2FileSync fileSync) {
+                      H2FileSync fileSync, boolean lockRows) {
         this.dataSource = dataSource;
+        this.lockRows = lockRows;
         this.fileSync = fileSync;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueLimit);
@@ -161,7 +164,8 @@ final class GroupCommitWriter {
             connectionUsedAt = now;
             if (connection == null) {
                 connection = dataSource.getConnection();
-                connectionTx = new JdbcStoreTx(new Sql(connection, true));
+                Sql sql = new Sql(connection, true);
+                connectionTx = new JdbcStoreTx(lockRows ? sql.lockingRowsRead() : sql);
             }
             c = connection;
         } catch (SQLException e) {

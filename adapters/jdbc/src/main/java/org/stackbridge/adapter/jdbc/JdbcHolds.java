@@ -28,25 +28,25 @@ final class JdbcHolds implements Holds {
 
     @Override
     public Optional<Hold> byId(long id) {
-        return sql.one("SELECT " + COLS + " FROM hold WHERE id = ?", JdbcHolds::hold, id);
+        return sql.one("SELECT " + COLS + " FROM hold WHERE id = ?" + sql.forUpdate(), JdbcHolds::hold, id);
     }
 
     @Override
     public List<Hold> openForBib(long bibId) {
         return memo.list("bib " + bibId,
-                () -> sql.list("SELECT " + COLS + " FROM hold WHERE bib_id = ? AND " + OPEN + " ORDER BY placed_at, id", JdbcHolds::hold, bibId));
+                () -> sql.list("SELECT " + COLS + " FROM hold WHERE bib_id = ? AND " + OPEN + " ORDER BY placed_at, id" + sql.forUpdate(), JdbcHolds::hold, bibId));
     }
 
     @Override
     public List<Hold> openForPatron(long patronId) {
         return memo.list("patron " + patronId,
-                () -> sql.list("SELECT " + COLS + " FROM hold WHERE patron_id = ? AND " + OPEN + " ORDER BY placed_at, id", JdbcHolds::hold, patronId));
+                () -> sql.list("SELECT " + COLS + " FROM hold WHERE patron_id = ? AND " + OPEN + " ORDER BY placed_at, id" + sql.forUpdate(), JdbcHolds::hold, patronId));
     }
 
     @Override
     public Optional<Hold> openTrappingItem(long itemId) {
         return memo.one("trap " + itemId,
-                () -> sql.list("SELECT " + COLS + " FROM hold WHERE trapped_item_id = ? AND " + OPEN + " ORDER BY id FETCH FIRST 1 ROWS ONLY",
+                () -> sql.list("SELECT " + COLS + " FROM hold WHERE trapped_item_id = ? AND " + OPEN + " ORDER BY id FETCH FIRST 1 ROWS ONLY" + sql.forUpdate(),
                         JdbcHolds::hold, itemId).stream().findFirst());
     }
 

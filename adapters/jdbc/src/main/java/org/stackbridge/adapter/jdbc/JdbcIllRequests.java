@@ -22,12 +22,12 @@ final class JdbcIllRequests implements IllRequests {
 
     @Override
     public Optional<IllRequest> byId(long id) {
-        return sql.one("SELECT " + COLS + " FROM ill_request WHERE id = ?", JdbcIllRequests::request, id);
+        return sql.one("SELECT " + COLS + " FROM ill_request WHERE id = ?" + sql.forUpdate(), JdbcIllRequests::request, id);
     }
 
     @Override
     public Optional<IllRequest> byExternalId(String partnerAgency, String externalId, IllRole role) {
-        return sql.one("SELECT " + COLS + " FROM ill_request WHERE partner_agency = ? AND external_id = ? AND role = ?",
+        return sql.one("SELECT " + COLS + " FROM ill_request WHERE partner_agency = ? AND external_id = ? AND role = ?" + sql.forUpdate(),
                 JdbcIllRequests::request, partnerAgency, externalId, role);
     }
 
@@ -51,7 +51,7 @@ final class JdbcIllRequests implements IllRequests {
     /** Indexed (ix_ill_request_item): every checkin of a lent item asks this. */
     @Override
     public List<IllRequest> forItem(long itemId, IllRole role) {
-        return sql.list("SELECT " + COLS + " FROM ill_request WHERE item_id = ? AND role = ? ORDER BY id DESC", JdbcIllRequests::request,
+        return sql.list("SELECT " + COLS + " FROM ill_request WHERE item_id = ? AND role = ? ORDER BY id DESC" + sql.forUpdate(), JdbcIllRequests::request,
                 itemId, role);
     }
 

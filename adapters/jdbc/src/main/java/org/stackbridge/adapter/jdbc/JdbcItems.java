@@ -21,12 +21,12 @@ final class JdbcItems implements Items {
 
     @Override
     public Optional<Item> byBarcode(String barcode) {
-        return sql.one("SELECT " + COLS + " FROM item WHERE barcode = ?", JdbcItems::item, barcode);
+        return sql.one("SELECT " + COLS + " FROM item WHERE barcode = ?" + sql.forUpdate(), JdbcItems::item, barcode);
     }
 
     @Override
     public Optional<Item> byId(long id) {
-        return sql.one("SELECT " + COLS + " FROM item WHERE id = ?", JdbcItems::item, id);
+        return sql.one("SELECT " + COLS + " FROM item WHERE id = ?" + sql.forUpdate(), JdbcItems::item, id);
     }
 
     @Override

@@ -21,12 +21,12 @@ final class JdbcPatrons implements Patrons {
 
     @Override
     public Optional<Patron> byBarcode(String barcode) {
-        return sql.one("SELECT " + COLS + " FROM patron WHERE barcode = ?", JdbcPatrons::patron, barcode);
+        return sql.one("SELECT " + COLS + " FROM patron WHERE barcode = ?" + sql.forUpdate(), JdbcPatrons::patron, barcode);
     }
 
     @Override
     public Optional<Patron> byId(long id) {
-        return sql.one("SELECT " + COLS + " FROM patron WHERE id = ?", JdbcPatrons::patron, id);
+        return sql.one("SELECT " + COLS + " FROM patron WHERE id = ?" + sql.forUpdate(), JdbcPatrons::patron, id);
     }
 
     @Override

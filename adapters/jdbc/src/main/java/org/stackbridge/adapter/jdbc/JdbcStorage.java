@@ -72,7 +72,7 @@ public final class JdbcStorage implements TransactionRunner {
         this.completions = Executors.newFixedThreadPool(2, threads(name + "-complete"));
         this.fileSync = settings.h2DataFile() == null ? null : new H2FileSync(settings.h2DataFile());
         this.writer = new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions, name + "-writer",
-                fileSync);
+                fileSync, settings.isPostgres());
     }
 
     /** Brings the schema up to date, then opens the pools and starts the writer. */

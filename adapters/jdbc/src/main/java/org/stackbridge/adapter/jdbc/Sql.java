@@ -33,6 +33,8 @@ final class Sql {
     /** Prepared statements kept open for the connection's life (the writer's); null: prepare per call. */
     private final Map<String, PreparedStatement> statements;
     private RuntimeException failure;
+    /** Appended to the reads a write decision rests on: " FOR UPDATE" in a PostgreSQL writer, else empty. */
+    private String lockRead = "";
 
     Sql(Connection conn) {
         this(conn, false);
@@ -46,6 +48,23 @@ final class Sql {
     Sql(Connection conn, boolean keepStatements) {
         this.conn = conn;
         this.statements = keepStatements ? new HashMap<>() : null;
+    }
+
+    /**
+     * Makes the reads of patrons, items, holds and ILL requests lock their rows ({@code FOR UPDATE}) until the
+     * transaction ends. Two writers on one PostgreSQL database (two gateways, or a CLI command beside the
+     * gateway) then cannot both decide on the same row: without it, two checkins of different copies could
+     * both trap the one waiting hold, the second overwriting the first (a lost update under READ COMMITTED).
+     * Not for H2: one process owns an H2 file, and H2 implements the lock as a row write.
+     */
+    Sql lockingRowsRead() {
+        lockRead = " FOR UPDATE";
+        return this;
+    }
+
+    /** " FOR UPDATE" where {@link #lockingRowsRead()} applies, otherwise "". */
+    String forUpdate() {
+        return lockRead;
     }
 
     /** Closes the kept statements; the connection is being returned or dropped. */
