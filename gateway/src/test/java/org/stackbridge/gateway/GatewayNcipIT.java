@@ -9,15 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.stackbridge.core.model.IllState;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
-import org.stackbridge.gateway.config.ConfigLoader;
 
 /** NCIP through the whole gateway (HTTP port, Camel route, engine, H2): a ReShare borrowing and a lending workflow. */
 class GatewayNcipIT {
@@ -41,8 +37,7 @@ class GatewayNcipIT {
 
     @BeforeEach
     void start() throws Exception {
-        Path config = data.resolve("stackbridge.yaml");
-        Files.writeString(config, String.join("\n",
+        gateway = TestGateways.start(data, Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC),
                 "libraries:",
                 "  - {code: MAIN, name: Main Library}",
                 "ncip:",
@@ -51,11 +46,7 @@ class GatewayNcipIT {
                 "    reshare:",
                 "      dialect: reshare",
                 "      shared-secret: s3cret",
-                "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}",
-                ""));
-        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, Map.of(),
-                List.of("data-dir=" + data, "listeners.http-port=0", "listeners.sip2-port=0", "listeners.z3950-port=0"));
-        gateway = new Gateway(loaded, Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC)).start();
+                "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}");
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", null, "Ada Lovelace", "ADULT", "ada@example.org", "555-0100", "1 Main St",
                     LocalDate.of(2030, 1, 1), "MAIN", false));

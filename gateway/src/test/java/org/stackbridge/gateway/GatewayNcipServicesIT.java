@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +28,6 @@ import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.PatronBlock;
 import org.stackbridge.core.security.SecretHasher;
-import org.stackbridge.gateway.config.ConfigLoader;
 
 /**
  * Every NCIP service over HTTP against the whole gateway (HTTP port, Camel route, engine, H2): the success path and
@@ -47,8 +44,7 @@ class GatewayNcipServicesIT {
 
     @BeforeEach
     void start() throws Exception {
-        Path config = data.resolve("stackbridge.yaml");
-        Files.writeString(config, String.join("\n",
+        gateway = TestGateways.start(data, Clock.fixed(NOW, ZoneOffset.UTC),
                 "libraries:",
                 "  - {code: MAIN, name: Main Library}",
                 "policies:",
@@ -66,11 +62,7 @@ class GatewayNcipServicesIT {
                 "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}",
                 "    plain:",
                 "      dialect: generic",
-                "      shared-secret: pl4in",
-                ""));
-        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, Map.of(),
-                List.of("data-dir=" + data, "listeners.http-port=0", "listeners.sip2-port=0", "listeners.z3950-port=0"));
-        gateway = new Gateway(loaded, Clock.fixed(NOW, ZoneOffset.UTC)).start();
+                "      shared-secret: pl4in");
         String pin = SecretHasher.standard().hash("1234");
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", pin, "Ada Lovelace", "ADULT", "ada@example.org", "555-0100", "1 Main St",

@@ -3,14 +3,11 @@ package org.stackbridge.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.stackbridge.core.model.HoldStatus;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
-import org.stackbridge.gateway.config.ConfigLoader;
 
 /** The housekeeping job against the full gateway on its embedded database, through the command route. */
 class MaintenanceIT {
@@ -38,15 +34,10 @@ class MaintenanceIT {
 
     @BeforeEach
     void start() throws Exception {
-        Path config = data.resolve("stackbridge.yaml");
-        Files.writeString(config, String.join("\n",
+        gateway = TestGateways.start(data, Clock.fixed(NOW, ZoneOffset.UTC),
                 "libraries:",
                 "  - {code: MAIN, name: Main Library}",
-                "engine: {maintenance-minutes: 0}",
-                ""));
-        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, Map.of(),
-                List.of("data-dir=" + data, "listeners.http-port=0", "listeners.sip2-port=0", "listeners.z3950-port=0"));
-        gateway = new Gateway(loaded, Clock.fixed(NOW, ZoneOffset.UTC)).start();
+                "engine: {maintenance-minutes: 0}");
         gateway.storage().write(tx -> {
             Patron p = tx.patrons().insert(new Patron(0, "P1", null, "Ada", "ADULT", null, null, null, LocalDate.of(2030, 1, 1), "MAIN", false));
             BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
