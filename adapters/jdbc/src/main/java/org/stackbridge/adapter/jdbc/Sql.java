@@ -55,7 +55,7 @@ final class Sql {
      * transaction ends. Two writers on one PostgreSQL database (two gateways, or a CLI command beside the
      * gateway) then cannot both decide on the same row: without it, two checkins of different copies could
      * both trap the one waiting hold, the second overwriting the first (a lost update under READ COMMITTED).
-     * Not for H2: one process owns an H2 file, and H2 implements the lock as a row write.
+     * Not for H2: one process owns an H2 file, and H2 takes the lock by writing a new row version.
      */
     Sql lockingRowsRead() {
         lockRead = " FOR UPDATE";
