@@ -63,6 +63,10 @@ final class GroupCommitWriter {
     private final AtomicLong deferrals = new AtomicLong();
     private final AtomicLong failedCommits = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
+    /** Committed batches (H2) waiting for the fdatasync that makes them durable, in commit order. */
+    private final BlockingQueue<List<Unit<?>>> unsynced = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread syncer;
+    private volatile boolean writerDone;
     /** For H2 files: forced to disk after each commit; null where the database syncs its own commits. */
     private final H2FileSync fileSync;
     /** Whether reads lock the rows they return (PostgreSQL; see {@link Sql#lockingRowsRead()}). */
@@ -79,6 +83,13 @@ final class GroupCommitWriter {
         this.thread = new Thread(this::loop, name);
         this.thread.setDaemon(true);
         this.thread.start();
+        if (fileSync != null) {
+            this.syncer = new Thread(this::syncLoop, name + "-sync");
+            this.syncer.setDaemon(true);
+            this.syncer.start();
+        } else {
+            this.syncer = null;
+        }
     }
 
     <T> CompletableFuture<T> submit(Function<StoreTx, T> work) {
@@ -101,17 +112,24 @@ final class GroupCommitWriter {
                 deferrals.get(), failedCommits.get(), syncs.get());
     }
 
-    /** Stops taking units, finishes every queued one, then stops the thread. */
+    /** Stops taking units, finishes every queued one, then stops the thread (and the syncer, once it synced all). */
     void close(long timeoutMillis) {
         closing = true;
         // no interrupt: an interrupted thread in H2 file I/O closes the database file
         try {
             thread.join(timeoutMillis);
+            writerDone = true;
+            if (syncer != null) {
+                syncer.join(timeoutMillis);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
             LOG.warn("writer did not finish within {} ms", timeoutMillis);
+        }
+        if (syncer != null && syncer.isAlive()) {
+            LOG.warn("syncer did not finish within {} ms", timeoutMillis);
         }
         List<Unit<?>> left = new ArrayList<>();
         queue.drainTo(left);
@@ -198,15 +216,16 @@ final class GroupCommitWriter {
                 return;
             }
             c.commit();
-            if (fileSync != null) {
-                // the commit is in the file but maybe only in the OS cache: acknowledge nothing before this
-                fileSync.sync();
-                syncs.incrementAndGet();
-            }
             committedUnits.addAndGet(applied.size());
-            completeAll(applied);
-        } catch (SQLException | IOException | RuntimeException e) {
-            // the commit, a rollback, the connection or the file sync failed: nothing of this batch is known to be durable
+            if (fileSync == null) {
+                completeAll(applied);
+            } else {
+                // In the file, but maybe only in the OS cache: the syncer acknowledges it after an fdatasync,
+                // while this thread runs the next batch.
+                unsynced.add(List.copyOf(applied));
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the commit, a rollback or the connection failed: nothing of this batch is known to be durable
             broken = true;
             failedCommits.incrementAndGet();
             LOG.error("transaction of a batch of {} write(s) failed", batch.size(), e);
@@ -222,6 +241,44 @@ final class GroupCommitWriter {
         } finally {
             if (broken) {
                 dropConnection(true);
+            }
+        }
+    }
+
+    /**
+     * H2 only: one fdatasync for every batch committed since the last, then those batches' units complete,
+     * oldest first. The writer meanwhile runs the next batch, so the sync (milliseconds while H2 grows its
+     * file) is off its critical path. A later batch may read what an unsynced one wrote, but nothing of it
+     * is acknowledged before a sync that covers both.
+     */
+    private void syncLoop() {
+        List<List<Unit<?>>> groups = new ArrayList<>();
+        while (true) {
+            groups.clear();
+            List<Unit<?>> first;
+            try {
+                first = unsynced.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                if (writerDone && unsynced.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            groups.add(first);
+            unsynced.drainTo(groups);
+            try {
+                fileSync.sync();
+                syncs.incrementAndGet();
+                groups.forEach(this::completeAll);
+            } catch (IOException | RuntimeException e) {
+                // committed, but whether it reached the disk is unknown: say so rather than acknowledge it
+                failedCommits.incrementAndGet();
+                LOG.error("fdatasync of {} committed batch(es) failed", groups.size(), e);
+                JdbcStorageException failure = new JdbcStorageException("database file sync failed: " + e.getMessage(), e);
+                groups.forEach(g -> g.forEach(u -> fail(u, failure)));
             }
         }
     }

@@ -7,8 +7,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Forces an H2 database file to disk. H2 writes a commit to the file but never fsyncs it, so without this
- * a power failure or kernel crash could lose commits we already acknowledged. The group-commit writer
- * calls {@link #sync()} after each commit and before completing any unit of it: one fdatasync per batch.
+ * a power failure or kernel crash could lose commits we already acknowledged. The group-commit writer's
+ * syncer thread calls {@link #sync()} after commits and before completing any unit of them: one fdatasync
+ * per batch, or per several when the writer committed more while the last sync ran.
  *
  * <p>The channel stays open until the storage closes, after H2 has closed the file: on POSIX, closing any
  * descriptor of a file drops the process's locks on it, H2's file lock included.

@@ -65,6 +65,22 @@ class H2GroupCommitIT implements GroupCommitContract {
     }
 
     @Test
+    void oneSyncMayCoverSeveralBatchesButNeverNone() {
+        JdbcStorage.WriterStats before = storage.stats();
+        List<CompletableFuture<Patron>> writes = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String barcode = "M" + i;
+            writes.add(storage.write(tx -> tx.patrons().insert(StoreFixture.patron(barcode))));
+        }
+        writes.forEach(StoreFixture::await);
+        JdbcStorage.WriterStats after = storage.stats();
+        long batches = after.batches() - before.batches();
+        long syncs = after.fileSyncs() - before.fileSyncs();
+        org.junit.jupiter.api.Assertions.assertTrue(syncs >= 1 && syncs <= batches, syncs + " syncs for " + batches + " batches");
+        assertEquals(500, after.committedUnits() - before.committedUnits());
+    }
+
+    @Test
     void identitySequencesCacheEnoughValuesThatInsertsRarelyStoreTheFile() throws Exception {
         JdbcSettings settings = JdbcSettings.embedded(dataDir);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
