@@ -7,6 +7,14 @@ import org.stackbridge.core.model.BibRecord;
 public interface Bibs {
     Optional<BibRecord> byId(long id);
 
+    /**
+     * The bib without its MARC record ({@code marc} null): what a view needs to name a title, without reading
+     * kilobytes of MARC on every checkout. Never pass a record read this way to {@link #update}.
+     */
+    default Optional<BibRecord> headingById(long id) {
+        return byId(id).map(b -> new BibRecord(b.id(), b.controlNumber(), b.title(), b.author(), b.isbn(), b.publisher(), b.year(), null));
+    }
+
     Optional<BibRecord> byControlNumber(String controlNumber);
 
     BibRecord insert(BibRecord bib);

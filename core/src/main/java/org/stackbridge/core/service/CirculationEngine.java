@@ -1080,7 +1080,7 @@ public final class CirculationEngine {
     /** The item's view when the caller already knows its open loan (if any) and that loan's borrower barcode. */
     private Views.ItemInfo itemInfo(EngineTx tx, Item item, Optional<Loan> loan, String borrower) {
         StoreTx s = tx.store();
-        BibRecord bib = s.bibs().byId(item.bibId()).orElse(null);
+        BibRecord bib = s.bibs().headingById(item.bibId()).orElse(null);
         List<Hold> queue = s.holds().openForBib(item.bibId()).stream().filter(h -> h.acceptsItem(item.id())).toList();
         Optional<Hold> trapping = s.holds().openTrappingItem(item.id());
         Library home = library(tx, item.homeLibrary());
@@ -1094,7 +1094,7 @@ public final class CirculationEngine {
     }
 
     private String title(EngineTx tx, long bibId) {
-        return tx.store().bibs().byId(bibId).map(BibRecord::title).orElse("");
+        return tx.store().bibs().headingById(bibId).map(BibRecord::title).orElse("");
     }
 
     private static String describe(ItemStatus status) {

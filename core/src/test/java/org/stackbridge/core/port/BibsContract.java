@@ -27,6 +27,16 @@ public interface BibsContract extends StoreFixture {
     }
 
     @Test
+    default void headingByIdHasEverythingButTheMarc() {
+        BibRecord stored = newBib("ocm001");
+        BibRecord heading = read(tx -> tx.bibs().headingById(stored.id())).orElseThrow();
+        assertEquals(0, heading.marc().length);
+        assertEquals(new BibRecord(stored.id(), stored.controlNumber(), stored.title(), stored.author(), stored.isbn(), stored.publisher(),
+                stored.year(), null), heading);
+        assertTrue(read(tx -> tx.bibs().headingById(stored.id() + 99)).isEmpty());
+    }
+
+    @Test
     default void bibWithoutMarcReadsBackEmpty() {
         BibRecord stored = write(tx -> tx.bibs().insert(new BibRecord(0, "x1", null, null, null, null, null, null)));
         BibRecord found = read(tx -> tx.bibs().byId(stored.id())).orElseThrow();

@@ -23,6 +23,11 @@ final class JdbcBibs implements Bibs {
     }
 
     @Override
+    public Optional<BibRecord> headingById(long id) {
+        return sql.one("SELECT id, control_number, title, author, isbn, publisher, pub_year FROM bib WHERE id = ?", JdbcBibs::heading, id);
+    }
+
+    @Override
     public Optional<BibRecord> byControlNumber(String controlNumber) {
         return sql.one("SELECT " + COLS + " FROM bib WHERE control_number = ?", JdbcBibs::bib, controlNumber);
     }
@@ -49,6 +54,11 @@ final class JdbcBibs implements Bibs {
     @Override
     public long count() {
         return sql.count("SELECT COUNT(*) FROM bib");
+    }
+
+    private static BibRecord heading(ResultSet rs) throws SQLException {
+        return new BibRecord(rs.getLong("id"), rs.getString("control_number"), rs.getString("title"), rs.getString("author"),
+                rs.getString("isbn"), rs.getString("publisher"), rs.getString("pub_year"), null);
     }
 
     private static BibRecord bib(ResultSet rs) throws SQLException {
