@@ -196,34 +196,12 @@ public final class NcipLoadDriver {
                     + "listeners: {http-port: 0, sip2-port: 0, z3950-port: 0}\n"
                     + "policies:\n  - {library: '*', category: '*', item-type: '*', loan-period: 21, max-loans: 0, fine-per-day: 0}\n"
                     + "ncip:\n  libraries: {BENCH: BENCH}\n  agencies:\n    bench: {dialect: reshare, shared-secret: secret}\n");
-            Files.deleteIfExists(data.resolve("stackbridge.ports"));
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
-            String extra = System.getenv("STACKBRIDGE_BENCH_SERVER_OPTS");
-            if (extra != null && !extra.isBlank()) {
-                cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
-            }
-            cmd.addAll(List.of("-cp", System.getProperty("ncip.gatewayClasspath", "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*"),
-                    "org.stackbridge.gateway.cli.StackbridgeCli", "serve", "--config", config.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
-            Path ports = data.resolve("stackbridge.ports");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!Files.exists(ports)) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    p.destroy();
-                    throw new IllegalStateException("gateway did not start; see " + work.resolve("serve.log"));
-                }
-                try {
-                    p.onExit().get(200, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException stillRunning) {
-                    // keep waiting for the ports file
-                }
-            }
-            java.util.Properties props = new java.util.Properties();
-            try (InputStream in = Files.newInputStream(ports)) {
-                props.load(in);
-            }
-            return new GatewayTarget(work, p, Integer.parseInt(props.getProperty("http")));
+            Path log = work.resolve("serve.log");
+            Process p = GatewayProcess.start(List.of("-cp",
+                    System.getProperty("ncip.gatewayClasspath", "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*"),
+                    "org.stackbridge.gateway.cli.StackbridgeCli", "serve", "--config", config.toString()), data, log);
+            int http = GatewayProcess.awaitPorts(p, data, log).get("http");
+            return new GatewayTarget(work, p, http);
         }
 
         @Override
@@ -255,11 +233,7 @@ public final class NcipLoadDriver {
         public void close() throws Exception {
             process0.destroy();
             process0.waitFor(30, TimeUnit.SECONDS);
-            try (java.util.stream.Stream<Path> files = Files.walk(work)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            GatewayProcess.deleteTree(work);
         }
     }
 

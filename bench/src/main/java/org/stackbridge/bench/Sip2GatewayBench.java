@@ -2,7 +2,6 @@ package org.stackbridge.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,11 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.stackbridge.adapter.jdbc.JdbcSettings;
 import org.stackbridge.adapter.jdbc.JdbcStorage;
@@ -89,7 +86,7 @@ public final class Sip2GatewayBench {
         }
         Path work = Files.createTempDirectory("sip2-bench");
         // each backend's database grows by gigabytes: never leave them behind
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> GatewayProcess.deleteTree(work)));
         Sip2GatewayBench bench = new Sip2GatewayBench(work, cp, seconds, runs);
         int maxConnections = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
         System.out.printf(Locale.ROOT, "# %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
@@ -139,24 +136,13 @@ public final class Sip2GatewayBench {
                 } finally {
                     server.destroy();
                     server.waitFor(30, TimeUnit.SECONDS);
-                    deleteTree(data);
+                    GatewayProcess.deleteTree(data);
                 }
             } finally {
                 if (pg != null) {
                     pg.close();
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + root + ": " + e.getMessage());
         }
     }
 
@@ -217,40 +203,11 @@ public final class Sip2GatewayBench {
     }
 
     private Process start(List<String> mainArgs, Path data) throws IOException {
-        Files.createDirectories(data);
-        Files.deleteIfExists(data.resolve("stackbridge.ports"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
-        // Extra server JVM flags, e.g. -XX:StartFlightRecording=... to profile a run.
-        String extra = System.getenv("STACKBRIDGE_BENCH_SERVER_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
-        }
-        cmd.addAll(mainArgs);
-        return new ProcessBuilder(cmd)
-                .redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile()).start();
+        return GatewayProcess.start(mainArgs, data, data.resolve("serve.log"));
     }
 
     private static Map<String, Integer> awaitPorts(Process p, Path data) throws Exception {
-        Path file = data.resolve("stackbridge.ports");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!Files.exists(file)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("gateway did not start; see " + data.resolve("serve.log"));
-            }
-            try {
-                p.onExit().get(200, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException stillRunning) {
-                // keep waiting for the ports file
-            }
-        }
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            props.load(in);
-        }
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        props.forEach((k, v) -> ports.put((String) k, Integer.parseInt((String) v)));
-        return ports;
+        return GatewayProcess.awaitPorts(p, data, data.resolve("serve.log"));
     }
 
     /** Opens {@code n} logged-in connections, then reports the server's heap after a full GC and its RSS. */
