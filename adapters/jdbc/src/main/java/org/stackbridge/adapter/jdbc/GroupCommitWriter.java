@@ -67,7 +67,7 @@ final class GroupCommitWriter {
     private final BlockingQueue<List<Unit<?>>> unsynced = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Thread syncer;
     private volatile boolean writerDone;
-    /** For H2 files: forced to disk after each commit; null where the database syncs its own commits. */
+    /** For H2 files: forced to disk by the syncer after commits; null where the database syncs its own commits. */
     private final H2FileSync fileSync;
     /** Whether reads lock the rows they return (PostgreSQL; see {@link Sql#lockingRowsRead()}). */
     private final boolean lockRows;
