@@ -13,8 +13,9 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /**
  * The one encoder path for every SIP2 message: spec-ordered fixed part, sanitised variable fields (no delimiter,
- * CR or LF inside values; at most 255 characters), missing required fields sent empty, then AY/AZ and the
- * terminator. {@link #encode} is the static core; the handler is stateless and {@link Sharable}.
+ * CR or LF inside values; at most 255 characters) except the ones the wire format hides, missing or hidden required
+ * fields sent empty at the end, then AY/AZ and the terminator. Field hiding happens here and nowhere else, so it
+ * applies to every response, refusals included. {@link #encode} is the static core; the handler is stateless and {@link Sharable}.
  */
 @Sharable
 public final class Sip2MessageEncoder extends MessageToByteEncoder<Sip2MessageEncoder.Outbound> {
@@ -56,13 +57,13 @@ public final class Sip2MessageEncoder extends MessageToByteEncoder<Sip2MessageEn
             b.append(v);
         }
         for (Sip2Field field : m.fields()) {
-            if (field.code().equals(FieldCode.AY) || field.code().equals(FieldCode.AZ)) {
+            if (field.code().equals(FieldCode.AY) || field.code().equals(FieldCode.AZ) || f.hides(field.code().code())) {
                 continue;
             }
             b.append(field.code().code()).append(sanitise(field.value(), delim)).append(delim);
         }
         for (FieldCode required : spec.required()) {
-            if (!m.has(required)) {
+            if (!m.has(required) || f.hides(required.code())) {
                 b.append(required.code()).append(delim);
             }
         }

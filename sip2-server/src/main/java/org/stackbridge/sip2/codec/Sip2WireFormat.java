@@ -1,14 +1,16 @@
 package org.stackbridge.sip2.codec;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How one connection's bytes look: charset, the terminator we write, whether we add AY/AZ even when the
- * request had none, and the charset the checksum is computed in (the wire charset unless a partner, like Alma,
- * sums an ASCII-transliterated copy).
+ * request had none, the charset the checksum is computed in (the wire charset unless a partner, like Alma,
+ * sums an ASCII-transliterated copy) and the field ids never written (the terminal profile's hidden fields: the
+ * encoder drops them from every response, and sends a hidden required field empty).
  */
 public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter,
-                             Sip2Charset checksumCharset) {
+                             Sip2Charset checksumCharset, Set<String> hiddenFields) {
 
     public static final Sip2WireFormat DEFAULT = new Sip2WireFormat(Sip2Charset.UTF_8, Terminator.CR, false, '|');
 
@@ -17,10 +19,21 @@ public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean
         Objects.requireNonNull(terminator, "terminator");
         fieldDelimiter = fieldDelimiter == 0 ? '|' : fieldDelimiter;
         checksumCharset = checksumCharset == null ? charset : checksumCharset;
+        hiddenFields = hiddenFields == null ? Set.of() : Set.copyOf(hiddenFields);
     }
 
     public Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter) {
-        this(charset, terminator, forceErrorDetection, fieldDelimiter, null);
+        this(charset, terminator, forceErrorDetection, fieldDelimiter, null, null);
+    }
+
+    public Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter,
+                          Sip2Charset checksumCharset) {
+        this(charset, terminator, forceErrorDetection, fieldDelimiter, checksumCharset, null);
+    }
+
+    /** Whether the encoder leaves out the field with this id. */
+    public boolean hides(String fieldId) {
+        return !hiddenFields.isEmpty() && hiddenFields.contains(fieldId);
     }
 
     /** Whether checksums are computed over other bytes than the ones on the wire. */

@@ -15,7 +15,7 @@ import org.stackbridge.core.model.Money;
 import org.stackbridge.core.outcome.PatronFlag;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
-import org.stackbridge.sip2.server.Sip2Profile;
+import org.stackbridge.sip2.session.Sip2Profile;
 
 /** SIP2 code tables and formats: dates, money, patron status, circulation status, fee types, screen messages. */
 public final class Sip2Mapper {

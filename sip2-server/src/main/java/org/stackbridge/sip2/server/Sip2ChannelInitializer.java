@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.stackbridge.sip2.codec.Sip2FrameDecoder;
 import org.stackbridge.sip2.codec.Sip2MessageDecoder;
 import org.stackbridge.sip2.codec.Sip2MessageEncoder;
-import org.stackbridge.sip2.handler.Sip2Handlers;
+import org.stackbridge.sip2.handler.Sip2Dispatcher;
+import org.stackbridge.sip2.session.Sip2Session;
 
 /** idle timeout → connection limit → optional TLS → CR framer → message decoder → encoder → connection handler. */
 final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -17,12 +18,12 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Sip2Settings settings;
     private final SslContext ssl;
     private final Sip2ConnectionLimiter limiter;
-    private final Sip2Handlers handlers;
+    private final Sip2Dispatcher handlers;
     private final ReplayCache replay;
     private final Sip2Metrics metrics;
     private final AtomicLong ids;
 
-    Sip2ChannelInitializer(Sip2Settings settings, SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Handlers handlers,
+    Sip2ChannelInitializer(Sip2Settings settings, SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Dispatcher handlers,
                            ReplayCache replay, Sip2Metrics metrics, AtomicLong ids) {
         this.settings = settings;
         this.ssl = ssl;
@@ -43,11 +44,12 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (ssl != null) {
             p.addLast(Sip2Pipeline.TLS, ssl.newHandler(ch.alloc()));
         }
-        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ch.remoteAddress()), settings, ch.eventLoop());
+        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ch.remoteAddress()), settings::profile,
+                settings.defaultInstitution(), ch.eventLoop());
         Sip2MessageDecoder decoder = new Sip2MessageDecoder(session.format());
         p.addLast(Sip2Pipeline.FRAMER, new Sip2FrameDecoder(settings.maxFrameLength()));
         p.addLast(Sip2Pipeline.DECODER, decoder);
         p.addLast(Sip2Pipeline.ENCODER, Sip2MessageEncoder.INSTANCE);
-        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, handlers, replay, metrics, decoder));
+        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, settings, handlers, replay, metrics, decoder));
     }
 }

@@ -11,10 +11,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +22,11 @@ import org.stackbridge.sip2.codec.Sip2DecoderException;
 import org.stackbridge.sip2.codec.Sip2MessageDecoder;
 import org.stackbridge.sip2.codec.Sip2MessageEncoder;
 import org.stackbridge.sip2.codec.Sip2Request;
-import org.stackbridge.sip2.handler.Sip2Handlers;
+import org.stackbridge.sip2.handler.Sip2Dispatcher;
 import org.stackbridge.sip2.handler.Sip2RequestHandler;
 import org.stackbridge.sip2.message.Sip2Message;
-import org.stackbridge.sip2.spec.FixedField;
+import org.stackbridge.sip2.session.Sip2Session;
+import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /**
@@ -40,26 +38,26 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
 
     private static final Logger LOG = LoggerFactory.getLogger(Sip2ConnectionHandler.class);
     private static final int MAX_PENDING = 64;
-    private static final java.util.Set<Sip2MessageType> MUTATING = java.util.EnumSet.of(Sip2MessageType.CHECKOUT_REQUEST,
-            Sip2MessageType.CHECKIN_REQUEST, Sip2MessageType.RENEW_REQUEST, Sip2MessageType.RENEW_ALL_REQUEST,
-            Sip2MessageType.FEE_PAID_REQUEST, Sip2MessageType.HOLD_REQUEST, Sip2MessageType.BLOCK_PATRON_REQUEST,
-            Sip2MessageType.PATRON_ENABLE_REQUEST, Sip2MessageType.ITEM_STATUS_UPDATE_REQUEST);
 
     private final Sip2Session session;
-    private final Sip2Handlers handlers;
-    private final ReplayCache replay;
+    private final Sip2Settings settings;
+    private final Sip2Dispatcher handlers;
+    private final Sip2Retransmissions retransmissions;
+    private final Sip2RequestGate gate;
     private final Sip2Metrics metrics;
     private final Sip2MessageDecoder decoder;
     private final ArrayDeque<Sip2Request> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
-    private boolean afterLogin;
     private ScheduledFuture<?> loginTimer;
 
-    Sip2ConnectionHandler(Sip2Session session, Sip2Handlers handlers, ReplayCache replay, Sip2Metrics metrics, Sip2MessageDecoder decoder) {
+    Sip2ConnectionHandler(Sip2Session session, Sip2Settings settings, Sip2Dispatcher handlers, ReplayCache replay, Sip2Metrics metrics,
+                          Sip2MessageDecoder decoder) {
         this.session = session;
+        this.settings = settings;
         this.handlers = handlers;
-        this.replay = replay;
+        this.retransmissions = new Sip2Retransmissions(session, replay);
+        this.gate = new Sip2RequestGate(session, settings, handlers);
         this.metrics = metrics;
         this.decoder = decoder;
     }
@@ -73,7 +71,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        int timeout = session.settings().loginTimeoutSeconds();
+        int timeout = settings.loginTimeoutSeconds();
         if (timeout > 0) {
             loginTimer = ctx.executor().schedule(() -> {
                 if (!session.loggedIn() && ctx.channel().isActive()) {
@@ -111,7 +109,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         if (evt instanceof IdleStateEvent) {
             mdc();
             try {
-                LOG.info("SIP2 idle timeout after {} s; closing", session.settings().idleTimeoutSeconds());
+                LOG.info("SIP2 idle timeout after {} s; closing", settings.idleTimeoutSeconds());
             } finally {
                 MDC.clear();
             }
@@ -139,7 +137,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         try {
             Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
             if (c instanceof TooLongFrameException) {
-                LOG.warn("SIP2 frame longer than {} bytes; closing", session.settings().maxFrameLength());
+                LOG.warn("SIP2 frame longer than {} bytes; closing", settings.maxFrameLength());
                 metrics.error("oversize");
             } else if (c instanceof NotSslRecordException) {
                 LOG.warn("SIP2 plaintext received on the TLS port; closing");
@@ -213,31 +211,14 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             }
             session.ok();
             LOG.debug("SIP2 request {}", m);
-            String key = m.sequence() == null ? null : requestKey(m, request.raw());
-            if (key != null && key.equals(session.lastRequestKey()) && session.lastResponse() != null) {
-                LOG.info("SIP2 retransmitted {} (AY{}): replaying the stored response", type.code(), m.sequence());
+            String key = m.sequence() == null ? null : retransmissions.requestKey(m, request.raw());
+            byte[] stored = retransmissions.storedResponse(m, key);
+            if (stored != null) {
                 metrics.request(type.code(), "replayed", System.nanoTime() - start);
-                write(ctx, session.lastResponse());
+                write(ctx, stored);
                 return;
             }
-            // Across connections only the first request after a (re)login can be a retransmission of a lost answer;
-            // later identical requests are new transactions (jsip2 repeats AY0 on every message).
-            if (key != null && afterLogin && type != Sip2MessageType.LOGIN_REQUEST && type != Sip2MessageType.SC_STATUS_REQUEST) {
-                afterLogin = false;
-                byte[] stored = replay.find(session.login(), key);
-                if (stored != null) {
-                    LOG.info("SIP2 retransmitted {} (AY{}) after reconnect: replaying the stored response", type.code(), m.sequence());
-                    session.lastResponse(stored);
-                    session.lastRequestKey(key);
-                    metrics.request(type.code(), "replayed", System.nanoTime() - start);
-                    write(ctx, stored);
-                    return;
-                }
-            }
-            if (type != Sip2MessageType.LOGIN_REQUEST && type != Sip2MessageType.SC_STATUS_REQUEST) {
-                afterLogin = false;
-            }
-            Sip2Message refusal = gate(m);
+            Sip2Message refusal = gate.refusal(m);
             if (refusal != null) {
                 respond(ctx, m, key, refusal, start, "refused");
                 return;
@@ -246,7 +227,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             busy = true;
             CompletionStage<Sip2Message> result;
             try {
-                String engineKey = key != null && MUTATING.contains(type) ? key.substring(key.indexOf(':') + 1) : null;
+                String engineKey = Sip2Retransmissions.engineKey(type, key);
                 result = handler.handle(m, session, engineKey);
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
@@ -269,11 +250,11 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                         decoder.format(session.format());
                         MDC.put("login", session.login() == null ? "-" : session.login());
                         if (!session.loggedIn()) {
-                            LOG.info("SIP2 login refused for '{}'", m.trimmed(org.stackbridge.sip2.spec.FieldCode.CN));
+                            LOG.info("SIP2 login refused for '{}'", m.trimmed(FieldCode.CN));
                             metrics.error("login-failed");
                         } else {
                             LOG.info("SIP2 terminal logged in (institution {})", session.institution());
-                            afterLogin = true;
+                            retransmissions.loggedIn();
                         }
                     }
                     respond(ctx, m, key, out, start, outcome);
@@ -290,62 +271,14 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         }
     }
 
-    /** A refusal for requests the connection may not make now, or null to go ahead. */
-    private Sip2Message gate(Sip2Message m) {
-        Sip2MessageType type = m.type();
-        if (!session.loggedIn()) {
-            if (type == Sip2MessageType.LOGIN_REQUEST
-                    || (type == Sip2MessageType.SC_STATUS_REQUEST && session.settings().allowStatusBeforeLogin())) {
-                return null;
-            }
-            LOG.info("SIP2 {} before login refused", type.code());
-            return handlers.failure(m, session, "NOT_LOGGED_IN");
-        }
-        if (type == Sip2MessageType.LOGIN_REQUEST || type == Sip2MessageType.SC_STATUS_REQUEST) {
-            return null;
-        }
-        if (!session.profile().supports(type.code())) {
-            LOG.info("SIP2 {} not supported by profile", type.code());
-            return handlers.failure(m, session, "NOT_SUPPORTED");
-        }
-        if (Sip2Handlers.institutionFor(m, session) == null) {
-            LOG.warn("SIP2 {} for foreign institution '{}' refused", type.code(), m.trimmed(org.stackbridge.sip2.spec.FieldCode.AO));
-            return handlers.failure(m, session, "OUT_OF_INSTITUTION");
-        }
-        return null;
-    }
-
     private void respond(ChannelHandlerContext ctx, Sip2Message request, String key, Sip2Message response, long start, String outcome) {
+        // the one response-writing path: the session's wire format carries the profile's hidden fields
         Sip2Message sequenced = response.withSequence(request.sequence(), request.checksummed());
         byte[] bytes = Sip2MessageEncoder.encode(sequenced, session.format());
-        session.lastResponse(bytes);
-        session.lastRequestKey(key);
-        if (key != null && session.loggedIn() && request.type() != Sip2MessageType.LOGIN_REQUEST) {
-            replay.put(session.login(), key, bytes);
-        }
+        retransmissions.remember(request, key, bytes);
         // metrics before the write, so a client that has read the answer also sees it counted
-        metrics.request(request.type().code(), outcome != null ? outcome : outcome(response), System.nanoTime() - start);
+        metrics.request(request.type().code(), outcome != null ? outcome : Sip2Metrics.outcome(response), System.nanoTime() - start);
         write(ctx, bytes);
-    }
-
-    private static String outcome(Sip2Message r) {
-        switch (r.type()) {
-            case PATRON_STATUS_RESPONSE, PATRON_INFORMATION_RESPONSE, PATRON_ENABLE_RESPONSE -> {
-                return "N".equals(r.field(org.stackbridge.sip2.spec.FieldCode.BL)) ? "refused" : "ok";
-            }
-            case ACS_STATUS_RESPONSE -> {
-                return "Y".equals(r.fixed(FixedField.ONLINE_STATUS)) ? "ok" : "refused";
-            }
-            case ITEM_INFORMATION_RESPONSE -> {
-                return r.field(org.stackbridge.sip2.spec.FieldCode.AJ) == null || r.field(org.stackbridge.sip2.spec.FieldCode.AJ).isEmpty()
-                        ? "refused" : "ok";
-            }
-            default -> {
-                java.util.List<String> fixed = r.fixedValues();
-                String first = fixed.isEmpty() ? "1" : fixed.get(0);
-                return "0".equals(first) || "N".equals(first) ? "refused" : "ok";
-            }
-        }
     }
 
     private void rejectInvalid(ChannelHandlerContext ctx, Sip2Message m, long start) {
@@ -374,7 +307,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         session.lastRequestKey(null);
         int errors = session.error();
         metrics.request(m.type() != null ? m.type().code() : "??", "error", System.nanoTime() - start);
-        if (errors >= session.settings().maxConsecutiveErrors()) {
+        if (errors >= settings.maxConsecutiveErrors()) {
             LOG.warn("SIP2 {} consecutive errors; closing", errors);
             closing = true;
             ctx.writeAndFlush(new Sip2MessageEncoder.Outbound(bytes)).addListener(ChannelFutureListener.CLOSE);
@@ -390,22 +323,6 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
 
     private static void write(ChannelHandlerContext ctx, byte[] bytes) {
         ctx.writeAndFlush(new Sip2MessageEncoder.Outbound(bytes), ctx.voidPromise());
-    }
-
-    /** login + AY + SHA-256 of the exact frame: the same retransmitted request maps to the same key. */
-    private String requestKey(Sip2Message m, byte[] raw) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            int start = 0;
-            while (start < raw.length && raw[start] == '\n') {
-                start++;
-            }
-            d.update(raw, start, raw.length - start);
-            String hash = HexFormat.of().formatHex(d.digest(), 0, 16);
-            return (session.login() == null ? "-" : session.login()) + ":" + m.sequence() + ":" + hash;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String printable(String code) {

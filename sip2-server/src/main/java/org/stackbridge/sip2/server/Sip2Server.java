@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
-import org.stackbridge.sip2.handler.Sip2Handlers;
+import org.stackbridge.sip2.handler.Sip2Dispatcher;
+import org.stackbridge.sip2.session.LoginThrottle;
 
 /**
  * The SIP2 listener: a plain TCP port and, when configured, a TLS port, both served by the same handlers.
@@ -29,7 +30,7 @@ public final class Sip2Server implements AutoCloseable {
 
     private final Sip2Settings settings;
     private final Sip2Metrics metrics;
-    private final Sip2Handlers handlers;
+    private final Sip2Dispatcher handlers;
     private final ReplayCache replay;
     private final AtomicLong ids = new AtomicLong();
     private final Clock clock;
@@ -46,8 +47,9 @@ public final class Sip2Server implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new Sip2Metrics(registry);
-        LoginThrottle throttle = new LoginThrottle(settings.failedLoginThrottle(), clock);
-        this.handlers = new Sip2Handlers(Objects.requireNonNull(port, "port"), clock, throttle);
+        Sip2Settings.FailedLoginThrottle t = settings.failedLoginThrottle();
+        LoginThrottle throttle = new LoginThrottle(t.maxFailures(), t.windowSeconds(), t.penaltySeconds(), t.trackedAddresses(), clock);
+        this.handlers = Sip2Dispatcher.standard(Objects.requireNonNull(port, "port"), clock, throttle);
         this.replay = new ReplayCache(settings.replayEntriesPerLogin(), settings.replayWindowSeconds(), 100_000, clock);
     }
 

@@ -1,6 +1,7 @@
 package org.stackbridge.sip2.server;
 
 import java.util.Map;
+import org.stackbridge.sip2.session.Sip2Profile;
 
 /**
  * SIP2 listener configuration: plain records so Jackson binds them from YAML without annotations; every null

@@ -8,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.FixedField;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
-/** Seeded properties of the codec; every failure message names the seed (override the base with -Dsb.seed). */
+/**
+ * Seeded properties of the codec: each property is one test looping over generated inputs, printing how many it
+ * checked; every failure message names the input's seed (override the base with -Dsb.seed).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Sip2CodecPropertyTest {
 
     private static final long BASE_SEED = Long.getLong("sb.seed", 20260131L);
@@ -75,9 +79,17 @@ class Sip2CodecPropertyTest {
         return b.toString();
     }
 
-    @RepeatedTest(300)
-    void decodeOfEncodeIsTheIdentity(RepetitionInfo run) {
-        long seed = BASE_SEED + run.getCurrentRepetition();
+    @Test
+    void decodeOfEncodeIsTheIdentity() {
+        int checked = 0;
+        for (int run = 1; run <= 300; run++) {
+            decodeOfEncodeIsTheIdentity(BASE_SEED + run);
+            checked++;
+        }
+        report("decodeOfEncodeIsTheIdentity", checked);
+    }
+
+    private static void decodeOfEncodeIsTheIdentity(long seed) {
         Random r = new Random(seed);
         Sip2Charset cs = List.of(Sip2Charset.UTF_8, Sip2Charset.IBM850, Sip2Charset.ISO_8859_1).get(r.nextInt(3));
         Sip2WireFormat f = new Sip2WireFormat(cs, Sip2WireFormat.Terminator.CR, false, '|');
@@ -87,9 +99,17 @@ class Sip2CodecPropertyTest {
         assertEquals(m, back, () -> "seed=" + seed + " charset=" + cs);
     }
 
-    @RepeatedTest(200)
-    void checksumAcceptsCorrectSumsAndRejectsEverySingleByteChange(RepetitionInfo run) {
-        long seed = BASE_SEED + 1000 + run.getCurrentRepetition();
+    @Test
+    void checksumAcceptsCorrectSumsAndRejectsEverySingleByteChange() {
+        int checked = 0;
+        for (int run = 1; run <= 200; run++) {
+            checksumAcceptsCorrectSumsAndRejectsASingleByteChange(BASE_SEED + 1000 + run);
+            checked++;
+        }
+        report("checksumAcceptsCorrectSumsAndRejectsEverySingleByteChange", checked);
+    }
+
+    private static void checksumAcceptsCorrectSumsAndRejectsASingleByteChange(long seed) {
         Random r = new Random(seed);
         Sip2Message m = randomMessage(r, true).withSequence('3', true);
         byte[] wire = Sip2MessageEncoder.encode(m, Sip2WireFormat.DEFAULT);
@@ -102,9 +122,17 @@ class Sip2CodecPropertyTest {
         assertFalse(ErrorDetection.verify(body), () -> "seed=" + seed + " at=" + at);
     }
 
-    @RepeatedTest(50)
-    void splittingAStreamAnywhereYieldsTheSameMessages(RepetitionInfo run) {
-        long seed = BASE_SEED + 2000 + run.getCurrentRepetition();
+    @Test
+    void splittingAStreamAnywhereYieldsTheSameMessages() {
+        int checked = 0;
+        for (int run = 1; run <= 50; run++) {
+            splittingAStreamAnywhereYieldsTheSameMessages(BASE_SEED + 2000 + run);
+            checked++;
+        }
+        report("splittingAStreamAnywhereYieldsTheSameMessages", checked);
+    }
+
+    private static void splittingAStreamAnywhereYieldsTheSameMessages(long seed) {
         Random r = new Random(seed);
         List<Sip2Message> sent = new ArrayList<>();
         java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
@@ -188,6 +216,10 @@ class Sip2CodecPropertyTest {
                 Sip2WireFormat.DEFAULT);
         assertFalse(p.toString().contains("1234"));
         assertFalse(p.toString().contains("term"));
+    }
+
+    private static void report(String property, int checked) {
+        System.out.printf("%s: checked %d seeded inputs (base seed %d)%n", property, checked, BASE_SEED);
     }
 
     private static String ascii(byte[] b) {

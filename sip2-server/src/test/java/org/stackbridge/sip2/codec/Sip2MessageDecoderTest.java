@@ -18,7 +18,10 @@ import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.FixedField;
 import org.stackbridge.sip2.spec.Sip2MessageType;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Sip2MessageDecoderTest {
 
     private static final String SC_STATUS = "9900302.00AY1AZFCA5";

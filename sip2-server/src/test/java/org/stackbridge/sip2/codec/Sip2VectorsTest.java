@@ -16,8 +16,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.spec.FieldCode;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /** The 112 wire strings of golden/sip2/vectors.json (copied from the SIP2 reference). */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Sip2VectorsTest {
 
     static List<JsonNode> vectors() throws IOException {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stackbridge.core.model.Money;
 import org.stackbridge.core.outcome.PatronFlag;
-import org.stackbridge.sip2.server.Sip2Profile;
+import org.stackbridge.sip2.session.Sip2Profile;
 
 class Sip2MapperTest {
 

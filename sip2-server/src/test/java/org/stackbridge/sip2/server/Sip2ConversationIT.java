@@ -20,8 +20,11 @@ import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.client.Sip2Requests;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.spec.Sip2MessageType;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /** Self-check conversations over a real socket against Sip2Server on the in-memory engine. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Sip2ConversationIT {
 
     private static final String DATE = "20260115    100000";

@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.session.Sip2Profile;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /** TLS listeners and the connection limits (login timeout, idle timeout, maximum connections). */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Sip2ListenerLimitsIT {
 
     private static Sip2Settings with(Sip2Settings s, Sip2Settings.Tls tls, int loginTimeout, int idleTimeout, int maxConnections) {

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.client.Sip2Requests;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /** Logs carry the connection MDC and never a terminal password, login password or patron PIN. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Sip2LoggingIT {
 
     @Test

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stackbridge.sip2.client.Sip2Client;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /** Runs C:/S: conversation scripts from golden/sip2 against the real listener; S: lines are regexes. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Sip2ScriptIT {
 
     @ParameterizedTest

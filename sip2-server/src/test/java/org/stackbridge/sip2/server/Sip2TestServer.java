@@ -18,7 +18,7 @@ import org.stackbridge.sip2.spec.FixedField;
  * institution INST1 (libraries MAIN, BR2) and INST2 (library OTHER); patrons P1 (PIN 1234), P2 (PIN 5678),
  * P3 (home BR2), Q1 (INST2, PIN 1111); items I1..I6 at MAIN (I1/I4 share a title), X1 at OTHER; accounts
  * kiosk1/secret (INST1, profile default), kiosk2/pw2 (INST2), ibm/pw (INST1, profile ibm850),
- * strict/pw (INST1, profile strict: CRLF, ED on, checkout PIN required).
+ * strict/pw (INST1, profile strict: CRLF, ED on, checkout PIN required), sorter/pw (INST1, profile sorter: hides AF and AO).
  */
 final class Sip2TestServer implements AutoCloseable {
 
@@ -44,6 +44,7 @@ final class Sip2TestServer implements AutoCloseable {
                   "patronFields": {"BE": "email", "BF": "phone", "PA": "expires"}
                 },
                 "ibm850": {"timezone": "UTC", "charset": "IBM850"},
+                "sorter": {"timezone": "UTC", "hiddenFields": ["AF", "AO"]},
                 "strict": {"timezone": "UTC", "terminator": "CRLF", "errorDetection": "ON", "checkoutPinRequired": true,
                            "supportedMessages": ["23", "11", "09", "99", "63", "35", "17"]}
               }
@@ -94,6 +95,7 @@ final class Sip2TestServer implements AutoCloseable {
         circ.account("kiosk2", "pw2", "INST2", "default");
         circ.account("ibm", "pw", "INST1", "ibm850");
         circ.account("strict", "pw", "INST1", "strict");
+        circ.account("sorter", "pw", "INST1", "sorter");
     }
 
     Sip2Requests requests(String institution) {

@@ -1,4 +1,4 @@
-package org.stackbridge.sip2.server;
+package org.stackbridge.sip2.session;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,9 @@ public final class LoginThrottle {
 
     private static final Duration MAX_PENALTY = Duration.ofHours(1);
 
-    private final Sip2Settings.FailedLoginThrottle config;
+    private final int maxFailures;
+    private final int windowSeconds;
+    private final int penaltySeconds;
     private final Clock clock;
     private final Map<String, Entry> entries;
 
@@ -24,10 +26,18 @@ public final class LoginThrottle {
         Instant penaltyUntil;
     }
 
-    public LoginThrottle(Sip2Settings.FailedLoginThrottle config, Clock clock) {
-        this.config = config;
+    /**
+     * @param maxFailures      failures within the window that start a penalty
+     * @param windowSeconds    how long failures count
+     * @param penaltySeconds   the first penalty; it doubles with each further failure, capped at one hour
+     * @param trackedAddresses addresses remembered (least recently seen forgotten first)
+     */
+    public LoginThrottle(int maxFailures, int windowSeconds, int penaltySeconds, int trackedAddresses, Clock clock) {
+        this.maxFailures = maxFailures;
+        this.windowSeconds = windowSeconds;
+        this.penaltySeconds = penaltySeconds;
         this.clock = clock;
-        int cap = config.trackedAddresses();
+        int cap = trackedAddresses;
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> e) {
@@ -45,15 +55,15 @@ public final class LoginThrottle {
     public synchronized void failed(String address) {
         Instant now = clock.instant();
         Entry e = entries.computeIfAbsent(address, a -> new Entry());
-        if (e.firstFailure == null || now.isAfter(e.firstFailure.plusSeconds(config.windowSeconds()))
+        if (e.firstFailure == null || now.isAfter(e.firstFailure.plusSeconds(windowSeconds))
                 && (e.penaltyUntil == null || now.isAfter(e.penaltyUntil))) {
             e.failures = 0;
             e.firstFailure = now;
         }
         e.failures++;
-        int over = e.failures - config.maxFailures();
+        int over = e.failures - maxFailures;
         if (over >= 0) {
-            Duration penalty = Duration.ofSeconds(config.penaltySeconds()).multipliedBy(1L << Math.min(over, 20));
+            Duration penalty = Duration.ofSeconds(penaltySeconds).multipliedBy(1L << Math.min(over, 20));
             e.penaltyUntil = now.plus(penalty.compareTo(MAX_PENALTY) > 0 ? MAX_PENALTY : penalty);
         }
     }

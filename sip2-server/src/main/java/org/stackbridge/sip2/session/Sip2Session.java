@@ -1,7 +1,9 @@
-package org.stackbridge.sip2.server;
+package org.stackbridge.sip2.session;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.stackbridge.sip2.codec.Sip2WireFormat;
 
 /**
@@ -12,7 +14,8 @@ public final class Sip2Session {
 
     private final long id;
     private final String remote;
-    private final Sip2Settings settings;
+    private final Function<String, Sip2Profile> profiles;
+    private final String defaultInstitution;
     private String login;
     private String institution;
     private String location;
@@ -28,15 +31,20 @@ public final class Sip2Session {
         }
     };
 
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
 
-    /** @param executor the connection's event loop: engine outcomes are mapped to responses there */
-    public Sip2Session(long id, String remote, Sip2Settings settings, java.util.concurrent.Executor executor) {
+    /**
+     * @param profiles           profile by name (null or unknown: the default profile)
+     * @param defaultInstitution AO before login
+     * @param executor           the connection's event loop: engine outcomes are mapped to responses there
+     */
+    public Sip2Session(long id, String remote, Function<String, Sip2Profile> profiles, String defaultInstitution, Executor executor) {
         this.executor = executor;
         this.id = id;
         this.remote = remote;
-        this.settings = settings;
-        this.profile = settings.profile(null);
+        this.profiles = profiles;
+        this.defaultInstitution = defaultInstitution;
+        this.profile = profiles.apply(null);
         this.format = profile.wireFormat();
     }
 
@@ -44,7 +52,7 @@ public final class Sip2Session {
         return id;
     }
 
-    public java.util.concurrent.Executor executor() {
+    public Executor executor() {
         return executor;
     }
 
@@ -52,8 +60,9 @@ public final class Sip2Session {
         return remote;
     }
 
-    public Sip2Settings settings() {
-        return settings;
+    /** The named terminal profile (an account's profile), else the default one. */
+    public Sip2Profile profileNamed(String name) {
+        return profiles.apply(name);
     }
 
     public boolean loggedIn() {
@@ -65,7 +74,7 @@ public final class Sip2Session {
     }
 
     public String institution() {
-        return loggedIn() ? institution : settings.defaultInstitution();
+        return loggedIn() ? institution : defaultInstitution;
     }
 
     /** CP location from the login, or null. */
@@ -94,7 +103,7 @@ public final class Sip2Session {
         this.login = null;
         this.institution = null;
         this.location = null;
-        this.profile = settings.profile(null);
+        this.profile = profiles.apply(null);
         this.format = profile.wireFormat();
     }
 
@@ -120,6 +129,17 @@ public final class Sip2Session {
 
     public void ok() {
         consecutiveErrors = 0;
+    }
+
+    /**
+     * The institution a request with this AO acts in: the login's own (also when AO is absent), one of the profile's
+     * extra institutions, or null when the terminal may not act there.
+     */
+    public String institutionFor(String ao) {
+        if (ao == null || ao.equals(institution())) {
+            return institution();
+        }
+        return profile.extraInstitutions().contains(ao) ? ao : null;
     }
 
     /** Cached institution of a library code ("" = unknown library). */

@@ -1,4 +1,4 @@
-package org.stackbridge.sip2.server;
+package org.stackbridge.sip2.session;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,8 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  * @param dueDateFormat       "SIP" for the 18-character SIP date, else a java.time pattern (e.g. "yyyy-MM-dd HH:mm")
  * @param timezone            zone of SIP dates (default: the JVM's)
  * @param currency            BH value; null = the engine's currency
- * @param hiddenFields        field codes never sent (e.g. "DA" to hide the hold patron's name)
+ * @param hiddenFields        field codes never sent in any response (e.g. "DA" to hide the hold patron's name); applied by
+ *                            the encoder through {@link #wireFormat()}, a hidden required field goes out empty
  * @param patronFields        extra patron fields: code → email | phone | address | expires | category | homeLibrary
  * @param screenMessages      AF text per outcome key (a RefusalReason name or CHECKOUT_OK, CHECKIN_OK, CHECKIN_HOLD,
  *                            CHECKIN_TRANSIT, RENEW_OK, HOLD_PLACED, HOLD_CANCELLED, FEE_PAID, INVALID_PATRON,
@@ -86,7 +87,8 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
 
     public Sip2WireFormat wireFormat() {
         return new Sip2WireFormat(Sip2Charset.parse(charset), Sip2WireFormat.Terminator.parse(terminator),
-                "ON".equals(errorDetection), '|', checksumCharset == null ? null : Sip2Charset.parse(checksumCharset));
+                "ON".equals(errorDetection), '|', checksumCharset == null ? null : Sip2Charset.parse(checksumCharset),
+                Set.copyOf(hiddenFields));
     }
 
     public java.time.ZoneId zone() {

@@ -1,0 +1,88 @@
+package org.stackbridge.sip2.handler;
+
+import static org.stackbridge.sip2.handler.Sip2HandlerSupport.ao;
+import static org.stackbridge.sip2.handler.Sip2HandlerSupport.done;
+import static org.stackbridge.sip2.handler.Sip2HandlerSupport.message;
+import static org.stackbridge.sip2.handler.Sip2HandlerSupport.nz;
+import static org.stackbridge.sip2.mapping.Sip2Mapper.*;
+import static org.stackbridge.sip2.spec.FieldCode.*;
+import static org.stackbridge.sip2.spec.FixedField.*;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import org.stackbridge.core.command.Commands;
+import org.stackbridge.core.model.Money;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.Views;
+import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.session.Sip2Profile;
+import org.stackbridge.sip2.session.Sip2Session;
+import org.stackbridge.sip2.spec.Sip2MessageType;
+
+/** 37 Fee Paid → 38: pays BV in the request's currency (else the profile's) against CG or the oldest fees. */
+final class FeePaidHandler implements Sip2RequestHandler {
+
+    private final Sip2HandlerSupport support;
+
+    FeePaidHandler(Sip2HandlerSupport support) {
+        this.support = support;
+    }
+
+    @Override
+    public Sip2MessageType requestType() {
+        return Sip2MessageType.FEE_PAID_REQUEST;
+    }
+
+    @Override
+    public CompletionStage<Sip2Message> handle(Sip2Message req, Sip2Session s, String key) {
+        String patron = req.trimmed(AA);
+        Sip2Profile p = s.profile();
+        if (patron == null || req.trimmed(BV) == null) {
+            return done(failure(req, s, message(s, "MISSING_FIELD")));
+        }
+        Money amount;
+        Long feeId = null;
+        try {
+            String cur = req.fixed(CURRENCY_TYPE).strip();
+            if (cur.isEmpty()) {
+                cur = p.currency() == null ? "USD" : p.currency();
+            }
+            amount = new Money(new BigDecimal(req.trimmed(BV)), Currency.getInstance(cur.toUpperCase(Locale.ROOT)));
+            if (req.trimmed(CG) != null) {
+                feeId = Long.parseLong(req.trimmed(CG));
+            }
+        } catch (IllegalArgumentException e) {
+            return done(failure(req, s, screenMessage(p, "INVALID_AMOUNT", p.language(), "Invalid amount, currency or fee id")));
+        }
+        final Money paid = amount;
+        final Long fee = feeId;
+        String bk = req.trimmed(BK);
+        String method = "SIP2 payment type " + req.fixed(PAYMENT_TYPE);
+        return support.checkPin(req, s, patron).thenCompose(pinFail -> {
+            if (pinFail != null) {
+                return done(failure(req, s, pinFail));
+            }
+            return support.withLibrary(req, s, null, key, null, ctx -> support.exec(s, new Commands.PayFee(ctx, patron, paid, fee, bk, method)))
+                    .thenApply(o -> {
+                        if (o instanceof Outcome.Success<Views.FeePaid> ok) {
+                            return response(req, s, true, screenMessage(p, "FEE_PAID", p.language(), null)
+                                    + " (" + money(ok.result().amount()) + ")");
+                        }
+                        Outcome.Refused<Views.FeePaid> r = (Outcome.Refused<Views.FeePaid>) o;
+                        return failure(req, s, refusalMessage(p, r.reason(), r.message(), p.language()));
+                    });
+        });
+    }
+
+    @Override
+    public Sip2Message failure(Sip2Message req, Sip2Session s, String screenMessage) {
+        return response(req, s, false, screenMessage);
+    }
+
+    private Sip2Message response(Sip2Message req, Sip2Session s, boolean accepted, String af) {
+        return Sip2Message.builder(Sip2MessageType.FEE_PAID_RESPONSE).yn(PAYMENT_ACCEPTED, accepted).fixed(TRANSACTION_DATE, support.now(s))
+                .field(AO, ao(req, s)).field(AA, nz(req.field(AA))).field(BK, req.trimmed(BK)).field(AF, af).build();
+    }
+}

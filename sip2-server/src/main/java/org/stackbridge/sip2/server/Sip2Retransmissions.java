@@ -1,0 +1,96 @@
+package org.stackbridge.sip2.server;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.session.Sip2Session;
+import org.stackbridge.sip2.spec.Sip2MessageType;
+
+/**
+ * Retransmission handling of one connection: request keys (login + AY + hash of the frame), the stored response
+ * for a repeated request (the previous one on this connection, or the first one after a re-login, from the
+ * {@link ReplayCache} shared across connections), and the idempotency key handed to the engine for mutating commands.
+ */
+final class Sip2Retransmissions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sip2Retransmissions.class);
+    private static final Set<Sip2MessageType> MUTATING = EnumSet.of(Sip2MessageType.CHECKOUT_REQUEST,
+            Sip2MessageType.CHECKIN_REQUEST, Sip2MessageType.RENEW_REQUEST, Sip2MessageType.RENEW_ALL_REQUEST,
+            Sip2MessageType.FEE_PAID_REQUEST, Sip2MessageType.HOLD_REQUEST, Sip2MessageType.BLOCK_PATRON_REQUEST,
+            Sip2MessageType.PATRON_ENABLE_REQUEST, Sip2MessageType.ITEM_STATUS_UPDATE_REQUEST);
+
+    private final Sip2Session session;
+    private final ReplayCache replay;
+    private boolean afterLogin;
+
+    Sip2Retransmissions(Sip2Session session, ReplayCache replay) {
+        this.session = session;
+        this.replay = replay;
+    }
+
+    /** The engine's idempotency key (AY + hash, without the login) for a mutating request with AY, else null. */
+    static String engineKey(Sip2MessageType type, String key) {
+        return key != null && MUTATING.contains(type) ? key.substring(key.indexOf(':') + 1) : null;
+    }
+
+    /** login + AY + SHA-256 of the exact frame: the same retransmitted request maps to the same key. */
+    String requestKey(Sip2Message m, byte[] raw) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            int start = 0;
+            while (start < raw.length && raw[start] == '\n') {
+                start++;
+            }
+            d.update(raw, start, raw.length - start);
+            String hash = HexFormat.of().formatHex(d.digest(), 0, 16);
+            return (session.login() == null ? "-" : session.login()) + ":" + m.sequence() + ":" + hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored response when {@code m} (with request key {@code key}, may be null) is a retransmission, else null. */
+    byte[] storedResponse(Sip2Message m, String key) {
+        Sip2MessageType type = m.type();
+        if (key != null && key.equals(session.lastRequestKey()) && session.lastResponse() != null) {
+            LOG.info("SIP2 retransmitted {} (AY{}): replaying the stored response", type.code(), m.sequence());
+            return session.lastResponse();
+        }
+        boolean sessionRequest = type == Sip2MessageType.LOGIN_REQUEST || type == Sip2MessageType.SC_STATUS_REQUEST;
+        // Across connections only the first request after a (re)login can be a retransmission of a lost answer;
+        // later identical requests are new transactions (jsip2 repeats AY0 on every message).
+        if (key != null && afterLogin && !sessionRequest) {
+            afterLogin = false;
+            byte[] stored = replay.find(session.login(), key);
+            if (stored != null) {
+                LOG.info("SIP2 retransmitted {} (AY{}) after reconnect: replaying the stored response", type.code(), m.sequence());
+                session.lastResponse(stored);
+                session.lastRequestKey(key);
+                return stored;
+            }
+        }
+        if (!sessionRequest) {
+            afterLogin = false;
+        }
+        return null;
+    }
+
+    /** A terminal logged in: its next request may repeat one whose answer was lost with the previous connection. */
+    void loggedIn() {
+        afterLogin = true;
+    }
+
+    /** Keeps the response for 97 and for retransmissions (across connections once logged in). */
+    void remember(Sip2Message request, String key, byte[] bytes) {
+        session.lastResponse(bytes);
+        session.lastRequestKey(key);
+        if (key != null && session.loggedIn() && request.type() != Sip2MessageType.LOGIN_REQUEST) {
+            replay.put(session.login(), key, bytes);
+        }
+    }
+}
