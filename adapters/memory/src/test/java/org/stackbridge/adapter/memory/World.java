@@ -1,5 +1,6 @@
 package org.stackbridge.adapter.memory;
 
+import org.stackbridge.core.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

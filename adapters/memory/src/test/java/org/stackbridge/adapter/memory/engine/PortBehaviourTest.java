@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.stackbridge.adapter.memory.InMemoryCirculation;
-import org.stackbridge.adapter.memory.TestClock;
+import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.adapter.memory.World;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
