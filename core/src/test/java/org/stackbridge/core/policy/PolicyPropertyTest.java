@@ -15,8 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 import org.stackbridge.core.model.Library;
 
 /** Due dates and fines over random calendars, zones and rules. Reproduce with -Dsb.seed=&lt;base&gt;. */
@@ -51,9 +50,17 @@ class PolicyPropertyTest {
                 .closedDays(strategy).build();
     }
 
-    @RepeatedTest(300)
-    void dueDatesFallOnOpenDaysAndNeverBeforeTheLoan(RepetitionInfo run) {
-        long seed = BASE_SEED + run.getCurrentRepetition();
+    @Test
+    void dueDatesFallOnOpenDaysAndNeverBeforeTheLoan() {
+        int checked = 0;
+        for (int rep = 1; rep <= 300; rep++) {
+            dueDatesFallOnOpenDaysAndNeverBeforeTheLoanCase(BASE_SEED + rep);
+            checked++;
+        }
+        System.out.println("PolicyPropertyTest.dueDatesFallOnOpenDaysAndNeverBeforeTheLoan: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+    }
+
+    private void dueDatesFallOnOpenDaysAndNeverBeforeTheLoanCase(long seed) {
         Random r = new Random(seed);
         Library lib = randomLibrary(r);
         Instant start = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(r.nextInt(300 * 86_400));
@@ -78,9 +85,17 @@ class PolicyPropertyTest {
         }
     }
 
-    @RepeatedTest(300)
-    void finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace(RepetitionInfo run) {
-        long seed = BASE_SEED + 500 + run.getCurrentRepetition();
+    @Test
+    void finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace() {
+        int checked = 0;
+        for (int rep = 1; rep <= 300; rep++) {
+            finesGrowWithLatenessStayWithinTheCapAndSpareTheGraceCase(BASE_SEED + 500 + rep);
+            checked++;
+        }
+        System.out.println("PolicyPropertyTest.finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+    }
+
+    private void finesGrowWithLatenessStayWithinTheCapAndSpareTheGraceCase(long seed) {
         Random r = new Random(seed);
         Library lib = randomLibrary(r);
         CirculationRule rule = randomRule(r, ClosedDayStrategy.NEXT_OPEN_DAY);

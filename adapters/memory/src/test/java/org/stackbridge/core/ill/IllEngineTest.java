@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stackbridge.adapter.memory.InMemoryCirculation;
-import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
@@ -23,6 +22,7 @@ import org.stackbridge.core.model.IllState;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.testing.TestClock;
 
 /** The ILL engine on in-memory storage: the transition table, unhappy paths, the technician commands and statistics. */
 class IllEngineTest {
@@ -79,7 +79,7 @@ class IllEngineTest {
                 ((Outcome.Refused<?>) run(new IllCommands.Advance(tech, IllRef.byId(id), IllState.CHECKED_OUT_TO_PATRON, null))).reason());
         assertEquals(IllState.RECEIVED, circ.store().runNow(tx -> tx.ill().byId(id)).orElseThrow().state());
         assertEquals(events, circ.store().runNow(tx -> tx.events().between(Instant.EPOCH, clock.instant().plusSeconds(1), 1000)).size());
-        assertEquals(RefusalReason.UNKNOWN_HOLD, ((Outcome.Refused<?>) run(new IllCommands.Advance(tech, IllRef.byId(999), IllState.CANCELLED, null))).reason());
+        assertEquals(RefusalReason.UNKNOWN_ILL_REQUEST, ((Outcome.Refused<?>) run(new IllCommands.Advance(tech, IllRef.byId(999), IllState.CANCELLED, null))).reason());
     }
 
     @Test

@@ -10,8 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.stackbridge.adapter.memory.World;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
@@ -154,9 +153,17 @@ class CirculationPropertyTest {
         }
     }
 
-    @RepeatedTest(30)
-    void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice(RepetitionInfo run) {
-        long seed = BASE_SEED + run.getCurrentRepetition();
+    @Test
+    void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice() {
+        int checked = 0;
+        for (int rep = 1; rep <= 30; rep++) {
+            onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwiceCase(BASE_SEED + rep);
+            checked++;
+        }
+        System.out.println("CirculationPropertyTest.onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+    }
+
+    private void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwiceCase(long seed) {
         Random r = new Random(seed);
         try (World w = world(seed)) {
             for (int step = 0; step < STEPS; step++) {
@@ -171,9 +178,17 @@ class CirculationPropertyTest {
         }
     }
 
-    @RepeatedTest(30)
-    void offlineTransactionsNeverLeaveTwoOpenLoansForAnItem(RepetitionInfo run) {
-        long seed = BASE_SEED + 1000 + run.getCurrentRepetition();
+    @Test
+    void offlineTransactionsNeverLeaveTwoOpenLoansForAnItem() {
+        int checked = 0;
+        for (int rep = 1; rep <= 30; rep++) {
+            offlineTransactionsNeverLeaveTwoOpenLoansForAnItemCase(BASE_SEED + 1000 + rep);
+            checked++;
+        }
+        System.out.println("CirculationPropertyTest.offlineTransactionsNeverLeaveTwoOpenLoansForAnItem: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+    }
+
+    private void offlineTransactionsNeverLeaveTwoOpenLoansForAnItemCase(long seed) {
         Random r = new Random(seed);
         try (World w = world(seed)) {
             for (int step = 0; step < STEPS; step++) {
