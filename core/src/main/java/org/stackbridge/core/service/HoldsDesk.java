@@ -84,15 +84,12 @@ final class HoldsDesk extends Desk {
 
     private Outcome<Views.HoldCancelled> cancelHold(CancelHold cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
-        if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        Outcome<PatronHold> found = patronHold(tx, ctx, cmd.patronBarcode(), cmd.itemBarcode(), cmd.bibControlNumber());
+        if (!(found instanceof Outcome.Success<PatronHold> ok)) {
+            return found.map(none -> null);
         }
-        Optional<Hold> hold = patronHold(tx, ctx, patron.get(), cmd.itemBarcode(), cmd.bibControlNumber());
-        if (hold.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No such hold");
-        }
-        Hold h = hold.get();
+        Patron patron = ok.result().patron();
+        Hold h = ok.result().hold();
         StoreTx s = tx.store();
         s.holds().update(h.withStatus(HoldStatus.CANCELLED));
         if (h.trappedItemId() != null) {
@@ -104,26 +101,23 @@ final class HoldsDesk extends Desk {
             }
         }
         BibRecord bib = s.bibs().byId(h.bibId()).orElseThrow();
-        tx.log(ctx, EventType.HOLD_CANCELLED, h.pickupLibrary(), patron.get().id(), h.itemId(), "hold=" + h.id());
-        return Outcome.success(new Views.HoldCancelled(h.id(), patronView(tx, patron.get()), bib.controlNumber(),
+        tx.log(ctx, EventType.HOLD_CANCELLED, h.pickupLibrary(), patron.id(), h.itemId(), "hold=" + h.id());
+        return Outcome.success(new Views.HoldCancelled(h.id(), patronView(tx, patron), bib.controlNumber(),
                 cmd.itemBarcode()));
     }
 
     private Outcome<Views.HoldPlaced> changeHold(ChangeHold cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
-        if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        Outcome<PatronHold> found = patronHold(tx, ctx, cmd.patronBarcode(), cmd.itemBarcode(), cmd.bibControlNumber());
+        if (!(found instanceof Outcome.Success<PatronHold> ok)) {
+            return found.map(none -> null);
         }
-        Optional<Hold> hold = patronHold(tx, ctx, patron.get(), cmd.itemBarcode(), cmd.bibControlNumber());
-        if (hold.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No such hold");
-        }
+        Patron patron = ok.result().patron();
+        Hold h = ok.result().hold();
         String newPickup = blankToNull(cmd.pickupLibrary());
         if (newPickup != null && pickupLibrary(tx, ctx, newPickup).isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + newPickup);
         }
-        Hold h = hold.get();
         if (h.status() != HoldStatus.WAITING && newPickup != null && !newPickup.equals(h.pickupLibrary())) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Pickup library cannot change once the hold is trapped");
         }
@@ -133,9 +127,9 @@ final class HoldsDesk extends Desk {
         Hold changed = h.changed(newPickup, cmd.expiresOn());
         tx.store().holds().update(changed);
         BibRecord bib = tx.store().bibs().byId(h.bibId()).orElseThrow();
-        tx.log(ctx, EventType.HOLD_CHANGED, changed.pickupLibrary(), patron.get().id(), h.itemId(), "hold=" + h.id());
+        tx.log(ctx, EventType.HOLD_CHANGED, changed.pickupLibrary(), patron.id(), h.itemId(), "hold=" + h.id());
         Item item = h.itemId() == null ? null : tx.store().items().byId(h.itemId()).orElse(null);
-        return Outcome.success(new Views.HoldPlaced(h.id(), patronView(tx, patron.get()), bib.controlNumber(), bib.title(),
+        return Outcome.success(new Views.HoldPlaced(h.id(), patronView(tx, patron), bib.controlNumber(), bib.title(),
                 item == null ? null : item.barcode(), changed.pickupLibrary(), queuePosition(tx, changed), changed.expiresOn(),
                 changed.status() == HoldStatus.READY));
     }
@@ -146,9 +140,20 @@ final class HoldsDesk extends Desk {
                 .filter(l -> ctx.institution() == null || l.institution().equals(ctx.institution()));
     }
 
-    private Optional<Hold> patronHold(EngineTx tx, RequestContext ctx, Patron patron, String itemBarcode, String bibNumber) {
-        return target(tx, ctx, itemBarcode, bibNumber).flatMap(target ->
-                tx.store().holds().openForPatron(patron.id()).stream().filter(h -> h.bibId() == target.bib.id()).findFirst());
+    /** A patron and their open hold on a title. */
+    private record PatronHold(Patron patron, Hold hold) {
+    }
+
+    /** The patron and their open hold on the title named by item or bibliographic number, or why there is none. */
+    private Outcome<PatronHold> patronHold(EngineTx tx, RequestContext ctx, String patronBarcode, String itemBarcode, String bibNumber) {
+        Optional<Patron> patron = findPatron(tx, ctx, patronBarcode);
+        if (patron.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        }
+        return target(tx, ctx, itemBarcode, bibNumber)
+                .flatMap(target -> tx.store().holds().openForPatron(patron.get().id()).stream().filter(h -> h.bibId() == target.bib.id()).findFirst())
+                .<Outcome<PatronHold>>map(h -> Outcome.success(new PatronHold(patron.get(), h)))
+                .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No such hold"));
     }
 
     private record Target(BibRecord bib, Item item) {

@@ -160,19 +160,24 @@ final class LendingDesk extends Desk {
         return SecretHasher.verify(pin, patron.pinHash()) ? Optional.empty() : Optional.of(new Refusal(RefusalReason.INVALID_PIN, "Invalid PIN"));
     }
 
-
     // ---------------------------------------------------------------- renewals
 
-    private Outcome<Views.Renewed> renew(Renew cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
+    /** The patron named by barcode, checked against the PIN when one is given; or why not. */
+    private Outcome<Patron> borrower(EngineTx tx, RequestContext ctx, String barcode, String pin) {
+        Optional<Patron> patron = findPatron(tx, ctx, barcode);
         if (patron.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
         }
-        Optional<Refusal> pin = checkPin(cmd.pin(), false, patron.get());
-        if (pin.isPresent()) {
-            return pin.get().outcome();
+        return checkPin(pin, false, patron.get()).<Outcome<Patron>>map(Refusal::outcome).orElseGet(() -> Outcome.success(patron.get()));
+    }
+
+    private Outcome<Views.Renewed> renew(Renew cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Outcome<Patron> found = borrower(tx, ctx, cmd.patronBarcode(), cmd.pin());
+        if (!(found instanceof Outcome.Success<Patron> who)) {
+            return found.map(none -> null);
         }
+        Optional<Patron> patron = Optional.of(who.result());
         Optional<Item> item = findItem(tx, ctx, cmd.itemBarcode());
         if (item.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
@@ -186,14 +191,11 @@ final class LendingDesk extends Desk {
 
     private Outcome<Views.RenewedAll> renewAll(RenewAll cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
-        if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        Outcome<Patron> found = borrower(tx, ctx, cmd.patronBarcode(), cmd.pin());
+        if (!(found instanceof Outcome.Success<Patron> who)) {
+            return found.map(none -> null);
         }
-        Optional<Refusal> pin = checkPin(cmd.pin(), false, patron.get());
-        if (pin.isPresent()) {
-            return pin.get().outcome();
-        }
+        Optional<Patron> patron = Optional.of(who.result());
         List<Views.Renewed> ok = new ArrayList<>();
         List<Views.RenewFailure> failed = new ArrayList<>();
         for (Loan loan : tx.store().loans().openForPatron(patron.get().id())) {

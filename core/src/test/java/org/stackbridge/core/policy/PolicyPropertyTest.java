@@ -17,11 +17,12 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stackbridge.core.model.Library;
+import org.stackbridge.core.testing.SeededCases;
 
 /** Due dates and fines over random calendars, zones and rules. Reproduce with -Dsb.seed=&lt;base&gt;. */
 class PolicyPropertyTest {
 
-    private static final long BASE_SEED = Long.getLong("sb.seed", 20260302L);
+    private static final long BASE_SEED = SeededCases.BASE_SEED;
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("America/New_York"), ZoneId.of("Europe/Berlin"),
             ZoneId.of("Asia/Kolkata"), ZoneId.of("Pacific/Auckland"), ZoneId.of("America/St_Johns"));
 
@@ -52,12 +53,7 @@ class PolicyPropertyTest {
 
     @Test
     void dueDatesFallOnOpenDaysAndNeverBeforeTheLoan() {
-        int checked = 0;
-        for (int rep = 1; rep <= 300; rep++) {
-            dueDatesFallOnOpenDaysAndNeverBeforeTheLoanCase(BASE_SEED + rep);
-            checked++;
-        }
-        System.out.println("PolicyPropertyTest.dueDatesFallOnOpenDaysAndNeverBeforeTheLoan: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+        SeededCases.run("PolicyPropertyTest.dueDatesFallOnOpenDaysAndNeverBeforeTheLoan", BASE_SEED, 300, this::dueDatesFallOnOpenDaysAndNeverBeforeTheLoanCase);
     }
 
     private void dueDatesFallOnOpenDaysAndNeverBeforeTheLoanCase(long seed) {
@@ -87,12 +83,7 @@ class PolicyPropertyTest {
 
     @Test
     void finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace() {
-        int checked = 0;
-        for (int rep = 1; rep <= 300; rep++) {
-            finesGrowWithLatenessStayWithinTheCapAndSpareTheGraceCase(BASE_SEED + 500 + rep);
-            checked++;
-        }
-        System.out.println("PolicyPropertyTest.finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+        SeededCases.run("PolicyPropertyTest.finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace", BASE_SEED + 500, 300, this::finesGrowWithLatenessStayWithinTheCapAndSpareTheGraceCase);
     }
 
     private void finesGrowWithLatenessStayWithinTheCapAndSpareTheGraceCase(long seed) {

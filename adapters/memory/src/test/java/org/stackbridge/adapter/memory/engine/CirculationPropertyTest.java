@@ -24,6 +24,7 @@ import org.stackbridge.core.model.Loan;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.testing.SeededCases;
 
 /**
  * Random circulation sequences keep the engine's invariants. Reproduce a failure with -Dsb.seed=&lt;base&gt;;
@@ -31,7 +32,7 @@ import org.stackbridge.core.outcome.RefusalReason;
  */
 class CirculationPropertyTest {
 
-    private static final long BASE_SEED = Long.getLong("sb.seed", 20260302L);
+    private static final long BASE_SEED = SeededCases.BASE_SEED;
     private static final int MAX_LOANS = 3;
     private static final int STEPS = 150;
     private static final String[] PATRONS = {"P1", "P2", "P3", "P4"};
@@ -155,12 +156,7 @@ class CirculationPropertyTest {
 
     @Test
     void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice() {
-        int checked = 0;
-        for (int rep = 1; rep <= 30; rep++) {
-            onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwiceCase(BASE_SEED + rep);
-            checked++;
-        }
-        System.out.println("CirculationPropertyTest.onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+        SeededCases.run("CirculationPropertyTest.onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice", BASE_SEED, 30, this::onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwiceCase);
     }
 
     private void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwiceCase(long seed) {
@@ -180,12 +176,7 @@ class CirculationPropertyTest {
 
     @Test
     void offlineTransactionsNeverLeaveTwoOpenLoansForAnItem() {
-        int checked = 0;
-        for (int rep = 1; rep <= 30; rep++) {
-            offlineTransactionsNeverLeaveTwoOpenLoansForAnItemCase(BASE_SEED + 1000 + rep);
-            checked++;
-        }
-        System.out.println("CirculationPropertyTest.offlineTransactionsNeverLeaveTwoOpenLoansForAnItem: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+        SeededCases.run("CirculationPropertyTest.offlineTransactionsNeverLeaveTwoOpenLoansForAnItem", BASE_SEED + 1000, 30, this::offlineTransactionsNeverLeaveTwoOpenLoansForAnItemCase);
     }
 
     private void offlineTransactionsNeverLeaveTwoOpenLoansForAnItemCase(long seed) {

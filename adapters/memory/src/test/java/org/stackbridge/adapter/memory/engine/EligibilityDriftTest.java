@@ -44,22 +44,21 @@ class EligibilityDriftTest {
                 "MANUAL", borrow, false, request, "test block", World.START, expires)));
     }
 
-    @Test
-    void illArrivalWaitsTheShelfDaysOfTheRuleLikeALocalHold() {
-        world.rule(rule().holds(true, 5).build());
+    private LocalDate shelfExpiryOfAnIllArrival(int ruleShelfDays) {
+        world.rule(rule().holds(true, ruleShelfDays).build());
         IllEngine.registerWith(world.circ.engine());
         world.patron("P1");
-        Views.ItemInfo item = world.itemInfo(world.ok(receive(world.ctx(), "s1")).itemBarcode());
-        assertEquals(LocalDate.of(2026, 3, 7), item.holdShelfExpires(), "five days as the rule says, not at least fourteen");
+        return world.itemInfo(world.ok(receive(world.ctx(), "s1")).itemBarcode()).holdShelfExpires();
+    }
+
+    @Test
+    void illArrivalWaitsTheShelfDaysOfTheRuleLikeALocalHold() {
+        assertEquals(LocalDate.of(2026, 3, 7), shelfExpiryOfAnIllArrival(5), "five days as the rule says, not at least fourteen");
     }
 
     @Test
     void illArrivalWithoutShelfDaysInTheRuleTakesTheOneDefault() {
-        world.rule(rule().holds(true, 0).build());
-        IllEngine.registerWith(world.circ.engine());
-        world.patron("P1");
-        Views.ItemInfo item = world.itemInfo(world.ok(receive(world.ctx(), "s1")).itemBarcode());
-        assertEquals(LocalDate.of(2026, 3, 2).plusDays(HoldShelfPolicy.DEFAULT_SHELF_DAYS), item.holdShelfExpires());
+        assertEquals(LocalDate.of(2026, 3, 2).plusDays(HoldShelfPolicy.DEFAULT_SHELF_DAYS), shelfExpiryOfAnIllArrival(0));
     }
 
     @Test

@@ -19,11 +19,12 @@ import org.stackbridge.core.model.Money;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
+import org.stackbridge.core.testing.SeededCases;
 
 /** Payments allocate exactly what was paid, oldest first, and never more than is owed. Reproduce with -Dsb.seed. */
 class FeeAllocationPropertyTest {
 
-    private static final long BASE_SEED = Long.getLong("sb.seed", 20260302L);
+    private static final long BASE_SEED = SeededCases.BASE_SEED;
 
     private static Money usd(long cents) {
         return new Money(BigDecimal.valueOf(cents, 2), java.util.Currency.getInstance("USD"));
@@ -31,12 +32,7 @@ class FeeAllocationPropertyTest {
 
     @Test
     void allocationsSumToThePaymentAndNeverExceedWhatIsOwed() {
-        int checked = 0;
-        for (int rep = 1; rep <= 100; rep++) {
-            allocationsSumToThePaymentAndNeverExceedWhatIsOwedCase(BASE_SEED + 5000 + rep);
-            checked++;
-        }
-        System.out.println("FeeAllocationPropertyTest.allocationsSumToThePaymentAndNeverExceedWhatIsOwed: checked " + checked + " seeded cases, base seed " + BASE_SEED);
+        SeededCases.run("FeeAllocationPropertyTest.allocationsSumToThePaymentAndNeverExceedWhatIsOwed", BASE_SEED + 5000, 100, this::allocationsSumToThePaymentAndNeverExceedWhatIsOwedCase);
     }
 
     private void allocationsSumToThePaymentAndNeverExceedWhatIsOwedCase(long seed) {

@@ -28,6 +28,7 @@ import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.policy.PeriodUnit;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.service.EngineSettings;
+import org.stackbridge.core.testing.SeededCases;
 
 /**
  * The status a kiosk sees (SIP2 patron status, NCIP privileges: {@link Views.PatronInfo#flags()} and
@@ -37,7 +38,7 @@ import org.stackbridge.core.service.EngineSettings;
  */
 class PatronStatusAgreementPropertyTest {
 
-    private static final long BASE_SEED = Long.getLong("sb.seed", 20260302L);
+    private static final long BASE_SEED = SeededCases.BASE_SEED;
     private static final int CASES = 2_000;
     private static final Set<RefusalReason> PATRON_REASONS = EnumSet.of(RefusalReason.PATRON_BLOCKED, RefusalReason.PATRON_EXPIRED,
             RefusalReason.CARD_LOST, RefusalReason.TOO_MANY_LOANS, RefusalReason.EXCESSIVE_FINES);
@@ -47,18 +48,12 @@ class PatronStatusAgreementPropertyTest {
 
     @Test
     void patronFlagsAgreeWithCheckoutAndHolds() {
-        int checked = 0;
-        int refusedCheckouts = 0;
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED + i;
-            refusedCheckouts += oneCase(seed) ? 0 : 1;
-            checked++;
-        }
-        System.out.println("PatronStatusAgreementPropertyTest: checked " + checked + " cases (" + refusedCheckouts
-                + " refused check-outs), base seed " + BASE_SEED);
+        int[] refusedCheckouts = {0};
+        int checked = SeededCases.run("PatronStatusAgreementPropertyTest", BASE_SEED, CASES,
+                seed -> refusedCheckouts[0] += oneCase(seed) ? 0 : 1);
         assertEquals(CASES, checked);
-        assertTrue(refusedCheckouts > CASES / 10 && refusedCheckouts < CASES * 9 / 10,
-                "the generator must exercise both outcomes; refused " + refusedCheckouts + " of " + CASES + ", base seed " + BASE_SEED);
+        assertTrue(refusedCheckouts[0] > CASES / 10 && refusedCheckouts[0] < CASES * 9 / 10,
+                "the generator must exercise both outcomes; refused " + refusedCheckouts[0] + " of " + CASES + ", base seed " + BASE_SEED);
     }
 
     /** Runs one case; returns whether its check-out succeeded. */
