@@ -177,16 +177,16 @@ final class LendingDesk extends Desk {
         if (!(found instanceof Outcome.Success<Patron> who)) {
             return found.map(none -> null);
         }
-        Optional<Patron> patron = Optional.of(who.result());
+        Patron patron = who.result();
         Optional<Item> item = findItem(tx, ctx, cmd.itemBarcode());
         if (item.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
         }
         Optional<Loan> loan = tx.store().loans().openForItem(item.get().id());
-        if (loan.isEmpty() || loan.get().patronId() != patron.get().id()) {
+        if (loan.isEmpty() || loan.get().patronId() != patron.id()) {
             return Outcome.refused(RefusalReason.ITEM_NOT_CHECKED_OUT, "Item is not checked out to this patron", itemInfo(tx, item.get()));
         }
-        return renewLoan(tx, ctx, patron.get(), item.get(), loan.get(), false);
+        return renewLoan(tx, ctx, patron, item.get(), loan.get(), false);
     }
 
     private Outcome<Views.RenewedAll> renewAll(RenewAll cmd, EngineTx tx) {
@@ -195,12 +195,12 @@ final class LendingDesk extends Desk {
         if (!(found instanceof Outcome.Success<Patron> who)) {
             return found.map(none -> null);
         }
-        Optional<Patron> patron = Optional.of(who.result());
+        Patron patron = who.result();
         List<Views.Renewed> ok = new ArrayList<>();
         List<Views.RenewFailure> failed = new ArrayList<>();
-        for (Loan loan : tx.store().loans().openForPatron(patron.get().id())) {
+        for (Loan loan : tx.store().loans().openForPatron(patron.id())) {
             Item item = tx.store().items().byId(loan.itemId()).orElseThrow();
-            Outcome<Views.Renewed> r = renewLoan(tx, ctx, patron.get(), item, loan, false);
+            Outcome<Views.Renewed> r = renewLoan(tx, ctx, patron, item, loan, false);
             if (r instanceof Outcome.Success<Views.Renewed> s) {
                 ok.add(s.result());
             } else {
@@ -208,7 +208,7 @@ final class LendingDesk extends Desk {
                 failed.add(new Views.RenewFailure(item.barcode(), f.reason(), f.message()));
             }
         }
-        return Outcome.success(new Views.RenewedAll(patronView(tx, patron.get()), ok, failed));
+        return Outcome.success(new Views.RenewedAll(patronView(tx, patron), ok, failed));
     }
 
     private Outcome<Views.Renewed> renewLoan(EngineTx tx, RequestContext ctx, Patron patron, Item item, Loan loan, boolean force) {
