@@ -1,5 +1,9 @@
 package org.stackbridge.core.ill;
 
+import static org.stackbridge.core.model.IllRole.BORROWING;
+import static org.stackbridge.core.model.IllRole.LENDING;
+import static org.stackbridge.core.model.IllState.*;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,10 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.stackbridge.core.model.IllRole;
 import org.stackbridge.core.model.IllState;
-
-import static org.stackbridge.core.model.IllRole.BORROWING;
-import static org.stackbridge.core.model.IllRole.LENDING;
-import static org.stackbridge.core.model.IllState.*;
 
 /** The ILL transition table: data, not branches. Each row says which triggers may take it. */
 public final class IllTransitions {

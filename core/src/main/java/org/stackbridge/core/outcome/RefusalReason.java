@@ -3,6 +3,8 @@ package org.stackbridge.core.outcome;
 /** Why the engine refused a command. Listeners map each onto their wire codes and texts. */
 public enum RefusalReason {
     UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE,
+    /** No ILL request matches the reference given (id, partner request id or item). */
+    UNKNOWN_ILL_REQUEST,
     INVALID_PIN, PIN_REQUIRED, INVALID_CREDENTIALS, PATRON_BLOCKED, PATRON_EXPIRED, CARD_LOST, TOO_MANY_LOANS, EXCESSIVE_FINES,
     ITEM_NOT_CIRCULATING, ITEM_NOT_AVAILABLE, ITEM_ON_HOLD_FOR_OTHER, ITEM_CHECKED_OUT_TO_OTHER, ITEM_NOT_CHECKED_OUT,
     RENEWAL_LIMIT, RENEWAL_BLOCKED_BY_HOLD, HOLDS_NOT_ALLOWED, DUPLICATE_HOLD,

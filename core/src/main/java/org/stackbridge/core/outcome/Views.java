@@ -25,7 +25,7 @@ public final class Views {
 
     /** A loan as the patron sees it. */
     public record LoanLine(String itemBarcode, String title, Instant issuedAt, Instant dueAt, int renewals,
-                           boolean overdue, boolean recalled) implements Serializable {
+                           boolean overdue) implements Serializable {
     }
 
     public record HoldLine(long holdId, String itemBarcode, String bibControlNumber, String title, String pickupLibrary,
@@ -66,10 +66,6 @@ public final class Views {
 
         public List<HoldLine> unavailableHolds() {
             return holds.stream().filter(h -> !h.available()).toList();
-        }
-
-        public List<LoanLine> recalledLoans() {
-            return loans.stream().filter(LoanLine::recalled).toList();
         }
     }
 

@@ -30,6 +30,10 @@ import java.util.Set;
  * instead of being misread) and any class outside {@code org.stackbridge.core} that is not a record or enum.
  * A value of a type not listed here makes {@link #encode} throw {@link Unsupported}; the caller then falls
  * back to Java serialization.
+ *
+ * <p>Longer than our usual 400 lines on purpose: the writer and the reader are the two halves of one wire
+ * format and share its private tag table and shape hash; kept in one file, a change to a tag cannot reach one
+ * half without the other, and nothing outside this class can write a tag at all.
  */
 final class CompactRecords {
 

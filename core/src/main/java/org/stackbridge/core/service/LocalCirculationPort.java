@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.model.CirculationEvent;
 import org.stackbridge.core.outcome.Outcome;
@@ -30,8 +32,6 @@ import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.EventSink;
 import org.stackbridge.core.port.TransactionRunner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands on the embedded engine: reads on the read path, writes through the (batching)

@@ -1,6 +1,7 @@
 package org.stackbridge.core.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** core is the JDK and slf4j only, and reads time only through an injected Clock. */
+/** core is the JDK and slf4j only, reads time only through an injected Clock, and its packages form no cycle. */
 class CoreArchitectureTest {
 
     private static JavaClasses core;
@@ -48,6 +49,14 @@ class CoreArchitectureTest {
                 .orShould().callMethod(java.time.Clock.class, "systemUTC")
                 .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
                 .because("time comes from the injected java.time.Clock")
+                .check(core);
+    }
+
+    @Test
+    void corePackagesHaveNoCycles() {
+        slices().matching("org.stackbridge.core.(*)..")
+                .should().beFreeOfCycles()
+                .because("each core package builds on the ones below it (model < outcome < policy < port < service < ill)")
                 .check(core);
     }
 }

@@ -15,14 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 import org.stackbridge.core.model.Library;
+import org.stackbridge.core.testing.SeededCases;
 
 /** Due dates and fines over random calendars, zones and rules. Reproduce with -Dsb.seed=&lt;base&gt;. */
 class PolicyPropertyTest {
 
-    private static final long BASE_SEED = Long.getLong("sb.seed", 20260302L);
+    private static final long BASE_SEED = SeededCases.BASE_SEED;
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("America/New_York"), ZoneId.of("Europe/Berlin"),
             ZoneId.of("Asia/Kolkata"), ZoneId.of("Pacific/Auckland"), ZoneId.of("America/St_Johns"));
 
@@ -51,9 +51,12 @@ class PolicyPropertyTest {
                 .closedDays(strategy).build();
     }
 
-    @RepeatedTest(300)
-    void dueDatesFallOnOpenDaysAndNeverBeforeTheLoan(RepetitionInfo run) {
-        long seed = BASE_SEED + run.getCurrentRepetition();
+    @Test
+    void dueDatesFallOnOpenDaysAndNeverBeforeTheLoan() {
+        SeededCases.run("PolicyPropertyTest.dueDatesFallOnOpenDaysAndNeverBeforeTheLoan", BASE_SEED, 300, this::dueDatesFallOnOpenDaysAndNeverBeforeTheLoanCase);
+    }
+
+    private void dueDatesFallOnOpenDaysAndNeverBeforeTheLoanCase(long seed) {
         Random r = new Random(seed);
         Library lib = randomLibrary(r);
         Instant start = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(r.nextInt(300 * 86_400));
@@ -78,9 +81,12 @@ class PolicyPropertyTest {
         }
     }
 
-    @RepeatedTest(300)
-    void finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace(RepetitionInfo run) {
-        long seed = BASE_SEED + 500 + run.getCurrentRepetition();
+    @Test
+    void finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace() {
+        SeededCases.run("PolicyPropertyTest.finesGrowWithLatenessStayWithinTheCapAndSpareTheGrace", BASE_SEED + 500, 300, this::finesGrowWithLatenessStayWithinTheCapAndSpareTheGraceCase);
+    }
+
+    private void finesGrowWithLatenessStayWithinTheCapAndSpareTheGraceCase(long seed) {
         Random r = new Random(seed);
         Library lib = randomLibrary(r);
         CirculationRule rule = randomRule(r, ClosedDayStrategy.NEXT_OPEN_DAY);

@@ -85,7 +85,7 @@ public final class NcipProblems {
                     "ItemIdentifierValue", s.itemBarcode());
             case HOLDS_NOT_ALLOWED -> forService(service, "User Ineligible To Request This Item", msg, "ItemIdentifierValue", s.itemBarcode());
             case DUPLICATE_HOLD -> forService(service, "Duplicate Request", msg, "RequestIdentifierValue", s.requestId());
-            case UNKNOWN_HOLD -> forService(service, UNKNOWN_REQUEST, msg, "RequestIdentifierValue", s.requestId());
+            case UNKNOWN_HOLD, UNKNOWN_ILL_REQUEST -> forService(service, UNKNOWN_REQUEST, msg, "RequestIdentifierValue", s.requestId());
             case OVERPAYMENT, CURRENCY_MISMATCH, INVALID_AMOUNT, NOTHING_OWED -> general(INVALID_AMOUNT, msg, "MonetaryValue", null);
             case UNKNOWN_FEE -> general(ELEMENT_RULE_VIOLATED, msg, "FiscalTransactionReferenceId", null);
             case UNKNOWN_LIBRARY -> general(ELEMENT_RULE_VIOLATED, msg, "PickupLocation", null);

@@ -50,7 +50,7 @@ public final class CancelRequestItemService extends NcipService<CancelRequestIte
                                         shown.value().request().patronBarcode() != null ? shown.value().request().patronBarcode() : user)
                                 : problem(Support.refusal(name(), out, user, item, requestId)));
                     }
-                    if (refused.reason() != RefusalReason.UNKNOWN_HOLD || user == null || item == null) {
+                    if (refused.reason() != RefusalReason.UNKNOWN_ILL_REQUEST || user == null || item == null) {
                         return Support.done(problem(Support.refusal(name(), out, user, item, requestId)));
                     }
                     // not an ILL request: the user's own hold on the item

@@ -75,13 +75,12 @@ final class PatronInformationHandler implements Sip2RequestHandler {
         List<Views.HoldLine> available = info.availableHolds();
         List<Views.HoldLine> unavailable = info.unavailableHolds();
         List<Views.LoanLine> overdue = info.overdueLoans();
-        List<Views.LoanLine> recalled = info.recalledLoans();
         List<Views.FeeLine> fees = info.fees().stream().filter(f -> f.remaining().isPositive()).toList();
         Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.PATRON_INFORMATION_RESPONSE);
         b.fixed(PATRON_STATUS, patronStatus(info.flags(), p)).fixed(LANGUAGE, lang).fixed(TRANSACTION_DATE, support.now(s))
                 .fixed(HOLD_ITEMS_COUNT, n4(available.size())).fixed(OVERDUE_ITEMS_COUNT, n4(overdue.size()))
                 .fixed(CHARGED_ITEMS_COUNT, n4(info.loans().size())).fixed(FINE_ITEMS_COUNT, n4(fees.size()))
-                .fixed(RECALL_ITEMS_COUNT, n4(recalled.size())).fixed(UNAVAILABLE_HOLDS_COUNT, n4(unavailable.size()))
+                .fixed(RECALL_ITEMS_COUNT, n4(0)).fixed(UNAVAILABLE_HOLDS_COUNT, n4(unavailable.size()))
                 .field(AO, ao(req, s)).field(AA, info.patron().barcode()).field(AE, info.patron().name());
         if (info.maxLoans() > 0) {
             b.field(CB, n4(info.maxLoans()));
@@ -101,7 +100,9 @@ final class PatronInformationHandler implements Sip2RequestHandler {
             case 1 -> b.fields(AT, range(overdue.stream().map(Views.LoanLine::itemBarcode).toList(), start, end));
             case 2 -> b.fields(AU, range(info.loans().stream().map(Views.LoanLine::itemBarcode).toList(), start, end));
             case 3 -> b.fields(AV, range(fees.stream().map(PatronInformationHandler::fineLine).toList(), start, end));
-            case 4 -> b.fields(BU, range(recalled.stream().map(Views.LoanLine::itemBarcode).toList(), start, end));
+            case 4 -> {
+                // recall items: the engine does not recall loans to the desk, so there are none to list
+            }
             case 5 -> b.fields(CD, range(unavailable.stream().map(PatronInformationHandler::holdLine).toList(), start, end));
             default -> {
                 // counts only

@@ -31,6 +31,7 @@ import org.stackbridge.core.port.EventSink;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
 import org.stackbridge.core.service.LocalCirculationPort;
+import org.stackbridge.core.testing.TestClock;
 
 /** A rule table with no fallback: only books have a rule, so a DVD has none. */
 class NoPolicyScenariosTest {

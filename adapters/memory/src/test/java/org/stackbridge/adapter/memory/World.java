@@ -33,6 +33,7 @@ import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.service.EngineSettings;
+import org.stackbridge.core.testing.TestClock;
 
 /**
  * A small library world for engine scenarios: institution MAIN with branches MAIN and BRANCH, a second

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,30 +22,12 @@ import org.stackbridge.core.model.IllState;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.testing.TestClock;
 
 /** The ILL engine on in-memory storage: the transition table, unhappy paths, the technician commands and statistics. */
 class IllEngineTest {
 
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-03-02T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
     private InMemoryCirculation circ;
     private final RequestContext partner = new RequestContext(Channel.NCIP, "reshare", "reshare", "MAIN", "MAIN", null, null);
     private final RequestContext tech = new RequestContext(Channel.CLI, "tech", "cli", null, null, null, null);
@@ -89,7 +68,7 @@ class IllEngineTest {
     void invalidTransitionsAreRefusedAndChangeNothing() {
         IllViews.Received rec = receive("r1");
         long id = rec.request().id();
-        int events = circ.store().runNow(tx -> tx.events().between(Instant.EPOCH, clock.now.plusSeconds(1), 1000)).size();
+        int events = circ.store().runNow(tx -> tx.events().between(Instant.EPOCH, clock.instant().plusSeconds(1), 1000)).size();
         Outcome<IllViews.IllRequestView> bad = run(new IllCommands.Advance(tech, IllRef.byId(id), IllState.SHIPPED_TO_US, null));
         assertFalse(bad.isSuccess());
         Outcome.Refused<?> r = (Outcome.Refused<?>) bad;
@@ -99,8 +78,8 @@ class IllEngineTest {
         assertEquals(RefusalReason.INVALID_TRANSITION,
                 ((Outcome.Refused<?>) run(new IllCommands.Advance(tech, IllRef.byId(id), IllState.CHECKED_OUT_TO_PATRON, null))).reason());
         assertEquals(IllState.RECEIVED, circ.store().runNow(tx -> tx.ill().byId(id)).orElseThrow().state());
-        assertEquals(events, circ.store().runNow(tx -> tx.events().between(Instant.EPOCH, clock.now.plusSeconds(1), 1000)).size());
-        assertEquals(RefusalReason.UNKNOWN_HOLD, ((Outcome.Refused<?>) run(new IllCommands.Advance(tech, IllRef.byId(999), IllState.CANCELLED, null))).reason());
+        assertEquals(events, circ.store().runNow(tx -> tx.events().between(Instant.EPOCH, clock.instant().plusSeconds(1), 1000)).size());
+        assertEquals(RefusalReason.UNKNOWN_ILL_REQUEST, ((Outcome.Refused<?>) run(new IllCommands.Advance(tech, IllRef.byId(999), IllState.CANCELLED, null))).reason());
     }
 
     @Test
@@ -175,12 +154,12 @@ class IllEngineTest {
     @Test
     void listShowAndStatistics() {
         IllViews.Received a = receive("s1");
-        clock.now = clock.now.plus(Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
         assertTrue(run(new Commands.CheckIn(partner, a.itemBarcode(), false)).isSuccess());
         advance(a.request().id(), IllState.RETURNED_TO_LENDER);
         advance(a.request().id(), IllState.COMPLETE);
         IllViews.Received b = receive("s2");
-        clock.now = clock.now.plus(Duration.ofDays(4));
+        clock.advance(Duration.ofDays(4));
         assertTrue(run(new Commands.CheckIn(partner, b.itemBarcode(), false)).isSuccess());
         run(new IllCommands.DeleteTemporaryItem(partner, b.itemBarcode()));
         receive("s3");
@@ -197,14 +176,14 @@ class IllEngineTest {
         assertEquals("by hand", detail.history().get(4).note());
         assertEquals(Channel.CLI, detail.history().get(4).channel());
 
-        IllViews.Stats stats = run(new IllCommands.Statistics(tech, Instant.EPOCH, clock.now.plusSeconds(1))).value();
+        IllViews.Stats stats = run(new IllCommands.Statistics(tech, Instant.EPOCH, clock.instant().plusSeconds(1))).value();
         assertEquals(2, stats.count(IllRole.BORROWING, IllState.COMPLETE));
         assertEquals(1, stats.count(IllRole.BORROWING, IllState.RECEIVED));
         assertEquals(1, stats.count(IllRole.LENDING, IllState.REQUESTED));
         assertEquals(2L, stats.completed().get(IllRole.BORROWING));
         // s1 took 2 days, s2 took 4 days: the median of two is their mean
         assertEquals(Duration.ofDays(3), stats.medianTurnaround().get(IllRole.BORROWING));
-        assertTrue(circ.store().runNow(tx -> tx.events().between(Instant.EPOCH, clock.now.plusSeconds(1), 1000)).stream()
+        assertTrue(circ.store().runNow(tx -> tx.events().between(Instant.EPOCH, clock.instant().plusSeconds(1), 1000)).stream()
                 .filter(e -> e.type() == EventType.ILL_TRANSITION).allMatch(e -> e.detail().contains("->")));
     }
 

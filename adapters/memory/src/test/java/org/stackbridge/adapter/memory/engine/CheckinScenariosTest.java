@@ -26,8 +26,8 @@ import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Loan;
 import org.stackbridge.core.model.Money;
 import org.stackbridge.core.outcome.RefusalReason;
-import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.outcome.Views.ReturnDestination;
+import org.stackbridge.core.outcome.Views;
 
 /** The default rule: 14 days, 0.25 a day after 2 grace days, capped at 5.00; a loan from START is due 2026-03-16. */
 class CheckinScenariosTest {

@@ -10,8 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.stackbridge.adapter.memory.World;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
@@ -25,6 +24,7 @@ import org.stackbridge.core.model.Loan;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.testing.SeededCases;
 
 /**
  * Random circulation sequences keep the engine's invariants. Reproduce a failure with -Dsb.seed=&lt;base&gt;;
@@ -32,7 +32,7 @@ import org.stackbridge.core.outcome.RefusalReason;
  */
 class CirculationPropertyTest {
 
-    private static final long BASE_SEED = Long.getLong("sb.seed", 20260302L);
+    private static final long BASE_SEED = SeededCases.BASE_SEED;
     private static final int MAX_LOANS = 3;
     private static final int STEPS = 150;
     private static final String[] PATRONS = {"P1", "P2", "P3", "P4"};
@@ -154,9 +154,12 @@ class CirculationPropertyTest {
         }
     }
 
-    @RepeatedTest(30)
-    void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice(RepetitionInfo run) {
-        long seed = BASE_SEED + run.getCurrentRepetition();
+    @Test
+    void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice() {
+        SeededCases.run("CirculationPropertyTest.onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwice", BASE_SEED, 30, this::onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwiceCase);
+    }
+
+    private void onlineCirculationNeverExceedsTheLoanLimitOrLendsAnItemTwiceCase(long seed) {
         Random r = new Random(seed);
         try (World w = world(seed)) {
             for (int step = 0; step < STEPS; step++) {
@@ -171,9 +174,12 @@ class CirculationPropertyTest {
         }
     }
 
-    @RepeatedTest(30)
-    void offlineTransactionsNeverLeaveTwoOpenLoansForAnItem(RepetitionInfo run) {
-        long seed = BASE_SEED + 1000 + run.getCurrentRepetition();
+    @Test
+    void offlineTransactionsNeverLeaveTwoOpenLoansForAnItem() {
+        SeededCases.run("CirculationPropertyTest.offlineTransactionsNeverLeaveTwoOpenLoansForAnItem", BASE_SEED + 1000, 30, this::offlineTransactionsNeverLeaveTwoOpenLoansForAnItemCase);
+    }
+
+    private void offlineTransactionsNeverLeaveTwoOpenLoansForAnItemCase(long seed) {
         Random r = new Random(seed);
         try (World w = world(seed)) {
             for (int step = 0; step < STEPS; step++) {

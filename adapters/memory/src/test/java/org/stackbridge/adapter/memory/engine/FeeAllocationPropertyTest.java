@@ -10,8 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.stackbridge.adapter.memory.World;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.Fee;
@@ -20,19 +19,23 @@ import org.stackbridge.core.model.Money;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
+import org.stackbridge.core.testing.SeededCases;
 
 /** Payments allocate exactly what was paid, oldest first, and never more than is owed. Reproduce with -Dsb.seed. */
 class FeeAllocationPropertyTest {
 
-    private static final long BASE_SEED = Long.getLong("sb.seed", 20260302L);
+    private static final long BASE_SEED = SeededCases.BASE_SEED;
 
     private static Money usd(long cents) {
         return new Money(BigDecimal.valueOf(cents, 2), java.util.Currency.getInstance("USD"));
     }
 
-    @RepeatedTest(100)
-    void allocationsSumToThePaymentAndNeverExceedWhatIsOwed(RepetitionInfo run) {
-        long seed = BASE_SEED + 5000 + run.getCurrentRepetition();
+    @Test
+    void allocationsSumToThePaymentAndNeverExceedWhatIsOwed() {
+        SeededCases.run("FeeAllocationPropertyTest.allocationsSumToThePaymentAndNeverExceedWhatIsOwed", BASE_SEED + 5000, 100, this::allocationsSumToThePaymentAndNeverExceedWhatIsOwedCase);
+    }
+
+    private void allocationsSumToThePaymentAndNeverExceedWhatIsOwedCase(long seed) {
         Random r = new Random(seed);
         try (World w = new World()) {
             w.patron("P1");

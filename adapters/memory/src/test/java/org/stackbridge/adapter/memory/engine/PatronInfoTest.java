@@ -100,7 +100,6 @@ class PatronInfoTest {
         assertTrue(info.unavailableHolds().isEmpty());
         assertEquals(List.of(FeeType.LOST, FeeType.PROCESSING), info.fees().stream().map(Views.FeeLine::type).toList());
         assertEquals(Money.of("3.50", "USD"), info.balance());
-        assertTrue(info.recalledLoans().isEmpty());
 
         world.ok(world.titleHold("P2", "b2", "MAIN"));
         Views.PatronInfo waiting = world.info("P2");

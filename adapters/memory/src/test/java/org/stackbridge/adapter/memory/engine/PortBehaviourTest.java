@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.stackbridge.adapter.memory.InMemoryCirculation;
-import org.stackbridge.adapter.memory.TestClock;
 import org.stackbridge.adapter.memory.World;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
@@ -27,6 +26,7 @@ import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
 import org.stackbridge.core.service.LocalCirculationPort;
+import org.stackbridge.core.testing.TestClock;
 
 /** The port turns every failure into a typed outcome and keeps storage consistent. */
 class PortBehaviourTest {

@@ -1,0 +1,115 @@
+package org.stackbridge.core.service;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.stackbridge.core.command.Commands.AuthenticateTerminal;
+import org.stackbridge.core.command.Commands.BlockPatron;
+import org.stackbridge.core.command.Commands.UnblockPatron;
+import org.stackbridge.core.command.Commands.UpdateItem;
+import org.stackbridge.core.command.Commands;
+import org.stackbridge.core.command.RequestContext;
+import org.stackbridge.core.model.EventType;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.model.PatronBlock;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.outcome.Views.PinCheck;
+import org.stackbridge.core.outcome.Views;
+import org.stackbridge.core.policy.PolicyTable;
+import org.stackbridge.core.security.SecretHasher;
+
+/** Patron, item and terminal administration: blocks, item status, library and terminal look-ups. */
+final class AdministrationDesk extends Desk {
+
+    private final EngineViews views;
+
+    AdministrationDesk(EngineSettings settings, Supplier<PolicyTable> policies, EngineViews views) {
+        super(settings, policies);
+        this.views = views;
+    }
+
+    void registerOn(CirculationEngine engine) {
+        engine.register(BlockPatron.class, this::blockPatron);
+        engine.register(UnblockPatron.class, this::unblockPatron);
+        engine.register(UpdateItem.class, this::updateItem);
+        engine.register(AuthenticateTerminal.class, this::authenticateTerminal);
+        engine.register(Commands.LookupLibrary.class, this::lookupLibrary);
+    }
+
+    // ---------------------------------------------------------------- blocks and items
+
+    private Outcome<Views.PatronInfo> blockPatron(BlockPatron cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
+        if (patron.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        }
+        Patron p = patron.get();
+        tx.store().patrons().addBlock(new PatronBlock(0, p.id(), ctx.channel().name(), true, true, true,
+                cmd.reason() == null || cmd.reason().isBlank() ? "Blocked by " + ctx.actor() : cmd.reason(), tx.now(), null));
+        if (cmd.cardRetained() && !p.cardLost()) {
+            p = p.withCardLost(true);
+            tx.store().patrons().update(p);
+        }
+        tx.log(ctx, EventType.PATRON_BLOCKED, ctx.library(), p.id(), null, "cardRetained=" + cmd.cardRetained());
+        return Outcome.success(views.patronInfo(tx, ctx, p, PinCheck.NOT_CHECKED));
+    }
+
+    private Outcome<Views.PatronInfo> unblockPatron(UnblockPatron cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
+        if (patron.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        }
+        for (PatronBlock b : tx.store().patrons().blocks(patron.get().id())) {
+            tx.store().patrons().removeBlock(b.id());
+        }
+        tx.log(ctx, EventType.PATRON_UNBLOCKED, ctx.library(), patron.get().id(), null, "manual blocks lifted");
+        return Outcome.success(views.patronInfo(tx, ctx, patron.get(), PinCheck.NOT_CHECKED));
+    }
+
+    private Outcome<Views.ItemInfo> updateItem(UpdateItem cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Optional<Item> maybeItem = findItem(tx, ctx, cmd.itemBarcode());
+        if (maybeItem.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
+        }
+        Item item = maybeItem.get();
+        if (cmd.status() == ItemStatus.CHECKED_OUT || cmd.status() == ItemStatus.ON_HOLD_SHELF || cmd.status() == ItemStatus.IN_TRANSIT) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Use checkout or check-in to set " + cmd.status());
+        }
+        // Judged by the loan, not the status: a lent item declared lost is still on loan until checked in.
+        if (cmd.status() != null && cmd.status() != ItemStatus.LOST && tx.store().loans().openForItem(item.id()).isPresent()) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Item is checked out; check it in first", itemInfo(tx, item));
+        }
+        Item updated = new Item(item.id(), item.barcode(), item.bibId(), item.itemType(), item.homeLibrary(), item.currentLibrary(),
+                cmd.location() == null ? item.location() : cmd.location(),
+                cmd.callNumber() == null ? item.callNumber() : cmd.callNumber(), item.price(),
+                cmd.status() == null ? item.status() : cmd.status(), cmd.status() == null ? item.inTransitTo() : null, item.illRequestId());
+        tx.store().items().update(updated);
+        if (cmd.status() != null) {
+            // An item pulled off the hold shelf or out of transit no longer serves its hold: back to the queue.
+            tx.store().holds().openTrappingItem(item.id()).ifPresent(h -> tx.store().holds().update(h.untrapped()));
+        }
+        tx.log(ctx, EventType.ITEM_STATUS_CHANGED, item.currentLibrary(), null, item.id(),
+                item.status() + "->" + updated.status() + (cmd.location() == null ? "" : " location=" + cmd.location()));
+        return Outcome.success(itemInfo(tx, updated));
+    }
+
+    private Outcome<Views.LibraryView> lookupLibrary(Commands.LookupLibrary cmd, EngineTx tx) {
+        return tx.store().libraries().find(cmd.code() == null ? "" : cmd.code())
+                .<Outcome<Views.LibraryView>>map(l -> Outcome.success(new Views.LibraryView(l.code(), l.name(), l.institution())))
+                .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown library"));
+    }
+
+    private Outcome<Views.TerminalLogin> authenticateTerminal(AuthenticateTerminal cmd, EngineTx tx) {
+        Optional<org.stackbridge.core.model.TerminalAccount> account = tx.store().accounts().find(cmd.login() == null ? "" : cmd.login());
+        if (account.isEmpty() || !SecretHasher.verify(cmd.password() == null ? "" : cmd.password(), account.get().passwordHash())) {
+            return Outcome.refused(RefusalReason.INVALID_CREDENTIALS, "Invalid login");
+        }
+        return Outcome.success(new Views.TerminalLogin(account.get().login(), account.get().institution(), account.get().profile()));
+    }
+
+}

@@ -1,0 +1,124 @@
+package org.stackbridge.core.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.stackbridge.core.command.Commands.ListBibItems;
+import org.stackbridge.core.command.Commands.LookupItem;
+import org.stackbridge.core.command.Commands.LookupPatron;
+import org.stackbridge.core.command.RequestContext;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.Fee;
+import org.stackbridge.core.model.Hold;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.Loan;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.PatronFlag;
+import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.outcome.Views.PinCheck;
+import org.stackbridge.core.outcome.Views;
+import org.stackbridge.core.policy.CirculationRule;
+import org.stackbridge.core.policy.EligibilityPolicies;
+import org.stackbridge.core.policy.PatronStanding;
+import org.stackbridge.core.policy.PolicyTable;
+import org.stackbridge.core.port.StoreTx;
+import org.stackbridge.core.security.SecretHasher;
+
+/** The views the protocols read: patron information (with its status flags), items, titles. */
+final class EngineViews extends Desk {
+
+    EngineViews(EngineSettings settings, Supplier<PolicyTable> policies) {
+        super(settings, policies);
+    }
+
+    void registerOn(CirculationEngine engine) {
+        engine.register(LookupPatron.class, this::lookupPatron);
+        engine.register(LookupItem.class, this::lookupItem);
+        engine.register(ListBibItems.class, this::listBibItems);
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx) {
+        Optional<Patron> p = findPatron(tx, cmd.context(), cmd.patronBarcode());
+        if (p.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        }
+        PinCheck pin = cmd.pin() == null ? PinCheck.NOT_CHECKED
+                : SecretHasher.verify(cmd.pin(), p.get().pinHash()) ? PinCheck.VALID : PinCheck.INVALID;
+        return Outcome.success(patronInfo(tx, cmd.context(), p.get(), pin));
+    }
+
+    private Outcome<Views.ItemInfo> lookupItem(LookupItem cmd, EngineTx tx) {
+        Optional<Item> item = findItem(tx, cmd.context(), cmd.itemBarcode());
+        return item.<Outcome<Views.ItemInfo>>map(i -> Outcome.success(itemInfo(tx, i)))
+                .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item"));
+    }
+
+    private Outcome<Views.BibItems> listBibItems(ListBibItems cmd, EngineTx tx) {
+        List<Views.ItemInfo> infos = tx.store().items().byBib(cmd.bibId()).stream()
+                .sorted(java.util.Comparator.comparingLong(Item::id))
+                .map(i -> itemInfo(tx, i)).toList();
+        return Outcome.success(new Views.BibItems(cmd.bibId(), infos));
+    }
+
+
+    /** Patron information as seen from the patron's home library (no caller context). */
+    Views.PatronInfo patronInfo(EngineTx tx, Patron p, PinCheck pin) {
+        return patronInfo(tx, null, p, pin);
+    }
+
+    /**
+     * Patron information, its status flags computed by the eligibility policies that check-out, renewal and
+     * holds ask, at the same instant and with the loan limit of the rule at the caller's library (the patron's
+     * home library when the caller names none), as a check-out there would look it up.
+     */
+    Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin) {
+        StoreTx s = tx.store();
+        Instant at = ctx == null ? tx.now() : tx.effectiveTime(ctx);
+        List<Views.LoanLine> loans = new ArrayList<>();
+        for (Loan l : s.loans().openForPatron(p.id())) {
+            Item item = s.items().byId(l.itemId()).orElseThrow();
+            loans.add(new Views.LoanLine(item.barcode(), title(tx, item.bibId()), l.issuedAt(), l.dueAt(), l.renewals(), l.isOverdue(at)));
+        }
+        loans.sort(Comparator.comparing(Views.LoanLine::dueAt));
+        List<Views.HoldLine> holds = new ArrayList<>();
+        for (Hold h : s.holds().openForPatron(p.id())) {
+            BibRecord bib = s.bibs().byId(h.bibId()).orElseThrow();
+            Long itemId = h.trappedItemId() != null ? h.trappedItemId() : h.itemId();
+            String itemBarcode = itemId == null ? null : s.items().byId(itemId).map(Item::barcode).orElse(null);
+            holds.add(new Views.HoldLine(h.id(), itemBarcode, bib.controlNumber(), bib.title(), h.pickupLibrary(), h.status(),
+                    queuePosition(tx, h), h.expiresOn(), h.placedAt()));
+        }
+        List<Views.FeeLine> fees = new ArrayList<>();
+        for (Fee f : s.fees().openForPatron(p.id())) {
+            String itemBarcode = f.itemId() == null ? null : s.items().byId(f.itemId()).map(Item::barcode).orElse(null);
+            fees.add(new Views.FeeLine(f.id(), f.type(), f.amount(), f.remainingMoney(), itemBarcode, f.description(), f.createdAt()));
+        }
+        Optional<CirculationRule> rule = rule(viewLibrary(tx, ctx, p), p.category(), null);
+        PatronStanding standing = standing(tx, p, at, rule);
+        List<Views.BlockLine> blocks = standing.activeBlocks().stream()
+                .map(b -> new Views.BlockLine(b.id(), b.source(), b.borrow(), b.renew(), b.request(), b.reason())).toList();
+        Set<PatronFlag> flags = EnumSet.noneOf(PatronFlag.class);
+        flags.addAll(EligibilityPolicies.BORROW.flags(standing));
+        flags.addAll(EligibilityPolicies.RENEW_PATRON.flags(standing));
+        flags.addAll(EligibilityPolicies.REQUEST_PATRON.flags(standing));
+        boolean canBorrow = EligibilityPolicies.BORROW.firstRefusal(standing).isEmpty();
+        return new Views.PatronInfo(patronView(tx, p), flags, pin, standing.balance(), settings.feeLimitMoney(), loans, holds, fees, blocks,
+                standing.maxLoans(), canBorrow);
+    }
+
+    /** The library whose rule a check-out by this caller would use: the caller's library if known, else the patron's home. */
+    private static String viewLibrary(EngineTx tx, RequestContext ctx, Patron p) {
+        if (ctx != null && ctx.library() != null && tx.store().libraries().find(ctx.library()).isPresent()) {
+            return ctx.library();
+        }
+        return p.homeLibrary();
+    }
+}

@@ -1,0 +1,200 @@
+package org.stackbridge.core.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.stackbridge.core.command.Commands.CancelHold;
+import org.stackbridge.core.command.Commands.ChangeHold;
+import org.stackbridge.core.command.Commands.PlaceHold;
+import org.stackbridge.core.command.Commands;
+import org.stackbridge.core.command.RequestContext;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.EventType;
+import org.stackbridge.core.model.Hold;
+import org.stackbridge.core.model.HoldStatus;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Library;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.outcome.Views;
+import org.stackbridge.core.policy.EligibilityPolicies;
+import org.stackbridge.core.policy.HoldCase;
+import org.stackbridge.core.policy.PolicyTable;
+import org.stackbridge.core.policy.Refusal;
+import org.stackbridge.core.port.StoreTx;
+
+/** The holds desk: placing, changing, cancelling and expiring holds. */
+final class HoldsDesk extends Desk {
+
+    HoldsDesk(EngineSettings settings, Supplier<PolicyTable> policies) {
+        super(settings, policies);
+    }
+
+    void registerOn(CirculationEngine engine) {
+        engine.register(PlaceHold.class, this::placeHold);
+        engine.register(CancelHold.class, this::cancelHold);
+        engine.register(ChangeHold.class, this::changeHold);
+        engine.register(Commands.ExpireHolds.class, this::expireHolds);
+    }
+
+    // ---------------------------------------------------------------- holds
+
+    private Outcome<Views.HoldPlaced> placeHold(PlaceHold cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Optional<Patron> maybePatron = findPatron(tx, ctx, cmd.patronBarcode());
+        if (maybePatron.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        }
+        Patron patron = maybePatron.get();
+        Optional<Target> maybeTarget = target(tx, ctx, cmd.itemBarcode(), cmd.bibControlNumber());
+        if (maybeTarget.isEmpty()) {
+            return Outcome.refused(cmd.itemBarcode() != null ? RefusalReason.UNKNOWN_ITEM : RefusalReason.INVALID_REQUEST,
+                    cmd.itemBarcode() != null ? "Unknown item" : "Unknown title");
+        }
+        Target target = maybeTarget.get();
+        String pickupCode = cmd.pickupLibrary() == null || cmd.pickupLibrary().isBlank() ? patron.homeLibrary() : cmd.pickupLibrary();
+        Optional<Library> pickup = pickupLibrary(tx, ctx, pickupCode);
+        if (pickup.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + pickupCode);
+        }
+        if (cmd.expiresOn() != null && cmd.expiresOn().isBefore(tx.today(pickup.get()))) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Hold expiry " + cmd.expiresOn() + " is in the past");
+        }
+        Instant at = tx.effectiveTime(ctx);
+        String itemType = target.item != null ? target.item.itemType()
+                : tx.store().items().byBib(target.bib.id()).stream().map(Item::itemType).findFirst().orElse(null);
+        boolean duplicate = tx.store().holds().openForPatron(patron.id()).stream().anyMatch(h -> h.bibId() == target.bib.id());
+        HoldCase request = new HoldCase(standing(tx, patron, at, Optional.empty()),
+                rule(pickup.get().code(), patron.category(), itemType), duplicate);
+        Optional<Refusal> refused = EligibilityPolicies.PLACE_HOLD.firstRefusal(request);
+        if (refused.isPresent()) {
+            return refused.get().outcome();
+        }
+        Hold hold = tx.store().holds().insert(new Hold(0, patron.id(), target.bib.id(), target.item == null ? null : target.item.id(),
+                pickup.get().code(), at, cmd.expiresOn(), HoldStatus.WAITING, null, null, null));
+        int position = queuePosition(tx, hold);
+        tx.log(ctx, EventType.HOLD_PLACED, pickup.get().code(), patron.id(), target.item == null ? null : target.item.id(),
+                "hold=" + hold.id() + " bib=" + target.bib.controlNumber());
+        return Outcome.success(new Views.HoldPlaced(hold.id(), patronView(tx, patron), target.bib.controlNumber(), target.bib.title(),
+                target.item == null ? null : target.item.barcode(), pickup.get().code(), position, hold.expiresOn(), false));
+    }
+
+    private Outcome<Views.HoldCancelled> cancelHold(CancelHold cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Outcome<PatronHold> found = patronHold(tx, ctx, cmd.patronBarcode(), cmd.itemBarcode(), cmd.bibControlNumber());
+        if (!(found instanceof Outcome.Success<PatronHold> ok)) {
+            return found.map(none -> null);
+        }
+        Patron patron = ok.result().patron();
+        Hold h = ok.result().hold();
+        StoreTx s = tx.store();
+        s.holds().update(h.withStatus(HoldStatus.CANCELLED));
+        if (h.trappedItemId() != null) {
+            // The trapped item is released: back to its home shelf, or on its way there.
+            Item item = s.items().byId(h.trappedItemId()).orElseThrow();
+            if (item.status() == ItemStatus.ON_HOLD_SHELF || item.status() == ItemStatus.IN_TRANSIT) {
+                s.items().update(item.currentLibrary().equals(item.homeLibrary()) && item.status() == ItemStatus.ON_HOLD_SHELF
+                        ? item.withStatus(ItemStatus.AVAILABLE) : item.inTransit(item.homeLibrary()));
+            }
+        }
+        BibRecord bib = s.bibs().byId(h.bibId()).orElseThrow();
+        tx.log(ctx, EventType.HOLD_CANCELLED, h.pickupLibrary(), patron.id(), h.itemId(), "hold=" + h.id());
+        return Outcome.success(new Views.HoldCancelled(h.id(), patronView(tx, patron), bib.controlNumber(),
+                cmd.itemBarcode()));
+    }
+
+    private Outcome<Views.HoldPlaced> changeHold(ChangeHold cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        Outcome<PatronHold> found = patronHold(tx, ctx, cmd.patronBarcode(), cmd.itemBarcode(), cmd.bibControlNumber());
+        if (!(found instanceof Outcome.Success<PatronHold> ok)) {
+            return found.map(none -> null);
+        }
+        Patron patron = ok.result().patron();
+        Hold h = ok.result().hold();
+        String newPickup = blankToNull(cmd.pickupLibrary());
+        if (newPickup != null && pickupLibrary(tx, ctx, newPickup).isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown pickup library " + newPickup);
+        }
+        if (h.status() != HoldStatus.WAITING && newPickup != null && !newPickup.equals(h.pickupLibrary())) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Pickup library cannot change once the hold is trapped");
+        }
+        if (cmd.expiresOn() != null && cmd.expiresOn().isBefore(tx.today(library(tx, newPickup == null ? h.pickupLibrary() : newPickup)))) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Hold expiry " + cmd.expiresOn() + " is in the past");
+        }
+        Hold changed = h.changed(newPickup, cmd.expiresOn());
+        tx.store().holds().update(changed);
+        BibRecord bib = tx.store().bibs().byId(h.bibId()).orElseThrow();
+        tx.log(ctx, EventType.HOLD_CHANGED, changed.pickupLibrary(), patron.id(), h.itemId(), "hold=" + h.id());
+        Item item = h.itemId() == null ? null : tx.store().items().byId(h.itemId()).orElse(null);
+        return Outcome.success(new Views.HoldPlaced(h.id(), patronView(tx, patron), bib.controlNumber(), bib.title(),
+                item == null ? null : item.barcode(), changed.pickupLibrary(), queuePosition(tx, changed), changed.expiresOn(),
+                changed.status() == HoldStatus.READY));
+    }
+
+    /** A pickup library must exist and belong to the caller's institution. */
+    private Optional<Library> pickupLibrary(EngineTx tx, RequestContext ctx, String code) {
+        return tx.store().libraries().find(code)
+                .filter(l -> ctx.institution() == null || l.institution().equals(ctx.institution()));
+    }
+
+    /** A patron and their open hold on a title. */
+    private record PatronHold(Patron patron, Hold hold) {
+    }
+
+    /** The patron and their open hold on the title named by item or bibliographic number, or why there is none. */
+    private Outcome<PatronHold> patronHold(EngineTx tx, RequestContext ctx, String patronBarcode, String itemBarcode, String bibNumber) {
+        Optional<Patron> patron = findPatron(tx, ctx, patronBarcode);
+        if (patron.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+        }
+        return target(tx, ctx, itemBarcode, bibNumber)
+                .flatMap(target -> tx.store().holds().openForPatron(patron.get().id()).stream().filter(h -> h.bibId() == target.bib.id()).findFirst())
+                .<Outcome<PatronHold>>map(h -> Outcome.success(new PatronHold(patron.get(), h)))
+                .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No such hold"));
+    }
+
+    private record Target(BibRecord bib, Item item) {
+    }
+
+    private Optional<Target> target(EngineTx tx, RequestContext ctx, String itemBarcode, String bibNumber) {
+        if (itemBarcode != null && !itemBarcode.isBlank()) {
+            return findItem(tx, ctx, itemBarcode).map(i -> new Target(tx.store().bibs().byId(i.bibId()).orElseThrow(), i));
+        }
+        if (bibNumber != null && !bibNumber.isBlank()) {
+            return tx.store().bibs().byControlNumber(bibNumber).map(b -> new Target(b, null));
+        }
+        return Optional.empty();
+    }
+
+
+    /**
+     * The expiry job's page. A ready hold past its shelf date expires; its item stays on the hold shelf
+     * until staff check it in, which sends it to the next hold or home (Evergreen's shelf-expired holds).
+     * A waiting hold past its not-needed-after date expires. Holds in transit are left to their checkin.
+     */
+    private Outcome<Views.HoldsExpired> expireHolds(Commands.ExpireHolds cmd, EngineTx tx) {
+        StoreTx s = tx.store();
+        int limit = cmd.limit() <= 0 ? 500 : Math.min(cmd.limit(), 5_000);
+        List<Hold> page = s.holds().openPage(Math.max(0, cmd.afterId()), limit);
+        int expired = 0;
+        for (Hold h : page) {
+            if (shelfExpired(tx, h)) {
+                s.holds().update(h.withStatus(HoldStatus.EXPIRED));
+                tx.log(cmd.context(), EventType.HOLD_CANCELLED, h.pickupLibrary(), h.patronId(), h.trappedItemId(),
+                        "hold=" + h.id() + " shelf expired " + h.shelfExpiresOn());
+                expired++;
+            } else if (h.status() == HoldStatus.WAITING && !notExpired(tx, h)) {
+                s.holds().update(h.withStatus(HoldStatus.EXPIRED));
+                tx.log(cmd.context(), EventType.HOLD_CANCELLED, h.pickupLibrary(), h.patronId(), null,
+                        "hold=" + h.id() + " expired " + h.expiresOn());
+                expired++;
+            }
+        }
+        long last = page.isEmpty() ? cmd.afterId() : page.get(page.size() - 1).id();
+        return Outcome.success(new Views.HoldsExpired(page.size(), expired, last, page.size() < limit));
+    }
+
+}
