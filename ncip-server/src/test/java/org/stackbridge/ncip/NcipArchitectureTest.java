@@ -27,7 +27,7 @@ class NcipArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching("org.stackbridge.ncip.(**)").should().beFreeOfCycles().check(classes);
+        slices().matching("org.stackbridge.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test
