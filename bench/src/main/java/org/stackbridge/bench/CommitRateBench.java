@@ -3,11 +3,8 @@ package org.stackbridge.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -212,40 +209,7 @@ public final class CommitRateBench {
 
     /** Small records, each made durable by itself: the ceiling of one-commit-per-command. */
     private double fsyncRate(boolean append) throws IOException {
-        Path file = data.resolve(append ? "fsync-append.bin" : "fsync-ring.bin");
-        ByteBuffer record = ByteBuffer.allocate(128);
-        int ring = 8 * 1024 * 1024;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            if (!append) {
-                // preallocate, as a WAL segment is, so each sync flushes data only
-                ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
-                for (int off = 0; off < ring; off += zeros.capacity()) {
-                    zeros.clear();
-                    ch.write(zeros, off);
-                }
-                ch.force(true);
-            }
-            long n = 0;
-            long pos = 0;
-            long start = System.nanoTime();
-            long end = start + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < end) {
-                record.clear();
-                record.putLong(0, n);
-                if (append) {
-                    ch.write(record);
-                } else {
-                    ch.write(record, pos);
-                    pos = (pos + record.capacity()) % ring;
-                }
-                ch.force(append);
-                n++;
-            }
-            return n / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return FsyncRate.measure(data.resolve(append ? "fsync-append.bin" : "fsync-ring.bin"), append, seconds);
     }
 
     /** One thread, one row per committed transaction. */

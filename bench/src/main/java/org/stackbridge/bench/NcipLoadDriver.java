@@ -1,32 +1,12 @@
 package org.stackbridge.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpVersion;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +53,7 @@ public final class NcipLoadDriver {
         Integer xmlThreads = positional.size() > 3 ? Integer.valueOf(positional.get(3)) : null;
 
         try (Target target = gateway ? GatewayTarget.start(connections) : MemoryTarget.start(connections, xmlThreads);
-             EchoServer echo = new EchoServer()) {
+             HttpEchoServer echo = new HttpEchoServer()) {
             IntFunction<byte[]> lookup = c -> target.lookupUser(c).getBytes(StandardCharsets.UTF_8);
             Body checkOutIn = (c, n) -> (n % 2 == 0 ? target.checkOut(c) : target.checkIn(c)).getBytes(StandardCharsets.UTF_8);
             served = target.process();
@@ -162,17 +142,17 @@ public final class NcipLoadDriver {
 
         @Override
         public String lookupUser(int c) {
-            return NcipLoadDriver.lookupUser("MAIN", "P" + c);
+            return NcipBenchMessages.lookupUser("MAIN", "P" + c);
         }
 
         @Override
         public String checkOut(int c) {
-            return NcipLoadDriver.checkOut("MAIN", "P" + c, "I" + c);
+            return NcipBenchMessages.checkOut("MAIN", "P" + c, "I" + c);
         }
 
         @Override
         public String checkIn(int c) {
-            return NcipLoadDriver.checkIn("MAIN", "I" + c);
+            return NcipBenchMessages.checkIn("MAIN", "I" + c);
         }
 
         @Override
@@ -216,17 +196,17 @@ public final class NcipLoadDriver {
 
         @Override
         public String lookupUser(int c) {
-            return NcipLoadDriver.lookupUser("BENCH", "BP" + c);
+            return NcipBenchMessages.lookupUser("BENCH", "BP" + c);
         }
 
         @Override
         public String checkOut(int c) {
-            return NcipLoadDriver.checkOut("BENCH", "BP" + c, "BI" + c + "-0");
+            return NcipBenchMessages.checkOut("BENCH", "BP" + c, "BI" + c + "-0");
         }
 
         @Override
         public String checkIn(int c) {
-            return NcipLoadDriver.checkIn("BENCH", "BI" + c + "-0");
+            return NcipBenchMessages.checkIn("BENCH", "BI" + c + "-0");
         }
 
         @Override
@@ -384,68 +364,4 @@ public final class NcipLoadDriver {
         return b.toString();
     }
 
-    private static String header(String to) {
-        return "<ns1:InitiationHeader><ns1:FromAgencyId><ns1:AgencyId>bench</ns1:AgencyId></ns1:FromAgencyId>"
-                + "<ns1:FromAgencyAuthentication>secret</ns1:FromAgencyAuthentication>"
-                + "<ns1:ToAgencyId><ns1:AgencyId>" + to + "</ns1:AgencyId></ns1:ToAgencyId></ns1:InitiationHeader>";
-    }
-
-    private static String msg(String body) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\" "
-                + "ns1:version=\"http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd\">" + body + "</ns1:NCIPMessage>";
-    }
-
-    static String lookupUser(String to, String user) {
-        return msg("<ns1:LookupUser>" + header(to) + "<ns1:UserId><ns1:UserIdentifierValue>" + user + "</ns1:UserIdentifierValue></ns1:UserId>"
-                + "<ns1:UserElementType>Name Information</ns1:UserElementType><ns1:UserElementType>User Privilege</ns1:UserElementType>"
-                + "</ns1:LookupUser>");
-    }
-
-    static String checkOut(String to, String user, String item) {
-        return msg("<ns1:CheckOutItem>" + header(to) + "<ns1:UserId><ns1:UserIdentifierValue>" + user + "</ns1:UserIdentifierValue></ns1:UserId>"
-                + "<ns1:ItemId><ns1:ItemIdentifierValue>" + item + "</ns1:ItemIdentifierValue></ns1:ItemId></ns1:CheckOutItem>");
-    }
-
-    static String checkIn(String to, String item) {
-        return msg("<ns1:CheckInItem>" + header(to) + "<ns1:ItemId><ns1:ItemIdentifierValue>" + item
-                + "</ns1:ItemIdentifierValue></ns1:ItemId></ns1:CheckInItem>");
-    }
-
-    /** A bare Netty HTTP/1.1 server that answers each POST with its body: the upper bound of the HTTP path. */
-    static final class EchoServer implements AutoCloseable {
-        private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        private final Channel channel;
-
-        EchoServer() throws InterruptedException {
-            channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                                    new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                        @Override
-                                        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-                                            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                                                    Unpooled.copiedBuffer(req.content()));
-                                            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/xml");
-                                            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
-                                            ctx.writeAndFlush(r);
-                                        }
-                                    });
-                        }
-                    }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-        }
-
-        int port() {
-            return ((InetSocketAddress) channel.localAddress()).getPort();
-        }
-
-        @Override
-        public void close() {
-            channel.close().syncUninterruptibly();
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
-    }
 }

@@ -7,11 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -194,8 +191,9 @@ public final class Sip2GatewayBench {
 
     /** The gateway on the in-memory store (MemoryGateway): the same pipeline with no durability, as a yardstick. */
     private Process serveInMemory(Path config, Path data, int connections) throws IOException {
-        return start(List.of("-cp", System.getProperty("java.class.path"),
-                MemoryGateway.class.getName(), config.toString(), Integer.toString(connections)), data);
+        // the gateway is not on the bench's classpath (a compile-only dependency): put its own first
+        String cp = gatewayClasspath + java.io.File.pathSeparator + System.getProperty("java.class.path");
+        return start(List.of("-cp", cp, MemoryGateway.class.getName(), config.toString(), Integer.toString(connections)), data);
     }
 
     private Process serve(Path config, Path data) throws IOException {
@@ -274,30 +272,7 @@ public final class Sip2GatewayBench {
 
     /** Writes of 128 bytes at increasing offsets of a preallocated file, each followed by fsync. */
     private double fsyncRate(Path file) throws IOException {
-        ByteBuffer record = ByteBuffer.allocate(128);
-        int ring = 8 << 20;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
-            for (int off = 0; off < ring; off += zeros.capacity()) {
-                zeros.clear();
-                ch.write(zeros, off);
-            }
-            ch.force(true);
-            long n = 0;
-            long pos = 0;
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            long start = System.nanoTime();
-            while (System.nanoTime() < end) {
-                record.clear();
-                ch.write(record, pos);
-                ch.force(false);
-                pos = (pos + 128) % ring;
-                n++;
-            }
-            return n / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return FsyncRate.measure(file, false, 5);
     }
 
     private static double median(List<Double> values) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.adapter.jdbc.JdbcStorage;
 import org.stackbridge.core.model.BibRecord;
@@ -41,6 +42,7 @@ import org.stackbridge.sip2.spec.FixedField;
  * Kills the serving process with SIGKILL while SIP2 checkouts are in flight, restarts it on the same
  * embedded database, and checks that every acknowledged checkout is there exactly once.
  */
+@Timeout(120)
 class CrashRecoveryIT {
 
     private static final int PATRONS = 8;
@@ -120,10 +122,12 @@ class CrashRecoveryIT {
                 assertEquals(patron.id(), loan.patronId(), e.getKey());
                 assertEquals(ItemStatus.CHECKED_OUT, item.status(), e.getKey());
             }
-            // Each item at most one loan row ever (no duplicate from a replayed or repeated write).
+            // Nothing beyond what was asked for: each terminal waits for an answer before its next checkout, so at
+            // most one checkout per terminal can have committed without its acknowledgement arriving.
             int totalLoans = open.size();
             assertTrue(totalLoans >= acked.size(), "open loans " + totalLoans + " < acknowledged " + acked.size());
-            assertTrue(totalLoans <= PATRONS * ITEMS_PER_PATRON);
+            assertTrue(totalLoans <= acked.size() + PATRONS,
+                    "open loans " + totalLoans + " > acknowledged " + acked.size() + " + one in flight per terminal (" + PATRONS + ")");
         }
 
         // And the restarted gateway serves on the same data.

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.EventType;
@@ -28,6 +29,7 @@ import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
 
 /** NCIP through the whole gateway (HTTP port, Camel route, engine, H2): a ReShare borrowing and a lending workflow. */
+@Timeout(120)
 class GatewayNcipIT {
 
     @TempDir

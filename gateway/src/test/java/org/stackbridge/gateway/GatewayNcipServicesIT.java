@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.Item;
@@ -33,6 +34,7 @@ import org.stackbridge.core.security.SecretHasher;
  * Every NCIP service over HTTP against the whole gateway (HTTP port, Camel route, engine, H2): the success path and
  * the main Problem paths, asserted on the XML partners receive.
  */
+@Timeout(120)
 class GatewayNcipServicesIT {
 
     static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");

@@ -17,10 +17,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.gateway.config.ConfigLoader;
 
 /** Boots the real wiring (storage, engine, camel-main, HTTP) on ephemeral ports. */
+@Timeout(120)
 class GatewaySmokeIT {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.EventType;
@@ -21,6 +22,7 @@ import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
 
 /** The housekeeping job against the full gateway on its embedded database, through the command route. */
+@Timeout(120)
 class MaintenanceIT {
 
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");

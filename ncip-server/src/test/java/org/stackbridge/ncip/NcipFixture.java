@@ -12,11 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
@@ -28,6 +25,7 @@ import org.stackbridge.adapter.memory.InMemoryCirculation;
 import org.stackbridge.core.ill.IllEngine;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.CirculationEvent;
+import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.ncip.binding.v2.NCIPMessage;
 import org.stackbridge.ncip.codec.NcipParseException;
 import org.stackbridge.ncip.codec.NcipXml;
@@ -58,7 +56,7 @@ final class NcipFixture implements AutoCloseable {
         }
     }
 
-    final MutableClock clock = new MutableClock(NOW);
+    final TestClock clock = new TestClock(NOW);
     final InMemoryCirculation circ = new InMemoryCirculation(clock);
     final IllEngine ill = IllEngine.registerWith(circ.engine());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -168,33 +166,5 @@ final class NcipFixture implements AutoCloseable {
     public void close() {
         server.close();
         circ.close();
-    }
-
-    /** A clock tests move forward by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

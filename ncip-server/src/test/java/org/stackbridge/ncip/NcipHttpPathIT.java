@@ -17,6 +17,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.ncip.binding.v2.LookupUserResponse;
 import org.stackbridge.ncip.binding.v2.NCIPMessage;
 
@@ -24,6 +25,7 @@ import org.stackbridge.ncip.binding.v2.NCIPMessage;
  * The two request paths of the listener: small messages handled on the event loop, large ones and answers
  * that grow with the data on the worker pool; and answers in request order for a client that pipelines.
  */
+@Timeout(60)
 class NcipHttpPathIT {
 
     private NcipFixture f;

@@ -21,11 +21,13 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.adapter.memory.InMemoryCirculation;
 import org.stackbridge.ncip.server.NcipHttpServer;
 
 /** The optional HTTPS listener: a self-signed certificate made with the JDK's keytool, trusted by the client. */
+@Timeout(60)
 class NcipHttpsIT {
 
     @Test

@@ -23,10 +23,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.ncip.binding.v2.NCIPMessage;
 
 /** Hostile and broken input: each gets a clear NCIP answer, nothing is read or fetched, and the server stays up. */
+@Timeout(60)
 class NcipSecurityIT {
 
     private NcipFixture f;

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.Channel;
@@ -29,6 +30,7 @@ import org.stackbridge.ncip.binding.v2.Problem;
 import org.stackbridge.ncip.binding.v2.UserPrivilege;
 
 /** Each service over real HTTP against the in-memory engine: the success path and the main Problems. */
+@Timeout(60)
 class NcipServicesIT {
 
     private NcipFixture f;

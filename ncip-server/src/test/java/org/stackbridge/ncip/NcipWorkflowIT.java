@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.Channel;
@@ -27,6 +28,7 @@ import org.stackbridge.core.model.Money;
 import org.stackbridge.ncip.binding.v2.NCIPMessage;
 
 /** Whole ILL workflows over HTTP, asserting the engine state and the event log after each message. */
+@Timeout(60)
 class NcipWorkflowIT {
 
     private NcipFixture f;

@@ -10,7 +10,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.outcome.Outcome;
-import org.stackbridge.gateway.bridge.BackendRegistry;
 
 /**
  * The command route: picks the backend for the command's institution and completes asynchronously when

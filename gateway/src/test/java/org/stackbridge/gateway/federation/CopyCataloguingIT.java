@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.port.TransactionRunner;
@@ -36,6 +37,7 @@ import org.stackbridge.gateway.importer.Progress;
  * {@code stackbridge import z3950} against a second Stackbridge instance (Z39.50 and SRU on its port) holding the
  * sample MARC file, and against a closed port.
  */
+@Timeout(120)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CopyCataloguingIT {
 

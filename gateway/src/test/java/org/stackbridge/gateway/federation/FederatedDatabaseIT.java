@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.gateway.Gateway;
@@ -43,6 +44,7 @@ import org.stackbridge.gateway.importer.Progress;
  * targets: a second Stackbridge (over Z39.50 and over SRU), Zebra (when installed), a closed port and a port that
  * accepts but never answers. Each test skips with a message when the YAZ programs are missing.
  */
+@Timeout(120)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FederatedDatabaseIT {
 

@@ -25,7 +25,6 @@ import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.service.EngineSettings;
-import org.stackbridge.gateway.bridge.BackendRegistry;
 import org.stackbridge.gateway.bridge.CamelCirculationPort;
 import org.stackbridge.gateway.bridge.CamelEventSink;
 

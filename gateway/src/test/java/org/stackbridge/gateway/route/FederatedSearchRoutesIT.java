@@ -18,6 +18,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.marc4j.MarcPermissiveStreamReader;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
@@ -35,6 +36,7 @@ import org.stackbridge.gateway.importer.Progress;
  * The federated-search route against a second Stackbridge (over Z39.50 and over SRU), a closed port and a
  * target that accepts the connection but never answers.
  */
+@Timeout(120)
 class FederatedSearchRoutesIT extends CamelTestSupport {
 
     static Path dir;

@@ -13,6 +13,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.marc4j.MarcPermissiveStreamReader;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
@@ -22,6 +23,7 @@ import org.stackbridge.gateway.bridge.CamelFederatedSearch;
 import org.stackbridge.gateway.config.GatewayConfig;
 
 /** The federated-search route with Zebra (the sample MARC file) and a closed port as targets; skips without Zebra. */
+@Timeout(120)
 class FederatedZebraIT extends CamelTestSupport {
 
     static ZebraServer zebra;

@@ -80,6 +80,19 @@ final class LenientNcipFilter extends XMLFilterImpl {
         pendingDepth = depth;
     }
 
+    /**
+     * A prefix declared on the next element belongs after the held start tag: passing it on first would hand
+     * it to the held (parent) element, and JAXB's namespace stack, which builds Ext content as DOM, would then
+     * underflow when the child's scope ends (our own answers declare namespaces inside Ext).
+     */
+    @Override
+    public void startPrefixMapping(String prefix, String uri) throws SAXException {
+        if (!isVersionMessage()) {
+            flushPending();
+        }
+        super.startPrefixMapping(prefix, uri);
+    }
+
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         if (isVersionMessage()) {

@@ -3,13 +3,8 @@ package org.stackbridge.ncip.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.reflect.Field;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stackbridge.core.command.RequestContext;
-import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.ncip.binding.v2.FromAgencyId;
 import org.stackbridge.ncip.binding.v2.InitiationHeader;
@@ -31,9 +24,6 @@ import org.stackbridge.ncip.binding.version.LookupVersionResponse;
 import org.stackbridge.ncip.binding.version.NCIPVersionMessage;
 import org.stackbridge.ncip.codec.NcipParseException;
 import org.stackbridge.ncip.codec.NcipXml;
-import org.stackbridge.ncip.config.IpRange;
-import org.stackbridge.ncip.config.NcipAgency;
-import org.stackbridge.ncip.config.NcipDefaults;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.ncip.mapping.NcipProblems;
 import org.stackbridge.ncip.mapping.NcipValues;
@@ -47,17 +37,13 @@ import org.stackbridge.ncip.mapping.NcipValues;
 public final class NcipDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(NcipDispatcher.class);
-    private static final List<String> SUPPORTED = List.of("LookupVersion", "LookupAgency", "LookupUser", "LookupItem", "LookupItemSet",
-            "CheckOutItem", "CheckInItem", "RenewItem", "RequestItem", "CancelRequestItem", "RecallItem", "AcceptItem", "DeleteItem",
-            "CreateUserFiscalTransaction");
+    /** Answered by {@link #lookupVersion} from the version binding, beside the registered services. */
+    private static final String LOOKUP_VERSION = "LookupVersion";
 
     private final NcipSettings settings;
-    private final CirculationPort port;
     private final MeterRegistry meters;
-    private final List<NcipService<?, ?>> services;
-    private final Map<String, String> libraries;
-    private final Map<String, List<IpRange>> allowlists = new HashMap<>();
-    private final Currency currency;
+    private final NcipServices services;
+    private final NcipAdmission admission;
     private final java.util.concurrent.Executor xmlExecutor;
 
     /** Answers are written on the thread that completes the engine call. */
@@ -69,17 +55,15 @@ public final class NcipDispatcher {
     public NcipDispatcher(NcipSettings settings, CirculationPort port, MeterRegistry meters, java.util.concurrent.Executor xmlExecutor) {
         this.xmlExecutor = xmlExecutor;
         this.settings = settings;
-        this.port = port;
         this.meters = meters;
-        Map<String, String> all = new LinkedHashMap<>(settings.libraries());
-        settings.agencies().values().forEach(a -> a.libraries().forEach(all::putIfAbsent));
-        this.libraries = Map.copyOf(all);
-        settings.agencies().forEach((id, a) -> allowlists.put(id, a.ipAllowlist().stream().map(IpRange::parse).toList()));
-        this.currency = Currency.getInstance(settings.currency());
-        this.services = List.of(new LookupUserService(), new LookupItemService(), new LookupItemSetService(), new LookupAgencyService(libraries),
-                new CheckOutItemService(), new CheckInItemService(), new RenewItemService(), new RequestItemService(),
-                new CancelRequestItemService(), new RecallItemService(), new AcceptItemService(), new DeleteItemService(),
-                new CreateUserFiscalTransactionService());
+        Map<String, String> libraries = new LinkedHashMap<>(settings.libraries());
+        settings.agencies().values().forEach(a -> a.libraries().forEach(libraries::putIfAbsent));
+        this.admission = new NcipAdmission(settings, port);
+        // registration order is the order LookupVersion lists them in
+        this.services = new NcipServices(List.of(new LookupAgencyService(libraries), new LookupUserService(), new LookupItemService(),
+                new LookupItemSetService(), new CheckOutItemService(), new CheckInItemService(), new RenewItemService(),
+                new RequestItemService(), new CancelRequestItemService(), new RecallItemService(), new AcceptItemService(),
+                new DeleteItemService(), new CreateUserFiscalTransactionService()));
         if (settings.openMode()) {
             LOG.warn("NCIP open mode: messages from unknown agencies are accepted");
         }
@@ -112,42 +96,42 @@ public final class NcipDispatcher {
             return done(sample, "LookupVersion", lookupVersion(v.message()));
         }
         NCIPMessage message = ((NcipXml.V2) parsed).message();
-        for (NcipService<?, ?> s : services) {
-            CompletionStage<byte[]> answer = tryService(s, message, remote, path, smallAnswers);
-            if (answer != null) {
-                return answer.handle((bytes, error) -> {
-                    if (error != null) {
-                        LOG.error("NCIP {} failed", s.name(), error);
-                        count(s.name(), NcipProblems.TEMPORARY_FAILURE);
-                        return messageProblem(NcipProblems.general(NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure; please retry",
-                                null, null));
-                    }
-                    return bytes;
-                }).thenApply(bytes -> {
-                    stop(sample, s.name());
-                    return bytes;
-                });
-            }
+        Optional<NcipService<?, ?>> service = services.serviceFor(message);
+        if (service.isPresent()) {
+            NcipService<?, ?> s = service.get();
+            return run(s, message, remote, path, smallAnswers).handle((bytes, error) -> {
+                if (error != null) {
+                    LOG.error("NCIP {} failed", s.name(), error);
+                    count(s.name(), NcipProblems.TEMPORARY_FAILURE);
+                    return messageProblem(NcipProblems.general(NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure; please retry",
+                            null, null));
+                }
+                return bytes;
+            }).thenApply(bytes -> {
+                stop(sample, s.name());
+                return bytes;
+            });
         }
-        String name = serviceName(message);
+        String name = NcipServices.firstElement(message);
         count(name == null ? "none" : name, NcipProblems.UNSUPPORTED_SERVICE);
         return done(sample, "unsupported", messageProblem(NcipProblems.general(NcipProblems.UNSUPPORTED_SERVICE,
                 name == null ? "The message names no service" : "Service " + name + " is not supported", name, null)));
     }
 
-    private <Q, R> CompletionStage<byte[]> tryService(NcipService<Q, R> s, NCIPMessage message, InetAddress remote, String path,
-                                                      java.util.concurrent.Executor smallAnswers) {
+    /** Runs {@code s} on the request element it found in {@code message}. */
+    private <Q, R> CompletionStage<byte[]> run(NcipService<Q, R> s, NCIPMessage message, InetAddress remote, String path,
+                                               java.util.concurrent.Executor smallAnswers) {
         Q q = s.requestOf(message);
-        if (q == null) {
-            return null;
-        }
         InitiationHeader header = s.headerOf(q);
-        Object exchangeOrProblem = exchange(s, header, remote, path);
-        if (exchangeOrProblem instanceof Problem p) {
+        return admission.admit(s.name(), header, remote, path).fold(ex -> serve(s, q, header, ex, smallAnswers), p -> {
             count(s.name(), NcipValues.text(p.getProblemType()));
             return CompletableFuture.completedFuture(write(s, s.problem(p), header));
-        }
-        NcipExchange ex = (NcipExchange) exchangeOrProblem;
+        });
+    }
+
+    /** Runs an admitted request and writes its answer. */
+    private <Q, R> CompletionStage<byte[]> serve(NcipService<Q, R> s, Q q, InitiationHeader header, NcipExchange ex,
+                                                 java.util.concurrent.Executor smallAnswers) {
         CompletionStage<R> answer;
         try {
             answer = s.handle(q, ex);
@@ -196,68 +180,6 @@ public final class NcipDispatcher {
         return NcipXml.write(m);
     }
 
-    /** The exchange for an authenticated request, or the Problem that refuses it. */
-    private Object exchange(NcipService<?, ?> s, InitiationHeader header, InetAddress remote, String path) {
-        String from = header == null || header.getFromAgencyId() == null ? null : NcipValues.text(header.getFromAgencyId().getAgencyId());
-        if (from == null) {
-            from = settings.agencyForPath(path).orElse(null);
-        }
-        Optional<NcipAgency> configured = settings.agency(from);
-        NcipAgency agency;
-        String agencyId;
-        if (configured.isPresent()) {
-            agency = configured.get();
-            agencyId = from.trim().toLowerCase(java.util.Locale.ROOT);
-            if (!authenticated(agencyId, agency, header, remote)) {
-                LOG.warn("NCIP {} from agency {} at {}: authentication failed", s.name(), agencyId, remote == null ? "?" : remote.getHostAddress());
-                return NcipProblems.general(NcipProblems.AGENCY_AUTH_FAILED, "Agency authentication failed", "FromAgencyAuthentication", null);
-            }
-        } else if (settings.openMode()) {
-            agency = NcipAgency.open(null);
-            agencyId = from == null ? "anonymous" : from.trim().toLowerCase(java.util.Locale.ROOT);
-        } else if (from == null) {
-            return NcipProblems.missing("FromAgencyId", "FromAgencyId is required");
-        } else {
-            LOG.warn("NCIP {} from unknown agency {}", s.name(), from);
-            return NcipProblems.general(NcipProblems.UNKNOWN_AGENCY, "Unknown agency", "FromAgencyId", from);
-        }
-        String to = header == null || header.getToAgencyId() == null ? null : NcipValues.text(header.getToAgencyId().getAgencyId());
-        String target = to == null ? null : agency.libraries().getOrDefault(to, settings.libraries().get(to));
-        if (target == null) {
-            Map<String, String> candidates = new LinkedHashMap<>(agency.libraries());
-            if (candidates.isEmpty()) {
-                candidates.putAll(settings.libraries());
-            }
-            if (candidates.size() == 1) {
-                target = candidates.values().iterator().next();
-            } else if (!candidates.isEmpty()) {
-                return NcipProblems.general(NcipProblems.UNKNOWN_AGENCY, "ToAgencyId does not name one of our libraries", "ToAgencyId", to);
-            }
-        }
-        String institution = null;
-        String library = null;
-        if (target != null) {
-            int slash = target.indexOf('/');
-            institution = slash < 0 ? target : target.substring(0, slash);
-            library = slash < 0 ? institution : target.substring(slash + 1);
-        }
-        RequestContext ctx = new RequestContext(Channel.NCIP, agencyId, agencyId, institution, library, null, null);
-        NcipDefaults defaults = agency.defaults().over(settings.defaults());
-        return new NcipExchange(s.name(), agencyId, agency, to != null ? to : institution, ctx, defaults, currency, port);
-    }
-
-    private boolean authenticated(String agencyId, NcipAgency agency, InitiationHeader header, InetAddress remote) {
-        if (agency.sharedSecret() != null) {
-            String given = header == null ? null : header.getFromAgencyAuthentication();
-            if (given == null || !MessageDigest.isEqual(given.trim().getBytes(StandardCharsets.UTF_8),
-                    agency.sharedSecret().getBytes(StandardCharsets.UTF_8))) {
-                return false;
-            }
-        }
-        List<IpRange> ranges = allowlists.getOrDefault(agencyId, List.of());
-        return ranges.isEmpty() || (remote != null && ranges.stream().anyMatch(r -> r.contains(remote)));
-    }
-
     private byte[] lookupVersion(NCIPVersionMessage in) {
         NCIPVersionMessage out = new NCIPVersionMessage();
         out.setVersion(in.getVersion() == null ? "1.0" : in.getVersion());
@@ -269,7 +191,7 @@ public final class NcipDispatcher {
         r.getVersionSupported().add(NcipXml.VERSION);
         r.getVersionSupported().add("http://www.niso.org/schemas/ncip/v2_01/ncip_v2_01.xsd");
         r.getVersionSupported().add("http://www.niso.org/schemas/ncip/v2_0/imp1/xsd/ncip_v2_0.xsd");
-        r.getServiceSupported().addAll(SUPPORTED);
+        r.getServiceSupported().addAll(supported());
         out.setLookupVersionResponse(r);
         return NcipXml.write(out);
     }
@@ -301,23 +223,6 @@ public final class NcipDispatcher {
         return NcipXml.write(m);
     }
 
-    /** The name of the (first) service element present, found by looking at the binding's fields; for the error only. */
-    static String serviceName(NCIPMessage m) {
-        for (Field f : NCIPMessage.class.getDeclaredFields()) {
-            if (f.getType().getPackage() == NCIPMessage.class.getPackage() && f.getType() != org.stackbridge.ncip.binding.v2.Ext.class) {
-                try {
-                    f.setAccessible(true);
-                    if (f.get(m) != null) {
-                        return f.getType().getSimpleName();
-                    }
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
     private void count(String service, String problem) {
         if (meters != null) {
             Counter.builder("stackbridge.ncip.messages").tag("service", service).tag("problem", problem == null ? "none" : problem)
@@ -336,7 +241,11 @@ public final class NcipDispatcher {
         }
     }
 
-    static List<String> supported() {
-        return new ArrayList<>(SUPPORTED);
+    /** LookupVersion, then every registered service: what LookupVersion answers with. */
+    List<String> supported() {
+        List<String> all = new ArrayList<>();
+        all.add(LOOKUP_VERSION);
+        all.addAll(services.names());
+        return all;
     }
 }

@@ -1,4 +1,4 @@
-package org.stackbridge.gateway.bridge;
+package org.stackbridge.gateway.route;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,0 +1,97 @@
+package org.stackbridge.ncip.service;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stackbridge.ncip.binding.v2.Ext;
+import org.stackbridge.ncip.binding.v2.NCIPMessage;
+
+/**
+ * The registered NCIP services by name, built once; the supported-service list LookupVersion answers with is
+ * read from here, so it cannot drift from what is served. A message is routed by the name of the service
+ * element it carries.
+ */
+final class NcipServices {
+
+    /** NCIPMessage's element fields (service requests, responses, Problem), in the binding's order. */
+    private static final List<Field> ELEMENTS = elementFields();
+
+    private final Map<String, NcipService<?, ?>> byName;
+    private final Map<String, Integer> rank;
+    private final List<String> names;
+
+    /** @throws IllegalStateException if two services share a name or a name is no NCIPMessage element */
+    NcipServices(List<NcipService<?, ?>> services) {
+        Map<String, NcipService<?, ?>> map = new LinkedHashMap<>();
+        Map<String, Integer> order = new LinkedHashMap<>();
+        List<String> elements = ELEMENTS.stream().map(f -> f.getType().getSimpleName()).toList();
+        for (NcipService<?, ?> s : services) {
+            NcipService<?, ?> before = map.putIfAbsent(s.name(), s);
+            if (before != null) {
+                throw new IllegalStateException("two NCIP services named " + s.name() + ": " + before.getClass().getName()
+                        + " and " + s.getClass().getName());
+            }
+            if (!elements.contains(s.name())) {
+                throw new IllegalStateException("NCIP service " + s.name() + " names no NCIPMessage element");
+            }
+            order.put(s.name(), order.size());
+        }
+        this.byName = Map.copyOf(map);
+        this.rank = Map.copyOf(order);
+        this.names = List.copyOf(map.keySet());
+    }
+
+    /** The registered services' names, in registration order. */
+    List<String> names() {
+        return names;
+    }
+
+    /**
+     * The service for the service element in {@code m}; if a (schema-invalid) message carries several that we
+     * serve, the one registered first wins. Empty if we serve none of them.
+     */
+    Optional<NcipService<?, ?>> serviceFor(NCIPMessage m) {
+        NcipService<?, ?> chosen = null;
+        for (String name : presentElements(m)) {
+            NcipService<?, ?> s = byName.get(name);
+            if (s != null && (chosen == null || rank.get(name) < rank.get(chosen.name()))) {
+                chosen = s;
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    /** The name of the first element present in {@code m}, for the error message only; null if none. */
+    static String firstElement(NCIPMessage m) {
+        List<String> present = presentElements(m);
+        return present.isEmpty() ? null : present.get(0);
+    }
+
+    private static List<String> presentElements(NCIPMessage m) {
+        List<String> present = new ArrayList<>(1);
+        for (Field f : ELEMENTS) {
+            try {
+                if (f.get(m) != null) {
+                    present.add(f.getType().getSimpleName());
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return present;
+    }
+
+    private static List<Field> elementFields() {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : NCIPMessage.class.getDeclaredFields()) {
+            if (f.getType().getPackage() == NCIPMessage.class.getPackage() && f.getType() != Ext.class) {
+                f.setAccessible(true);
+                fields.add(f);
+            }
+        }
+        return List.copyOf(fields);
+    }
+}
