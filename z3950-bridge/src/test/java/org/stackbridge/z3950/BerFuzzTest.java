@@ -18,7 +18,8 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.stackbridge.z3950.ber.BerException;
 import org.stackbridge.z3950.ber.BerFrameDecoder;
 import org.stackbridge.z3950.ber.BerNode;
-import org.stackbridge.z3950.pdu.Z3950Codec;
+import org.stackbridge.z3950.pdu.Z3950Decoder;
+import org.stackbridge.z3950.pdu.Z3950Encoder;
 
 /**
  * Seeded property tests: random and mutated PDUs never escape the decoders with anything but the documented
@@ -66,7 +67,7 @@ class BerFuzzTest {
         Random r = new Random(seed);
         byte[] b = r.nextInt(4) == 0 ? randomBytes(r) : mutate(r);
         try {
-            Z3950Codec.decode(b);
+            Z3950Decoder.decode(b);
         } catch (BerException | IllegalArgumentException expected) {
             // documented failure
         } catch (RuntimeException e) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stackbridge.z3950.ber.BerNode;
 import org.stackbridge.z3950.pdu.RpnNode;
-import org.stackbridge.z3950.pdu.Z3950Codec;
+import org.stackbridge.z3950.pdu.Z3950Decoder;
+import org.stackbridge.z3950.pdu.Z3950Encoder;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 
 /** The captured yaz-client / Zebra / yaz-ztest PDUs (shared/ref/z3950/vectors) decode and re-encode. */
@@ -45,9 +46,9 @@ class GoldenVectorsTest {
         BerNode tree = BerNode.decode(wire);
         // the generic tree re-encodes (definite lengths) and decodes to the same tree
         assertEquals(tree, BerNode.decode(tree.encode()), name);
-        Z3950Pdu pdu = Z3950Codec.decode(wire);
-        byte[] once = Z3950Codec.encode(pdu);
-        byte[] twice = Z3950Codec.encode(Z3950Codec.decode(once));
+        Z3950Pdu pdu = Z3950Decoder.decode(wire);
+        byte[] once = Z3950Encoder.encode(pdu);
+        byte[] twice = Z3950Encoder.encode(Z3950Decoder.decode(once));
         assertArrayEquals(once, twice, name);
     }
 
@@ -65,7 +66,7 @@ class GoldenVectorsTest {
 
     @Test
     void initRequestOfYazClient() throws IOException {
-        Z3950Pdu.InitRequest init = assertInstanceOf(Z3950Pdu.InitRequest.class, Z3950Codec.decode(frame("session.pdus.hex", 4)));
+        Z3950Pdu.InitRequest init = assertInstanceOf(Z3950Pdu.InitRequest.class, Z3950Decoder.decode(frame("session.pdus.hex", 4)));
         assertEquals(0b111, init.versions());
         assertTrue((init.options() & 1) != 0 && (init.options() & (1 << 7)) != 0 && (init.options() & (1 << 14)) != 0);
         assertEquals(64 * 1024 * 1024, init.preferredMessageSize());
@@ -75,7 +76,7 @@ class GoldenVectorsTest {
 
     @Test
     void searchRequestCarriesTheRpnTree() throws IOException {
-        Z3950Pdu.SearchRequest s = assertInstanceOf(Z3950Pdu.SearchRequest.class, Z3950Codec.decode(frame("session.pdus.hex", 8)));
+        Z3950Pdu.SearchRequest s = assertInstanceOf(Z3950Pdu.SearchRequest.class, Z3950Decoder.decode(frame("session.pdus.hex", 8)));
         assertEquals(1, s.queryType());
         assertEquals("1", s.resultSetName());
         assertEquals(List.of("Default"), s.databaseNames());
@@ -88,7 +89,7 @@ class GoldenVectorsTest {
 
     @Test
     void diagnostic114SearchResponse() throws IOException {
-        Z3950Pdu.SearchResponse r = assertInstanceOf(Z3950Pdu.SearchResponse.class, Z3950Codec.decode(frame("session.pdus.hex", 19)));
+        Z3950Pdu.SearchResponse r = assertInstanceOf(Z3950Pdu.SearchResponse.class, Z3950Decoder.decode(frame("session.pdus.hex", 19)));
         assertEquals(0, r.resultCount());
         assertEquals(3, r.resultSetStatus());
         Z3950Pdu.NonSurrogateDiagnostic d = assertInstanceOf(Z3950Pdu.NonSurrogateDiagnostic.class, r.records());
@@ -98,7 +99,7 @@ class GoldenVectorsTest {
 
     @Test
     void presentResponseWithIndefiniteLengthsHoldsOneUsmarcRecord() throws IOException {
-        Z3950Pdu.PresentResponse r = assertInstanceOf(Z3950Pdu.PresentResponse.class, Z3950Codec.decode(frame("session.pdus.hex", 11)));
+        Z3950Pdu.PresentResponse r = assertInstanceOf(Z3950Pdu.PresentResponse.class, Z3950Decoder.decode(frame("session.pdus.hex", 11)));
         Z3950Pdu.ResponseRecords rr = assertInstanceOf(Z3950Pdu.ResponseRecords.class, r.records());
         assertEquals(1, rr.records().size());
         assertEquals("1.2.840.10003.5.10", rr.records().get(0).record().oid());
@@ -108,11 +109,11 @@ class GoldenVectorsTest {
 
     @Test
     void closeAndSortResponseExamples() {
-        Z3950Pdu.Close c = assertInstanceOf(Z3950Pdu.Close.class, Z3950Codec.decode(HexFormat.of().parseHex("bf30059f81530100")));
+        Z3950Pdu.Close c = assertInstanceOf(Z3950Pdu.Close.class, Z3950Decoder.decode(HexFormat.of().parseHex("bf30059f81530100")));
         assertEquals(0, c.closeReason());
-        assertArrayEquals(HexFormat.of().parseHex("bf30059f81530100"), Z3950Codec.encode(c));
-        Z3950Pdu.SortResponse s = assertInstanceOf(Z3950Pdu.SortResponse.class, Z3950Codec.decode(HexFormat.of().parseHex("bf2c03830100")));
+        assertArrayEquals(HexFormat.of().parseHex("bf30059f81530100"), Z3950Encoder.encode(c));
+        Z3950Pdu.SortResponse s = assertInstanceOf(Z3950Pdu.SortResponse.class, Z3950Decoder.decode(HexFormat.of().parseHex("bf2c03830100")));
         assertEquals(0, s.sortStatus());
-        assertArrayEquals(HexFormat.of().parseHex("bf2c03830100"), Z3950Codec.encode(s));
+        assertArrayEquals(HexFormat.of().parseHex("bf2c03830100"), Z3950Encoder.encode(s));
     }
 }

@@ -28,9 +28,9 @@ import org.stackbridge.z3950.pdu.Oids;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.*;
 import org.stackbridge.z3950.query.PqfParser;
-import org.stackbridge.z3950.server.VirtualDatabase;
+import org.stackbridge.z3950.config.VirtualDatabase;
 import org.stackbridge.z3950.server.Z3950Server;
-import org.stackbridge.z3950.server.Z3950Settings;
+import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
  * The virtual database of the Z39.50 target over real sockets, with a scripted {@link FederatedSearch} (the gateway's

@@ -32,15 +32,15 @@ import org.stackbridge.z3950.pdu.RpnNode;
 import org.stackbridge.z3950.query.CqlParser;
 import org.stackbridge.z3950.query.PqfParser;
 import org.stackbridge.z3950.query.PqfWriter;
-import org.stackbridge.z3950.server.VirtualDatabase;
+import org.stackbridge.z3950.config.VirtualDatabase;
 import org.stackbridge.core.catalogue.FederatedSearch;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 import org.stackbridge.z3950.record.MarcRecord;
 import org.stackbridge.z3950.record.OpacRecords;
 import org.stackbridge.z3950.record.RecordFormats;
 import org.stackbridge.z3950.record.RecordSpec;
-import org.stackbridge.z3950.server.CatalogueAccess;
-import org.stackbridge.z3950.server.Z3950Settings;
+import org.stackbridge.z3950.handler.CatalogueAccess;
+import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
  * SRU 1.1/1.2/2.0 over HTTP GET or form POST: searchRetrieve (CQL, or PQF in {@code x-pquery}), scan,
