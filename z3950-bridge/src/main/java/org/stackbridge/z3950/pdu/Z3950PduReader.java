@@ -15,6 +15,9 @@ import org.stackbridge.z3950.pdu.Z3950Pdu.*;
  * BER tree to {@link Z3950Pdu} value: the static core of {@link Z3950Decoder}. Follows Z39-50-APDU-1995 (explicit
  * tagging unless IMPLICIT is written); the PDU alternative is looked up in {@link Z3950PduType}. Every read either
  * returns a value or throws {@link BerException} with the reason.
+ *
+ * <p>Slightly over 400 lines on purpose: one small reader per ASN.1 type of the PDU CHOICE, and the element readers
+ * (attributes, diagnostics, records, EXTERNAL) are shared by several PDUs; split by PDU they would be repeated.
  */
 public final class Z3950PduReader {
 
