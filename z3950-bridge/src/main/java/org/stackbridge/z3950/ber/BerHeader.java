@@ -1,7 +1,7 @@
 package org.stackbridge.z3950.ber;
 
 /**
- * Identifier and length octets of one BER TLV: the single place that parses them, for the stream framer
+ * Identifier and length octets of one BER TLV: the single place that parses them (and writes definite lengths), for the stream framer
  * ({@link BerFrameDecoder}) and for the tree reader ({@link BerReader}). Written like Netty's
  * {@code MqttDecoder.parseRemainingLength}: reads from an index-addressed source, reports "need more bytes"
  * as {@code null} and malformed input as {@link BerException}.
@@ -88,6 +88,28 @@ public record BerHeader(int tagClass, boolean constructed, int tag, long length,
             }
         }
         return new BerHeader(cls, cons, tag, len, p - start);
+    }
+
+    /** Octets of a definite length field for {@code length} (short form below 128, else 0x8n + n octets). */
+    public static int lengthOctets(int length) {
+        return length < 0x80 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : length < 0x1000000 ? 4 : 5;
+    }
+
+    /** Writes the definite length field for {@code length} at {@code p}; returns the next position. */
+    public static int writeLength(byte[] out, int p, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length " + length);
+        }
+        if (length < 0x80) {
+            out[p++] = (byte) length;
+            return p;
+        }
+        int nb = lengthOctets(length) - 1;
+        out[p++] = (byte) (0x80 | nb);
+        for (int i = nb - 1; i >= 0; i--) {
+            out[p++] = (byte) (length >>> (8 * i));
+        }
+        return p;
     }
 
     /** True when the two octets at {@code p} are the end-of-contents marker 00 00. */

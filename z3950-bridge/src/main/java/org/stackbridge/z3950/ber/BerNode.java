@@ -306,7 +306,7 @@ public final class BerNode {
                 t >>>= 7;
             } while (t != 0);
         }
-        h += cl < 0x80 ? 1 : cl < 0x100 ? 2 : cl < 0x10000 ? 3 : cl < 0x1000000 ? 4 : 5;
+        h += BerHeader.lengthOctets(cl);
         return h;
     }
 
@@ -325,16 +325,7 @@ public final class BerNode {
                 out[p++] = (byte) (g > 0 ? seven | 0x80 : seven);
             }
         }
-        int cl = contentLength();
-        if (cl < 0x80) {
-            out[p++] = (byte) cl;
-        } else {
-            int nb = cl < 0x100 ? 1 : cl < 0x10000 ? 2 : cl < 0x1000000 ? 3 : 4;
-            out[p++] = (byte) (0x80 | nb);
-            for (int i = nb - 1; i >= 0; i--) {
-                out[p++] = (byte) (cl >>> (8 * i));
-            }
-        }
+        p = BerHeader.writeLength(out, p, contentLength());
         if (!constructed) {
             System.arraycopy(value, 0, out, p, value.length);
             return p + value.length;

@@ -27,7 +27,8 @@ public final class Z3950Encoder extends MessageToMessageEncoder<Z3950Pdu> {
     /**
      * Static core: the BER octets of one PDU (definite lengths).
      *
-     * @throws IllegalArgumentException for a value that is not an encodable PDU ({@link Z3950Pdu.Undecodable})
+     * @throws IllegalArgumentException for a value that is not an encodable PDU ({@link Z3950Pdu.Undecodable}, a
+     *                                  searchRequest with a query type other than RPN)
      */
     public static byte[] encode(Z3950Pdu pdu) {
         return Z3950PduWriter.write(pdu);

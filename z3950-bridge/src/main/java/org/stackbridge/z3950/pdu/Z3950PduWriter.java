@@ -72,6 +72,9 @@ public final class Z3950PduWriter {
             }
         } else if (pdu instanceof SearchRequest r) {
             type = Z3950PduType.SEARCH_REQUEST;
+            if (r.rpn() == null) {
+                throw new IllegalArgumentException("query type " + r.queryType() + " is not modelled; only RPN queries are encoded");
+            }
             f.add(BerNode.ctxInt(13, r.smallSetUpperBound()));
             f.add(BerNode.ctxInt(14, r.largeSetLowerBound()));
             f.add(BerNode.ctxInt(15, r.mediumSetPresentNumber()));
