@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.core.catalogue.Attributes;
 import org.stackbridge.core.catalogue.CatalogueQuery;
 import org.stackbridge.core.catalogue.SortKey;
@@ -16,6 +17,7 @@ import org.stackbridge.z3950.query.CqlParser;
 import org.stackbridge.z3950.query.PqfParser;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 
+@Timeout(30)
 class QueryParsersTest {
 
     private static CatalogueQuery cql(String q) {

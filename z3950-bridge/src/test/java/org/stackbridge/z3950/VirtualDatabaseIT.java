@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.adapter.catalogue.LuceneCatalogueIndex;
 import org.stackbridge.adapter.memory.InMemoryCirculation;
 import org.stackbridge.core.catalogue.FederatedSearch;
@@ -37,6 +38,7 @@ import org.stackbridge.z3950.config.Z3950Settings;
  * Camel implementation is tested in the gateway): merged sets named by source, diagnostics next to a successful
  * search, v2 and v3 forms, and the refusals.
  */
+@Timeout(60)
 class VirtualDatabaseIT {
 
     static InMemoryCirculation circulation;

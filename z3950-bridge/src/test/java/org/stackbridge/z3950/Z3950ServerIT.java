@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.z3950.ber.BerNode;
 import org.stackbridge.z3950.client.Z3950Client;
@@ -30,6 +31,7 @@ import org.stackbridge.z3950.query.PqfParser;
 import org.stackbridge.z3950.config.Z3950Settings;
 
 /** The target driven by our own origin over real sockets: size rules, sets, limits, errors, auth, charset. */
+@Timeout(60)
 class Z3950ServerIT {
 
     private static Z3950ServerFixture fixture;
