@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.catalogue.FederatedSearch;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
-import org.stackbridge.z3950.config.Z3950Settings;
 import org.stackbridge.z3950.pdu.Diag;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.External;
@@ -32,22 +31,16 @@ final class PresentHandler implements Z3950RequestHandler<PresentRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(PresentHandler.class);
 
     private final Z3950Association a;
-    private final Z3950Settings settings;
-    private final CatalogueAccess catalogue;
-    private final Z3950Session session;
 
     PresentHandler(Z3950Association association) {
         this.a = association;
-        this.settings = association.settings();
-        this.catalogue = association.catalogue();
-        this.session = association.session();
     }
 
     @Override
     public CompletionStage<Z3950Pdu> handle(PresentRequest r) {
-        Z3950Session.ResultSet set = session.resultSets.get(r.resultSetId());
+        Z3950Session.ResultSet set = a.session().resultSets.get(r.resultSetId());
         if (set == null) {
-            int cond = session.missingCondition(r.resultSetId());
+            int cond = a.session().missingCondition(r.resultSetId());
             a.count("present", "diagnostic-" + cond);
             return done(new PresentResponse(r.referenceId(), 0, 0, 5, new NonSurrogateDiagnostic(Diag.bib1(cond, r.resultSetId()))));
         }
@@ -63,8 +56,8 @@ final class PresentHandler implements Z3950RequestHandler<PresentRequest> {
                     "only the first " + set.presentable() + " records of " + (set.federated() ? "a federated" : "a")
                             + " result set can be presented"))));
         }
-        if (n > settings.maxRecordsPerPresent()) {
-            n = settings.maxRecordsPerPresent();
+        if (n > a.settings().maxRecordsPerPresent()) {
+            n = a.settings().maxRecordsPerPresent();
         }
         return presentRecords(set, start, n, r.preferredRecordSyntax(), r.elementSetName())
                 .thenApply(p -> (Z3950Pdu) new PresentResponse(r.referenceId(), p.numberOfRecordsReturned(), p.nextResultSetPosition(),
@@ -80,15 +73,15 @@ final class PresentHandler implements Z3950RequestHandler<PresentRequest> {
             a.count("present", "diagnostic-" + e.bib1Condition());
             return done(new PresentResponse(null, 0, start, 5, new NonSurrogateDiagnostic(diagOf(e))));
         }
-        int pref = session.preferredMessageSize;
-        int exc = session.exceptionalRecordSize;
+        int pref = a.session().preferredMessageSize;
+        int exc = a.session().exceptionalRecordSize;
         int presentable = set.presentable();
         CompletionStage<List<CatalogueAccess.Fetched>> records;
         if (set.federated()) {
             List<FederatedSearch.Hit> slice = set.remote().subList(start - 1, start - 1 + n);
-            records = catalogue.async(() -> CatalogueAccess.remote(slice, spec));
+            records = a.catalogue().async(() -> CatalogueAccess.remote(slice, spec));
         } else {
-            records = catalogue.fetch(Arrays.copyOfRange(set.ids(), start - 1, start - 1 + n), spec);
+            records = a.catalogue().fetch(Arrays.copyOfRange(set.ids(), start - 1, start - 1 + n), spec);
         }
         return records.handle((fetched, err) -> {
             if (err != null) {

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import org.stackbridge.core.catalogue.Attributes;
 import org.stackbridge.core.catalogue.ScanResult;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
-import org.stackbridge.z3950.config.Z3950Settings;
 import org.stackbridge.z3950.pdu.Diag;
 import org.stackbridge.z3950.pdu.Oids;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
@@ -21,15 +20,9 @@ import org.stackbridge.z3950.query.Z3950QueryMapper;
 final class ScanHandler implements Z3950RequestHandler<ScanRequest> {
 
     private final Z3950Association a;
-    private final Z3950Settings settings;
-    private final CatalogueAccess catalogue;
-    private final Z3950Session session;
 
     ScanHandler(Z3950Association association) {
         this.a = association;
-        this.settings = association.settings();
-        this.catalogue = association.catalogue();
-        this.session = association.session();
     }
 
     @Override
@@ -44,7 +37,7 @@ final class ScanHandler implements Z3950RequestHandler<ScanRequest> {
         if (r.stepSize() != null && r.stepSize() != 0) {
             return done(failedScan(r, Diag.bib1(205, Integer.toString(r.stepSize()))));
         }
-        int wanted = Math.max(0, Math.min(r.numberOfTermsRequested(), settings.maxScanTerms()));
+        int wanted = Math.max(0, Math.min(r.numberOfTermsRequested(), a.settings().maxScanTerms()));
         int position = r.preferredPositionInResponse() == null ? 1 : r.preferredPositionInResponse();
         if (position < 1 || position > wanted + 1) {
             return done(failedScan(r, Diag.bib1(233, Integer.toString(position))));
@@ -60,7 +53,7 @@ final class ScanHandler implements Z3950RequestHandler<ScanRequest> {
         } catch (UnsupportedSearchException e) {
             return done(failedScan(r, diagOf(e)));
         }
-        return catalogue.async(() -> catalogue.index().scan(attrs, term, wanted, position)).handle((res, err) -> {
+        return a.catalogue().async(() -> a.catalogue().index().scan(attrs, term, wanted, position)).handle((res, err) -> {
             if (err != null) {
                 return failedScan(r, diagOf(err));
             }

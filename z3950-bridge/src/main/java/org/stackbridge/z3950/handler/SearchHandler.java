@@ -13,7 +13,6 @@ import org.stackbridge.core.catalogue.CatalogueQuery;
 import org.stackbridge.core.catalogue.FederatedSearch;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
 import org.stackbridge.z3950.config.VirtualDatabase;
-import org.stackbridge.z3950.config.Z3950Settings;
 import org.stackbridge.z3950.pdu.Diag;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.MultipleNonSurrogateDiagnostics;
@@ -32,9 +31,6 @@ import org.stackbridge.z3950.query.Z3950QueryMapper;
 final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
 
     private final Z3950Association a;
-    private final Z3950Settings settings;
-    private final CatalogueAccess catalogue;
-    private final Z3950Session session;
     private final VirtualDatabase virtual;
     private final PresentHandler present;
     /** The most frequent counter, looked up once per association. */
@@ -42,9 +38,6 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
 
     SearchHandler(Z3950Association association, PresentHandler present) {
         this.a = association;
-        this.settings = association.settings();
-        this.catalogue = association.catalogue();
-        this.session = association.session();
         this.virtual = association.virtual();
         this.present = present;
     }
@@ -62,11 +55,11 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
         if (name == null || name.isEmpty() || name.length() > 200) {
             return done(failedSearch(r, Diag.bib1(128, name)));
         }
-        if (session.resultSets.containsKey(name) && !r.replaceIndicator()) {
+        if (a.session().resultSets.containsKey(name) && !r.replaceIndicator()) {
             return done(failedSearch(r, Diag.bib1(21, name)));
         }
-        if (!session.resultSets.containsKey(name) && session.resultSets.size() >= settings.maxResultSets()) {
-            return done(failedSearch(r, Diag.bib1(112, Integer.toString(settings.maxResultSets()))));
+        if (!a.session().resultSets.containsKey(name) && a.session().resultSets.size() >= a.settings().maxResultSets()) {
+            return done(failedSearch(r, Diag.bib1(112, Integer.toString(a.settings().maxResultSets()))));
         }
         if (a.isVirtual(r.databaseNames().get(0))) {
             return federatedSearch(r, name);
@@ -74,25 +67,25 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
         CatalogueQuery query;
         try {
             query = Z3950QueryMapper.map(r.attributeSet(), r.rpn(), n -> {
-                Z3950Session.ResultSet s = session.resultSets.get(n);
+                Z3950Session.ResultSet s = a.session().resultSets.get(n);
                 if (s != null && s.federated()) {
                     throw new UnsupportedSearchException(18, n, "a set of the virtual database cannot be searched locally");
                 }
                 return s == null ? null : s.ids();
             });
         } catch (UnsupportedSearchException e) {
-            session.remove(name);
+            a.session().remove(name);
             return done(failedSearch(r, diagOf(e)));
         }
-        String db = settings.database(r.databaseNames().get(0));
+        String db = a.settings().database(r.databaseNames().get(0));
         // a repeated search answered from the index's in-memory result cache stays on the event loop
-        long[] cached = catalogue.index().searchIfCached(query);
+        long[] cached = a.catalogue().index().searchIfCached(query);
         if (cached != null) {
             return searched(r, name, db, cached);
         }
-        return catalogue.async(() -> catalogue.index().search(query)).handle((ids, err) -> {
+        return a.catalogue().async(() -> a.catalogue().index().search(query)).handle((ids, err) -> {
             if (err != null) {
-                session.remove(name);
+                a.session().remove(name);
                 return CompletableFuture.<Z3950Pdu>completedFuture(failedSearch(r, diagOf(err)));
             }
             return searched(r, name, db, ids);
@@ -102,8 +95,8 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
     /** Stores the hits as the named set and answers, piggybacking records when the request asks for them. */
     private CompletionStage<Z3950Pdu> searched(SearchRequest r, String name, String db, long[] ids) {
         int n = ids.length;
-        long[] kept = n > settings.maxHitsPerSession() ? Arrays.copyOf(ids, settings.maxHitsPerSession()) : ids;
-        session.put(new Z3950Session.ResultSet(name, db, kept, n), settings.maxHitsPerSession());
+        long[] kept = n > a.settings().maxHitsPerSession() ? Arrays.copyOf(ids, a.settings().maxHitsPerSession()) : ids;
+        a.session().put(new Z3950Session.ResultSet(name, db, kept, n), a.settings().maxHitsPerSession());
         if (searchOk == null) {
             searchOk = a.metrics().counter("search", "ok");
         }
@@ -122,7 +115,7 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
             return CompletableFuture.<Z3950Pdu>completedFuture(new SearchResponse(r.referenceId(), n, 0, 1, true, null, null, null));
         }
         String esn = n <= r.smallSetUpperBound() ? r.smallSetElementSetName() : r.mediumSetElementSetName();
-        return present.presentRecords(session.resultSets.get(name), 1, Math.min(piggy, settings.maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
+        return present.presentRecords(a.session().resultSets.get(name), 1, Math.min(piggy, a.settings().maxRecordsPerPresent()), r.preferredRecordSyntax(), esn)
                 .thenApply(p -> (Z3950Pdu) new SearchResponse(r.referenceId(), n, p.numberOfRecordsReturned(), p.nextResultSetPosition(),
                         true, null, p.presentStatus(), p.records()));
     }
@@ -138,7 +131,7 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
         try {
             pqf = PqfWriter.write(r.attributeSet(), r.rpn());
         } catch (UnsupportedSearchException e) {
-            session.remove(name);
+            a.session().remove(name);
             return done(failedSearch(r, diagOf(e)));
         }
         CompletionStage<FederatedSearch.Result> answer;
@@ -149,7 +142,7 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
         }
         return answer.handle((res, err) -> {
             if (err != null) {
-                session.remove(name);
+                a.session().remove(name);
                 return CompletableFuture.<Z3950Pdu>completedFuture(failedSearch(r, diagOf(err)));
             }
             List<Diag> diags = new ArrayList<>();
@@ -159,7 +152,7 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
                 diags.add(Diag.bib1(109, info.length() > 300 ? info.substring(0, 300) : info));
             }
             if (res.hitsPerTarget().isEmpty()) {
-                session.remove(name);
+                a.session().remove(name);
                 a.count("search", "federated-failed");
                 List<Diag> all = diags.isEmpty() ? List.of(Diag.bib1(109, virtual.name() + ": no remote targets")) : diags;
                 return CompletableFuture.<Z3950Pdu>completedFuture(
@@ -167,7 +160,7 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
             }
             List<FederatedSearch.Hit> merged = VirtualDatabase.interleave(res.records());
             int n = (int) Math.min(Integer.MAX_VALUE, res.hitsPerTarget().values().stream().mapToLong(Integer::longValue).sum());
-            session.put(new Z3950Session.ResultSet(name, virtual.name(), new long[0], n, merged), settings.maxHitsPerSession());
+            a.session().put(new Z3950Session.ResultSet(name, virtual.name(), new long[0], n, merged), a.settings().maxHitsPerSession());
             a.count("search", diags.isEmpty() ? "federated" : "federated-partial");
             if (!diags.isEmpty()) {
                 // the diagnostics take the records field: the client presents the merged set afterwards
@@ -183,7 +176,7 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
         if (diags.size() == 1) {
             return new NonSurrogateDiagnostic(diags.get(0));
         }
-        if (session.version3) {
+        if (a.session().version3) {
             return new MultipleNonSurrogateDiagnostics(diags);
         }
         return new NonSurrogateDiagnostic(Diag.bib1(diags.get(0).condition(),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.stackbridge.core.catalogue.SortKey;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
-import org.stackbridge.z3950.config.Z3950Settings;
 import org.stackbridge.z3950.pdu.Diag;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.SortKeySpec;
@@ -20,15 +19,9 @@ import org.stackbridge.z3950.query.Z3950QueryMapper;
 final class SortHandler implements Z3950RequestHandler<SortRequest> {
 
     private final Z3950Association a;
-    private final Z3950Settings settings;
-    private final CatalogueAccess catalogue;
-    private final Z3950Session session;
 
     SortHandler(Z3950Association association) {
         this.a = association;
-        this.settings = association.settings();
-        this.catalogue = association.catalogue();
-        this.session = association.session();
     }
 
     @Override
@@ -39,9 +32,9 @@ final class SortHandler implements Z3950RequestHandler<SortRequest> {
         if (r.inputResultSetNames().size() > 1) {
             return done(failedSort(r, Diag.bib1(230, Integer.toString(r.inputResultSetNames().size()))));
         }
-        Z3950Session.ResultSet in = session.resultSets.get(r.inputResultSetNames().get(0));
+        Z3950Session.ResultSet in = a.session().resultSets.get(r.inputResultSetNames().get(0));
         if (in == null) {
-            return done(failedSort(r, Diag.bib1(session.missingCondition(r.inputResultSetNames().get(0)), r.inputResultSetNames().get(0))));
+            return done(failedSort(r, Diag.bib1(a.session().missingCondition(r.inputResultSetNames().get(0)), r.inputResultSetNames().get(0))));
         }
         if (in.federated()) {
             return done(failedSort(r, Diag.bib1(207, "sets of the virtual database are not sorted")));
@@ -50,8 +43,8 @@ final class SortHandler implements Z3950RequestHandler<SortRequest> {
         if (out == null || out.isEmpty()) {
             return done(failedSort(r, Diag.bib1(208, "")));
         }
-        if (!session.resultSets.containsKey(out) && session.resultSets.size() >= settings.maxResultSets()) {
-            return done(failedSort(r, Diag.bib1(112, Integer.toString(settings.maxResultSets()))));
+        if (!a.session().resultSets.containsKey(out) && a.session().resultSets.size() >= a.settings().maxResultSets()) {
+            return done(failedSort(r, Diag.bib1(112, Integer.toString(a.settings().maxResultSets()))));
         }
         if (r.sortSequence().isEmpty() || r.sortSequence().size() > 10) {
             return done(failedSort(r, Diag.bib1(211, Integer.toString(r.sortSequence().size()))));
@@ -64,11 +57,11 @@ final class SortHandler implements Z3950RequestHandler<SortRequest> {
         } catch (UnsupportedSearchException e) {
             return done(failedSort(r, diagOf(e)));
         }
-        return catalogue.async(() -> catalogue.index().sort(in.ids(), keys)).handle((ids, err) -> {
+        return a.catalogue().async(() -> a.catalogue().index().sort(in.ids(), keys)).handle((ids, err) -> {
             if (err != null) {
                 return failedSort(r, diagOf(err));
             }
-            session.put(new Z3950Session.ResultSet(out, in.database(), ids, ids.length), settings.maxHitsPerSession());
+            a.session().put(new Z3950Session.ResultSet(out, in.database(), ids, ids.length), a.settings().maxHitsPerSession());
             a.count("sort", "ok");
             return new SortResponse(r.referenceId(), 0, null, List.of());
         });

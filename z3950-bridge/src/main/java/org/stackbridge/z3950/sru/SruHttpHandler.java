@@ -7,6 +7,7 @@ import static org.stackbridge.z3950.sru.SruResponses.SruDiag;
 import static org.stackbridge.z3950.sru.SruResponses.SruException;
 import static org.stackbridge.z3950.sru.SruResponses.diagnosticsOnly;
 import static org.stackbridge.z3950.sru.SruResponses.fromBib1;
+import static org.stackbridge.z3950.sru.SruResponses.refusal;
 import static org.stackbridge.z3950.sru.SruResponses.intParam;
 import static org.stackbridge.z3950.sru.SruResponses.maximumRecords;
 import static org.stackbridge.z3950.sru.SruResponses.responseName;
@@ -196,10 +197,8 @@ public final class SruHttpHandler {
             }
             attrs = Z3950QueryMapper.attributes(apt.attributes()).withTruncation(0);
             term = apt.term().text();
-        } catch (SruException e) {
-            return CompletableFuture.completedFuture(diagnosticsOnly("scanResponse", version, v2, e.diag));
-        } catch (UnsupportedSearchException e) {
-            return CompletableFuture.completedFuture(diagnosticsOnly("scanResponse", version, v2, fromBib1(e)));
+        } catch (SruException | UnsupportedSearchException e) {
+            return CompletableFuture.completedFuture(diagnosticsOnly("scanResponse", version, v2, refusal(e)));
         }
         int fpos = Math.max(1, position);
         return catalogue.async(() -> catalogue.index().scan(attrs, term, max, fpos)).handle((ScanResult res, Throwable err) -> {

@@ -147,6 +147,11 @@ final class SruResponses {
 
     // ------------------------------------------------------------------ diagnostics
 
+    /** The diagnostic of a refused request: the SRU one, or the SRU equivalent of a Bib-1 condition. */
+    static SruDiag refusal(RuntimeException e) {
+        return e instanceof SruException s ? s.diag : fromBib1((UnsupportedSearchException) e);
+    }
+
     static SruDiag fromBib1(UnsupportedSearchException e) {
         int code = switch (e.bib1Condition()) {
             case 108, 125 -> 10;

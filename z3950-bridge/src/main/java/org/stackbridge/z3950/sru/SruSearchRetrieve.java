@@ -4,6 +4,7 @@ import static org.stackbridge.z3950.sru.SruResponses.SruDiag;
 import static org.stackbridge.z3950.sru.SruResponses.SruException;
 import static org.stackbridge.z3950.sru.SruResponses.diagnosticsOnly;
 import static org.stackbridge.z3950.sru.SruResponses.fromBib1;
+import static org.stackbridge.z3950.sru.SruResponses.refusal;
 import static org.stackbridge.z3950.sru.SruResponses.maximumRecords;
 import static org.stackbridge.z3950.sru.SruResponses.recordXml;
 import static org.stackbridge.z3950.sru.SruResponses.result;
@@ -82,10 +83,8 @@ final class SruSearchRetrieve {
                 }
             }
             query = Z3950QueryMapper.map(set, rpn, name -> null);
-        } catch (SruException e) {
-            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, e.diag));
-        } catch (UnsupportedSearchException e) {
-            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, fromBib1(e)));
+        } catch (SruException | UnsupportedSearchException e) {
+            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, refusal(e)));
         }
         final int fstart = start;
         final int fmax = max;
@@ -153,10 +152,8 @@ final class SruSearchRetrieve {
             if (p.containsKey("sortKeys")) {
                 throw new SruException(80, "sortKeys", "Sort not supported on the virtual database");
             }
-        } catch (SruException e) {
-            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, e.diag));
-        } catch (UnsupportedSearchException e) {
-            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, fromBib1(e)));
+        } catch (SruException | UnsupportedSearchException e) {
+            return CompletableFuture.completedFuture(diagnosticsOnly("searchRetrieveResponse", version, v2, refusal(e)));
         }
         final int fstart = start;
         final int fmax = max;
