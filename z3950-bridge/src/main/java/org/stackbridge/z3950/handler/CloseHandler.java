@@ -7,13 +7,7 @@ import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.Close;
 
 /** Close from the origin: answered with close(finished); the association then closes. */
-final class CloseHandler implements Z3950RequestHandler<Close> {
-
-    private final Z3950Association a;
-
-    CloseHandler(Z3950Association association) {
-        this.a = association;
-    }
+record CloseHandler(Z3950Association a) implements Z3950RequestHandler<Close> {
 
     @Override
     public CompletionStage<Z3950Pdu> handle(Close c) {

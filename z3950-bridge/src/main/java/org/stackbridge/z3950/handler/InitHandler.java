@@ -18,18 +18,12 @@ import org.stackbridge.z3950.pdu.Z3950Pdu.InitResponse;
  * Init: version and option intersection, message sizes clamped to the limits, UTF-8 character-set negotiation,
  * optional authentication (refusal: result FALSE + Bib-1 1011; the association then closes).
  */
-final class InitHandler implements Z3950RequestHandler<InitRequest> {
+record InitHandler(Z3950Association a) implements Z3950RequestHandler<InitRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InitHandler.class);
     /** search, present, delSet, scan, sort, namedResultSets. */
     static final long SUPPORTED_OPTIONS = (1L) | (1L << 1) | (1L << 2) | (1L << 7) | (1L << 8) | (1L << 14);
     private static final long NEGOTIATION_OPTION = 1L << 17;
-
-    private final Z3950Association a;
-
-    InitHandler(Z3950Association association) {
-        this.a = association;
-    }
 
     @Override
     public CompletionStage<Z3950Pdu> handle(InitRequest r) {

@@ -26,15 +26,9 @@ import org.stackbridge.z3950.record.RecordSpec;
  * (239, 25), size rules (partial-2 at preferredMessageSize, surrogate diagnostics 16/17, 14 and 238 for missing
  * or unconvertible records).
  */
-final class PresentHandler implements Z3950RequestHandler<PresentRequest> {
+record PresentHandler(Z3950Association a) implements Z3950RequestHandler<PresentRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresentHandler.class);
-
-    private final Z3950Association a;
-
-    PresentHandler(Z3950Association association) {
-        this.a = association;
-    }
 
     @Override
     public CompletionStage<Z3950Pdu> handle(PresentRequest r) {

@@ -17,13 +17,7 @@ import org.stackbridge.z3950.pdu.Z3950Pdu.ScanTerm;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 
 /** Scan: step size 0 only (205), preferred position (233), Bib-1 attributes; not on the virtual database (109). */
-final class ScanHandler implements Z3950RequestHandler<ScanRequest> {
-
-    private final Z3950Association a;
-
-    ScanHandler(Z3950Association association) {
-        this.a = association;
-    }
+record ScanHandler(Z3950Association a) implements Z3950RequestHandler<ScanRequest> {
 
     @Override
     public CompletionStage<Z3950Pdu> handle(ScanRequest r) {

@@ -16,13 +16,7 @@ import org.stackbridge.z3950.pdu.Z3950Pdu.SortResponse;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 
 /** Sort: one input set (230), up to 10 keys (211), Bib-1 sort attributes or field names; sets of the virtual database 207. */
-final class SortHandler implements Z3950RequestHandler<SortRequest> {
-
-    private final Z3950Association a;
-
-    SortHandler(Z3950Association association) {
-        this.a = association;
-    }
+record SortHandler(Z3950Association a) implements Z3950RequestHandler<SortRequest> {
 
     @Override
     public CompletionStage<Z3950Pdu> handle(SortRequest r) {
