@@ -33,7 +33,7 @@ import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.query.PqfParser;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 import org.stackbridge.z3950.server.Z3950Server;
-import org.stackbridge.z3950.server.Z3950Settings;
+import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
  * Z39.50 throughput and catalogue scale benchmark.

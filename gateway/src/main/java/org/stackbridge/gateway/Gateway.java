@@ -184,8 +184,8 @@ public final class Gateway implements AutoCloseable {
         sip2 = new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start();
         closeables.add(sip2);
         // the federated virtual database, when remote targets are configured (searches go through the Camel route)
-        org.stackbridge.z3950.server.VirtualDatabase virtual = cfg.federation().targets().isEmpty() ? null
-                : new org.stackbridge.z3950.server.VirtualDatabase(cfg.federation().databaseName(), federated,
+        org.stackbridge.z3950.config.VirtualDatabase virtual = cfg.federation().targets().isEmpty() ? null
+                : new org.stackbridge.z3950.config.VirtualDatabase(cfg.federation().databaseName(), federated,
                 cfg.federation().maxRecordsPerTarget());
         z3950 = new Z3950Server(cfg.z3950().withAddress(cfg.listeners().bind(), cfg.listeners().z3950Port()), catalogue.index(), port, meters,
                 virtual);

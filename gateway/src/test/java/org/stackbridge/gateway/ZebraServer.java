@@ -12,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.stackbridge.z3950.interop.InteropTools;
 
 /**
  * Index Data's Zebra over the sample MARC file (src/test/resources/marc/01-zebra-sample.utf8.mrc) with the DOM
  * configuration in src/test/resources/zebra, on a free loopback port. {@link #start} skips the calling test (JUnit
- * assumption) with a clear message when Zebra is not installed.
+ * assumption) with a clear message when Zebra is not installed, and fails it when interoperability is required
+ * ({@link InteropTools}).
  */
 public final class ZebraServer implements AutoCloseable {
 
@@ -34,17 +35,11 @@ public final class ZebraServer implements AutoCloseable {
     }
 
     public static boolean installed(String program) {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(p, program))) {
-                return true;
-            }
-        }
-        return false;
+        return InteropTools.installed(program);
     }
 
     public static ZebraServer start(Path dir) throws Exception {
-        Assumptions.assumeTrue(installed("zebrasrv") && installed("zebraidx"),
-                "Zebra not installed (apt-get install -y idzebra-2.0); skipping the tests against Zebra");
+        InteropTools.requireTools("zebrasrv", "zebraidx");
         Path modules = null;
         for (String d : List.of("/usr/lib/x86_64-linux-gnu/idzebra-2.0/modules", "/usr/lib/aarch64-linux-gnu/idzebra-2.0/modules",
                 "/usr/lib/idzebra-2.0/modules", "/usr/lib64/idzebra-2.0/modules")) {
@@ -52,7 +47,7 @@ public final class ZebraServer implements AutoCloseable {
                 modules = Path.of(d);
             }
         }
-        Assumptions.assumeTrue(modules != null, "Zebra DOM filter (mod-dom.so) not found; skipping the tests against Zebra");
+        InteropTools.requireThat(modules != null, "Zebra DOM filter (mod-dom.so) not found");
         Files.createDirectories(dir);
         for (String f : List.of("dom-config.xml", "bib1-index.xsl", "identity.xsl", "marc2opacxml.xsl", "marc-brief.xsl",
                 "marc2sutrs.xsl", "cql2pqf.properties")) {

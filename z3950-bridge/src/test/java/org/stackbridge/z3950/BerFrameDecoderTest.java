@@ -13,8 +13,10 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.z3950.ber.BerFrameDecoder;
 
+@Timeout(30)
 class BerFrameDecoderTest {
 
     /** searchResponse for diag 114 (definite) and the start of an indefinite-length presentResponse. */

@@ -1,32 +1,53 @@
 package org.stackbridge.z3950;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.z3950.ber.BerException;
 import org.stackbridge.z3950.ber.BerFrameDecoder;
+import org.stackbridge.z3950.ber.BerHeader;
 import org.stackbridge.z3950.ber.BerNode;
-import org.stackbridge.z3950.pdu.Z3950Codec;
+import org.stackbridge.z3950.pdu.Z3950Decoder;
+import org.stackbridge.z3950.pdu.Z3950Encoder;
+import org.stackbridge.z3950.pdu.Z3950Pdu;
 
 /**
- * Seeded property tests: random and mutated PDUs never escape the decoders with anything but the documented
- * failures, never hang, and never allocate beyond the frame. Reproduce with -Dsb.seed=N.
+ * Seeded property tests, each one test looping over its generated cases (the count is printed): random and mutated
+ * PDUs either decode (and then re-encode stably) or fail with the documented failure only ({@link BerException} from
+ * {@link Z3950Decoder#decode}, {@link Z3950Pdu.Undecodable} from the pipeline stage, {@link TooLongFrameException} or
+ * {@link CorruptedFrameException} from the framer); BER lengths round-trip over the whole int range. Every assertion
+ * message names the seed; reproduce with {@code -Dsb.seed=N} (the base seed; case n uses base + n).
  */
+@Timeout(120)
 class BerFuzzTest {
 
     private static final long BASE_SEED = Long.getLong("sb.seed", 20261129L);
+    private static final int PDU_CASES = 2000;
+    private static final int FRAMER_CASES = 500;
+    private static final int LENGTH_CASES = 2000;
+    private static final int NODE_CASES = 200;
+    private static final int MAX_PDU = 4096;
     private static final List<byte[]> VECTORS = new ArrayList<>();
 
     @BeforeAll
@@ -60,48 +81,84 @@ class BerFuzzTest {
         return base;
     }
 
-    @RepeatedTest(2000)
-    void mutatedPdusDecodeOrFailCleanly(RepetitionInfo run) {
-        long seed = BASE_SEED + run.getCurrentRepetition();
-        Random r = new Random(seed);
-        byte[] b = r.nextInt(4) == 0 ? randomBytes(r) : mutate(r);
-        try {
-            Z3950Codec.decode(b);
-        } catch (BerException | IllegalArgumentException expected) {
-            // documented failure
-        } catch (RuntimeException e) {
-            fail("seed=" + seed + " unexpected " + e, e);
+    @Test
+    void mutatedPdusDecodeAndReEncodeStablyOrFailWithBerExceptionOnly() {
+        int decoded = 0;
+        int refused = 0;
+        for (int n = 0; n < PDU_CASES; n++) {
+            long seed = BASE_SEED + n;
+            Random r = new Random(seed);
+            byte[] b = r.nextInt(4) == 0 ? randomBytes(r) : mutate(r);
+            Z3950Pdu pdu;
+            try {
+                pdu = Z3950Decoder.decode(b);
+            } catch (BerException documented) {
+                refused++;
+                assertInstanceOf(Z3950Pdu.Undecodable.class, Z3950Decoder.decodeOrFailure(b), "seed=" + seed);
+                continue;
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed=" + seed + ": undocumented failure " + e, e);
+            }
+            decoded++;
+            if (pdu instanceof Z3950Pdu.SearchRequest q && q.rpn() == null) {
+                // a query type other than RPN is decoded as its type number only (answered with diagnostic 107)
+                assertThrows(IllegalArgumentException.class, () -> Z3950Encoder.encode(pdu), "seed=" + seed);
+                continue;
+            }
+            byte[] once = Z3950Encoder.encode(pdu);
+            assertArrayEquals(once, Z3950Encoder.encode(Z3950Decoder.decode(once)), "seed=" + seed + ": re-encoding is not stable");
         }
+        System.out.printf("BerFuzzTest: %d mutated PDUs, %d decoded, %d refused (base seed %d)%n", PDU_CASES, decoded, refused, BASE_SEED);
+        assertEquals(PDU_CASES, decoded + refused);
+        assertTrue(decoded > 0 && refused > 0, "the generator must reach both outcomes (base seed " + BASE_SEED + ")");
     }
 
-    @RepeatedTest(500)
-    void framerNeverHangsOrLeaksOnGarbage(RepetitionInfo run) {
-        long seed = BASE_SEED * 31 + run.getCurrentRepetition();
-        Random r = new Random(seed);
-        EmbeddedChannel ch = new EmbeddedChannel(new BerFrameDecoder(4096, 16));
-        byte[] b = r.nextBoolean() ? randomBytes(r) : mutate(r);
-        int pos = 0;
+    @Test
+    void framerEmitsConsecutiveSlicesOfTheInputOrFailsWithAFramingException() {
         int frames = 0;
-        try {
-            while (pos < b.length) {
-                int n = 1 + r.nextInt(Math.min(64, b.length - pos));
-                ch.writeInbound(Unpooled.wrappedBuffer(b, pos, n));
-                pos += n;
-                for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
-                    frames++;
-                    assertTrue(((byte[]) o).length <= 4096, "seed=" + seed);
-                    try {
-                        BerNode.decode((byte[]) o);
-                    } catch (BerException expected) {
-                        // a framed PDU may still be semantically bad
+        int failures = 0;
+        for (int n = 0; n < FRAMER_CASES; n++) {
+            long seed = BASE_SEED * 31 + n;
+            Random r = new Random(seed);
+            EmbeddedChannel ch = new EmbeddedChannel(new BerFrameDecoder(MAX_PDU, 16));
+            byte[] b = r.nextBoolean() ? randomBytes(r) : mutate(r);
+            ByteArrayOutputStream framed = new ByteArrayOutputStream();
+            int pos = 0;
+            boolean failed = false;
+            try {
+                while (pos < b.length) {
+                    int len = 1 + r.nextInt(Math.min(64, b.length - pos));
+                    ch.writeInbound(Unpooled.wrappedBuffer(b, pos, len));
+                    pos += len;
+                    for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
+                        byte[] frame = (byte[]) o;
+                        frames++;
+                        assertTrue(frame.length <= MAX_PDU, "seed=" + seed + ": frame of " + frame.length + " bytes");
+                        framed.writeBytes(frame);
+                        // the pipeline stage after the framer never throws: a PDU or the failure value
+                        Z3950Decoder.decodeOrFailure(frame);
                     }
                 }
+            } catch (DecoderException e) {
+                failed = true;
+                failures++;
+                assertTrue(e instanceof TooLongFrameException || e instanceof CorruptedFrameException, "seed=" + seed + ": " + e);
+                // frames cut from the same read before the failure still go up the pipeline
+                for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
+                    frames++;
+                    framed.writeBytes((byte[]) o);
+                }
+                ch.writeInbound(Unpooled.wrappedBuffer(b));
+                assertNull(ch.readInbound(), "seed=" + seed + ": a failed framer emitted another frame");
             }
-        } catch (DecoderException expected) {
-            // framing failure: the handler closes the connection
+            byte[] out = framed.toByteArray();
+            assertArrayEquals(Arrays.copyOf(b, out.length), out, "seed=" + seed + ": frames are not consecutive slices of the input");
+            assertTrue(failed || b.length - out.length < MAX_PDU + 8, "seed=" + seed + ": " + (b.length - out.length) + " bytes held back");
+            ch.finishAndReleaseAll();
         }
-        assertTrue(frames <= b.length, "seed=" + seed);
-        ch.finishAndReleaseAll();
+        System.out.printf("BerFuzzTest: %d garbage streams, %d frames, %d framing failures (base seed %d)%n", FRAMER_CASES, frames,
+                failures, BASE_SEED);
+        assertTrue(frames > 0 && failures > 0, "the generator must reach both outcomes (base seed " + BASE_SEED + ")");
     }
 
     private static byte[] randomBytes(Random r) {
@@ -113,14 +170,30 @@ class BerFuzzTest {
         return b;
     }
 
-    @RepeatedTest(200)
-    void berLengthsRoundTrip(RepetitionInfo run) {
-        long seed = BASE_SEED + 7 * run.getCurrentRepetition();
-        Random r = new Random(seed);
-        int len = r.nextInt(run.getCurrentRepetition() < 100 ? 300 : 70_000);
-        byte[] v = new byte[len];
-        r.nextBytes(v);
-        BerNode n = BerNode.ctx(20 + r.nextInt(300), BerNode.ctxBytes(r.nextInt(400), v), BerNode.ctxInt(5, r.nextLong()));
-        assertTrue(n.equals(BerNode.decode(n.encode())), "seed=" + seed);
+    @Test
+    void berLengthsRoundTripOverTheWholeIntRange() {
+        int[] edges = {0, 1, 127, 128, 255, 256, 65_535, 65_536, 0xFF_FFFF, 0x100_0000, Integer.MAX_VALUE};
+        Random r = new Random(BASE_SEED + 7);
+        for (int n = 0; n < edges.length + LENGTH_CASES; n++) {
+            int len = n < edges.length ? edges[n] : r.nextInt() & Integer.MAX_VALUE >>> r.nextInt(31);
+            String seed = "seed=" + (BASE_SEED + 7) + " case=" + n + " length=" + len;
+            byte[] h = new byte[6];
+            h[0] = 0x30;
+            int end = BerHeader.writeLength(h, 1, len);
+            assertEquals(1 + BerHeader.lengthOctets(len), end, seed);
+            BerHeader read = BerHeader.read(i -> h[i] & 0xFF, 0, end);
+            assertEquals(len, read.length(), seed);
+            assertEquals(end, read.headerLength(), seed);
+            assertNull(BerHeader.read(i -> h[i] & 0xFF, 0, end - 1), seed + ": a truncated header must ask for more bytes");
+        }
+        for (int n = 0; n < NODE_CASES; n++) {
+            long seed = BASE_SEED + 7L * n;
+            Random nr = new Random(seed);
+            byte[] v = new byte[nr.nextInt(n < NODE_CASES / 2 ? 300 : 70_000)];
+            nr.nextBytes(v);
+            BerNode node = BerNode.ctx(20 + nr.nextInt(300), BerNode.ctxBytes(nr.nextInt(400), v), BerNode.ctxInt(5, nr.nextLong()));
+            assertEquals(node, BerNode.decode(node.encode()), "seed=" + seed);
+        }
+        System.out.printf("BerFuzzTest: %d header lengths, %d nodes (base seed %d)%n", edges.length + LENGTH_CASES, NODE_CASES, BASE_SEED);
     }
 }

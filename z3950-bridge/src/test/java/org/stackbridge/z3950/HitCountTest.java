@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import org.stackbridge.z3950.query.Z3950QueryMapper;
  * The same query set as the Zebra comparison, evaluated on the index directly against the hit counts Zebra
  * 2.2.7 returned on the same corpus (recorded in zebra-hitcounts.tsv; ZebraHitCountIT re-runs Zebra live).
  */
+@Timeout(120)
 class HitCountTest {
 
     private static LuceneCatalogueIndex index;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.core.catalogue.Attributes;
 import org.stackbridge.core.catalogue.CatalogueQuery;
 import org.stackbridge.core.catalogue.SortKey;
@@ -16,6 +17,7 @@ import org.stackbridge.z3950.query.CqlParser;
 import org.stackbridge.z3950.query.PqfParser;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 
+@Timeout(30)
 class QueryParsersTest {
 
     private static CatalogueQuery cql(String q) {
@@ -72,5 +74,34 @@ class QueryParsersTest {
         assertEquals(132, assertThrows(UnsupportedSearchException.class, () -> pqf("@prox 0 3 1 2 k 2 a b")).bib1Condition());
         assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> pqf("@and x")).bib1Condition());
         assertInstanceOf(RpnNode.Op.class, PqfParser.parse("@or a b").rpn());
+    }
+
+    @Test
+    void cqlBackslashEscapesQuotesAndMaskingCharacters() {
+        CatalogueQuery.Term quote = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.title=\"say \\\"hi\\\"\""));
+        assertEquals("say \"hi\"", quote.text());
+        CatalogueQuery.Term star = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.title=\"pr\\*de\""));
+        assertEquals("pr*de", star.text());
+        assertEquals(100, star.attributes().truncation());
+        CatalogueQuery.Term question = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.title=why\\?*"));
+        assertEquals("why?", question.text());
+        assertEquals(1, question.attributes().truncation());
+        CatalogueQuery.Term caret = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.title=\\^pride"));
+        assertEquals("^pride", caret.text());
+        assertEquals(0, caret.attributes().position());
+        CatalogueQuery.Term backslash = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.title=\"a\\\\\""));
+        assertEquals("a\\", backslash.text());
+        CatalogueQuery.Term mixed = assertInstanceOf(CatalogueQuery.Term.class, cql("dc.title=a\\*b*c"));
+        assertEquals(104, mixed.attributes().truncation());
+        assertEquals("a*b?c", mixed.text());
+    }
+
+    @Test
+    void pqfBackslashEscapesInsideQuotesAndIsVerbatimInWords() {
+        assertEquals("say \"hi\"", ((CatalogueQuery.Term) pqf("@attr 1=4 \"say \\\"hi\\\"\"")).text());
+        assertEquals("a\\b", ((CatalogueQuery.Term) pqf("@attr 1=4 \"a\\\\b\"")).text());
+        assertEquals("pr*de", ((CatalogueQuery.Term) pqf("@attr 1=4 \"pr\\*de\"")).text());
+        assertEquals("a\\b", ((CatalogueQuery.Term) pqf("@attr 1=4 a\\b")).text());
+        assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> pqf("@attr 1=4 \"open\\\"")).bib1Condition());
     }
 }

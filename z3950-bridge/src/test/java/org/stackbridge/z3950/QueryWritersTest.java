@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.core.catalogue.CatalogueQuery;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
 import org.stackbridge.z3950.pdu.AttributeElement;
@@ -19,6 +20,7 @@ import org.stackbridge.z3950.query.PqfWriter;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 
 /** PQF and CQL written from RPN trees (the virtual database forwards queries with them). */
+@Timeout(30)
 class QueryWritersTest {
 
     private static final String[] WORDS = {"pride", "a \"quoted\" word", "back\\slash", "@and", "", "Ünïcødé", "x y z"};

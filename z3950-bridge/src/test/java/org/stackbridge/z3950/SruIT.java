@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** SRU 1.2/2.0 and SRW over HTTP on the Z39.50 port, and the mountable handler. */
+@Timeout(60)
 class SruIT {
 
     private static Z3950ServerFixture fixture;

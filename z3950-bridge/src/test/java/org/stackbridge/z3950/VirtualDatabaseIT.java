@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.adapter.catalogue.LuceneCatalogueIndex;
 import org.stackbridge.adapter.memory.InMemoryCirculation;
 import org.stackbridge.core.catalogue.FederatedSearch;
@@ -28,15 +29,16 @@ import org.stackbridge.z3950.pdu.Oids;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.*;
 import org.stackbridge.z3950.query.PqfParser;
-import org.stackbridge.z3950.server.VirtualDatabase;
+import org.stackbridge.z3950.config.VirtualDatabase;
 import org.stackbridge.z3950.server.Z3950Server;
-import org.stackbridge.z3950.server.Z3950Settings;
+import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
  * The virtual database of the Z39.50 target over real sockets, with a scripted {@link FederatedSearch} (the gateway's
  * Camel implementation is tested in the gateway): merged sets named by source, diagnostics next to a successful
  * search, v2 and v3 forms, and the refusals.
  */
+@Timeout(60)
 class VirtualDatabaseIT {
 
     static InMemoryCirculation circulation;

@@ -3,23 +3,12 @@ package org.stackbridge.z3950;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs YAZ command-line clients (Debian package yaz) with a bounded wait. */
 final class YazTool {
     private YazTool() {
-    }
-
-    static boolean installed(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String run(List<String> command, String stdin) throws IOException, InterruptedException {

@@ -8,7 +8,7 @@ import org.stackbridge.adapter.catalogue.LuceneCatalogueIndex;
 import org.stackbridge.adapter.memory.InMemoryCirculation;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.z3950.server.Z3950Server;
-import org.stackbridge.z3950.server.Z3950Settings;
+import org.stackbridge.z3950.config.Z3950Settings;
 
 /** A running target on 127.0.0.1:0 over the sample corpus, with two live items on ISBN 000470147X. */
 final class Z3950ServerFixture implements AutoCloseable {

@@ -16,19 +16,22 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.z3950.ber.BerNode;
 import org.stackbridge.z3950.client.Z3950Client;
 import org.stackbridge.z3950.pdu.AttributeElement;
 import org.stackbridge.z3950.pdu.Oids;
 import org.stackbridge.z3950.pdu.RpnNode;
-import org.stackbridge.z3950.pdu.Z3950Codec;
+import org.stackbridge.z3950.pdu.Z3950Decoder;
+import org.stackbridge.z3950.pdu.Z3950Encoder;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.pdu.Z3950Pdu.*;
 import org.stackbridge.z3950.query.PqfParser;
-import org.stackbridge.z3950.server.Z3950Settings;
+import org.stackbridge.z3950.config.Z3950Settings;
 
 /** The target driven by our own origin over real sockets: size rules, sets, limits, errors, auth, charset. */
+@Timeout(60)
 class Z3950ServerIT {
 
     private static Z3950ServerFixture fixture;
@@ -203,8 +206,8 @@ class Z3950ServerIT {
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws IOException {
         try (Z3950Client c = client()) {
-            byte[] a = Z3950Codec.encode(search("a", true, "@attr 1=1003 austen"));
-            byte[] b = Z3950Codec.encode(search("b", true, "@attr 1=4 emma"));
+            byte[] a = Z3950Encoder.encode(search("a", true, "@attr 1=1003 austen"));
+            byte[] b = Z3950Encoder.encode(search("b", true, "@attr 1=4 emma"));
             byte[] both = new byte[a.length + b.length];
             System.arraycopy(a, 0, both, 0, a.length);
             System.arraycopy(b, 0, both, a.length, b.length);

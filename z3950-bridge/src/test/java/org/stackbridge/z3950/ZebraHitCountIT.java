@@ -17,16 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stackbridge.z3950.interop.InteropTools;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs Index Data Zebra (Debian package idzebra-2.0) on the same corpus with the reference configuration
  * and compares hit counts (58 queries) and diagnostics with our target, query by query, through zoomsh.
- * Skipped with a message when Zebra or YAZ is not installed.
+ * Skipped with a message when Zebra or YAZ is not installed; fails instead when interoperability is required
+ * ({@link InteropTools}).
  */
+@Timeout(180)
 class ZebraHitCountIT {
 
     @TempDir
@@ -37,8 +40,7 @@ class ZebraHitCountIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(YazTool.installed("zebrasrv") && YazTool.installed("zebraidx") && YazTool.installed("zoomsh"),
-                "Zebra/YAZ not installed (apt-get install -y idzebra-2.0 yaz); skipping the Zebra hit-count comparison");
+        InteropTools.requireTools("zebrasrv", "zebraidx", "zoomsh");
         Path modules = null;
         for (String d : List.of("/usr/lib/x86_64-linux-gnu/idzebra-2.0/modules", "/usr/lib/aarch64-linux-gnu/idzebra-2.0/modules",
                 "/usr/lib/idzebra-2.0/modules", "/usr/lib64/idzebra-2.0/modules")) {
@@ -46,7 +48,7 @@ class ZebraHitCountIT {
                 modules = Path.of(d);
             }
         }
-        Assumptions.assumeTrue(modules != null, "Zebra DOM filter (mod-dom.so) not found; skipping");
+        InteropTools.requireThat(modules != null, "Zebra DOM filter (mod-dom.so) not found");
         for (String f : List.of("dom-config.xml", "bib1-index.xsl", "identity.xsl", "marc2opacxml.xsl", "marc-brief.xsl",
                 "marc2sutrs.xsl", "cql2pqf.properties")) {
             copy("/zebra/" + f, dir.resolve(f));

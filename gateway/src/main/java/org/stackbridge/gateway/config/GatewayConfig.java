@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.sip2.server.Sip2Settings;
-import org.stackbridge.z3950.server.Z3950Settings;
+import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
  * The whole configuration file ({@code conf/stackbridge.yaml}), bound by Jackson with kebab-case keys.

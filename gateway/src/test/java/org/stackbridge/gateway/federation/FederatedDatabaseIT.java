@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +37,7 @@ import org.stackbridge.gateway.ZebraServer;
 import org.stackbridge.gateway.config.ConfigLoader;
 import org.stackbridge.gateway.importer.MarcImporter;
 import org.stackbridge.gateway.importer.Progress;
+import org.stackbridge.z3950.interop.InteropTools;
 
 /**
  * The federated virtual database through the whole gateway, with yaz-client, zoomsh and SRU as clients. The remote
@@ -117,8 +117,7 @@ class FederatedDatabaseIT {
     }
 
     private static void yazInstalled() {
-        Assumptions.assumeTrue(ZebraServer.installed("yaz-client") && ZebraServer.installed("zoomsh"),
-                "yaz-client/zoomsh not installed (apt-get install -y yaz); skipping");
+        InteropTools.requireTools("yaz-client", "zoomsh");
     }
 
     private static String run(List<String> command, String stdin) throws Exception {
@@ -186,7 +185,7 @@ class FederatedDatabaseIT {
     @Test
     void zebraAndTheNeighbourBothFindTheIsbn() throws Exception {
         yazInstalled();
-        Assumptions.assumeTrue(withZebra, "Zebra not installed; skipping");
+        InteropTools.requireThat(withZebra, "Zebra not installed");
         String out = yaz("find @attr 1=7 " + ISBN, "format usmarc", "show 1+3");
         contains(out, "Search was a success.", "Number of hits: 3", "970    $a zebra", "970    $a neighbour", "970    $a neighbour-sru",
                 "The late shift");

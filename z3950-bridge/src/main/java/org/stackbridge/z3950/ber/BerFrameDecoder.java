@@ -71,35 +71,15 @@ public final class BerFrameDecoder extends ByteToMessageDecoder {
         if (depth > maxDepth) {
             throw new BerException("nesting deeper than " + maxDepth);
         }
-        int p = start;
-        if (p >= end) {
+        BerHeader.Octets octets = b::getUnsignedByte;
+        BerHeader h = BerHeader.read(octets, start, end);
+        if (h == null) {
             return 0;
         }
-        int id = b.getByte(p++) & 0xFF;
-        boolean cons = (id & 0x20) != 0;
-        if ((id & 0x1F) == 0x1F) {
-            int n = 0;
-            int x;
-            do {
-                if (p >= end) {
-                    return 0;
-                }
-                x = b.getByte(p++) & 0xFF;
-                if (++n > 4) {
-                    throw new BerException("tag number too large");
-                }
-            } while ((x & 0x80) != 0);
-        }
-        if (p >= end) {
-            return 0;
-        }
-        int l0 = b.getByte(p++) & 0xFF;
-        if (l0 == 0x80) {
-            if (!cons) {
-                throw new BerException("indefinite length on a primitive");
-            }
+        int p = start + h.headerLength();
+        if (h.indefinite()) {
             while (true) {
-                if (p + 1 < end && b.getByte(p) == 0 && b.getByte(p + 1) == 0) {
+                if (BerHeader.endOfContents(octets, p, end)) {
                     return p + 2 - start;
                 }
                 if (p + 1 >= end) {
@@ -112,29 +92,13 @@ public final class BerFrameDecoder extends ByteToMessageDecoder {
                 p += n;
             }
         }
-        long len;
-        if (l0 < 0x80) {
-            len = l0;
-        } else {
-            int nb = l0 & 0x7F;
-            if (nb > 4) {
-                throw new BerException("length of " + nb + " octets");
-            }
-            len = 0;
-            for (int i = 0; i < nb; i++) {
-                if (p >= end) {
-                    return 0;
-                }
-                len = (len << 8) | (b.getByte(p++) & 0xFF);
-            }
-        }
-        if (len > maxPduLength) {
+        if (h.length() > maxPduLength) {
             failed = true;
-            throw new TooLongFrameException("element length " + len + " exceeds " + maxPduLength);
+            throw new TooLongFrameException("element length " + h.length() + " exceeds " + maxPduLength);
         }
-        if (p + len > end) {
+        if (p + h.length() > end) {
             return 0;
         }
-        return (int) (p + len - start);
+        return (int) (p + h.length() - start);
     }
 }

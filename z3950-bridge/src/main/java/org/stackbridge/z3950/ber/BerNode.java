@@ -3,9 +3,7 @@ package org.stackbridge.z3950.ber;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,7 +102,7 @@ public final class BerNode {
     }
 
     public static BerNode oid(int tagClass, int tag, String dotted) {
-        return new BerNode(tagClass, false, tag, encodeOid(dotted), List.of());
+        return new BerNode(tagClass, false, tag, BerOids.encode(dotted), List.of());
     }
 
     /** Universal OBJECT IDENTIFIER. */
@@ -243,7 +241,7 @@ public final class BerNode {
         if (constructed) {
             throw new BerException("constructed OBJECT IDENTIFIER");
         }
-        return decodeOid(value);
+        return BerOids.decode(value);
     }
 
     public boolean bit(int n) {
@@ -256,105 +254,18 @@ public final class BerNode {
 
     // ------------------------------------------------------------------ decoding
 
-    /** Decodes exactly one TLV occupying all of {@code buf}. */
+    /** Decodes exactly one TLV occupying all of {@code buf}; {@link BerException} when malformed. */
     public static BerNode decode(byte[] buf) {
         return decode(buf, DEFAULT_MAX_DEPTH);
     }
 
     public static BerNode decode(byte[] buf, int maxDepth) {
-        int[] pos = {0};
-        BerNode n = read(buf, pos, buf.length, 0, maxDepth);
-        if (pos[0] != buf.length) {
-            throw new BerException("trailing bytes after PDU: " + (buf.length - pos[0]));
-        }
-        return n;
+        return BerReader.read(buf, maxDepth);
     }
 
-    private static BerNode read(byte[] b, int[] pos, int end, int depth, int maxDepth) {
-        if (depth > maxDepth) {
-            throw new BerException("nesting deeper than " + maxDepth);
-        }
-        int p = pos[0];
-        if (p >= end) {
-            throw new BerException("truncated identifier");
-        }
-        int id = b[p++] & 0xFF;
-        int cls = id >>> 6;
-        boolean cons = (id & 0x20) != 0;
-        int tag = id & 0x1F;
-        if (tag == 0x1F) {
-            tag = 0;
-            int n = 0;
-            int x;
-            do {
-                if (p >= end) {
-                    throw new BerException("truncated tag");
-                }
-                x = b[p++] & 0xFF;
-                if (++n > 4) {
-                    throw new BerException("tag number too large");
-                }
-                tag = (tag << 7) | (x & 0x7F);
-            } while ((x & 0x80) != 0);
-        }
-        if (p >= end) {
-            throw new BerException("truncated length");
-        }
-        int l0 = b[p++] & 0xFF;
-        if (l0 == 0x80) {
-            if (!cons) {
-                throw new BerException("indefinite length on a primitive");
-            }
-            List<BerNode> kids = new ArrayList<>();
-            while (true) {
-                if (p + 1 < end && b[p] == 0 && b[p + 1] == 0) {
-                    p += 2;
-                    break;
-                }
-                if (p >= end) {
-                    throw new BerException("missing end-of-contents");
-                }
-                pos[0] = p;
-                kids.add(read(b, pos, end, depth + 1, maxDepth));
-                p = pos[0];
-            }
-            pos[0] = p;
-            return new BerNode(cls, true, tag, null, Collections.unmodifiableList(kids));
-        }
-        int len;
-        if (l0 < 0x80) {
-            len = l0;
-        } else {
-            int nb = l0 & 0x7F;
-            if (nb > 4) {
-                throw new BerException("length of " + nb + " octets");
-            }
-            long l = 0;
-            for (int i = 0; i < nb; i++) {
-                if (p >= end) {
-                    throw new BerException("truncated length");
-                }
-                l = (l << 8) | (b[p++] & 0xFF);
-            }
-            if (l > Integer.MAX_VALUE) {
-                throw new BerException("length too large");
-            }
-            len = (int) l;
-        }
-        if (len > end - p) {
-            throw new BerException("length " + len + " exceeds the PDU");
-        }
-        int cend = p + len;
-        if (!cons) {
-            pos[0] = cend;
-            return new BerNode(cls, false, tag, Arrays.copyOfRange(b, p, cend), List.of());
-        }
-        List<BerNode> kids = new ArrayList<>(4);
-        pos[0] = p;
-        while (pos[0] < cend) {
-            kids.add(read(b, pos, cend, depth + 1, maxDepth));
-        }
-        return new BerNode(cls, true, tag, null, Collections.unmodifiableList(kids));
+    /** For {@link BerReader}: wraps already copied contents or an unmodifiable child list. */
+    static BerNode decoded(int tagClass, boolean constructed, int tag, byte[] value, List<BerNode> children) {
+        return new BerNode(tagClass, constructed, tag, value, children);
     }
 
     // ------------------------------------------------------------------ encoding
@@ -395,7 +306,7 @@ public final class BerNode {
                 t >>>= 7;
             } while (t != 0);
         }
-        h += cl < 0x80 ? 1 : cl < 0x100 ? 2 : cl < 0x10000 ? 3 : cl < 0x1000000 ? 4 : 5;
+        h += BerHeader.lengthOctets(cl);
         return h;
     }
 
@@ -414,16 +325,7 @@ public final class BerNode {
                 out[p++] = (byte) (g > 0 ? seven | 0x80 : seven);
             }
         }
-        int cl = contentLength();
-        if (cl < 0x80) {
-            out[p++] = (byte) cl;
-        } else {
-            int nb = cl < 0x100 ? 1 : cl < 0x10000 ? 2 : cl < 0x1000000 ? 3 : 4;
-            out[p++] = (byte) (0x80 | nb);
-            for (int i = nb - 1; i >= 0; i--) {
-                out[p++] = (byte) (cl >>> (8 * i));
-            }
-        }
+        p = BerHeader.writeLength(out, p, contentLength());
         if (!constructed) {
             System.arraycopy(value, 0, out, p, value.length);
             return p + value.length;
@@ -433,64 +335,6 @@ public final class BerNode {
             p = c.write(out, p);
         }
         return p;
-    }
-
-    // ------------------------------------------------------------------ OIDs
-
-    static byte[] encodeOid(String dotted) {
-        String[] parts = dotted.split("\\.");
-        if (parts.length < 2) {
-            throw new IllegalArgumentException("OID needs two arcs: " + dotted);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long first = Long.parseLong(parts[0]) * 40 + Long.parseLong(parts[1]);
-        base128(out, first);
-        for (int i = 2; i < parts.length; i++) {
-            base128(out, Long.parseLong(parts[i]));
-        }
-        return out.toByteArray();
-    }
-
-    private static void base128(ByteArrayOutputStream out, long v) {
-        int groups = 1;
-        for (long t = v >>> 7; t != 0; t >>>= 7) {
-            groups++;
-        }
-        for (int g = groups - 1; g >= 0; g--) {
-            int seven = (int) ((v >>> (7 * g)) & 0x7F);
-            out.write(g > 0 ? seven | 0x80 : seven);
-        }
-    }
-
-    static String decodeOid(byte[] v) {
-        if (v.length == 0 || v.length > 128) {
-            throw new BerException("bad OBJECT IDENTIFIER length");
-        }
-        StringBuilder b = new StringBuilder();
-        long acc = 0;
-        boolean firstArc = true;
-        int groups = 0;
-        for (byte x : v) {
-            acc = (acc << 7) | (x & 0x7F);
-            if (++groups > 9) {
-                throw new BerException("OID arc too large");
-            }
-            if ((x & 0x80) == 0) {
-                if (firstArc) {
-                    long a = acc < 80 ? acc / 40 : 2;
-                    b.append(a).append('.').append(acc - a * 40);
-                    firstArc = false;
-                } else {
-                    b.append('.').append(acc);
-                }
-                acc = 0;
-                groups = 0;
-            }
-        }
-        if (groups != 0) {
-            throw new BerException("truncated OID arc");
-        }
-        return b.toString();
     }
 
     // ------------------------------------------------------------------ value semantics

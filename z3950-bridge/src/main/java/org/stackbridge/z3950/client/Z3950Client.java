@@ -10,9 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 import org.stackbridge.z3950.ber.BerException;
+import org.stackbridge.z3950.ber.BerHeader;
 import org.stackbridge.z3950.pdu.Oids;
 import org.stackbridge.z3950.pdu.RpnNode;
-import org.stackbridge.z3950.pdu.Z3950Codec;
+import org.stackbridge.z3950.pdu.Z3950Decoder;
+import org.stackbridge.z3950.pdu.Z3950Encoder;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.query.PqfParser;
 
@@ -43,7 +45,7 @@ public final class Z3950Client implements AutoCloseable {
     }
 
     public void send(Z3950Pdu request) throws IOException {
-        out.write(Z3950Codec.encode(request));
+        out.write(Z3950Encoder.encode(request));
         out.flush();
     }
 
@@ -53,7 +55,7 @@ public final class Z3950Client implements AutoCloseable {
     }
 
     public Z3950Pdu receive() throws IOException {
-        return Z3950Codec.decode(readPdu(in));
+        return Z3950Decoder.decode(readPdu(in));
     }
 
     /** Standard v3 Init with 1 MiB message sizes. */
@@ -96,19 +98,17 @@ public final class Z3950Client implements AutoCloseable {
         if (depth > 64) {
             throw new BerException("nesting too deep");
         }
-        int id = readByte(in, buf);
-        if ((id & 0x1F) == 0x1F) {
-            int b;
-            int n = 0;
-            do {
-                b = readByte(in, buf);
-                if (++n > 4) {
-                    throw new BerException("tag too long");
-                }
-            } while ((b & 0x80) != 0);
+        byte[] head = new byte[12];
+        int got = 0;
+        BerHeader h = null;
+        while (h == null) {
+            if (got == head.length) {
+                throw new BerException("BER header too long");
+            }
+            head[got++] = (byte) readByte(in, buf);
+            h = BerHeader.read(i -> head[i] & 0xFF, 0, got);
         }
-        int l0 = readByte(in, buf);
-        if (l0 == 0x80) {
+        if (h.indefinite()) {
             while (true) {
                 in.mark(2);
                 int a = in.read();
@@ -122,17 +122,7 @@ public final class Z3950Client implements AutoCloseable {
                 readTlv(in, buf, depth + 1);
             }
         }
-        long len = l0;
-        if (l0 > 0x80) {
-            int nb = l0 & 0x7F;
-            if (nb > 4) {
-                throw new BerException("length too long");
-            }
-            len = 0;
-            for (int i = 0; i < nb; i++) {
-                len = (len << 8) | readByte(in, buf);
-            }
-        }
+        long len = h.length();
         if (len > MAX_PDU) {
             throw new BerException("PDU too large");
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The Z39.50 PDUs this target uses, as immutable values ({@code PDU ::= CHOICE { initRequest [20] ... }}).
- * {@link Z3950Codec} converts them from and to BER.
+ * {@link Z3950Decoder} reads them from BER frames, {@link Z3950Encoder} writes them.
  */
 public sealed interface Z3950Pdu {
 
@@ -134,6 +134,17 @@ public sealed interface Z3950Pdu {
 
     /** A PDU this target does not implement (access/resource control, ES, segment, duplicate detection). */
     record Unsupported(byte[] referenceId, int tag) implements Z3950Pdu {
+    }
+
+    /**
+     * Not a PDU: the value {@link Z3950Decoder} emits for a frame that is not a valid Z39.50 PDU (the documented
+     * decoder failure, answered with close(protocolError)); never encoded.
+     */
+    record Undecodable(String reason) implements Z3950Pdu {
+        @Override
+        public byte[] referenceId() {
+            return null;
+        }
     }
 
     // ------------------------------------------------------------------ records

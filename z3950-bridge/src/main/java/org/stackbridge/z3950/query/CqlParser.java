@@ -47,7 +47,10 @@ public final class CqlParser {
     private int pos;
 
     private CqlParser(String q) {
-        tokenize(q);
+        for (QueryTokenizer.Token t : QueryTokenizer.tokenize(q, QueryTokenizer.Grammar.CQL)) {
+            tokens.add(t.text());
+            quoted.add(t.quoted());
+        }
     }
 
     public static Cql parse(String query) {
@@ -158,33 +161,32 @@ public final class CqlParser {
             }
         }
         a.add(AttributeElement.of(2, relation));
-        String t = term;
-        boolean anchored = t.startsWith("^");
+        List<QueryTokenizer.TermChar> t = QueryTokenizer.unescape(term);
+        boolean anchored = !t.isEmpty() && t.get(0).is('^');
         if (anchored) {
-            t = t.substring(1);
-        }
-        if (t.endsWith("^") && !t.endsWith("\\^")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        if (anchored) {
+            t = t.subList(1, t.size());
             a.add(AttributeElement.of(3, 1));
         }
+        if (!t.isEmpty() && t.get(t.size() - 1).is('^')) {
+            t = t.subList(0, t.size() - 1);
+        }
         a.add(AttributeElement.of(4, structure));
-        int trunc = 100;
-        String core = t;
-        boolean left = core.startsWith("*");
-        boolean right = core.endsWith("*") && !core.endsWith("\\*");
-        String inner = core.substring(left ? 1 : 0, Math.max(left ? 1 : 0, core.length() - (right ? 1 : 0)));
-        if (!inner.contains("*") && !inner.contains("?")) {
+        boolean left = !t.isEmpty() && t.get(0).is('*');
+        boolean right = !t.isEmpty() && t.get(t.size() - 1).is('*');
+        List<QueryTokenizer.TermChar> inner = t.subList(left ? 1 : 0, Math.max(left ? 1 : 0, t.size() - (right ? 1 : 0)));
+        int trunc;
+        StringBuilder text = new StringBuilder();
+        if (inner.stream().noneMatch(ch -> ch.is('*') || ch.is('?'))) {
             trunc = left && right ? 3 : left ? 2 : right ? 1 : 100;
-            t = inner;
+            inner.forEach(ch -> text.append(ch.c()));
         } else {
+            // Z39.58 masking: '?' any number of characters, '#' one character; escaped characters stay literal
             trunc = 104;
-            t = core.replace("?", "#").replace("*", "?");
+            t.forEach(ch -> text.append(ch.is('?') ? '#' : ch.is('*') ? '?' : ch.c()));
         }
         a.add(AttributeElement.of(5, trunc));
         a.add(AttributeElement.of(6, 1));
-        return new RpnNode.AttributesPlusTerm(a, RpnNode.Term.general(t.replace("\\", "")));
+        return new RpnNode.AttributesPlusTerm(a, RpnNode.Term.general(text.toString()));
     }
 
     private static int useOf(String index) {
@@ -243,55 +245,6 @@ public final class CqlParser {
             throw syntax("query ends early");
         }
         return tokens.get(pos++);
-    }
-
-    private void tokenize(String s) {
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '"') {
-                StringBuilder b = new StringBuilder();
-                i++;
-                while (i < s.length() && s.charAt(i) != '"') {
-                    if (s.charAt(i) == '\\' && i + 1 < s.length()) {
-                        b.append('\\');
-                        i++;
-                    }
-                    b.append(s.charAt(i++));
-                }
-                if (i >= s.length()) {
-                    throw syntax("unterminated quote");
-                }
-                i++;
-                add(b.toString(), true);
-            } else if (c == '(' || c == ')' || c == '/') {
-                add(String.valueOf(c), false);
-                i++;
-            } else if (c == '=' || c == '<' || c == '>') {
-                int st = i;
-                i++;
-                if (i < s.length() && (s.charAt(i) == '=' || (c == '<' && s.charAt(i) == '>'))) {
-                    i++;
-                }
-                add(s.substring(st, i), false);
-            } else {
-                int st = i;
-                while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "()/=<>\"".indexOf(s.charAt(i)) < 0) {
-                    i++;
-                }
-                add(s.substring(st, i), false);
-            }
-        }
-    }
-
-    private void add(String t, boolean q) {
-        if (tokens.size() > 4096) {
-            throw syntax("query too long");
-        }
-        tokens.add(t);
-        quoted.add(q);
     }
 
     private static UnsupportedSearchException syntax(String why) {

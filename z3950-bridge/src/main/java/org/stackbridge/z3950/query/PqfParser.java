@@ -26,7 +26,10 @@ public final class PqfParser {
     private PqfParser(String text) {
         tokens = new ArrayList<>();
         quoted = new ArrayList<>();
-        tokenize(text);
+        for (QueryTokenizer.Token t : QueryTokenizer.tokenize(text, QueryTokenizer.Grammar.PQF)) {
+            tokens.add(t.text());
+            quoted.add(t.quoted());
+        }
     }
 
     public static Pqf parse(String text) {
@@ -113,41 +116,6 @@ public final class PqfParser {
             throw malformed("query ends early");
         }
         return tokens.get(pos++);
-    }
-
-    private void tokenize(String s) {
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '"') {
-                StringBuilder b = new StringBuilder();
-                i++;
-                while (i < s.length() && s.charAt(i) != '"') {
-                    if (s.charAt(i) == '\\' && i + 1 < s.length()) {
-                        i++;
-                    }
-                    b.append(s.charAt(i++));
-                }
-                if (i >= s.length()) {
-                    throw malformed("unterminated quote");
-                }
-                i++;
-                tokens.add(b.toString());
-                quoted.add(true);
-            } else {
-                int st = i;
-                while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-                    i++;
-                }
-                tokens.add(s.substring(st, i));
-                quoted.add(false);
-            }
-            if (tokens.size() > 4096) {
-                throw malformed("query too long");
-            }
-        }
     }
 
     private static UnsupportedSearchException malformed(String why) {

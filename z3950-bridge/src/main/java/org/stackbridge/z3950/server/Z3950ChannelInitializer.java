@@ -1,6 +1,5 @@
 package org.stackbridge.z3950.server;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,22 +10,27 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stackbridge.z3950.ber.BerFrameDecoder;
+import org.stackbridge.z3950.config.VirtualDatabase;
+import org.stackbridge.z3950.config.Z3950Settings;
+import org.stackbridge.z3950.handler.CatalogueAccess;
+import org.stackbridge.z3950.handler.Z3950Dispatcher;
+import org.stackbridge.z3950.handler.Z3950Metrics;
+import org.stackbridge.z3950.pdu.Z3950Decoder;
+import org.stackbridge.z3950.pdu.Z3950Encoder;
 import org.stackbridge.z3950.sru.SruHttpChannelHandler;
 import org.stackbridge.z3950.sru.SruHttpHandler;
 
-/** Pipeline: connection limit, protocol sniffer; then either idle + BER framer + association, or HTTP + SRU. */
+/** Pipeline: connection limit, protocol sniffer; then either idle + BER framer + PDU decoder/encoder + association, or HTTP + SRU. */
 final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Z3950Settings settings;
     private final CatalogueAccess catalogue;
     private final VirtualDatabase virtual;
-    private final MeterRegistry meters;
+    private final Z3950Metrics metrics;
     private final SruHttpHandler sru;
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
     Z3950ChannelInitializer(Z3950Settings settings, CatalogueAccess catalogue, VirtualDatabase virtual, MeterRegistry meters,
@@ -34,7 +38,7 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.settings = settings;
         this.catalogue = catalogue;
         this.virtual = virtual;
-        this.meters = meters;
+        this.metrics = new Z3950Metrics(meters);
         this.sru = sru;
         meters.gauge("stackbridge.z3950.connections", connections);
     }
@@ -48,7 +52,10 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
     void installZ3950(ChannelPipeline p) {
         p.addAfter(Z3950Pipeline.SNIFFER, Z3950Pipeline.IDLE, new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(), TimeUnit.SECONDS));
         p.addAfter(Z3950Pipeline.IDLE, Z3950Pipeline.FRAMER, new BerFrameDecoder(settings.maxPduBytes(), settings.maxNestingDepth()));
-        p.addAfter(Z3950Pipeline.FRAMER, Z3950Pipeline.HANDLER, new Z3950AssociationHandler(settings, catalogue, virtual, meters, counters));
+        p.addAfter(Z3950Pipeline.FRAMER, Z3950Pipeline.DECODER, new Z3950Decoder());
+        p.addAfter(Z3950Pipeline.DECODER, Z3950Pipeline.ENCODER, Z3950Encoder.INSTANCE);
+        Z3950Dispatcher dispatcher = new Z3950Dispatcher(settings, catalogue, virtual, metrics, p.channel().remoteAddress());
+        p.addAfter(Z3950Pipeline.ENCODER, Z3950Pipeline.HANDLER, new Z3950AssociationHandler(settings, dispatcher));
     }
 
     void installHttp(ChannelPipeline p) {

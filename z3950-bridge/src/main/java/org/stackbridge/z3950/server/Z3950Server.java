@@ -22,7 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.catalogue.CatalogueIndex;
 import org.stackbridge.core.port.CirculationPort;
-import org.stackbridge.z3950.pdu.Z3950Codec;
+import org.stackbridge.z3950.config.VirtualDatabase;
+import org.stackbridge.z3950.config.Z3950Settings;
+import org.stackbridge.z3950.handler.CatalogueAccess;
+import org.stackbridge.z3950.pdu.Z3950Encoder;
 import org.stackbridge.z3950.pdu.Z3950Pdu;
 import org.stackbridge.z3950.sru.SruHttpHandler;
 
@@ -123,7 +126,7 @@ public final class Z3950Server implements AutoCloseable {
             return;
         }
         server.close().syncUninterruptibly();
-        byte[] bye = Z3950Codec.encode(new Z3950Pdu.Close(null, Z3950Pdu.Close.SHUTDOWN, "server shutdown"));
+        byte[] bye = Z3950Encoder.encode(new Z3950Pdu.Close(null, Z3950Pdu.Close.SHUTDOWN, "server shutdown"));
         for (Channel ch : channels) {
             if (ch.pipeline().get(Z3950Pipeline.HANDLER) != null) {
                 ch.writeAndFlush(Unpooled.wrappedBuffer(bye));

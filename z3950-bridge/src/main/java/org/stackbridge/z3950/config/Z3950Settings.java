@@ -1,4 +1,4 @@
-package org.stackbridge.z3950.server;
+package org.stackbridge.z3950.config;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.stackbridge.z3950.server;
+package org.stackbridge.z3950.handler;
 
 import java.util.LinkedHashMap;
 import java.util.List;
