@@ -25,4 +25,15 @@ class BuildInfoTest {
         assertEquals(0, code);
         assertEquals("stackbridge " + BuildInfo.current().version() + " (" + BuildInfo.current().build() + ")", out.toString().strip());
     }
+
+    @Test
+    void helpListsTheExitCodes() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, StackbridgeCli.run(new PrintWriter(out, true), null, "--help"));
+        String help = out.toString();
+        assertTrue(help.contains("Exit codes:"), help);
+        assertTrue(help.matches("(?s).*\\s" + PortInUse.EXIT_CODE + "\\s+a listener port is already in use.*"), help);
+        assertTrue(help.matches("(?s).*\\s3\\s+configuration error.*"), help);
+        assertTrue(help.matches("(?s).*\\s143\\s+serve, demo: stopped by SIGTERM.*"), help);
+    }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
             "2:bad arguments, or an unknown library, category, item type or profile",
             "3:configuration error (file:line: key: problem); also the JVM's code on running out of memory",
             "4:import: some rows were rejected",
-            "5:no rule applies (policy show), or the ILL request refused the step",
+            "5:policy show: no rule applies; ill: the engine refused the step",
             "6:the database is unavailable",
             "7:import z3950: the remote target is unreachable or answered an error",
             "8:import z3950: no record found",
