@@ -85,10 +85,22 @@ class TarballIT {
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode(), health.body());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"libraries\":0"), "the shipped configuration's samples are comments: " + health.body());
+        assertTrue(health.body().contains("\"version\":\"" + VERSION + "\""), health.body());
 
         serve.destroy(); // SIGTERM
         assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "stopped within 60 s of SIGTERM\n" + log(dir.resolve("serve.log")));
         assertEquals(EXIT_ON_SIGTERM, serve.exitValue(), log(dir.resolve("serve.log")));
+    }
+
+    @Test
+    void versionNamesTheReleaseAndTheBuild() throws Exception {
+        Path log = dir.resolve("version.log");
+        Process version = launch(log, "--version");
+        assertTrue(version.waitFor(120, TimeUnit.SECONDS), "finished");
+        assertEquals(0, version.exitValue(), log(log));
+        assertTrue(log(log).strip().matches("stackbridge " + java.util.regex.Pattern.quote(VERSION)
+                + " \\(built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"), log(log));
     }
 
     /** Runs {@code bin/stackbridge} with a PATH holding only this JVM's {@code java} and the system tools. */
