@@ -83,8 +83,23 @@ public final class Gateway implements AutoCloseable {
         return loaded.config();
     }
 
+    /**
+     * Opens storage, starts Camel and the listeners. If any step fails (e.g. a port is taken, see {@link PortInUse}),
+     * whatever was started is closed again before the exception propagates, so the process can exit at once.
+     */
     public Gateway start() throws Exception {
+        try {
+            open();
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void open() throws Exception {
         GatewayConfig cfg = loaded.config();
+        checkPortsAreFree(cfg);
         meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         meters.config().commonTags("application", "stackbridge");
         new JvmMemoryMetrics().bindTo(meters);
@@ -116,6 +131,9 @@ public final class Gateway implements AutoCloseable {
         });
 
         camel = new Main();
+        // No Camel hangup hook: the command line's shutdown hook calls close(), which stops the listeners before Camel
+        // (so in-flight commands finish) and Camel before the database.
+        camel.setShutdownStrategy(new org.apache.camel.main.SimpleMainShutdownStrategy());
         camel.configure().withName("stackbridge").withJmxEnabled(false);
         BackendRegistry backends = new BackendRegistry(local, Map.of());
         camel.configure().addRoutesBuilder(new GatewayErrorHandling());
@@ -141,10 +159,51 @@ public final class Gateway implements AutoCloseable {
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
-        http.start();
+        bind("HTTP", cfg.listeners().httpPort(), "listeners.http-port", () -> {
+            http.start();
+            return http;
+        });
         writePortsFile(Path.of(cfg.dataDir()));
         LOG.info("Stackbridge started: HTTP {}:{}", cfg.listeners().bind(), http.port());
-        return this;
+    }
+
+    /**
+     * Fails fast, before the database and Camel start, when a configured port is taken: binds and releases each
+     * fixed port once. The listeners' own binds later still report a port taken in between as {@link PortInUse}.
+     */
+    private void checkPortsAreFree(GatewayConfig cfg) throws Exception {
+        List<ListenerPort> ports = new ArrayList<>(List.of(new ListenerPort("HTTP", cfg.listeners().httpPort(), "listeners.http-port"),
+                new ListenerPort("SIP2", cfg.listeners().sip2Port(), "listeners.sip2-port"),
+                new ListenerPort("Z39.50", cfg.listeners().z3950Port(), "listeners.z3950-port")));
+        if (cfg.sip2().tls() != null && cfg.sip2().tls().enabled()) {
+            ports.add(new ListenerPort("SIP2 TLS", cfg.sip2().tls().port(), "sip2.tls.port"));
+        }
+        for (ListenerPort p : ports) {
+            if (p.port() == 0) {
+                continue;
+            }
+            bind(p.what(), p.port(), p.setting(), () -> {
+                try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                    probe.bind(new java.net.InetSocketAddress(cfg.listeners().bind(), p.port()));
+                }
+                return null;
+            });
+        }
+    }
+
+    private record ListenerPort(String what, int port, String setting) {
+    }
+
+    /** Starts a listener; an operating system refusal to bind becomes a {@link PortInUse} naming the setting. */
+    private <T> T bind(String what, int port, String setting, java.util.concurrent.Callable<T> start) throws Exception {
+        try {
+            return start.call();
+        } catch (Exception e) {
+            if (PortInUse.isBindFailure(e)) {
+                throw new PortInUse(what, loaded.config().listeners().bind(), port, setting, e);
+            }
+            throw e;
+        }
     }
 
     /** The bound ports, for scripts and tests that start the gateway with port 0. */
@@ -180,8 +239,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Protocol listeners, started after Camel so their first request finds the routes running. */
-    private void startListeners(GatewayConfig cfg) {
-        sip2 = new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start();
+    private void startListeners(GatewayConfig cfg) throws Exception {
+        boolean tls = cfg.sip2().tls() != null && cfg.sip2().tls().enabled();
+        sip2 = bind("SIP2", cfg.listeners().sip2Port(), tls ? "listeners.sip2-port (or, for port " + cfg.sip2().tls().port()
+                + ", sip2.tls.port)" : "listeners.sip2-port",
+                () -> new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start());
         closeables.add(sip2);
         // the federated virtual database, when remote targets are configured (searches go through the Camel route)
         org.stackbridge.z3950.config.VirtualDatabase virtual = cfg.federation().targets().isEmpty() ? null
@@ -189,8 +251,11 @@ public final class Gateway implements AutoCloseable {
                 cfg.federation().maxRecordsPerTarget());
         z3950 = new Z3950Server(cfg.z3950().withAddress(cfg.listeners().bind(), cfg.listeners().z3950Port()), catalogue.index(), port, meters,
                 virtual);
-        z3950.start();
         closeables.add(z3950);
+        bind("Z39.50", cfg.listeners().z3950Port(), "listeners.z3950-port", () -> {
+            z3950.start();
+            return z3950;
+        });
         http.mount("/sru", z3950.sruHandler()::handle);
     }
 

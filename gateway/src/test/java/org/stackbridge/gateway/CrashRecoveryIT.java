@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,61 +49,95 @@ class CrashRecoveryIT {
 
     @TempDir
     Path data;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ServeProcess> processes = new ArrayList<>();
 
     @AfterEach
-    void cleanUp() {
-        processes.forEach(Process::destroyForcibly);
+    void cleanUp() throws InterruptedException {
+        for (ServeProcess p : processes) {
+            p.close();
+        }
     }
 
     @Test
     void everyAcknowledgedCheckoutSurvivesKillMinusNine() throws Exception {
-        Path config = prepare();
-        Process first = serve(config);
-        Map<String, Integer> ports = awaitPorts(first);
+        Path config = prepare(data, PATRONS, ITEMS_PER_PATRON);
+        ServeProcess first = serve(config);
+        Map<String, Integer> ports = first.awaitPorts(data, Duration.ofSeconds(120));
 
-        Map<String, String> acked = new ConcurrentHashMap<>();
-        AtomicInteger ackCount = new AtomicInteger();
-        CountDownLatch enough = new CountDownLatch(1);
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> terminals = new ArrayList<>();
-        for (int p = 0; p < PATRONS; p++) {
-            String patron = "P" + p;
-            int base = p;
-            Thread t = new Thread(() -> {
-                Sip2Requests req = new Sip2Requests(Clock.systemUTC(), "MAIN");
-                try (Sip2Client client = Sip2Client.connect("127.0.0.1", ports.get("sip2"))) {
-                    Sip2Message login = client.send(req.login("kiosk", "kiosk", "MAIN"));
-                    if (!"1".equals(login.fixed(FixedField.OK))) {
-                        return;
-                    }
-                    for (int i = 0; i < ITEMS_PER_PATRON && !stop.get(); i++) {
-                        String item = "I" + base + "-" + i;
-                        Sip2Message r = client.send(req.checkout(patron, item, null));
-                        if ("1".equals(r.fixed(FixedField.OK))) {
-                            acked.put(item, patron);
-                            if (ackCount.incrementAndGet() >= ACKS_BEFORE_KILL) {
-                                enough.countDown();
-                            }
+        Terminals terminals = Terminals.start(ports.get("sip2"), PATRONS, ITEMS_PER_PATRON, ACKS_BEFORE_KILL);
+        assertTrue(terminals.enough.await(120, TimeUnit.SECONDS), "checkouts were not acknowledged in time: " + terminals.ackCount.get());
+        first.process().destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
+        assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
+        Map<String, String> acked = terminals.stop();
+        assertTrue(acked.size() >= ACKS_BEFORE_KILL);
+        assertAcknowledgedCheckoutsAreOpenLoans(config, data, acked, PATRONS);
+
+        // And the restarted gateway serves on the same data.
+        ServeProcess second = serve(config);
+        Map<String, Integer> again = second.awaitPorts(data, Duration.ofSeconds(120));
+        Sip2Requests req = new Sip2Requests(Clock.systemUTC(), "MAIN");
+        try (Sip2Client client = Sip2Client.connect("127.0.0.1", again.get("sip2"))) {
+            assertEquals("1", client.send(req.login("kiosk", "kiosk", "MAIN")).fixed(FixedField.OK));
+            String anyAcked = acked.keySet().iterator().next();
+            Sip2Message repeat = client.send(req.checkout(acked.get(anyAcked), anyAcked, null));
+            assertEquals("Y", repeat.fixed(FixedField.RENEWAL_OK), "checking out again to the same patron is a renewal");
+        }
+    }
+
+    /** SIP2 terminals, one per patron, each checking out its own items until stopped or the server goes away. */
+    static final class Terminals {
+        final Map<String, String> acked = new ConcurrentHashMap<>();
+        final AtomicInteger ackCount = new AtomicInteger();
+        final CountDownLatch enough = new CountDownLatch(1);
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final List<Thread> threads = new ArrayList<>();
+
+        static Terminals start(int sip2Port, int patrons, int itemsPerPatron, int enoughAcks) {
+            Terminals t = new Terminals();
+            for (int p = 0; p < patrons; p++) {
+                String patron = "P" + p;
+                int base = p;
+                Thread thread = new Thread(() -> t.run(sip2Port, patron, base, itemsPerPatron, enoughAcks), "terminal-" + p);
+                thread.start();
+                t.threads.add(thread);
+            }
+            return t;
+        }
+
+        private void run(int sip2Port, String patron, int base, int itemsPerPatron, int enoughAcks) {
+            Sip2Requests req = new Sip2Requests(Clock.systemUTC(), "MAIN");
+            try (Sip2Client client = Sip2Client.connect("127.0.0.1", sip2Port)) {
+                Sip2Message login = client.send(req.login("kiosk", "kiosk", "MAIN"));
+                if (!"1".equals(login.fixed(FixedField.OK))) {
+                    return;
+                }
+                for (int i = 0; i < itemsPerPatron && !stop.get(); i++) {
+                    String item = "I" + base + "-" + i;
+                    Sip2Message r = client.send(req.checkout(patron, item, null));
+                    if ("1".equals(r.fixed(FixedField.OK))) {
+                        acked.put(item, patron);
+                        if (ackCount.incrementAndGet() >= enoughAcks) {
+                            enough.countDown();
                         }
                     }
-                } catch (IOException e) {
-                    // the server died under us: expected once it is killed
                 }
-            }, "terminal-" + p);
-            t.start();
-            terminals.add(t);
+            } catch (IOException e) {
+                // the server went away under us: expected once it is stopped
+            }
         }
-        assertTrue(enough.await(120, TimeUnit.SECONDS), "checkouts were not acknowledged in time: " + ackCount.get());
-        first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
-        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
-        stop.set(true);
-        for (Thread t : terminals) {
-            t.join(TimeUnit.SECONDS.toMillis(30));
-        }
-        assertTrue(acked.size() >= ACKS_BEFORE_KILL);
 
-        // Reopen the database directly: every acknowledged checkout must be an open loan to its patron.
+        /** Stops the terminals and returns the acknowledged checkouts (item barcode to patron barcode). */
+        Map<String, String> stop() throws InterruptedException {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            return acked;
+        }
+    }
+
+    /** Reopens the database directly: every acknowledged checkout must be an open loan to its patron, exactly once. */
+    static void assertAcknowledgedCheckoutsAreOpenLoans(Path config, Path data, Map<String, String> acked, int terminals) {
         GatewayConfig cfg = new ConfigLoader().load(config, Map.of(), List.of()).config();
         try (JdbcStorage storage = Storage.open(cfg, data)) {
             List<Loan> open = storage.read(tx -> tx.loans().openPage(0, 100_000)).join();
@@ -126,23 +158,13 @@ class CrashRecoveryIT {
             // most one checkout per terminal can have committed without its acknowledgement arriving.
             int totalLoans = open.size();
             assertTrue(totalLoans >= acked.size(), "open loans " + totalLoans + " < acknowledged " + acked.size());
-            assertTrue(totalLoans <= acked.size() + PATRONS,
-                    "open loans " + totalLoans + " > acknowledged " + acked.size() + " + one in flight per terminal (" + PATRONS + ")");
-        }
-
-        // And the restarted gateway serves on the same data.
-        Process second = serve(config);
-        Map<String, Integer> again = awaitPorts(second);
-        Sip2Requests req = new Sip2Requests(Clock.systemUTC(), "MAIN");
-        try (Sip2Client client = Sip2Client.connect("127.0.0.1", again.get("sip2"))) {
-            assertEquals("1", client.send(req.login("kiosk", "kiosk", "MAIN")).fixed(FixedField.OK));
-            String anyAcked = acked.keySet().iterator().next();
-            Sip2Message repeat = client.send(req.checkout(acked.get(anyAcked), anyAcked, null));
-            assertEquals("Y", repeat.fixed(FixedField.RENEWAL_OK), "checking out again to the same patron is a renewal");
+            assertTrue(totalLoans <= acked.size() + terminals,
+                    "open loans " + totalLoans + " > acknowledged " + acked.size() + " + one in flight per terminal (" + terminals + ")");
         }
     }
 
-    private Path prepare() throws IOException {
+    /** A configuration with library MAIN, account kiosk/kiosk and no loan limit; patrons P0.. with items I0-0.. . */
+    static Path prepare(Path data, int patrons, int itemsPerPatron) throws IOException {
         SecretHasher hasher = new SecretHasher(1_000);
         Path config = data.resolve("stackbridge.yaml");
         Files.writeString(config, String.join("\n",
@@ -170,10 +192,10 @@ class CrashRecoveryIT {
             Storage.seed(storage, cfg);
             storage.write(tx -> {
                 BibRecord bib = tx.bibs().insert(new BibRecord(0, "crash-1", "Durable things", "Tester", null, null, null, null));
-                for (int p = 0; p < PATRONS; p++) {
+                for (int p = 0; p < patrons; p++) {
                     tx.patrons().insert(new Patron(0, "P" + p, null, "Patron " + p, "ADULT", null, null, null,
                             LocalDate.of(2099, 1, 1), "MAIN", false));
-                    for (int i = 0; i < ITEMS_PER_PATRON; i++) {
+                    for (int i = 0; i < itemsPerPatron; i++) {
                         tx.items().insert(new Item(0, "I" + p + "-" + i, bib.id(), "BOOK", "MAIN", "MAIN", null, null,
                                 BigDecimal.TEN, ItemStatus.AVAILABLE, null, null));
                     }
@@ -184,40 +206,10 @@ class CrashRecoveryIT {
         return config;
     }
 
-    private Process serve(Path config) throws IOException {
+    private ServeProcess serve(Path config) throws IOException {
         Files.deleteIfExists(data.resolve("stackbridge.ports"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "org.stackbridge.gateway.cli.StackbridgeCli", "serve", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("serve-" + processes.size() + ".log").toFile());
-        Process p = pb.start();
+        ServeProcess p = ServeProcess.start(data.resolve("serve-" + processes.size() + ".log"), "serve", "--config", config.toString());
         processes.add(p);
         return p;
-    }
-
-    private Map<String, Integer> awaitPorts(Process process) throws Exception {
-        Path file = data.resolve("stackbridge.ports");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!Files.exists(file)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("gateway exited: " + Files.readString(data.resolve("serve-" + (processes.size() - 1) + ".log")));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gateway did not start in time");
-            }
-            try {
-                process.onExit().get(100, TimeUnit.MILLISECONDS); // wakes early if the process dies
-            } catch (java.util.concurrent.TimeoutException stillRunning) {
-                // keep waiting for the ports file
-            }
-        }
-        Properties props = new Properties();
-        try (var in = Files.newInputStream(file)) {
-            props.load(in);
-        }
-        Map<String, Integer> ports = new java.util.HashMap<>();
-        props.forEach((k, v) -> ports.put((String) k, Integer.parseInt((String) v)));
-        return ports;
     }
 }

@@ -57,6 +57,8 @@ class GatewaySmokeIT {
         HttpResponse<String> health = get("/health", null);
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"version\":\"" + BuildInfo.current().version() + "\""), health.body());
+        assertTrue(health.body().contains("\"build\":\"built 20"), health.body());
 
         HttpResponse<String> unknown = get("/api/patrons/NOBODY", "s3cret");
         assertEquals(404, unknown.statusCode(), unknown.body());

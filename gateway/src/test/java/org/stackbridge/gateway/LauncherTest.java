@@ -45,11 +45,28 @@ class LauncherTest {
         assertTrue(args.contains("-Xmx5g"), args.toString());
     }
 
+    @Test
+    void inAnUnpackedDistributionItRunsLibAndNeverBuilds() throws Exception {
+        Path home = dir.resolve("stackbridge-1.0");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.copy(Path.of("../bin/stackbridge"), home.resolve("bin/stackbridge"));
+        List<String> args = launch(home.resolve("bin/stackbridge"), Map.of("STACKBRIDGE_SKIP_BUILD", "0"));
+        int cp = args.indexOf("-cp");
+        assertEquals(home.toRealPath() + "/lib/*", args.get(cp + 1), args.toString());
+        assertTrue(args.stream().noneMatch(a -> a.contains("building")), args.toString());
+        assertTrue(args.contains("-Xmx1g") && args.contains("-XX:+ExitOnOutOfMemoryError"), args.toString());
+    }
+
     private List<String> launch(Map<String, String> env) throws IOException, InterruptedException {
+        return launch(Path.of("../bin/stackbridge").toAbsolutePath(), env);
+    }
+
+    private List<String> launch(Path launcher, Map<String, String> env) throws IOException, InterruptedException {
         Path java = dir.resolve("java");
         Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("../bin/stackbridge").toAbsolutePath().toString(), "--version")
+        ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "--version")
                 .redirectErrorStream(true);
         pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
         pb.environment().put("STACKBRIDGE_SKIP_BUILD", "1");

@@ -2,20 +2,34 @@ package org.stackbridge.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.adapter.memory.InMemoryStore;
 import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.gateway.config.ConfigLoader;
 
 class PoliciesTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    void aNarrowRuleTakesWhatItLeavesOutFromTheWildcardRule() {
-        ConfigLoader.Loaded loaded = new ConfigLoader().load(Path.of("..", "conf", "stackbridge.yaml"), Map.of(), List.of());
+    void aNarrowRuleTakesWhatItLeavesOutFromTheWildcardRule() throws IOException {
+        // the rules the shipped conf/stackbridge.yaml shows as (commented) examples
+        Path config = dir.resolve("stackbridge.yaml");
+        Files.writeString(config, String.join("\n",
+                "policies:",
+                "  - {library: '*', category: '*', item-type: '*', loan-period: 21, renewals: 2, max-loans: 25, fine-per-day: 0.25}",
+                "  - {library: '*', category: '*', item-type: DVD, loan-period: 7, renewals: 1, fine-per-day: 1.00}",
+                "  - {library: '*', category: '*', item-type: REFERENCE, loan-period: 0, holds-allowed: false}",
+                ""));
+        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, Map.of(), List.of());
         try (InMemoryStore store = new InMemoryStore()) {
             Policies policies = new Policies();
             policies.reload(loaded.config(), loaded.file(), store);

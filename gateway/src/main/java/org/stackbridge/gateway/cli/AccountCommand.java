@@ -41,6 +41,12 @@ final class AccountCommand {
                 throw new StackbridgeCli.CliException("login must be 1-64 characters", 2);
             }
             try (StorageSession s = new StorageSession(common)) {
+                var profiles = s.loaded.config().sip2().profiles();
+                if (!"default".equals(profile) && !profiles.containsKey(profile)) {
+                    throw new StackbridgeCli.CliException("unknown profile " + profile + "; sip2.profiles in " + s.loaded.file() + " has "
+                            + (profiles.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(profiles.keySet())))
+                            + " (and \"default\" always exists)", 2);
+                }
                 if (s.storage.read(tx -> tx.libraries().find(institution)).join().isEmpty()) {
                     throw new StackbridgeCli.CliException("unknown institution " + institution + "; add it with: stackbridge library add", 2);
                 }

@@ -27,6 +27,7 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             try (StorageSession s = new StorageSession(common)) {
+                refuseUnknown(s);
                 Policies policies = new Policies();
                 policies.reload(s.loaded.config(), s.loaded.file(), s.storage);
                 PolicyTable.Resolution r = policies.table().resolve(library, category, itemType);
@@ -37,6 +38,21 @@ final class PolicyCommand {
                 }
                 print(r.rule());
                 return 0;
+            }
+        }
+
+        /** A typo must not look like a rule lookup: unknown names are refused ('*' asks about the wildcard rule). */
+        private void refuseUnknown(StorageSession s) {
+            if (!"*".equals(library) && s.storage.read(tx -> tx.libraries().find(library)).join().isEmpty()) {
+                throw new StackbridgeCli.CliException("unknown library " + library, 2);
+            }
+            var config = s.loaded.config();
+            if (!"*".equals(category) && !config.patronCategories().contains(category)) {
+                throw new StackbridgeCli.CliException("unknown category " + category + "; patron-categories: "
+                        + String.join(", ", config.patronCategories()), 2);
+            }
+            if (!"*".equals(itemType) && !config.itemTypes().contains(itemType)) {
+                throw new StackbridgeCli.CliException("unknown item type " + itemType + "; item-types: " + String.join(", ", config.itemTypes()), 2);
             }
         }
 

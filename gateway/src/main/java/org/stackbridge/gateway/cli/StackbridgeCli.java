@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.stackbridge.gateway.BuildInfo;
 import org.stackbridge.gateway.Gateway;
+import org.stackbridge.gateway.PortInUse;
 import org.stackbridge.gateway.config.ConfigException;
 import org.stackbridge.gateway.config.ConfigLoader;
 import picocli.CommandLine;
@@ -12,8 +14,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code bin/stackbridge}: the command line. */
-@Command(name = "stackbridge", mixinStandardHelpOptions = true, version = "Stackbridge 0.1.0",
+@Command(name = "stackbridge", mixinStandardHelpOptions = true, versionProvider = StackbridgeCli.Version.class,
         description = "Library interoperability gateway: SIP2, NCIP and Z39.50/SRU in front of one circulation engine.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:an unexpected error (a bug: the message says what failed)",
+            "2:bad arguments, or an unknown library, category, item type or profile",
+            "3:configuration error (file:line: key: problem); also the JVM's code on running out of memory",
+            "4:import: some rows were rejected",
+            "5:policy show: no rule applies; ill: the engine refused the step",
+            "6:the database is unavailable",
+            "7:import z3950: the remote target is unreachable or answered an error",
+            "8:import z3950: no record found",
+            "9:import z3950: the record fails a check",
+            "10:import z3950: the record is a duplicate",
+            "11:import z3950: no console to confirm on (add --yes)",
+            "12:a listener port is already in use (the message names the setting to change)",
+            "143:serve, demo: stopped by SIGTERM after a clean shutdown (128 + 15)"},
         subcommands = {StackbridgeCli.Serve.class, DemoCommand.class, ImportCommand.class, PolicyCommand.class, DbCommand.class,
                 LibraryCommand.class, AccountCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, HashCommand.class, CommandLine.HelpCommand.class})
 public final class StackbridgeCli {
@@ -32,25 +50,54 @@ public final class StackbridgeCli {
     }
 
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** As {@link #run(String...)}, printing to {@code out} and {@code err} (null: standard output and error). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new StackbridgeCli());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            PrintWriter err = cmd.getErr();
-            if (e instanceof ConfigException ce) {
-                err.println("configuration error: " + ce.getMessage());
-                return 3;
-            }
-            if (e instanceof org.stackbridge.gateway.Storage.StorageUnavailable su) {
-                err.println("error: " + su.getMessage());
-                return 6;
-            }
-            if (e instanceof CliException ce) {
-                err.println("error: " + ce.getMessage());
-                return ce.exitCode();
-            }
-            err.println("error: " + e);
-            return 1;
+            PrintWriter errors = cmd.getErr();
+            int code = handle(e, errors);
+            errors.flush();
+            return code;
         });
         return cli.execute(args);
+    }
+
+    private static int handle(Exception e, PrintWriter err) {
+        if (e instanceof ConfigException ce) {
+            err.println("configuration error: " + ce.getMessage());
+            return 3;
+        }
+        if (e instanceof PortInUse p) {
+            err.println("error: " + p.getMessage());
+            return PortInUse.EXIT_CODE;
+        }
+        if (e instanceof org.stackbridge.gateway.Storage.StorageUnavailable su) {
+            err.println("error: " + su.getMessage());
+            return 6;
+        }
+        if (e instanceof CliException ce) {
+            err.println("error: " + ce.getMessage());
+            return ce.exitCode();
+        }
+        err.println("error: " + e);
+        return 1;
+    }
+
+    /** {@code --version}: {@code stackbridge VERSION (built TIME)}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.current().describe()};
+        }
     }
 
     static ConfigLoader.Loaded load(CommonOptions common) {

@@ -10,11 +10,23 @@ public final class ConfigException extends RuntimeException {
     private final String problem;
 
     public ConfigException(String file, int line, String key, String problem) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + (key == null || key.isEmpty() ? "" : key + ": ") + problem);
+        this(file + (line > 0 ? ":" + line : "") + ": " + (key == null || key.isEmpty() ? "" : key + ": ") + problem, file, line, key, problem);
+    }
+
+    private ConfigException(String message, String file, int line, String key, String problem) {
+        super(message);
         this.file = file;
         this.line = line;
         this.key = key;
         this.problem = problem;
+    }
+
+    /**
+     * A problem with a value given on the command line or in the environment, named by that flag rather than the
+     * file: {@code --set listeners.http-port=abc: not a number}.
+     */
+    public static ConfigException ofOverride(String override, String key, String problem) {
+        return new ConfigException(override + ": " + problem, override, 0, key, problem);
     }
 
     public String file() {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +40,8 @@ public final class ConfigLoader {
     private final ObjectMapper yaml;
 
     public ConfigLoader() {
-        this.yaml = mapper(new YAMLFactory());
+        // a key given twice in one mapping is refused with its line, not silently overwritten
+        this.yaml = mapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     }
 
     /** A Jackson mapper with the config conventions (kebab-case keys, unknown keys rejected). */
@@ -85,17 +90,49 @@ public final class ConfigLoader {
             }
             tree = parse(name, bytes, lines);
         }
-        applyEnv(tree, env);
+        Map<String, String> overrides = new LinkedHashMap<>(); // key -> the flag or variable that set it
+        applyEnv(tree, env, overrides);
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
-                throw new ConfigException("--set", 0, set, "expected key=value");
+                throw ConfigException.ofOverride("--set " + set, set, "expected key=value");
             }
-            put(tree, set.substring(0, eq).trim(), set.substring(eq + 1));
+            String key = set.substring(0, eq).trim();
+            put(tree, key, overrideValue("--set " + set, key, set.substring(eq + 1)));
+            overrides.put(key, "--set " + set);
         }
-        GatewayConfig config = bind(name, tree, lines, GatewayConfig.class);
-        new ConfigValidator(name, lines).validate(config);
-        return new Loaded(config, name, lines);
+        try {
+            GatewayConfig config = bind(name, tree, lines, GatewayConfig.class);
+            new ConfigValidator(name, lines).validate(config);
+            return new Loaded(config, name, lines);
+        } catch (ConfigException e) {
+            throw blameOverride(e, overrides);
+        }
+    }
+
+    /** A value from --set: text, or a YAML flow list/map such as {@code [127.0.0.1, 10.0.0.0/8]} or {@code {BE: email}}. */
+    private JsonNode overrideValue(String flag, String key, String value) {
+        String v = value.strip();
+        if (!(v.startsWith("[") && v.endsWith("]") || v.startsWith("{") && v.endsWith("}"))) {
+            return TextNode.valueOf(value);
+        }
+        try {
+            return yaml.readTree(v);
+        } catch (JsonProcessingException e) {
+            throw ConfigException.ofOverride(flag, key, "not a valid " + (v.startsWith("[") ? "list" : "map") + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** An error in a key (or below a key) that a flag or variable set names that flag, not the file's line. */
+    private static ConfigException blameOverride(ConfigException e, Map<String, String> overrides) {
+        String key = e.key() == null ? "" : e.key();
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            String k = o.getKey();
+            if (key.equals(k) || key.startsWith(k + ".") || key.startsWith(k + "[")) {
+                return ConfigException.ofOverride(o.getValue(), key, e.problem());
+            }
+        }
+        return e;
     }
 
     /** Binds a subtree (e.g. a listener section) into a settings type, reporting errors with their lines. */
@@ -115,7 +152,13 @@ public final class ConfigLoader {
         try (JsonParser p = yaml.getFactory().createParser(bytes)) {
             recordLines(p, lines);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "", "not valid YAML: " + e.getOriginalMessage());
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String msg = e.getOriginalMessage();
+            if (msg.startsWith("Duplicate field '")) {
+                String key = msg.substring("Duplicate field '".length(), msg.indexOf('\'', "Duplicate field '".length()));
+                throw new ConfigException(name, line, key, "given twice (each key may appear once in its section)");
+            }
+            throw new ConfigException(name, line, "", "not valid YAML: " + msg);
         } catch (IOException e) {
             throw new ConfigException(name, 0, "", e.getMessage());
         }
@@ -195,12 +238,13 @@ public final class ConfigLoader {
      * Environment overrides: {@code STACKBRIDGE_DATA_DIR}, {@code STACKBRIDGE_DATABASE_URL},
      * {@code STACKBRIDGE_LISTENERS_HTTP_PORT}, ... (key path upper-cased, '.' and '-' as '_').
      */
-    private static void applyEnv(ObjectNode tree, Map<String, String> env) {
+    private static void applyEnv(ObjectNode tree, Map<String, String> env, Map<String, String> overrides) {
         for (String path : ENV_KEYS) {
             String var = ENV_PREFIX + path.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
             String value = env.get(var);
             if (value != null) {
-                put(tree, path, value);
+                put(tree, path, TextNode.valueOf(value));
+                overrides.put(path, var + "=" + (path.contains("password") || path.contains("token") ? "***" : value));
             }
         }
     }
@@ -212,7 +256,7 @@ public final class ConfigLoader {
             "listeners.bind", "listeners.http-port", "listeners.sip2-port", "listeners.z3950-port", "listeners.admin-token",
             "events.sink-uri", "security.hash-iterations", "security.log-json");
 
-    static void put(ObjectNode tree, String dotted, String value) {
+    static void put(ObjectNode tree, String dotted, JsonNode value) {
         String[] parts = dotted.split("\\.");
         ObjectNode node = tree;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -222,7 +266,7 @@ public final class ConfigLoader {
             }
             node = (ObjectNode) child;
         }
-        node.set(parts[parts.length - 1], TextNode.valueOf(value));
+        node.set(parts[parts.length - 1], value);
     }
 
     private <T> T bind(String name, ObjectNode tree, Map<String, Integer> lines, Class<T> type) {
@@ -256,6 +300,18 @@ public final class ConfigLoader {
 
     private static String problemOf(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            Class<?> t = m.getTargetType();
+            if (Number.class.isAssignableFrom(t) || t == int.class || t == long.class) {
+                return "not a number";
+            }
+            if (t == Boolean.class || t == boolean.class) {
+                return "not true or false";
+            }
+            if (java.util.Collection.class.isAssignableFrom(t) && !(e instanceof InvalidFormatException)) {
+                return "expected a list, e.g. [a, b]";
+            }
+        }
         if (msg.startsWith("Unrecognized field")) {
             int q = msg.indexOf('"');
             int q2 = q < 0 ? -1 : msg.indexOf('"', q + 1);

@@ -16,6 +16,9 @@ import org.stackbridge.core.security.SecretHasher;
 /** Checks what binding cannot: codes, references, ranges, formats. */
 final class ConfigValidator {
 
+    /** Listener settings that bind but are refused: the address and ports live under {@code listeners}. */
+    public static final java.util.List<String> REFUSED_KEYS = java.util.List.of("sip2.host", "sip2.port", "z3950.host", "z3950.port");
+
     private final String file;
     private final Map<String, Integer> lines;
 
@@ -75,11 +78,10 @@ final class ConfigValidator {
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }
-        for (String section : new String[] {"sip2", "z3950"}) {
-            for (String key : new String[] {"host", "port"}) {
-                if (lines.containsKey(section + "." + key)) {
-                    fail(section + "." + key, "set listeners.bind and listeners." + section + "-port instead");
-                }
+        for (String key : REFUSED_KEYS) {
+            if (lines.containsKey(key)) {
+                String section = key.substring(0, key.indexOf('.'));
+                fail(key, "set listeners.bind and listeners." + section + "-port instead");
             }
         }
         Set<String> codes = new HashSet<>();

@@ -48,8 +48,10 @@ class ConfigLoaderTest {
     void shippedConfigurationLoads() {
         Path shipped = Path.of("..", "conf", "stackbridge.yaml");
         GatewayConfig c = new ConfigLoader().load(shipped, Map.of(), List.of()).config();
-        assertEquals("MAIN", c.libraries().get(0).code());
-        assertEquals(3, c.policies().size());
+        // the samples are comments: a new installation starts without libraries or extra rules
+        assertEquals(List.of(), c.libraries());
+        assertEquals(1, c.policies().size());
+        assertEquals("*", c.policies().get(0).itemType());
     }
 
     @Test
@@ -115,6 +117,46 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
         assertEquals("sip2-accounts[0].password-hash", e.key());
         assertEquals(6, e.line());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithFileAndLine() throws IOException {
+        Path f = write("engine:\n  currency: EUR\n  fee-limit: 5\n  currency: USD\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of()));
+        assertEquals(4, e.line(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ":4: currency: given twice"), e.getMessage());
+    }
+
+    @Test
+    void aBadSetValueNamesTheFlagNotTheFile() throws IOException {
+        Path f = write("listeners:\n  http-port: 8081\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(f, Map.of(), List.of("listeners.http-port=abc")));
+        assertEquals("--set listeners.http-port=abc: not a number", e.getMessage());
+        ConfigException range = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(f, Map.of(), List.of("listeners.sip2-port=70000")));
+        assertEquals("--set listeners.sip2-port=70000: must be a TCP port 0-65535", range.getMessage());
+        ConfigException env = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(f, Map.of("STACKBRIDGE_LISTENERS_HTTP_PORT", "x"), List.of()));
+        assertEquals("STACKBRIDGE_LISTENERS_HTTP_PORT=x: not a number", env.getMessage());
+        ConfigException noEquals = assertThrows(ConfigException.class, () -> new ConfigLoader().load(f, Map.of(), List.of("data-dir")));
+        assertEquals("--set data-dir: expected key=value", noEquals.getMessage());
+    }
+
+    @Test
+    void setAcceptsListsAndMaps() throws IOException {
+        Path f = write("ncip:\n  agencies:\n    X:\n      shared-secret: s\n");
+        GatewayConfig c = new ConfigLoader().load(f, Map.of(), List.of("ncip.agencies.X.ip-allowlist=[127.0.0.1,10.0.0.0/8]",
+                "patron-categories=[ADULT, CHILD]", "ncip.libraries={MAIN: MAIN}")).config();
+        assertEquals(List.of("127.0.0.1", "10.0.0.0/8"), c.ncip().agency("X").orElseThrow().ipAllowlist());
+        assertEquals(List.of("ADULT", "CHILD"), c.patronCategories());
+        assertEquals(Map.of("MAIN", "MAIN"), c.ncip().libraries());
+        ConfigException broken = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(f, Map.of(), List.of("ncip.agencies.X.ip-allowlist=[127.0.0.1")));
+        assertTrue(broken.getMessage().startsWith("--set ncip.agencies.X.ip-allowlist=[127.0.0.1:"), broken.getMessage());
+        ConfigException scalar = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(f, Map.of(), List.of("ncip.agencies.X.ip-allowlist=127.0.0.1")));
+        assertEquals("--set ncip.agencies.X.ip-allowlist=127.0.0.1: expected a list, e.g. [a, b]", scalar.getMessage());
     }
 
     @Test
