@@ -89,6 +89,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final Map<String, Instant> keyTimes = new HashMap<>();
     private final Map<String, TerminalAccount> accounts = new HashMap<>();
     private final List<CirculationRule> rules = new ArrayList<>();
+    private final InMemoryStaffAccounts staff = new InMemoryStaffAccounts(undo);
 
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
@@ -141,6 +142,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         copy.put("ill", ill.rows());
         copy.put("requestKeys", new java.util.TreeSet<>(keys.keySet()));
         copy.put("accounts", new HashMap<>(accounts));
+        copy.put("staff", staff.all());
         return copy;
     }
 
@@ -561,6 +563,11 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
                 return accounts.values().stream().sorted(Comparator.comparing(TerminalAccount::login)).toList();
             }
         };
+    }
+
+    @Override
+    public org.stackbridge.core.port.StaffAccounts staff() {
+        return staff;
     }
 
     @Override
