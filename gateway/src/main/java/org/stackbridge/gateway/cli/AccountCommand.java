@@ -1,8 +1,5 @@
 package org.stackbridge.gateway.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.stackbridge.core.model.TerminalAccount;
 import org.stackbridge.core.security.SecretHasher;
@@ -30,13 +27,7 @@ final class AccountCommand {
 
         @Override
         public Integer call() throws Exception {
-            String secret = password;
-            if ("-".equals(secret)) {
-                secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            }
-            if (secret == null || secret.isEmpty()) {
-                throw new StackbridgeCli.CliException("empty password", 2);
-            }
+            String secret = Secrets.password(password);
             if (login.isBlank() || login.length() > 64) {
                 throw new StackbridgeCli.CliException("login must be 1-64 characters", 2);
             }

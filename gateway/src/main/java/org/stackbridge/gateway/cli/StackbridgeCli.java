@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "stackbridge", mixinStandardHelpOptions = true, version = "Stackbridge 0.1.0",
         description = "Library interoperability gateway: SIP2, NCIP and Z39.50/SRU in front of one circulation engine.",
         subcommands = {StackbridgeCli.Serve.class, DemoCommand.class, ImportCommand.class, PolicyCommand.class, DbCommand.class,
-                LibraryCommand.class, AccountCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, HashCommand.class, CommandLine.HelpCommand.class})
+                LibraryCommand.class, AccountCommand.class, StaffCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, HashCommand.class, CommandLine.HelpCommand.class})
 public final class StackbridgeCli {
 
     public static void main(String[] args) {
