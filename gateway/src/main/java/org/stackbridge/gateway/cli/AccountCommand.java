@@ -2,7 +2,6 @@ package org.stackbridge.gateway.cli;
 
 import java.util.concurrent.Callable;
 import org.stackbridge.core.model.TerminalAccount;
-import org.stackbridge.core.security.SecretHasher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,10 +31,8 @@ final class AccountCommand {
                 throw new StackbridgeCli.CliException("login must be 1-64 characters", 2);
             }
             try (StorageSession s = new StorageSession(common)) {
-                if (s.storage.read(tx -> tx.libraries().find(institution)).join().isEmpty()) {
-                    throw new StackbridgeCli.CliException("unknown institution " + institution + "; add it with: stackbridge library add", 2);
-                }
-                String hash = new SecretHasher(s.loaded.config().security().hashIterations()).hash(secret);
+                s.requireLibrary(institution, "institution");
+                String hash = s.hasher().hash(secret);
                 boolean existed = s.storage.write(tx -> {
                     boolean e = tx.accounts().find(login).isPresent();
                     tx.accounts().save(new TerminalAccount(login, hash, institution, profile));

@@ -4,10 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.stackbridge.core.model.Library;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
-import org.stackbridge.core.security.SecretHasher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,12 +42,9 @@ final class StaffCommand {
             String secret = Secrets.password(password);
             try (StorageSession s = new StorageSession(common)) {
                 if (library != null) {
-                    Optional<Library> lib = s.storage.read(tx -> tx.libraries().find(library)).join();
-                    if (lib.isEmpty()) {
-                        throw new StackbridgeCli.CliException("unknown library " + library + "; add it with: stackbridge library add", 2);
-                    }
+                    s.requireLibrary(library, "library");
                 }
-                String hash = hasher(s).hash(secret);
+                String hash = s.hasher().hash(secret);
                 boolean existed = s.storage.write(tx -> {
                     boolean e = tx.staff().find(login).isPresent();
                     tx.staff().save(new StaffAccount(login, hash, r, library, true));
@@ -109,7 +104,7 @@ final class StaffCommand {
         public Integer call() throws Exception {
             String secret = Secrets.password(password);
             try (StorageSession s = new StorageSession(common)) {
-                String hash = hasher(s).hash(secret);
+                String hash = s.hasher().hash(secret);
                 update(s, login, a -> a.withPasswordHash(hash));
                 System.out.println("changed the password of staff account " + login);
                 return 0;
@@ -121,10 +116,6 @@ final class StaffCommand {
         if (login.isBlank() || login.length() > MAX_LOGIN || !login.strip().equals(login)) {
             throw new StackbridgeCli.CliException("login must be 1-" + MAX_LOGIN + " characters without surrounding spaces", 2);
         }
-    }
-
-    private static SecretHasher hasher(StorageSession s) {
-        return new SecretHasher(s.loaded.config().security().hashIterations());
     }
 
     private static void update(StorageSession s, String login, java.util.function.UnaryOperator<StaffAccount> change) {

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,30 +40,11 @@ class StaffCommandIT {
                 ""));
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run cli(String stdin, String... args) {
+    private CliRun cli(String stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add(2, "--config");
         all.add(3, config.toString());
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            code = StackbridgeCli.run(all.toArray(String[]::new));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.run(stdin, all.toArray(String[]::new));
     }
 
     private StaffAccount stored(String login) throws Exception {
@@ -80,7 +56,7 @@ class StaffCommandIT {
 
     @Test
     void addReadsThePasswordFromStdinAndStoresOnlyItsHash() throws Exception {
-        Run r = cli("s3cret\n", "staff", "add", "--login", "grace", "--password", "-", "--role", "librarian", "--library", "MAIN");
+        CliRun r = cli("s3cret\n", "staff", "add", "--login", "grace", "--password", "-", "--role", "librarian", "--library", "MAIN");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("added staff account grace (librarian, library MAIN)"), r.out());
         StaffAccount a = stored("grace");
@@ -90,7 +66,7 @@ class StaffCommandIT {
         assertFalse(a.passwordHash().contains("s3cret"));
         assertTrue(SecretHasher.verify("s3cret", a.passwordHash()));
 
-        Run again = cli("", "staff", "add", "--login", "grace", "--password", "other", "--role", "ADMIN");
+        CliRun again = cli("", "staff", "add", "--login", "grace", "--password", "other", "--role", "ADMIN");
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("updated staff account grace (admin, every institution)"), again.out());
     }
@@ -99,16 +75,16 @@ class StaffCommandIT {
     void listShowsRoleLibraryAndStateAndDisableAndPasswdChangeThem() throws Exception {
         assertEquals(0, cli("pw\n", "staff", "add", "--login", "ada", "--password", "-", "--role", "technician", "--library", "MAIN").code());
         assertEquals(0, cli("pw\n", "staff", "add", "--login", "root", "--password", "-", "--role", "admin").code());
-        Run list = cli("", "staff", "list");
+        CliRun list = cli("", "staff", "list");
         assertEquals(0, list.code(), list.toString());
         assertEquals("ada\ttechnician\tMAIN\tenabled\nroot\tadmin\t*\tenabled\n", list.out().replace("\r", ""));
 
-        Run disable = cli("", "staff", "disable", "ada");
+        CliRun disable = cli("", "staff", "disable", "ada");
         assertEquals(0, disable.code(), disable.toString());
         assertFalse(stored("ada").enabled());
         assertTrue(cli("", "staff", "list").out().contains("ada\ttechnician\tMAIN\tdisabled"));
 
-        Run passwd = cli("n3w-pass\n", "staff", "passwd", "root", "--password", "-");
+        CliRun passwd = cli("n3w-pass\n", "staff", "passwd", "root", "--password", "-");
         assertEquals(0, passwd.code(), passwd.toString());
         assertTrue(SecretHasher.verify("n3w-pass", stored("root").passwordHash()));
         assertFalse(SecretHasher.verify("pw", stored("root").passwordHash()));
@@ -116,19 +92,19 @@ class StaffCommandIT {
 
     @Test
     void aBadRoleAnUnknownLibraryOrLoginAndAnEmptyPasswordExitWith2() {
-        Run role = cli("pw\n", "staff", "add", "--login", "x", "--password", "-", "--role", "janitor");
+        CliRun role = cli("pw\n", "staff", "add", "--login", "x", "--password", "-", "--role", "janitor");
         assertEquals(2, role.code(), role.toString());
         assertTrue(role.err().contains("unknown role janitor; expected one of technician, librarian, admin"), role.err());
 
-        Run library = cli("pw\n", "staff", "add", "--login", "x", "--password", "-", "--role", "admin", "--library", "NOWHERE");
+        CliRun library = cli("pw\n", "staff", "add", "--login", "x", "--password", "-", "--role", "admin", "--library", "NOWHERE");
         assertEquals(2, library.code(), library.toString());
         assertTrue(library.err().contains("unknown library NOWHERE"), library.err());
 
-        Run empty = cli("\n", "staff", "add", "--login", "x", "--password", "-", "--role", "admin");
+        CliRun empty = cli("\n", "staff", "add", "--login", "x", "--password", "-", "--role", "admin");
         assertEquals(2, empty.code(), empty.toString());
         assertTrue(empty.err().contains("empty password"), empty.err());
 
-        Run disable = cli("", "staff", "disable", "nobody");
+        CliRun disable = cli("", "staff", "disable", "nobody");
         assertEquals(2, disable.code(), disable.toString());
         assertTrue(disable.err().contains("unknown staff account nobody"), disable.err());
 

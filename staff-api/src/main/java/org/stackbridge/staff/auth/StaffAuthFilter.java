@@ -5,9 +5,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.SecurityContext;
 import java.lang.reflect.Method;
-import java.security.Principal;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.stackbridge.staff.problem.ProblemException;
@@ -15,7 +13,7 @@ import org.stackbridge.staff.problem.ProblemException;
 /**
  * Runs after a request matched its resource method: every method but the {@link Public} ones needs a live
  * {@code Authorization: Bearer} token (else 401), and a method marked {@link Requires} needs a role that grants the
- * permission (else 403). The session becomes the request's {@link SecurityContext} principal.
+ * permission (else 403). The session becomes the principal of the request's {@link StaffSecurityContext}.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class StaffAuthFilter implements ContainerRequestFilter {
@@ -46,28 +44,7 @@ public final class StaffAuthFilter implements ContainerRequestFilter {
             throw ProblemException.forbidden("The role " + session.role().label() + " of " + session.login() + " does not allow "
                     + needed.value().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".");
         }
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return session;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return session.role().label().equals(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        });
+        request.setSecurityContext(new StaffSecurityContext(session, request.getSecurityContext().isSecure()));
     }
 
     /** The token of an {@code Authorization: Bearer} header, or null. */

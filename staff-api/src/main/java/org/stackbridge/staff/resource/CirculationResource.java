@@ -19,7 +19,6 @@ import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.staff.auth.Requires;
-import org.stackbridge.staff.auth.StaffSession;
 
 /**
  * The circulation desk: {@code POST /checkouts}, {@code POST /checkins} and {@code POST /checkouts/{item}/renewal},
@@ -57,8 +56,7 @@ public final class CirculationResource {
         String patron = f.barcode("patron", body.patron());
         String item = f.barcode("item", body.item());
         f.check();
-        RequestContext ctx = EngineCalls.context((StaffSession) security.getUserPrincipal(), key);
-        return engine.run(new Commands.CheckOut(ctx, patron, item, null, false, false, false),
+        return engine.run(new Commands.CheckOut(EngineCalls.context(security, key), patron, item, null, false, false, false),
                 done -> Response.status(Response.Status.CREATED).entity(done).build());
     }
 
@@ -73,8 +71,7 @@ public final class CirculationResource {
         Fields f = new Fields();
         String item = f.barcode("item", body.item());
         f.check();
-        RequestContext ctx = EngineCalls.context((StaffSession) security.getUserPrincipal(), key);
-        return engine.run(new Commands.CheckIn(ctx, item, false), done -> Response.ok(done).build());
+        return engine.run(new Commands.CheckIn(EngineCalls.context(security, key), item, false), done -> Response.ok(done).build());
     }
 
     /** Renews the item's current loan, whoever borrowed it. */
@@ -83,10 +80,8 @@ public final class CirculationResource {
     @Requires(StaffPermission.CIRCULATION)
     public CompletionStage<Response> renew(@PathParam("item") String item, @HeaderParam(IDEMPOTENCY_KEY) String key,
                                            @Context SecurityContext security) {
-        Fields f = new Fields();
-        String barcode = f.barcode("item", item);
-        f.check();
-        RequestContext ctx = EngineCalls.context((StaffSession) security.getUserPrincipal(), key);
+        String barcode = Fields.pathBarcode("item", item);
+        RequestContext ctx = EngineCalls.context(security, key);
         RequestContext lookup = new RequestContext(ctx.channel(), ctx.actor(), ctx.terminal(), ctx.institution(), ctx.library(), null, null);
         return engine.run(new Commands.LookupItem(lookup, barcode), found -> found).thenCompose(found -> {
             if (found.borrowerBarcode() == null) {

@@ -1,5 +1,6 @@
 package org.stackbridge.staff.resource;
 
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -32,6 +33,11 @@ public final class EngineCalls {
     public EngineCalls(CirculationPort port, Executor workers) {
         this.port = port;
         this.workers = workers;
+    }
+
+    /** The context of a request authenticated by the auth filter; {@code idempotencyKey} may be null. */
+    public static RequestContext context(SecurityContext security, String idempotencyKey) {
+        return context((StaffSession) security.getUserPrincipal(), idempotencyKey);
     }
 
     /** The context of a staff request; {@code idempotencyKey} may be null. */

@@ -24,6 +24,7 @@ final class Fields {
         return value;
     }
 
+    /** A barcode, stripped of surrounding spaces. */
     String barcode(String name, String value) {
         return required(name, value == null ? null : value.strip(), MAX_BARCODE);
     }
@@ -42,6 +43,14 @@ final class Fields {
 
     void error(String name, String reason) {
         errors.add(new Problem.FieldError(name, reason));
+    }
+
+    /** A barcode from the path, stripped; a 400 naming {@code name} when it is invalid. */
+    static String pathBarcode(String name, String value) {
+        Fields f = new Fields();
+        String barcode = f.barcode(name, value);
+        f.check();
+        return barcode;
     }
 
     /** Throws a 400 naming every invalid field, if any. A missing body is one error. */

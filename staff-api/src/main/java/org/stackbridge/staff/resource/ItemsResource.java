@@ -19,7 +19,6 @@ import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.staff.auth.Requires;
-import org.stackbridge.staff.auth.StaffSession;
 
 /**
  * {@code GET /items/{barcode}}: an item with its live circulation status; {@code PATCH /items/{barcode}} changes its
@@ -49,11 +48,7 @@ public final class ItemsResource {
     @Path("{barcode}")
     @Requires(StaffPermission.CIRCULATION)
     public CompletionStage<Views.ItemInfo> item(@PathParam("barcode") String barcode, @Context SecurityContext security) {
-        Fields f = new Fields();
-        f.barcode("barcode", barcode);
-        f.check();
-        StaffSession session = (StaffSession) security.getUserPrincipal();
-        return engine.run(new Commands.LookupItem(EngineCalls.context(session, null), barcode.strip()), item -> item);
+        return engine.run(new Commands.LookupItem(EngineCalls.context(security, null), Fields.pathBarcode("barcode", barcode)), item -> item);
     }
 
     @PATCH
@@ -63,7 +58,7 @@ public final class ItemsResource {
     public CompletionStage<Views.ItemInfo> change(@PathParam("barcode") String barcode, ItemChange body, @Context SecurityContext security) {
         Fields.requireBody(body);
         Fields f = new Fields();
-        f.barcode("barcode", barcode);
+        String item = f.barcode("barcode", barcode);
         ItemStatus status = body.status() == null ? null : f.oneOf("status", body.status(), SETTABLE);
         if (body.location() != null) {
             f.required("location", body.location(), MAX_TEXT);
@@ -75,8 +70,7 @@ public final class ItemsResource {
             f.error("(body)", "give at least one of status, location, call_number");
         }
         f.check();
-        StaffSession session = (StaffSession) security.getUserPrincipal();
-        return engine.run(new Commands.UpdateItem(EngineCalls.context(session, null), barcode.strip(), status, body.location(),
-                body.callNumber()), item -> item);
+        return engine.run(new Commands.UpdateItem(EngineCalls.context(security, null), item, status, body.location(),
+                body.callNumber()), changed -> changed);
     }
 }

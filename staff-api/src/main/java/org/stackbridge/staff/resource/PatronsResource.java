@@ -14,7 +14,6 @@ import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.staff.auth.Requires;
-import org.stackbridge.staff.auth.StaffSession;
 
 /** {@code GET /patrons/{barcode}}: the patron with loans, holds, fees, blocks and flags, as every protocol sees them. */
 @Singleton
@@ -33,10 +32,7 @@ public final class PatronsResource {
     @Path("{barcode}")
     @Requires(StaffPermission.PATRONS)
     public CompletionStage<Views.PatronInfo> patron(@PathParam("barcode") String barcode, @Context SecurityContext security) {
-        Fields f = new Fields();
-        f.barcode("barcode", barcode);
-        f.check();
-        StaffSession session = (StaffSession) security.getUserPrincipal();
-        return engine.run(new Commands.LookupPatron(EngineCalls.context(session, null), barcode.strip(), null), info -> info);
+        return engine.run(new Commands.LookupPatron(EngineCalls.context(security, null), Fields.pathBarcode("barcode", barcode), null),
+                info -> info);
     }
 }

@@ -10,13 +10,11 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +35,7 @@ import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.StaffApiSettings;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
+import org.stackbridge.staff.auth.StaffSecurityContext;
 import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.problem.Problem;
 import org.stackbridge.staff.resource.EngineCalls;
@@ -91,7 +90,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         } catch (URISyntaxException e) {
             return CompletableFuture.completedFuture(badRequestResponse());
         }
-        ContainerRequest jersey = new ContainerRequest(BASE, uri, request.method().name(), UNAUTHENTICATED, new MapPropertiesDelegate(),
+        ContainerRequest jersey = new ContainerRequest(BASE, uri, request.method().name(), StaffSecurityContext.UNAUTHENTICATED, new MapPropertiesDelegate(),
                 app.getConfiguration());
         for (Map.Entry<String, String> h : request.headers()) {
             jersey.header(h.getKey(), h.getValue());
@@ -147,26 +146,4 @@ public final class StaffHttpEndpoint implements AutoCloseable {
             workers.shutdownNow();
         }
     }
-
-    private static final SecurityContext UNAUTHENTICATED = new SecurityContext() {
-        @Override
-        public Principal getUserPrincipal() {
-            return null;
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return false;
-        }
-
-        @Override
-        public boolean isSecure() {
-            return false;
-        }
-
-        @Override
-        public String getAuthenticationScheme() {
-            return null;
-        }
-    };
 }
