@@ -105,9 +105,9 @@ public final class StaffHttpEndpoint implements AutoCloseable {
             return CompletableFuture.completedFuture(problem(new Problem("about:blank", "Service Unavailable", 503,
                     "Too many requests at once; try again.", null, null)));
         }
-        return writer.response().completeOnTimeout(problem(new Problem("about:blank", "Service Unavailable", 503,
-                "No answer in time; the request may still complete. Retry with the same Idempotency-Key.", null, null)),
-                REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return writer.response().orTimeout(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .exceptionally(timeout -> problem(new Problem("about:blank", "Service Unavailable", 503,
+                        "No answer in time; the request may still complete. Retry with the same Idempotency-Key.", null, null)));
     }
 
     /** 413 for a body over the limit (also used by the HTTP server for bodies it drains). */
