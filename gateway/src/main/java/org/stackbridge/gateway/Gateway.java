@@ -37,6 +37,7 @@ import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.ncip.server.NcipHttpHandler;
 import org.stackbridge.core.ill.IllEngine;
 import org.stackbridge.core.model.EventType;
+import org.stackbridge.staff.server.StaffHttpEndpoint;
 import org.stackbridge.z3950.server.Z3950Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private Z3950Server z3950;
     private CatalogueSync catalogue;
     private Maintenance maintenance;
+    private StaffHttpEndpoint staffApi;
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
 
@@ -148,14 +150,17 @@ public final class Gateway implements AutoCloseable {
         federated = new org.stackbridge.gateway.bridge.CamelFederatedSearch(template);
 
         NcipSettings ncipSettings = ncipSettings(cfg);
-        http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(), Math.max(ncipSettings.maxBodyBytes(), 64 * 1024),
-                null);
+        http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(),
+                Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024), null);
         new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
         ncip = new NcipHttpHandler(ncipSettings, port, meters);
         closeables.add(ncip);
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock);
+        closeables.add(staffApi);
+        http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
@@ -278,6 +283,10 @@ public final class Gateway implements AutoCloseable {
 
     public Maintenance maintenance() {
         return maintenance;
+    }
+
+    public StaffHttpEndpoint staffApi() {
+        return staffApi;
     }
 
     public Policies policies() {

@@ -24,5 +24,7 @@ public interface StoreTx {
 
     TerminalAccounts accounts();
 
+    StaffAccounts staff();
+
     RuleStore rules();
 }

@@ -1,11 +1,7 @@
 package org.stackbridge.gateway.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.stackbridge.core.model.TerminalAccount;
-import org.stackbridge.core.security.SecretHasher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,13 +26,7 @@ final class AccountCommand {
 
         @Override
         public Integer call() throws Exception {
-            String secret = password;
-            if ("-".equals(secret)) {
-                secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            }
-            if (secret == null || secret.isEmpty()) {
-                throw new StackbridgeCli.CliException("empty password", 2);
-            }
+            String secret = Secrets.password(password);
             if (login.isBlank() || login.length() > 64) {
                 throw new StackbridgeCli.CliException("login must be 1-64 characters", 2);
             }
@@ -47,10 +37,8 @@ final class AccountCommand {
                             + (profiles.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(profiles.keySet())))
                             + " (and \"default\" always exists)", 2);
                 }
-                if (s.storage.read(tx -> tx.libraries().find(institution)).join().isEmpty()) {
-                    throw new StackbridgeCli.CliException("unknown institution " + institution + "; add it with: stackbridge library add", 2);
-                }
-                String hash = new SecretHasher(s.loaded.config().security().hashIterations()).hash(secret);
+                s.requireLibrary(institution, "institution");
+                String hash = s.hasher().hash(secret);
                 boolean existed = s.storage.write(tx -> {
                     boolean e = tx.accounts().find(login).isPresent();
                     tx.accounts().save(new TerminalAccount(login, hash, institution, profile));

@@ -49,6 +49,8 @@ final class DemoCommand implements Callable<Integer> {
                 + DemoData.PIN + ", items I0001-I0150");
         System.out.println("  NCIP:   POST http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/ncip  (FromAgencyId "
                 + DemoData.NCIP_PARTNER + ", FromAgencyAuthentication " + DemoData.NCIP_SECRET + ")");
+        System.out.println("  Staff API: POST http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/api/v1/auth/login  (login "
+                + DemoData.STAFF_LOGIN + ", password " + DemoData.STAFF_PASSWORD + ", librarian at MAIN)");
         System.out.println("Press Ctrl-C to stop.");
         StackbridgeCli.awaitShutdown(gateway);
         return 0;

@@ -2,6 +2,7 @@ package org.stackbridge.gateway.cli;
 
 import java.nio.file.Path;
 import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.gateway.Storage;
 import org.stackbridge.gateway.config.ConfigLoader;
 
@@ -15,6 +16,18 @@ final class StorageSession implements AutoCloseable {
         this.loaded = StackbridgeCli.load(common);
         this.storage = Storage.open(loaded.config(), Path.of(loaded.config().dataDir()));
         Storage.seed(storage, loaded.config());
+    }
+
+    /** A usage error (exit 2) unless the library exists; {@code role} says what it is to be ("institution"). */
+    void requireLibrary(String code, String role) {
+        if (storage.read(tx -> tx.libraries().find(code)).join().isEmpty()) {
+            throw new StackbridgeCli.CliException("unknown " + role + " " + code + "; add it with: stackbridge library add", 2);
+        }
+    }
+
+    /** The hasher for new passwords, with the configured PBKDF2 iterations. */
+    SecretHasher hasher() {
+        return new SecretHasher(loaded.config().security().hashIterations());
     }
 
     @Override

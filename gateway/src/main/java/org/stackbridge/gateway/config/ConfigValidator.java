@@ -75,6 +75,11 @@ final class ConfigValidator {
                 fail(key + ".timeout-seconds", "must be between 1 and 300");
             }
         }
+        String staffProblem = c.staffApi().problem();
+        if (staffProblem != null) {
+            int colon = staffProblem.indexOf(':');
+            fail("staff-api." + staffProblem.substring(0, colon), staffProblem.substring(colon + 2));
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.sip2.server.Sip2Settings;
+import org.stackbridge.staff.StaffApiSettings;
 import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
@@ -14,7 +15,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
-                            Catalogue catalogue, Federation federation) {
+                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -33,6 +34,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         z3950 = z3950 == null ? Z3950Settings.defaults() : z3950;
         catalogue = catalogue == null ? new Catalogue(null) : catalogue;
         federation = federation == null ? new Federation(null, null, null) : federation;
+        staffApi = staffApi == null ? StaffApiSettings.defaults() : staffApi;
     }
 
     /** Empty url = the embedded H2 database in the data directory. */

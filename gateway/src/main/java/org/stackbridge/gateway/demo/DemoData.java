@@ -41,6 +41,9 @@ public final class DemoData {
     public static final String SIP2_LOGIN_NORTH = "kiosk-north";
     public static final String NCIP_PARTNER = "reshare";
     public static final String NCIP_SECRET = "demo-secret";
+    /** The demo's staff API account: a librarian of MAIN. */
+    public static final String STAFF_LOGIN = "librarian";
+    public static final String STAFF_PASSWORD = "librarian";
     private static final long SEED = 20261129L;
 
     private DemoData() {
@@ -69,7 +72,7 @@ public final class DemoData {
                         new NcipDefaults(null, null, null, "ILL-RESHARE", "MAIN", null), null, null, null, null)),
                 Map.of("MAIN", "MAIN", "NORTH", "NORTH"), null, null, null);
         return new GatewayConfig(dataDir.toString(), null, null, null, libraries, null, null, accounts, rules, null,
-                new GatewayConfig.Security(10_000, false), sip2, ncip, null, null, null);
+                new GatewayConfig.Security(10_000, false), sip2, ncip, null, null, null, null);
     }
 
     /** Loads patrons, records and items; returns a summary line. */
@@ -78,6 +81,12 @@ public final class DemoData {
         Random random = new Random(SEED);
         String pinHash = null;
         List<Patron> patrons = new ArrayList<>();
+        String staffHash = hasher.hash(STAFF_PASSWORD);
+        storage.write(tx -> {
+            tx.staff().save(new org.stackbridge.core.model.StaffAccount(STAFF_LOGIN, staffHash,
+                    org.stackbridge.core.model.StaffRole.LIBRARIAN, "MAIN", true));
+            return null;
+        }).join();
         String[] first = {"Ada", "Grace", "Alan", "Katherine", "Tim", "Margaret", "Linus", "Barbara", "Donald", "Frances"};
         String[] last = {"Lovelace", "Hopper", "Turing", "Johnson", "Berners-Lee", "Hamilton", "Torvalds", "Liskov", "Knuth", "Allen"};
         for (int i = 1; i <= 20; i++) {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +24,7 @@ import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.gateway.Gateway;
 import org.stackbridge.gateway.Storage;
-import org.stackbridge.gateway.cli.StackbridgeCli;
+import org.stackbridge.gateway.cli.CliRun;
 import org.stackbridge.gateway.config.ConfigLoader;
 import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.gateway.importer.MarcImporter;
@@ -82,31 +79,15 @@ class CopyCataloguingIT {
         }
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run cli(String... args) {
+    private CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of("import", "z3950", "--config", localConf.toString()));
         all.addAll(List.of(args));
         return run(all);
     }
 
-    private Run run(List<String> all) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = StackbridgeCli.run(all.toArray(String[]::new));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        oldOut.println(all + " -> " + r);
+    private CliRun run(List<String> all) {
+        CliRun r = CliRun.run("", all.toArray(String[]::new));
+        System.out.println(all + " -> " + r);
         return r;
     }
 
@@ -120,7 +101,7 @@ class CopyCataloguingIT {
 
     @Test
     void copiesByIsbnOverZ3950ThenRefusesTheDuplicate() throws Exception {
-        Run r = cli("--target", "neighbour", "--isbn", "1-56282-754-5", "--yes");
+        CliRun r = cli("--target", "neighbour", "--isbn", "1-56282-754-5", "--yes");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("001    ACD-3792"), r.out());
         assertTrue(r.out().contains("The late shift"), r.out());
@@ -129,14 +110,14 @@ class CopyCataloguingIT {
         BibRecord bib = local("ACD-3792").orElseThrow();
         assertEquals("1562827545", bib.isbn());
 
-        Run again = cli("--target", "neighbour", "--isbn", "1562827545", "--yes");
+        CliRun again = cli("--target", "neighbour", "--isbn", "1562827545", "--yes");
         assertEquals(10, again.code(), again.toString());
         assertTrue(again.err().contains("duplicate: 001 ACD-3792 is already bib ACD-3792"), again.err());
     }
 
     @Test
     void copiesByIsbnOverSru() throws Exception {
-        Run r = cli("--target", "neighbour-sru", "--isbn", "0879832355", "--yes");
+        CliRun r = cli("--target", "neighbour-sru", "--isbn", "0879832355", "--yes");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("Four psalms"), r.out());
         assertTrue(local("80082329").map(BibRecord::title).orElseThrow().startsWith("Four psalms"));
@@ -144,7 +125,7 @@ class CopyCataloguingIT {
 
     @Test
     void deadTargetIsAClearError() {
-        Run r = cli("--target", "dead", "--isbn", "1562827545", "--yes");
+        CliRun r = cli("--target", "dead", "--isbn", "1562827545", "--yes");
         assertEquals(7, r.code(), r.toString());
         assertTrue(r.err().contains("target dead (127.0.0.1:"), r.err());
         assertTrue(r.err().contains("unreachable"), r.err());
@@ -152,15 +133,15 @@ class CopyCataloguingIT {
 
     @Test
     void nothingFoundBadCheckDigitUnknownTarget() {
-        Run none = cli("--target", "neighbour", "--isbn", "0306406152", "--yes");
+        CliRun none = cli("--target", "neighbour", "--isbn", "0306406152", "--yes");
         assertEquals(8, none.code(), none.toString());
         assertTrue(none.err().contains("no record for isbn 0306406152 at neighbour (0 hits)"), none.err());
 
-        Run bad = cli("--target", "neighbour", "--isbn", "1562827546", "--yes");
+        CliRun bad = cli("--target", "neighbour", "--isbn", "1562827546", "--yes");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("not a valid ISBN"), bad.err());
 
-        Run unknown = cli("--target", "nowhere", "--isbn", "1562827545", "--yes");
+        CliRun unknown = cli("--target", "nowhere", "--isbn", "1562827545", "--yes");
         assertEquals(2, unknown.code(), unknown.toString());
         assertTrue(unknown.err().contains("no target 'nowhere'"), unknown.err());
         assertTrue(unknown.err().contains("dead, neighbour, neighbour-sru"), unknown.err());
@@ -169,7 +150,7 @@ class CopyCataloguingIT {
     @Test
     void withoutYesAndWithoutAConsoleNothingIsAdded() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.console() == null, "tests run on a terminal");
-        Run r = cli("--target", "neighbour", "--title", "Deuteronomy");
+        CliRun r = cli("--target", "neighbour", "--title", "Deuteronomy");
         assertEquals(11, r.code(), r.toString());
         assertTrue(r.out().contains("Deuteronomy"), r.out());
         assertTrue(r.err().contains("add --yes"), r.err());
@@ -178,7 +159,7 @@ class CopyCataloguingIT {
 
     @Test
     void federatedSearchFromTheCommandLineTagsSourcesAndReportsTheDeadTarget() {
-        Run r = run(List.of("search", "--config", localConf.toString(), "--federated", "1562827545", "--index", "isbn"));
+        CliRun r = run(List.of("search", "--config", localConf.toString(), "--federated", "1562827545", "--index", "isbn"));
         assertEquals(5, r.code(), r.toString());
         assertTrue(r.out().contains("2 hit(s): {neighbour=1, neighbour-sru=1}"), r.out());
         assertTrue(r.out().contains("[neighbour] ACD-3792 | The late shift"), r.out());

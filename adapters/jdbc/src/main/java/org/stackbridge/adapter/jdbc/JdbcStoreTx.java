@@ -31,6 +31,7 @@ final class JdbcStoreTx implements StoreTx {
     private final RequestKeys requestKeys;
     private final TerminalAccounts accounts;
     private final RuleStore rules;
+    private final JdbcStaffAccounts staff;
 
     JdbcStoreTx(Connection connection) {
         this(new Sql(connection));
@@ -50,6 +51,7 @@ final class JdbcStoreTx implements StoreTx {
         this.requestKeys = new JdbcRequestKeys(sql);
         this.accounts = new JdbcTerminalAccounts(sql);
         this.rules = new JdbcRuleStore(sql);
+        this.staff = new JdbcStaffAccounts(sql);
     }
 
     Sql sql() {
@@ -117,6 +119,11 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public TerminalAccounts accounts() {
         return accounts;
+    }
+
+    @Override
+    public org.stackbridge.core.port.StaffAccounts staff() {
+        return staff;
     }
 
     @Override

@@ -37,6 +37,7 @@ import org.stackbridge.core.port.Loans;
 import org.stackbridge.core.port.Patrons;
 import org.stackbridge.core.port.RequestKeys;
 import org.stackbridge.core.port.RuleStore;
+import org.stackbridge.core.port.StaffAccounts;
 import org.stackbridge.core.port.StoreConflictException;
 import org.stackbridge.core.port.StoreTx;
 import org.stackbridge.core.port.TerminalAccounts;
@@ -87,8 +88,9 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final MemoryTable<IllRequest> ill = new MemoryTable<>(undo);
     private final Map<String, byte[]> keys = new HashMap<>();
     private final Map<String, Instant> keyTimes = new HashMap<>();
-    private final Map<String, TerminalAccount> accounts = new HashMap<>();
+    private final UndoableMap.TerminalAccountMap accounts = new UndoableMap.TerminalAccountMap(undo);
     private final List<CirculationRule> rules = new ArrayList<>();
+    private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
 
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
@@ -140,7 +142,8 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         copy.put("events", events.rows());
         copy.put("ill", ill.rows());
         copy.put("requestKeys", new java.util.TreeSet<>(keys.keySet()));
-        copy.put("accounts", new HashMap<>(accounts));
+        copy.put("accounts", accounts.all());
+        copy.put("staff", staff.all());
         return copy;
     }
 
@@ -538,29 +541,12 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
     @Override
     public TerminalAccounts accounts() {
-        return new TerminalAccounts() {
-            @Override
-            public Optional<TerminalAccount> find(String login) {
-                return Optional.ofNullable(accounts.get(login));
-            }
+        return accounts;
+    }
 
-            @Override
-            public void save(TerminalAccount account) {
-                TerminalAccount previous = accounts.put(account.login(), account);
-                undo.record(() -> {
-                    if (previous == null) {
-                        accounts.remove(account.login());
-                    } else {
-                        accounts.put(account.login(), previous);
-                    }
-                });
-            }
-
-            @Override
-            public List<TerminalAccount> all() {
-                return accounts.values().stream().sorted(Comparator.comparing(TerminalAccount::login)).toList();
-            }
-        };
+    @Override
+    public StaffAccounts staff() {
+        return staff;
     }
 
     @Override
