@@ -36,6 +36,7 @@ public final class Sip2Mapper {
             Map.entry("FEE_PAID", "Payment accepted"),
             Map.entry("INVALID_PATRON", "Invalid patron barcode"),
             Map.entry("INVALID_PIN", "Invalid PIN"),
+            Map.entry("PIN_LOCKED", "Too many PIN attempts; try again later"),
             Map.entry("NOT_LOGGED_IN", "Terminal not logged in"),
             Map.entry("NOT_SUPPORTED", "Not supported by this terminal"),
             Map.entry("OUT_OF_INSTITUTION", "Institution not served by this terminal"),
