@@ -68,7 +68,9 @@ class GatewayPinLockIT {
             for (int i = 0; i < 3; i++) {
                 assertEquals("N", client.send(req.patronInformation("P1", "000" + i, -1, null, null)).field(FieldCode.CQ));
             }
-            assertEquals("N", client.send(req.patronInformation("P1", "1234", -1, null, null)).field(FieldCode.CQ), "locked");
+            Sip2Message locked = client.send(req.patronInformation("P1", "1234", -1, null, null));
+            assertEquals("N", locked.field(FieldCode.CQ), "locked");
+            assertEquals("Too many PIN attempts; try again later", locked.field(FieldCode.AF));
             assertEquals("N", client.send(req.patronStatus("P1", "1234")).field(FieldCode.CQ), "locked (23)");
             Sip2Message refused = client.send(req.checkout("P1", "I1", "1234"));
             assertEquals("0", refused.fixed(FixedField.OK));

@@ -199,6 +199,11 @@ public final class Sip2Mapper {
         return v;
     }
 
+    /** The screen-message key for a PIN that did not verify (CQ N): locked after too many attempts, or wrong. */
+    public static String pinFailureKey(Views.PatronInfo info) {
+        return info.pinLocked() ? RefusalReason.PIN_LOCKED.name() : "INVALID_PIN";
+    }
+
     public static String refusalMessage(Sip2Profile p, RefusalReason reason, String engineMessage, String language) {
         return screenMessage(p, reason.name(), language, engineMessage);
     }
