@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +31,11 @@ class GatewayPinLockIT {
     @TempDir
     Path data;
     private final TestClock clock = new TestClock(NOW);
-    private Gateway gateway;
 
-    @BeforeEach
-    void start() throws Exception {
+    /** A gateway locking after 3 failures, with patron P1 (PIN 1234), item I1 and SIP2 login kiosk/kiosk. */
+    private Gateway start() throws Exception {
         SecretHasher hasher = new SecretHasher(1_000);
-        gateway = TestGateways.start(data, clock,
+        Gateway gateway = TestGateways.start(data, clock,
                 "libraries:",
                 "  - {code: MAIN, name: Main Library}",
                 "sip2-accounts:",
@@ -48,21 +45,17 @@ class GatewayPinLockIT {
             tx.patrons().insert(new Patron(0, "P1", hasher.hash("1234"), "Ada", "ADULT", null, null, null, LocalDate.of(2030, 1, 1),
                     "MAIN", false));
             BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
-            tx.items().insert(new Item(0, "I1", bib.id(), "BOOK", "MAIN", "MAIN", null, null, BigDecimal.TEN, ItemStatus.AVAILABLE, null, null));
-            return null;
+            return tx.items().insert(new Item(0, "I1", bib.id(), "BOOK", "MAIN", "MAIN", null, null, BigDecimal.TEN, ItemStatus.AVAILABLE,
+                    null, null));
         }).join();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
+        return gateway;
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theRightPinAnswersCqNWhileLockedAndCqYAfterTheLock() throws Exception {
         Sip2Requests req = new Sip2Requests(clock, "MAIN");
-        try (Sip2Client client = Sip2Client.connect("127.0.0.1", gateway.sip2().port())) {
+        try (Gateway gateway = start(); Sip2Client client = Sip2Client.connect("127.0.0.1", gateway.sip2().port())) {
             assertEquals("1", client.send(req.login("kiosk", "kiosk", "MAIN")).fixed(FixedField.OK));
             assertEquals("Y", client.send(req.patronInformation("P1", "1234", -1, null, null)).field(FieldCode.CQ));
             for (int i = 0; i < 3; i++) {

@@ -31,12 +31,11 @@ class PinScenariosTest {
             hashed.incrementAndGet();
             return SecretHasher.verify(pin, stored);
         });
-        world.patron("P1");
-        world.patron("P2");
         BibRecord bib = world.bib("b1");
-        world.item("I1", bib);
-        world.item("I2", bib);
-        world.item("I3", bib);
+        for (int i = 1; i <= 3; i++) {
+            world.patron("P" + i);
+            world.item("I" + i, bib);
+        }
     }
 
     @AfterEach
