@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * without hashing, for {@link PinSettings#lockTime()}, even when the PIN is right. A success resets the count;
  * failures older than the lock time are forgotten.</li>
  * </ul>
+ * Failure counts are bounded like the cache ({@link PinSettings#cacheCapacity()} patrons, least recently touched
+ * dropped first), and like it are per process: two gateway nodes count separately.
  * Checks run inside storage transactions, which may be retried on a conflict: a retried failure may be counted
  * twice (the lock comes sooner, never later). Thread-safe; the slow check runs outside any lock.
  */
