@@ -45,12 +45,13 @@ import org.stackbridge.sip2.spec.FixedField;
  * AD, then {@value Sip2LoadDriver#DEFAULT_VISIT_PAIRS} checkouts with AD, each followed by its checkin; visits take
  * the {@value #PATRON_POOL} seeded patrons in turn (their PINs hashed with the production PBKDF2 rounds), so until
  * the pool wraps every visit costs the server one full PIN hash. {@code --no-pin} runs the bare checkout/checkin
- * loop without AD.
+ * loop without AD. {@code --pin-cache-minutes N} sets the server's {@code engine.pin-cache-minutes} (0: every AD is
+ * hashed, as before the PIN cache).
  *
  * <pre>
  *   ./mvnw -q -DskipTests package -pl bench,gateway -am
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
- *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres[,memory]] [--no-pin]
+ *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres[,memory]] [--no-pin] [--pin-cache-minutes N]
  * </pre>
  */
 public final class Sip2GatewayBench {
@@ -83,6 +84,7 @@ public final class Sip2GatewayBench {
         List<String> backends = List.of("h2", "postgres");
         String cp = "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*";
         boolean pin = true;
+        Integer pinCacheMinutes = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -94,6 +96,7 @@ public final class Sip2GatewayBench {
                 case "--jit-warmup" -> jitWarmup = Integer.parseInt(args[++i]);
                 case "--pin" -> pin = true;
                 case "--no-pin" -> pin = false;
+                case "--pin-cache-minutes" -> pinCacheMinutes = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -122,7 +125,7 @@ public final class Sip2GatewayBench {
                 if (!memory) {
                     seed(jdbc, maxConnections);
                 }
-                Path config = bench.config(data, pg == null ? null : jdbc);
+                Path config = bench.config(data, pg == null ? null : jdbc, pinCacheMinutes);
                 Process server = memory ? bench.serveInMemory(config, data, maxConnections) : bench.serve(config, data);
                 try {
                     Map<String, Integer> ports = awaitPorts(server, data);
@@ -207,7 +210,7 @@ public final class Sip2GatewayBench {
         }
     }
 
-    private Path config(Path data, JdbcSettings postgres) throws IOException {
+    private Path config(Path data, JdbcSettings postgres, Integer pinCacheMinutes) throws IOException {
         Path config = work.resolve("bench-" + data.getFileName() + ".yaml");
         StringBuilder y = new StringBuilder();
         y.append("data-dir: ").append(data).append('\n');
@@ -217,6 +220,9 @@ public final class Sip2GatewayBench {
         y.append("listeners: {http-port: 0, sip2-port: 0, z3950-port: 0}\n");
         y.append("policies:\n  - {library: '*', category: '*', item-type: '*', loan-period: 21, max-loans: 0, fine-per-day: 0}\n");
         y.append("sip2: {max-connections: 20000, idle-timeout-seconds: 0, login-timeout-seconds: 600}\n");
+        if (pinCacheMinutes != null) {
+            y.append("engine: {pin-cache-minutes: ").append(pinCacheMinutes).append("}\n");
+        }
         Files.writeString(config, y);
         return config;
     }
