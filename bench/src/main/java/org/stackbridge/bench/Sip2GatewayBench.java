@@ -37,16 +37,27 @@ import org.stackbridge.sip2.spec.FixedField;
  * fsync rate in the same run, and holds idle connections while reading the server's heap and RSS. The
  * {@code memory} backend runs the same gateway on the in-memory store (nothing durable), to show what the
  * pipeline costs without storage.
+ * <p>
+ * By default ({@code --pin}) each connection behaves as a self-check kiosk: per patron visit a 63 with the PIN in
+ * AD, then {@value Sip2LoadDriver#DEFAULT_VISIT_PAIRS} checkouts with AD, each followed by its checkin; visits take
+ * the {@value #PATRON_POOL} seeded patrons in turn (their PINs hashed with the production PBKDF2 rounds), so until
+ * the pool wraps every visit costs the server one full PIN hash. {@code --no-pin} runs the bare checkout/checkin
+ * loop without AD. {@code --pin-cache-minutes N} sets the server's {@code engine.pin-cache-minutes} (0: every AD is
+ * hashed, as before the PIN cache).
  *
  * <pre>
  *   ./mvnw -q -DskipTests package -pl bench,gateway -am
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
- *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres[,memory]]
+ *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres[,memory]] [--no-pin] [--pin-cache-minutes N]
  * </pre>
  */
 public final class Sip2GatewayBench {
 
     private static final int ITEMS_PER_CONNECTION = 1001;
+    /** The bench patrons' PIN (SIP2 AD). */
+    static final String PIN = "2468";
+    /** Patrons BP0.. seeded for kiosk visits; a visit takes the next one. */
+    static final int PATRON_POOL = 20_000;
 
     private final Path work;
     private final String gatewayClasspath;
@@ -69,6 +80,8 @@ public final class Sip2GatewayBench {
         List<Integer> connections = List.of(1, 16, 64);
         List<String> backends = List.of("h2", "postgres");
         String cp = "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*";
+        boolean pin = true;
+        Integer pinCacheMinutes = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -78,6 +91,9 @@ public final class Sip2GatewayBench {
                 case "--backends" -> backends = List.of(args[++i].split(","));
                 case "--gateway-classpath" -> cp = args[++i];
                 case "--jit-warmup" -> jitWarmup = Integer.parseInt(args[++i]);
+                case "--pin" -> pin = true;
+                case "--no-pin" -> pin = false;
+                case "--pin-cache-minutes" -> pinCacheMinutes = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -86,8 +102,11 @@ public final class Sip2GatewayBench {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> GatewayProcess.deleteTree(work)));
         Sip2GatewayBench bench = new Sip2GatewayBench(work, cp, seconds, runs);
         int maxConnections = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
-        System.out.printf(Locale.ROOT, "# %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "# %s, %d cores, %s; %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                pin ? "kiosk visits: 63 with AD, then " + Sip2LoadDriver.DEFAULT_VISIT_PAIRS + " x (checkout with AD, checkin)"
+                        : "checkout/checkin pairs without AD");
+        String kioskPin = pin ? PIN : null;
         List<Double> fsync = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             fsync.add(bench.fsyncRate(work.resolve("fsync.bin")));
@@ -103,20 +122,22 @@ public final class Sip2GatewayBench {
                 if (!memory) {
                     seed(jdbc, maxConnections);
                 }
-                Path config = bench.config(data, pg == null ? null : jdbc);
+                Path config = bench.config(data, pg == null ? null : jdbc, pinCacheMinutes);
                 Process server = memory ? bench.serveInMemory(config, data, maxConnections) : bench.serve(config, data);
                 try {
                     Map<String, Integer> ports = awaitPorts(server, data);
                     if (jitWarmup > 0) {
                         Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", ports.get("sip2"), false, maxConnections, jitWarmup, 0,
-                                "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0));
+                                "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)
+                                .withVisits(kioskPin, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, PATRON_POOL));
                         System.out.printf(Locale.ROOT, "%s: %d s untimed JIT warm-up at %d connections done%n", backend, jitWarmup, maxConnections);
                     }
                     for (int n : connections) {
                         List<Sip2LoadDriver.Result> results = new ArrayList<>();
                         for (int r = 0; r < runs; r++) {
                             results.add(Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", ports.get("sip2"), false, n, seconds, 3,
-                                    "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)));
+                                    "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)
+                                    .withVisits(kioskPin, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, PATRON_POOL)));
                         }
                         double pairs = median(results.stream().map(Sip2LoadDriver.Result::pairsPerSecond).toList());
                         System.out.printf(Locale.ROOT,
@@ -126,6 +147,12 @@ public final class Sip2GatewayBench {
                                 median(results.stream().map(Sip2LoadDriver.Result::p50Millis).toList()),
                                 median(results.stream().map(Sip2LoadDriver.Result::p99Millis).toList()),
                                 results.stream().mapToLong(Sip2LoadDriver.Result::errors).sum(), 2 * pairs, 2 * pairs / fsyncMedian);
+                        if (pin) {
+                            System.out.printf(Locale.ROOT, "%s connections=%d kiosk visits/s median=%.1f; visits so far %d of a %d-patron pool%s%n",
+                                    backend, n, median(results.stream().map(x -> x.visits() / x.seconds()).toList()),
+                                    Sip2LoadDriver.visitsStarted(), PATRON_POOL,
+                                    Sip2LoadDriver.visitsStarted() > PATRON_POOL ? " (wrapped: later visits may find their PIN remembered)" : "");
+                        }
                     }
                     if (backend.equals("h2") && idle > 0) {
                         bench.idle(server, ports, idle);
@@ -143,7 +170,10 @@ public final class Sip2GatewayBench {
         }
     }
 
-    /** Patrons BP0.., items BI<c>-<k>, library and account BENCH/bench, a rule with no loan limit. */
+    /**
+     * Patrons BP0..BP{@value #PATRON_POOL}-1 (at least one per connection) with PIN {@value #PIN} hashed at the production
+     * PBKDF2 rounds, items BI<c>-<k>, library and account BENCH/bench, a rule with no loan limit.
+     */
     static void seed(JdbcSettings jdbc, int connections) {
         try (JdbcStorage storage = JdbcStorage.open(jdbc)) {
             seed(storage, connections);
@@ -152,12 +182,14 @@ public final class Sip2GatewayBench {
 
     static void seed(org.stackbridge.core.port.TransactionRunner storage, int connections) {
         SecretHasher hasher = new SecretHasher(1_000);
+        // one hash for all: each patron's cache entry is still its own (the patron is part of the key)
+        String pinHash = SecretHasher.standard().hash(PIN);
         storage.write(tx -> {
             tx.libraries().save(Library.of("BENCH", "Bench library"));
             tx.accounts().save(new TerminalAccount("bench", hasher.hash("bench"), "BENCH", "default"));
             BibRecord bib = tx.bibs().insert(new BibRecord(0, "bench-1", "Benchmarking", "Load, Driver", null, null, null, null));
-            for (int c = 0; c < connections; c++) {
-                tx.patrons().insert(new Patron(0, "BP" + c, null, "Bench patron " + c, "ADULT", null, null, null,
+            for (int p = 0; p < Math.max(connections, PATRON_POOL); p++) {
+                tx.patrons().insert(new Patron(0, "BP" + p, pinHash, "Bench patron " + p, "ADULT", null, null, null,
                         LocalDate.of(2099, 1, 1), "BENCH", false));
             }
             return bib.id();
@@ -175,7 +207,7 @@ public final class Sip2GatewayBench {
         }
     }
 
-    private Path config(Path data, JdbcSettings postgres) throws IOException {
+    private Path config(Path data, JdbcSettings postgres, Integer pinCacheMinutes) throws IOException {
         Path config = work.resolve("bench-" + data.getFileName() + ".yaml");
         StringBuilder y = new StringBuilder();
         y.append("data-dir: ").append(data).append('\n');
@@ -185,6 +217,9 @@ public final class Sip2GatewayBench {
         y.append("listeners: {http-port: 0, sip2-port: 0, z3950-port: 0}\n");
         y.append("policies:\n  - {library: '*', category: '*', item-type: '*', loan-period: 21, max-loans: 0, fine-per-day: 0}\n");
         y.append("sip2: {max-connections: 20000, idle-timeout-seconds: 0, login-timeout-seconds: 600}\n");
+        if (pinCacheMinutes != null) {
+            y.append("engine: {pin-cache-minutes: ").append(pinCacheMinutes).append("}\n");
+        }
         Files.writeString(config, y);
         return config;
     }

@@ -17,6 +17,7 @@ import org.stackbridge.sip2.client.Sip2Requests;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.server.Sip2Server;
 import org.stackbridge.sip2.server.Sip2Settings;
+import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.FixedField;
 
 /**
@@ -25,6 +26,12 @@ import org.stackbridge.sip2.spec.FixedField;
  * patron {@code <patronPrefix><c>} and items {@code <itemPrefix><c>-<k>} (k &lt; itemsPerConnection) for connection c,
  * all in the login's institution. {@code --embedded} starts a server on the in-memory engine with that data.
  * {@code --idle N} instead opens N logged-in connections and holds them for the duration.
+ * <p>
+ * {@code --pin P} drives kiosk visits instead, as self-check machines do: per visit a 63 patron information with
+ * AD (it must answer CQ Y), then {@code --visit-pairs} checkouts with AD, each followed by its checkin. With
+ * {@code --patron-pool M} (M &gt; 0) successive visits, across connections and across runs in one process, take patrons
+ * {@code <patronPrefix>0 .. <patronPrefix>M-1} in turn, so each visit brings a patron whose PIN the server has not
+ * seen lately until the pool wraps (seed M patrons, all with PIN P); without it connection c's patron visits again.
  *
  * <pre>
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2LoadDriver \
@@ -39,10 +46,28 @@ public final class Sip2LoadDriver {
      */
     public record Options(String host, int port, boolean tls, int connections, int durationSeconds, int warmupSeconds,
                           String login, String password, String institution, String location, String patronPrefix,
-                          String itemPrefix, int itemsPerConnection, boolean embedded, int idle) {
+                          String itemPrefix, int itemsPerConnection, boolean embedded, int idle,
+                          String pin, int visitPairs, int patronPool) {
+
+        /** The checkout/checkin loop without PINs. */
+        public Options(String host, int port, boolean tls, int connections, int durationSeconds, int warmupSeconds,
+                       String login, String password, String institution, String location, String patronPrefix,
+                       String itemPrefix, int itemsPerConnection, boolean embedded, int idle) {
+            this(host, port, tls, connections, durationSeconds, warmupSeconds, login, password, institution, location, patronPrefix,
+                    itemPrefix, itemsPerConnection, embedded, idle, null, DEFAULT_VISIT_PAIRS, 0);
+        }
+
+        /** The same load as kiosk visits with {@code pin} ({@code null}: the plain loop). */
+        public Options withVisits(String kioskPin, int pairsPerVisit, int pool) {
+            return new Options(host, port, tls, connections, durationSeconds, warmupSeconds, login, password, institution, location,
+                    patronPrefix, itemPrefix, itemsPerConnection, embedded, idle, kioskPin, pairsPerVisit, pool);
+        }
 
         static Options parse(String[] args) {
             Options o = new Options("127.0.0.1", 6001, false, 1, 10, 2, "bench", "bench", "BENCH", null, "BP", "BI", 1001, false, 0);
+            String kioskPin = null;
+            int pairsPerVisit = DEFAULT_VISIT_PAIRS;
+            int pool = 0;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -62,38 +87,69 @@ public final class Sip2LoadDriver {
                     case "--items-per-connection" -> { o = o.with(13, v); i++; }
                     case "--embedded" -> o = o.with(14, "true");
                     case "--idle" -> { o = o.with(15, v); i++; }
+                    case "--pin" -> { kioskPin = required(v); i++; }
+                    case "--visit-pairs" -> { pairsPerVisit = Integer.parseInt(required(v)); i++; }
+                    case "--patron-pool" -> { pool = Integer.parseInt(required(v)); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                 }
             }
-            return o;
+            return o.withVisits(kioskPin, pairsPerVisit, pool);
         }
 
-        private Options with(int field, String v) {
+        private static String required(String v) {
             if (v == null) {
                 throw new IllegalArgumentException("missing value\n" + USAGE);
             }
+            return v;
+        }
+
+        private Options with(int field, String v) {
+            required(v);
             return new Options(field == 1 ? v : host, field == 2 ? Integer.parseInt(v) : port, field == 3 || tls,
                     field == 4 ? Integer.parseInt(v) : connections, field == 5 ? Integer.parseInt(v) : durationSeconds,
                     field == 6 ? Integer.parseInt(v) : warmupSeconds, field == 7 ? v : login, field == 8 ? v : password,
                     field == 9 ? v : institution, field == 10 ? v : location, field == 11 ? v : patronPrefix,
                     field == 12 ? v : itemPrefix, field == 13 ? Integer.parseInt(v) : itemsPerConnection, field == 14 || embedded,
-                    field == 15 ? Integer.parseInt(v) : idle);
+                    field == 15 ? Integer.parseInt(v) : idle, pin, visitPairs, patronPool);
         }
+
+        /** The patron of connection {@code conn}'s next visit. */
+        String nextVisitor(int conn) {
+            return patronPrefix + (patronPool > 0 ? NEXT_VISITOR.getAndIncrement() % patronPool : conn);
+        }
+
+        /** How many patrons the data convention needs for {@code n} connections. */
+        int patronsFor(int n) {
+            return Math.max(n, patronPool);
+        }
+    }
+
+    /** Checkout/checkin pairs per kiosk visit unless {@code --visit-pairs} says otherwise. */
+    public static final int DEFAULT_VISIT_PAIRS = 3;
+
+    /** The next patron of the pool, shared by every connection and run of this process. */
+    private static final AtomicLong NEXT_VISITOR = new AtomicLong();
+
+    /** Kiosk visits started by this process so far (all runs, warm-up included). */
+    public static long visitsStarted() {
+        return NEXT_VISITOR.get();
     }
 
     static final String USAGE = """
             usage: Sip2LoadDriver [--host H] [--port P] [--tls] [--connections N] [--duration S] [--warmup S]
                                   [--login L --password W --institution AO] [--location CP]
                                   [--patron-prefix BP] [--item-prefix BI] [--items-per-connection K]
-                                  [--embedded] [--idle N]""";
+                                  [--embedded] [--idle N]
+                                  [--pin P [--visit-pairs K] [--patron-pool M]]""";
 
+    /** {@code visits}: kiosk visits (63 with AD) in the measured window; 0 for the plain loop. */
     public record Result(int connections, long pairs, long errors, double seconds, double pairsPerSecond,
-                         double p50Millis, double p99Millis, double maxMillis) {
+                         double p50Millis, double p99Millis, double maxMillis, long visits) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "sip2 connections=%d pairs=%d errors=%d seconds=%.1f pairs/s=%.1f "
-                    + "request p50=%.3f ms p99=%.3f ms max=%.3f ms", connections, pairs, errors, seconds, pairsPerSecond,
-                    p50Millis, p99Millis, maxMillis);
+                    + "request p50=%.3f ms p99=%.3f ms max=%.3f ms%s", connections, pairs, errors, seconds, pairsPerSecond,
+                    p50Millis, p99Millis, maxMillis, visits == 0 ? "" : " visits=" + visits);
         }
     }
 
@@ -115,10 +171,12 @@ public final class Sip2LoadDriver {
             if (o.embedded()) {
                 int seeded = Math.max(o.connections(), o.idle() > 0 ? 1 : 0);
                 circ = seed(o, seeded);
+                Options seededFor = o;
                 server = new Sip2Server(new Sip2Settings(o.host(), 0, null, null, null, 0, 50_000, null, null, null, null, null,
                         o.institution(), null, null), circ.port(), new SimpleMeterRegistry()).start();
                 o = new Options(o.host(), server.port(), false, o.connections(), o.durationSeconds(), o.warmupSeconds(), o.login(),
-                        o.password(), o.institution(), o.location(), o.patronPrefix(), o.itemPrefix(), o.itemsPerConnection(), false, o.idle());
+                        o.password(), o.institution(), o.location(), o.patronPrefix(), o.itemPrefix(), o.itemsPerConnection(), false, o.idle())
+                        .withVisits(seededFor.pin(), seededFor.visitPairs(), seededFor.patronPool());
             }
             if (o.idle() > 0) {
                 idle(o, server);
@@ -141,8 +199,10 @@ public final class Sip2LoadDriver {
         circ.library(o.institution(), o.institution());
         circ.account(o.login(), o.password(), o.institution(), "default");
         BibRecord bib = circ.bib("BENCH-1", "Benchmark title", "Bench");
+        for (int p = 0; p < o.patronsFor(connections); p++) {
+            circ.patron(o.patronPrefix() + p, o.pin(), "adult", o.institution());
+        }
         for (int c = 0; c < connections; c++) {
-            circ.patron(o.patronPrefix() + c, null, "adult", o.institution());
             for (int k = 0; k < o.itemsPerConnection(); k++) {
                 circ.item(o.itemPrefix() + c + "-" + k, bib, "book", o.institution());
             }
@@ -157,6 +217,7 @@ public final class Sip2LoadDriver {
         int[] counts = new int[n];
         AtomicLong errors = new AtomicLong();
         AtomicLong pairs = new AtomicLong();
+        AtomicLong visits = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch done = new CountDownLatch(n);
         long[] window = new long[2];
@@ -185,11 +246,31 @@ public final class Sip2LoadDriver {
                     ready.countDown();
                     String patron = o.patronPrefix() + conn;
                     int k = 0;
+                    int pairsLeftInVisit = 0;
                     while (System.nanoTime() < endAt) {
+                        if (o.pin() != null && pairsLeftInVisit == 0) {
+                            // a new patron at the kiosk: 63 with AD, as self-check machines log the patron in
+                            patron = o.nextVisitor(conn);
+                            pairsLeftInVisit = o.visitPairs();
+                            long v0 = System.nanoTime();
+                            Sip2Message info = client.send(rq.patronInformation(patron, o.pin(), -1, null, null));
+                            long v1 = System.nanoTime();
+                            if (v0 >= measureFrom && v1 <= endAt) {
+                                visits.incrementAndGet();
+                                if (!"Y".equals(info.field(FieldCode.CQ))) {
+                                    errors.incrementAndGet();
+                                }
+                                if (count + 1 > lat.length) {
+                                    lat = Arrays.copyOf(lat, lat.length * 2);
+                                }
+                                lat[count++] = v1 - v0;
+                            }
+                        }
+                        pairsLeftInVisit--;
                         String item = o.itemPrefix() + conn + "-" + k;
                         k = (k + 1) % o.itemsPerConnection();
                         long t0 = System.nanoTime();
-                        Sip2Message out = client.send(rq.checkout(patron, item, null));
+                        Sip2Message out = client.send(rq.checkout(patron, item, o.pin()));
                         long t1 = System.nanoTime();
                         Sip2Message in = client.send(rq.checkin(item, o.location()));
                         long t2 = System.nanoTime();
@@ -237,7 +318,7 @@ public final class Sip2LoadDriver {
         Arrays.sort(all, 0, at);
         double seconds = (window[1] - window[0]) / 1e9;
         return new Result(n, pairs.get(), errors.get(), seconds, pairs.get() / seconds, percentile(all, at, 0.50),
-                percentile(all, at, 0.99), at == 0 ? 0 : all[at - 1] / 1e6);
+                percentile(all, at, 0.99), at == 0 ? 0 : all[at - 1] / 1e6, visits.get());
     }
 
     private static double percentile(long[] sorted, int n, double q) {

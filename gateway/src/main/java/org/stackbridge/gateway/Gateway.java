@@ -19,6 +19,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.core.security.PinSettings;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
 import org.stackbridge.core.service.LocalCirculationPort;
@@ -119,7 +120,8 @@ public final class Gateway implements AutoCloseable {
         closeables.add(catalogue);
 
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
-                cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()));
+                cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
+                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()));
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
         IllEngine.registerWith(engine);
         CamelEventSink sink = new CamelEventSink();

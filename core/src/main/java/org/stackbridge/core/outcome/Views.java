@@ -43,10 +43,20 @@ public final class Views {
     public record BlockLine(long blockId, String source, boolean borrow, boolean renew, boolean request, String reason) implements Serializable {
     }
 
-    /** Everything the protocols report about a patron. Lists are ordered (loans by due date, fees oldest first). */
+    /**
+     * Everything the protocols report about a patron. Lists are ordered (loans by due date, fees oldest first).
+     * {@code pinLocked}: too many failed PIN attempts; every PIN is refused until the lock ends (SIP2 CQ N).
+     */
     public record PatronInfo(PatronView patron, Set<PatronFlag> flags, PinCheck pin, Money balance, Money feeLimit,
                              List<LoanLine> loans, List<HoldLine> holds, List<FeeLine> fees, List<BlockLine> blocks,
-                             int maxLoans, boolean canBorrow) implements Serializable {
+                             int maxLoans, boolean canBorrow, boolean pinLocked) implements Serializable {
+
+        /** Patron information without a PIN lock. */
+        public PatronInfo(PatronView patron, Set<PatronFlag> flags, PinCheck pin, Money balance, Money feeLimit,
+                          List<LoanLine> loans, List<HoldLine> holds, List<FeeLine> fees, List<BlockLine> blocks,
+                          int maxLoans, boolean canBorrow) {
+            this(patron, flags, pin, balance, feeLimit, loans, holds, fees, blocks, maxLoans, canBorrow, false);
+        }
 
         public PatronInfo {
             flags = Set.copyOf(flags);

@@ -19,6 +19,7 @@ import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.policy.PatronStanding;
 import org.stackbridge.core.policy.PolicyTable;
+import org.stackbridge.core.security.PinVerifier;
 
 /**
  * The circulation engine: one command dispatch in front of the desks that decide (lending, returns, holds,
@@ -35,13 +36,18 @@ public final class CirculationEngine {
     private final EngineViews views;
 
     public CirculationEngine(Clock clock, EngineSettings settings, Supplier<PolicyTable> policies) {
+        this(clock, settings, policies, new PinVerifier(clock, settings.pins()));
+    }
+
+    /** An engine checking patron PINs with {@code pins} (tests pass one with a counting slow check). */
+    public CirculationEngine(Clock clock, EngineSettings settings, Supplier<PolicyTable> policies, PinVerifier pins) {
         this.clock = clock;
         this.settings = settings;
         this.policies = policies;
-        this.views = new EngineViews(settings, policies);
+        this.views = new EngineViews(settings, policies, pins);
         ReturnsDesk returns = new ReturnsDesk(settings, policies);
         views.registerOn(this);
-        new LendingDesk(settings, policies, returns).registerOn(this);
+        new LendingDesk(settings, policies, returns, pins).registerOn(this);
         returns.registerOn(this);
         new HoldsDesk(settings, policies).registerOn(this);
         new FeesDesk(settings, policies).registerOn(this);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Objects;
 import org.stackbridge.core.model.Money;
+import org.stackbridge.core.security.PinSettings;
 
 /**
  * Engine-wide settings.
@@ -12,13 +13,20 @@ import org.stackbridge.core.model.Money;
  * @param feeLimit        a balance at or above this blocks borrowing (excessive fines/fees)
  * @param maxOverdue      this many overdue items block borrowing
  * @param requestKeyTtl   how long outcomes of keyed requests are kept for replay
+ * @param pins            the patron PIN check cache and failed-PIN lock
  */
-public record EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl) {
+public record EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl, PinSettings pins) {
 
     public EngineSettings {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(feeLimit, "feeLimit");
         requestKeyTtl = requestKeyTtl == null ? Duration.ofDays(7) : requestKeyTtl;
+        pins = pins == null ? PinSettings.DEFAULTS : pins;
+    }
+
+    /** Settings with the default PIN cache and lock. */
+    public EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl) {
+        this(currency, feeLimit, maxOverdue, requestKeyTtl, PinSettings.DEFAULTS);
     }
 
     public static EngineSettings defaults() {

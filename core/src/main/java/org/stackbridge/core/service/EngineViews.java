@@ -28,13 +28,16 @@ import org.stackbridge.core.policy.EligibilityPolicies;
 import org.stackbridge.core.policy.PatronStanding;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.port.StoreTx;
-import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.security.PinVerifier;
 
 /** The views the protocols read: patron information (with its status flags), items, titles. */
 final class EngineViews extends Desk {
 
-    EngineViews(EngineSettings settings, Supplier<PolicyTable> policies) {
+    private final PinVerifier pins;
+
+    EngineViews(EngineSettings settings, Supplier<PolicyTable> policies, PinVerifier pins) {
         super(settings, policies);
+        this.pins = pins;
     }
 
     void registerOn(CirculationEngine engine) {
@@ -50,9 +53,12 @@ final class EngineViews extends Desk {
         if (p.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
         }
+        Patron patron = p.get();
+        // A locked PIN is refused unchecked: CQ N even when it is right.
         PinCheck pin = cmd.pin() == null ? PinCheck.NOT_CHECKED
-                : SecretHasher.verify(cmd.pin(), p.get().pinHash()) ? PinCheck.VALID : PinCheck.INVALID;
-        return Outcome.success(patronInfo(tx, cmd.context(), p.get(), pin));
+                : pins.verify(patron.id(), patron.barcode(), patron.pinHash(), cmd.pin()) == PinVerifier.Result.VALID
+                ? PinCheck.VALID : PinCheck.INVALID;
+        return Outcome.success(patronInfo(tx, cmd.context(), patron, pin));
     }
 
     private Outcome<Views.ItemInfo> lookupItem(LookupItem cmd, EngineTx tx) {
@@ -111,7 +117,7 @@ final class EngineViews extends Desk {
         flags.addAll(EligibilityPolicies.REQUEST_PATRON.flags(standing));
         boolean canBorrow = EligibilityPolicies.BORROW.firstRefusal(standing).isEmpty();
         return new Views.PatronInfo(patronView(tx, p), flags, pin, standing.balance(), settings.feeLimitMoney(), loans, holds, fees, blocks,
-                standing.maxLoans(), canBorrow);
+                standing.maxLoans(), canBorrow, pins.locked(p.id()));
     }
 
     /** The library whose rule a check-out by this caller would use: the caller's library if known, else the patron's home. */

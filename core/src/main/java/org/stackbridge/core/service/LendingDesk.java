@@ -33,16 +33,18 @@ import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.policy.Refusal;
 import org.stackbridge.core.policy.RenewalCase;
 import org.stackbridge.core.port.StoreTx;
-import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.security.PinVerifier;
 
 /** The lending desk: check-out and renewals. */
 final class LendingDesk extends Desk {
 
     private final ReturnsDesk returns;
+    private final PinVerifier pins;
 
-    LendingDesk(EngineSettings settings, Supplier<PolicyTable> policies, ReturnsDesk returns) {
+    LendingDesk(EngineSettings settings, Supplier<PolicyTable> policies, ReturnsDesk returns, PinVerifier pins) {
         super(settings, policies);
         this.returns = returns;
+        this.pins = pins;
     }
 
     void registerOn(CirculationEngine engine) {
@@ -153,11 +155,15 @@ final class LendingDesk extends Desk {
                 r.holdShelfDays(), r.closedDays(), r.source());
     }
 
-    private static Optional<Refusal> checkPin(String pin, boolean required, Patron patron) {
+    private Optional<Refusal> checkPin(String pin, boolean required, Patron patron) {
         if (pin == null || pin.isEmpty()) {
             return required ? Optional.of(new Refusal(RefusalReason.PIN_REQUIRED, "PIN required")) : Optional.empty();
         }
-        return SecretHasher.verify(pin, patron.pinHash()) ? Optional.empty() : Optional.of(new Refusal(RefusalReason.INVALID_PIN, "Invalid PIN"));
+        return switch (pins.verify(patron.id(), patron.barcode(), patron.pinHash(), pin)) {
+            case VALID -> Optional.empty();
+            case INVALID -> Optional.of(new Refusal(RefusalReason.INVALID_PIN, "Invalid PIN"));
+            case LOCKED -> Optional.of(new Refusal(RefusalReason.PIN_LOCKED, "Too many PIN attempts; try again later"));
+        };
     }
 
     // ---------------------------------------------------------------- renewals

@@ -42,6 +42,15 @@ final class ConfigValidator {
         if (c.engine().maintenanceMinutes() < 0 || c.engine().maintenanceMinutes() > 1440) {
             fail("engine.maintenance-minutes", "must be between 0 (off) and 1440");
         }
+        if (c.engine().pinCacheMinutes() < 0 || c.engine().pinCacheMinutes() > 1440) {
+            fail("engine.pin-cache-minutes", "must be between 0 (off) and 1440");
+        }
+        if (c.engine().pinMaxFailures() < 0 || c.engine().pinMaxFailures() > 1000) {
+            fail("engine.pin-max-failures", "must be between 0 (never lock) and 1000");
+        }
+        if (c.engine().pinLockMinutes() < 1 || c.engine().pinLockMinutes() > 1440) {
+            fail("engine.pin-lock-minutes", "must be between 1 and 1440");
+        }
         port("listeners.http-port", c.listeners().httpPort());
         port("listeners.sip2-port", c.listeners().sip2Port());
         port("listeners.z3950-port", c.listeners().z3950Port());

@@ -45,6 +45,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pinCacheAndLockSettingsHaveDefaultsAndBounds() throws IOException {
+        GatewayConfig.Engine defaults = new ConfigLoader().load(null, Map.of(), List.of()).config().engine();
+        assertEquals(10, defaults.pinCacheMinutes());
+        assertEquals(5, defaults.pinMaxFailures());
+        assertEquals(15, defaults.pinLockMinutes());
+        Path f = write("engine:\n  pin-cache-minutes: 0\n  pin-max-failures: 3\n  pin-lock-minutes: 30\n");
+        GatewayConfig.Engine set = new ConfigLoader().load(f, Map.of(), List.of()).config().engine();
+        assertEquals(List.of(0, 3, 30), List.of(set.pinCacheMinutes(), set.pinMaxFailures(), set.pinLockMinutes()));
+        Path bad = write("engine:\n  pin-lock-minutes: 0\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(bad, Map.of(), List.of()));
+        assertEquals("engine.pin-lock-minutes", e.key());
+        Path negative = write("engine:\n  pin-max-failures: -1\n");
+        assertEquals("engine.pin-max-failures",
+                assertThrows(ConfigException.class, () -> new ConfigLoader().load(negative, Map.of(), List.of())).key());
+    }
+
+    @Test
     void shippedConfigurationLoads() {
         Path shipped = Path.of("..", "conf", "stackbridge.yaml");
         GatewayConfig c = new ConfigLoader().load(shipped, Map.of(), List.of()).config();

@@ -70,7 +70,7 @@ public final class NcipProblems {
             case OUT_OF_INSTITUTION -> forService(service, s.itemBarcode() != null ? UNKNOWN_ITEM : UNKNOWN_USER, msg,
                     s.itemBarcode() != null ? "ItemIdentifierValue" : "UserIdentifierValue",
                     s.itemBarcode() != null ? s.itemBarcode() : s.userBarcode());
-            case INVALID_PIN, PIN_REQUIRED, INVALID_CREDENTIALS -> forService(service, USER_AUTH_FAILED, msg, "AuthenticationInputData", null);
+            case INVALID_PIN, PIN_REQUIRED, PIN_LOCKED, INVALID_CREDENTIALS -> forService(service, USER_AUTH_FAILED, msg, "AuthenticationInputData", null);
             case PATRON_BLOCKED, PATRON_EXPIRED, CARD_LOST, EXCESSIVE_FINES ->
                     forService(service, USER_BLOCKED, msg, "UserIdentifierValue", s.userBarcode());
             case TOO_MANY_LOANS -> forService(service, "Maximum Check Outs Exceeded", msg, "UserIdentifierValue", s.userBarcode());

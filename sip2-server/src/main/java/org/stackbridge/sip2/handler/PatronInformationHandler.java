@@ -115,7 +115,7 @@ final class PatronInformationHandler implements Sip2RequestHandler {
             }
         }
         if (info.pin() == Views.PinCheck.INVALID) {
-            b.field(AF, screenMessage(p, "INVALID_PIN", lang, null));
+            b.field(AF, screenMessage(p, pinFailureKey(info), lang, null));
         }
         return b.build();
     }

@@ -44,7 +44,7 @@ final class PatronStatusResponses {
                 b.field(BH, currency(info.balance(), p)).field(BV, money(info.balance()));
             }
             if (info.pin() == Views.PinCheck.INVALID) {
-                b.field(AF, screenMessage(p, "INVALID_PIN", language, null));
+                b.field(AF, screenMessage(p, pinFailureKey(info), language, null));
             } else if (okMessageKey != null) {
                 b.field(AF, screenMessage(p, okMessageKey, language, null));
             }

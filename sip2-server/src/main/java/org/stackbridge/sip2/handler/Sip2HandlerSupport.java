@@ -1,5 +1,6 @@
 package org.stackbridge.sip2.handler;
 
+import static org.stackbridge.sip2.mapping.Sip2Mapper.pinFailureKey;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.refusalMessage;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.screenMessage;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.sipDate;
@@ -84,7 +85,7 @@ final class Sip2HandlerSupport {
                 return r.reason() == RefusalReason.UNKNOWN_PATRON ? screenMessage(p, "INVALID_PATRON", p.language(), null)
                         : refusalMessage(p, r.reason(), r.message(), p.language());
             }
-            return o.value().pin() == Views.PinCheck.INVALID ? screenMessage(p, "INVALID_PIN", p.language(), null) : null;
+            return o.value().pin() == Views.PinCheck.INVALID ? screenMessage(p, pinFailureKey(o.value()), p.language(), null) : null;
         });
     }
 

@@ -36,6 +36,7 @@ public final class Sip2Mapper {
             Map.entry("FEE_PAID", "Payment accepted"),
             Map.entry("INVALID_PATRON", "Invalid patron barcode"),
             Map.entry("INVALID_PIN", "Invalid PIN"),
+            Map.entry("PIN_LOCKED", "Too many PIN attempts; try again later"),
             Map.entry("NOT_LOGGED_IN", "Terminal not logged in"),
             Map.entry("NOT_SUPPORTED", "Not supported by this terminal"),
             Map.entry("OUT_OF_INSTITUTION", "Institution not served by this terminal"),
@@ -196,6 +197,11 @@ public final class Sip2Mapper {
             v = DEFAULT_MESSAGES.getOrDefault(key, key);
         }
         return v;
+    }
+
+    /** The screen-message key for a PIN that did not verify (CQ N): locked after too many attempts, or wrong. */
+    public static String pinFailureKey(Views.PatronInfo info) {
+        return info.pinLocked() ? RefusalReason.PIN_LOCKED.name() : "INVALID_PIN";
     }
 
     public static String refusalMessage(Sip2Profile p, RefusalReason reason, String engineMessage, String language) {

@@ -16,6 +16,7 @@ import org.stackbridge.core.policy.ClosedDayStrategy;
 import org.stackbridge.core.policy.PeriodUnit;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.port.EventSink;
+import org.stackbridge.core.security.PinVerifier;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
@@ -42,8 +43,13 @@ public final class InMemoryCirculation implements AutoCloseable {
     }
 
     public InMemoryCirculation(Clock clock, EngineSettings settings, EventSink sink) {
+        this(clock, settings, sink, new PinVerifier(clock, settings.pins()));
+    }
+
+    /** An engine checking PINs with {@code pins}, e.g. one whose slow check a test counts. */
+    public InMemoryCirculation(Clock clock, EngineSettings settings, EventSink sink, PinVerifier pins) {
         rules.add(DEFAULT_RULE);
-        this.engine = new CirculationEngine(clock, settings, () -> new PolicyTable(rules));
+        this.engine = new CirculationEngine(clock, settings, () -> new PolicyTable(rules), pins);
         this.port = new LocalCirculationPort(engine, store, sink);
     }
 

@@ -32,6 +32,8 @@ import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.CirculationRule;
+import org.stackbridge.core.security.PinVerifier;
+import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.service.EngineSettings;
 import org.stackbridge.core.testing.TestClock;
 
@@ -53,7 +55,12 @@ public final class World implements AutoCloseable {
     }
 
     public World(EngineSettings settings) {
-        circ = new InMemoryCirculation(clock, settings, published::addAll);
+        this(settings, SecretHasher::verify);
+    }
+
+    /** A world whose engine checks PINs with {@code slowPinCheck} behind its PIN cache (tests count the calls). */
+    public World(EngineSettings settings, PinVerifier.SlowCheck slowPinCheck) {
+        circ = new InMemoryCirculation(clock, settings, published::addAll, new PinVerifier(clock, settings.pins(), slowPinCheck));
         circ.library("MAIN", "MAIN");
         circ.library("BRANCH", "MAIN");
         circ.library("OTHER", "OTHER");

@@ -1,0 +1,214 @@
+package org.stackbridge.core.security;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place a patron PIN is checked. In front of the slow PBKDF2 check ({@link SecretHasher#verify}) it keeps:
+ * <ul>
+ * <li>a bounded, least-recently-used memory of successful checks, so a kiosk that sends the PIN with every
+ * message pays for PBKDF2 once per visit. An entry is keyed by HMAC-SHA256, under a random key drawn when this
+ * verifier is built, of (patron id, stored PIN hash, PIN): the PIN itself is never kept, a wrong PIN never
+ * matches, and a changed PIN (a different stored hash) never matches an entry made for the old one. Entries live
+ * {@link PinSettings#cacheLifetime()} on the injected clock. Each gateway process has its own.</li>
+ * <li>a failed-check lock: after {@link PinSettings#maxFailures()} failures in a row a patron's PIN is refused,
+ * without hashing, for {@link PinSettings#lockTime()}, even when the PIN is right. A success resets the count;
+ * failures older than the lock time are forgotten.</li>
+ * </ul>
+ * Failure counts are bounded like the cache ({@link PinSettings#cacheCapacity()} patrons, least recently touched
+ * dropped first), and like it are per process: two gateway nodes count separately.
+ * Checks run inside storage transactions, which may be retried on a conflict: a retried failure may be counted
+ * twice (the lock comes sooner, never later). Thread-safe; the slow check runs outside any lock.
+ */
+public final class PinVerifier {
+
+    /** The slow check behind the cache; a seam so tests can count how often it runs. */
+    @FunctionalInterface
+    public interface SlowCheck {
+        boolean matches(String pin, String storedHash);
+    }
+
+    public enum Result { VALID, INVALID, LOCKED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PinVerifier.class);
+    private static final String HMAC = "HmacSHA256";
+
+    private final Clock clock;
+    private final PinSettings settings;
+    private final SlowCheck slow;
+    private final ThreadLocal<Mac> macs;
+    /** HMAC of (patron, stored hash, PIN) to the instant the remembered success expires; guarded by itself. */
+    private final Map<String, Instant> verified;
+    /** Failed checks per patron id; guarded by itself. */
+    private final Map<Long, Failures> failures;
+
+    public PinVerifier(Clock clock, PinSettings settings) {
+        this(clock, settings, SecretHasher::verify);
+    }
+
+    public PinVerifier(Clock clock, PinSettings settings, SlowCheck slow) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.slow = Objects.requireNonNull(slow, "slow");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        SecretKeySpec spec = new SecretKeySpec(key, HMAC);
+        this.macs = ThreadLocal.withInitial(() -> newMac(spec));
+        this.verified = bounded(settings.cacheCapacity());
+        this.failures = bounded(settings.cacheCapacity());
+    }
+
+    /**
+     * Checks {@code pin} against the patron's stored hash. {@link Result#LOCKED} means the check was refused
+     * without hashing; the check that reaches the failure limit still answers {@link Result#INVALID}.
+     *
+     * @param patronId   the patron's id (what the cache and the lock are keyed by)
+     * @param barcode    the patron's barcode, for the lock's log line only
+     * @param storedHash the patron's stored PIN hash (null: no PIN set, nothing matches)
+     */
+    public Result verify(long patronId, String barcode, String storedHash, String pin) {
+        Instant now = clock.instant();
+        if (locked(patronId, now)) {
+            return Result.LOCKED;
+        }
+        if (pin == null || storedHash == null) {
+            return failed(patronId, barcode, now);
+        }
+        String key = settings.cacheOn() ? cacheKey(patronId, storedHash, pin) : null;
+        if (key != null && remembered(key, now)) {
+            succeeded(patronId);
+            return Result.VALID;
+        }
+        if (!slow.matches(pin, storedHash)) {
+            return failed(patronId, barcode, now);
+        }
+        if (key != null) {
+            synchronized (verified) {
+                verified.put(key, now.plus(settings.cacheLifetime()));
+            }
+        }
+        succeeded(patronId);
+        return Result.VALID;
+    }
+
+    /** True while the patron's PIN is locked after too many failed checks. */
+    public boolean locked(long patronId) {
+        return locked(patronId, clock.instant());
+    }
+
+    /** How many successful checks are remembered now (expired ones included until touched or evicted). */
+    public int rememberedChecks() {
+        synchronized (verified) {
+            return verified.size();
+        }
+    }
+
+    private boolean locked(long patronId, Instant now) {
+        synchronized (failures) {
+            Failures f = failures.get(patronId);
+            if (f == null || f.lockedUntil == null) {
+                return false;
+            }
+            if (now.isBefore(f.lockedUntil)) {
+                return true;
+            }
+            failures.remove(patronId);
+            return false;
+        }
+    }
+
+    private boolean remembered(String key, Instant now) {
+        synchronized (verified) {
+            Instant expires = verified.get(key);
+            if (expires == null) {
+                return false;
+            }
+            if (now.isBefore(expires)) {
+                return true;
+            }
+            verified.remove(key);
+            return false;
+        }
+    }
+
+    private void succeeded(long patronId) {
+        synchronized (failures) {
+            failures.remove(patronId);
+        }
+    }
+
+    private Result failed(long patronId, String barcode, Instant now) {
+        if (!settings.lockOn()) {
+            return Result.INVALID;
+        }
+        boolean lockedNow;
+        synchronized (failures) {
+            Failures f = failures.get(patronId);
+            if (f == null || !now.isBefore(f.last.plus(settings.lockTime()))) {
+                f = new Failures();
+                failures.put(patronId, f);
+            }
+            f.count++;
+            f.last = now;
+            lockedNow = f.count >= settings.maxFailures() && f.lockedUntil == null;
+            if (lockedNow) {
+                f.lockedUntil = now.plus(settings.lockTime());
+            }
+        }
+        if (lockedNow) {
+            LOG.warn("patron {}: PIN locked for {} after {} failed PIN checks", barcode, settings.lockTime(), settings.maxFailures());
+        }
+        return Result.INVALID;
+    }
+
+    private String cacheKey(long patronId, String storedHash, String pin) {
+        Mac mac = macs.get();
+        mac.update(ByteBuffer.allocate(Long.BYTES).putLong(patronId).array());
+        mac.update(framed(storedHash));
+        mac.update(framed(pin));
+        return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal());
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(HMAC + " unavailable", e);
+        }
+    }
+
+    private static <K, V> Map<K, V> bounded(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    private static final class Failures {
+        int count;
+        Instant last;
+        Instant lockedUntil;
+    }
+
+    /** A length-prefixed part, so the concatenation of parts is unambiguous. */
+    private static byte[] framed(String part) {
+        byte[] data = part.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + data.length).putInt(data.length).put(data).array();
+    }
+}
