@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.stackbridge.gateway.admin.BuildInfo;
 import org.stackbridge.gateway.config.ConfigLoader;
 
 /** Boots the real wiring (storage, engine, camel-main, HTTP) on ephemeral ports. */

@@ -66,8 +66,8 @@ public final class AdminApi {
                     body.put("status", e == null ? "UP" : "DOWN");
                     body.put("database", e == null ? "UP" : "DOWN: " + rootMessage(e));
                     body.put("libraries", e == null ? n : 0);
-                    body.put("version", org.stackbridge.gateway.BuildInfo.current().version());
-                    body.put("build", org.stackbridge.gateway.BuildInfo.current().build());
+                    body.put("version", BuildInfo.current().version());
+                    body.put("build", BuildInfo.current().build());
                     return json(e == null ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
                 });
     }

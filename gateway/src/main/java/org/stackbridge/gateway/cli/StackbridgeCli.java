@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stackbridge.gateway.BuildInfo;
+import org.stackbridge.gateway.admin.BuildInfo;
 import org.stackbridge.gateway.Gateway;
 import org.stackbridge.gateway.PortInUse;
 import org.stackbridge.gateway.config.ConfigException;

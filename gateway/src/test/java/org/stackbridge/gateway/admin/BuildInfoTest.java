@@ -1,4 +1,4 @@
-package org.stackbridge.gateway;
+package org.stackbridge.gateway.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.stackbridge.gateway.PortInUse;
 import org.stackbridge.gateway.cli.StackbridgeCli;
 
 /** The version resource is filled in by the build, and {@code --version} prints it. */

@@ -1,4 +1,4 @@
-package org.stackbridge.gateway;
+package org.stackbridge.gateway.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
