@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.LoginThrottle;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
@@ -75,7 +76,7 @@ public final class Sip2Dispatcher {
     }
 
     /** The request's own failure response with the screen message for {@code messageKey} (a key of Sip2Mapper's table). */
-    public Sip2Message failure(Sip2Message request, Sip2Session session, String messageKey) {
+    public Sip2Response failure(Sip2Message request, Sip2Session session, String messageKey) {
         Sip2RequestHandler h = table.get(request.type());
         if (h == null) {
             throw new IllegalArgumentException("no failure response for " + request.type());

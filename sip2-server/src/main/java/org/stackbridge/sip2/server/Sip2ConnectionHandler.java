@@ -25,6 +25,7 @@ import org.stackbridge.sip2.codec.Sip2Request;
 import org.stackbridge.sip2.handler.Sip2Dispatcher;
 import org.stackbridge.sip2.handler.Sip2RequestHandler;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.Sip2MessageType;
@@ -218,14 +219,14 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                 write(ctx, stored);
                 return;
             }
-            Sip2Message refusal = gate.refusal(m);
+            Sip2Response refusal = gate.refusal(m);
             if (refusal != null) {
                 respond(ctx, m, key, refusal, start, "refused");
                 return;
             }
             Sip2RequestHandler handler = handlers.handler(type);
             busy = true;
-            CompletionStage<Sip2Message> result;
+            CompletionStage<Sip2Response> result;
             try {
                 String engineKey = Sip2Retransmissions.engineKey(type, key);
                 result = handler.handle(m, session, engineKey);
@@ -239,7 +240,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                     if (!ctx.channel().isActive()) {
                         return;
                     }
-                    Sip2Message out = response;
+                    Sip2Response out = response;
                     String outcome = null;
                     if (error != null || out == null) {
                         LOG.error("SIP2 {} failed", type.code(), error);
@@ -271,8 +272,9 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, Sip2Message request, String key, Sip2Message response, long start, String outcome) {
+    private void respond(ChannelHandlerContext ctx, Sip2Message request, String key, Sip2Response typed, long start, String outcome) {
         // the one response-writing path: the session's wire format carries the profile's hidden fields
+        Sip2Message response = typed.toMessage();
         Sip2Message sequenced = response.withSequence(request.sequence(), request.checksummed());
         byte[] bytes = Sip2MessageEncoder.encode(sequenced, session.format());
         retransmissions.remember(request, key, bytes);
