@@ -56,7 +56,8 @@ public enum Sip2Charset {
     }
 
     public String decode(byte[] b, int off, int len) {
-        // ASCII terminals sometimes send Latin-1; read it without loss.
+        // ASCII terminals sometimes send Latin-1; read it without loss. Bytes that are not valid in the charset (broken
+        // UTF-8) become U+FFFD: the request is still answered rather than refused with 96.
         return new String(b, off, len, this == ASCII ? StandardCharsets.ISO_8859_1 : charset);
     }
 
