@@ -26,8 +26,8 @@ import org.stackbridge.sip2.handler.Sip2Dispatcher;
 import org.stackbridge.sip2.handler.Sip2RequestHandler;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.message.Sip2Response;
+import org.stackbridge.sip2.session.LoginNames;
 import org.stackbridge.sip2.session.Sip2Session;
-import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /**
@@ -211,7 +211,11 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                 return;
             }
             session.ok();
-            LOG.debug("SIP2 request {}", m);
+            if (type == Sip2MessageType.LOGIN_REQUEST) {
+                LOG.debug("SIP2 request 93 for {}", LoginNames.forLog(m));
+            } else {
+                LOG.debug("SIP2 request {}", m);
+            }
             String key = m.sequence() == null ? null : retransmissions.requestKey(m, request.raw());
             byte[] stored = retransmissions.storedResponse(m, key);
             if (stored != null) {
@@ -251,7 +255,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                         decoder.format(session.format());
                         MDC.put("login", session.login() == null ? "-" : session.login());
                         if (!session.loggedIn()) {
-                            LOG.info("SIP2 login refused for '{}'", m.trimmed(FieldCode.CN));
+                            LOG.info("SIP2 login refused for {}", LoginNames.forLog(m));
                             metrics.error("login-failed");
                         } else {
                             LOG.info("SIP2 terminal logged in (institution {})", session.institution());
