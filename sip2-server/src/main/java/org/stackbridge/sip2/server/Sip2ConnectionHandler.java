@@ -223,6 +223,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                 write(ctx, stored);
                 return;
             }
+            String engineKey = retransmissions.engineKey(m, key);
             Sip2Response refusal = gate.refusal(m);
             if (refusal != null) {
                 respond(ctx, m, key, refusal, start, "refused");
@@ -232,7 +233,6 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             busy = true;
             CompletionStage<Sip2Response> result;
             try {
-                String engineKey = Sip2Retransmissions.engineKey(type, key);
                 result = handler.handle(m, session, engineKey);
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
