@@ -33,12 +33,12 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 /**
  * The Netty glue of one SIP2 connection: login gate and timeouts, 96/97 handling, retransmission replay, one
  * request in flight at a time (later ones queue, reading pauses), metrics and MDC. Responses are written from the
- * completion of the asynchronous port call, back on the connection's event loop.
+ * completion of the asynchronous port call, back on the connection's event loop. Pipelined requests queue while
+ * reading is paused (autoRead off until the queue drains); none is dropped or executed without being answered.
  */
 public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip2Request> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sip2ConnectionHandler.class);
-    private static final int MAX_PENDING = 64;
 
     private final Sip2Session session;
     private final Sip2Settings settings;
@@ -161,17 +161,8 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         if (closing) {
             return;
         }
-        if (pending.size() >= MAX_PENDING) {
-            mdc();
-            try {
-                LOG.warn("SIP2 client pipelined more than {} requests; closing", MAX_PENDING);
-            } finally {
-                MDC.clear();
-            }
-            closing = true;
-            ctx.close();
-            return;
-        }
+        // Back-pressure instead of a limit: while a request is in flight nothing more is read from the socket, so the
+        // queue holds at most the frames of data already read; every queued request is executed and answered in order.
         pending.add(request);
         if (busy) {
             ctx.channel().config().setAutoRead(false);
@@ -181,6 +172,11 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
 
     private void drain(ChannelHandlerContext ctx) {
         while (!busy && !pending.isEmpty() && !closing) {
+            if (!ctx.channel().isActive()) {
+                // nobody to answer: do not execute what would be thrown away
+                pending.clear();
+                return;
+            }
             process(ctx, pending.poll());
         }
         if (!busy && pending.isEmpty() && !closing && !ctx.channel().config().isAutoRead()) {
