@@ -11,13 +11,18 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.stackbridge.core.model.Library;
+import org.stackbridge.core.port.Libraries;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
@@ -181,7 +186,8 @@ public final class Gateway implements AutoCloseable {
 
     /** Protocol listeners, started after Camel so their first request finds the routes running. */
     private void startListeners(GatewayConfig cfg) {
-        sip2 = new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start();
+        sip2 = new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock,
+                this::libraryZone).start();
         closeables.add(sip2);
         // the federated virtual database, when remote targets are configured (searches go through the Camel route)
         org.stackbridge.z3950.server.VirtualDatabase virtual = cfg.federation().targets().isEmpty() ? null
@@ -192,6 +198,27 @@ public final class Gateway implements AutoCloseable {
         z3950.start();
         closeables.add(z3950);
         http.mount("/sru", z3950.sruHandler()::handle);
+    }
+
+    /**
+     * The zone of a SIP2 terminal's library (its CP location, else the institution's own library, else any library of
+     * the institution): the default zone of the SIP2 dates it is sent. Empty when no such library is stored.
+     */
+    private CompletionStage<Optional<ZoneId>> libraryZone(String location, String institution) {
+        return storage.read(tx -> {
+            Libraries libraries = tx.libraries();
+            Optional<Library> found = location == null ? Optional.empty() : libraries.find(location);
+            if (found.isEmpty() && institution != null) {
+                found = libraries.find(institution);
+            }
+            if (found.isEmpty() && institution != null) {
+                found = libraries.all().stream().filter(l -> institution.equals(l.institution())).findFirst();
+            }
+            return found.map(Library::zone);
+        }).exceptionally(e -> {
+            LOG.warn("SIP2: library time zone lookup failed; using the profile's zone", e);
+            return Optional.empty();
+        });
     }
 
     /** The federated search over federation.targets (the {@code federated-search} route). */

@@ -14,6 +14,7 @@ import org.stackbridge.core.outcome.Views;
 import org.stackbridge.sip2.message.LoginResponse;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.message.Sip2Response;
+import org.stackbridge.sip2.session.LibraryZones;
 import org.stackbridge.sip2.session.LoginThrottle;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
@@ -22,10 +23,12 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 final class LoginHandler extends Sip2Handler {
 
     private final LoginThrottle throttle;
+    private final LibraryZones zones;
 
-    LoginHandler(Sip2HandlerSupport support, LoginThrottle throttle) {
+    LoginHandler(Sip2HandlerSupport support, LoginThrottle throttle, LibraryZones zones) {
         super(Sip2MessageType.LOGIN_REQUEST, support);
         this.throttle = throttle;
+        this.zones = zones;
     }
 
     @Override
@@ -40,16 +43,19 @@ final class LoginHandler extends Sip2Handler {
             return done(new LoginResponse(false));
         }
         RequestContext ctx = new RequestContext(Channel.SIP2, user, user, null, null, null, null);
-        return support.exec(s, new Commands.AuthenticateTerminal(ctx, user, password == null ? "" : password)).thenApply(o -> {
+        return support.exec(s, new Commands.AuthenticateTerminal(ctx, user, password == null ? "" : password)).thenCompose(o -> {
             if (o instanceof Outcome.Success<Views.TerminalLogin> ok) {
                 throttle.succeeded(s.remote());
                 Views.TerminalLogin l = ok.result();
                 s.loggedIn(l.login(), l.institution(), req.trimmed(CP), s.profileNamed(l.profile()));
-                return new LoginResponse(true);
+                return zones.zoneOf(s.location(), l.institution()).thenApplyAsync(zone -> {
+                    s.libraryZone(zone.orElse(null));
+                    return new LoginResponse(true);
+                }, s.executor());
             }
             throttle.failed(s.remote());
             s.loggedOut();
-            return new LoginResponse(false);
+            return done(new LoginResponse(false));
         });
     }
 

@@ -103,7 +103,7 @@ final class Sip2HandlerSupport {
 
     /** The zone of every SIP2 date on this session. */
     ZoneId zone(Sip2Session s) {
-        return s.profile().zone();
+        return s.zone();
     }
 
     /** AH: a due date in the profile's format and the session's zone. */

@@ -13,7 +13,7 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  * @param terminator          CR (default), CRLF or LF for our responses
  * @param errorDetection      AUTO: AY/AZ when the request had them; ON: always
  * @param dueDateFormat       "SIP" for the 18-character SIP date, else a java.time pattern (e.g. "yyyy-MM-dd HH:mm")
- * @param timezone            zone of SIP dates (default: the JVM's)
+ * @param timezone            zone of SIP dates (default: the zone of the terminal's library, else the JVM's)
  * @param currency            BH value; null = the engine's currency
  * @param hiddenFields        field codes never sent in any response (e.g. "DA" to hide the hold patron's name); applied by
  *                            the encoder through {@link #wireFormat()}, a hidden required field goes out empty
@@ -91,6 +91,12 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
                 Set.copyOf(hiddenFields));
     }
 
+    /** Whether the profile names a zone (which then wins over the library's). */
+    public boolean hasTimezone() {
+        return timezone != null && !timezone.isBlank();
+    }
+
+    /** The profile's zone, else the JVM's; sessions use {@link Sip2Session#zone()}, which prefers the library's. */
     public java.time.ZoneId zone() {
         return timezone == null || timezone.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timezone);
     }
