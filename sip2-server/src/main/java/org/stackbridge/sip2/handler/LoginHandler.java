@@ -14,13 +14,21 @@ import org.stackbridge.core.outcome.Views;
 import org.stackbridge.sip2.message.LoginResponse;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.message.Sip2Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stackbridge.sip2.session.LibraryZones;
+import org.stackbridge.sip2.session.LoginNames;
 import org.stackbridge.sip2.session.LoginThrottle;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
-/** 93 Login → 94: authenticates the terminal account and switches the session to its profile; failures are throttled. */
+/**
+ * 93 Login → 94: authenticates the terminal account and switches the session to its profile; failures are throttled
+ * per login (see {@link LoginThrottle}).
+ */
 final class LoginHandler extends Sip2Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginHandler.class);
 
     private final LoginThrottle throttle;
     private final LibraryZones zones;
@@ -35,17 +43,16 @@ final class LoginHandler extends Sip2Handler {
     protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         String user = req.trimmed(CN);
         String password = req.field(CO);
-        if (throttle.blocked(s.remote())) {
+        if (user == null) {
             return done(new LoginResponse(false));
         }
-        if (user == null) {
-            throttle.failed(s.remote());
+        if (throttle.blocked(user, s.remote())) {
             return done(new LoginResponse(false));
         }
         RequestContext ctx = new RequestContext(Channel.SIP2, user, user, null, null, null, null);
         return support.exec(s, new Commands.AuthenticateTerminal(ctx, user, password == null ? "" : password)).thenCompose(o -> {
             if (o instanceof Outcome.Success<Views.TerminalLogin> ok) {
-                throttle.succeeded(s.remote());
+                throttle.succeeded(user, s.remote());
                 Views.TerminalLogin l = ok.result();
                 s.loggedIn(l.login(), l.institution(), req.trimmed(CP), s.profileNamed(l.profile()));
                 return zones.zoneOf(s.location(), l.institution()).thenApplyAsync(zone -> {
@@ -53,7 +60,10 @@ final class LoginHandler extends Sip2Handler {
                     return new LoginResponse(true);
                 }, s.executor());
             }
-            throttle.failed(s.remote());
+            if (throttle.failed(user, s.remote())) {
+                LOG.warn("SIP2 login {} locked for {} s after repeated failed logins (last from {})", LoginNames.forLog(req),
+                        throttle.penaltySeconds(), s.remote());
+            }
             s.loggedOut();
             return done(new LoginResponse(false));
         });

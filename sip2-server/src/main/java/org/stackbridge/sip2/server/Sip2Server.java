@@ -54,7 +54,8 @@ public final class Sip2Server implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new Sip2Metrics(registry);
         Sip2Settings.FailedLoginThrottle t = settings.failedLoginThrottle();
-        LoginThrottle throttle = new LoginThrottle(t.maxFailures(), t.windowSeconds(), t.penaltySeconds(), t.trackedAddresses(), clock);
+        LoginThrottle throttle = new LoginThrottle(t.maxFailures(), t.maxFailuresPerLogin(), t.windowSeconds(), t.penaltySeconds(),
+                t.trackedAddresses(), clock);
         this.handlers = Sip2Dispatcher.standard(Objects.requireNonNull(port, "port"), clock, throttle, Objects.requireNonNull(zones, "zones"));
         this.replay = new ReplayCache(settings.replayEntriesPerLogin(), settings.replayWindowSeconds(), 100_000, clock);
     }
