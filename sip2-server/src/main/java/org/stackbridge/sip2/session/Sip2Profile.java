@@ -35,6 +35,8 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  * @param retriesAllowed      98 retries allowed
  * @param unknownMessages     "96" (default) or "silent"
  * @param checksumCharset     charset the AZ checksum is computed in; null = the wire charset ("ASCII" for Alma)
+ * @param maxFieldLength      longest variable field value we send, in characters (default 255, the SIP2 limit; less for
+ *                            vendors that need it); longer values are cut by the encoder
  */
 public record Sip2Profile(String charset, String terminator, String errorDetection, String dueDateFormat, String timezone,
                           String currency, List<String> hiddenFields, Map<String, String> patronFields,
@@ -42,7 +44,8 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
                           Map<String, List<Integer>> patronStatusFlags, List<String> supportedMessages,
                           Boolean checkoutPinRequired, List<String> extraInstitutions, String libraryName,
                           Map<String, String> mediaTypes, String itemPropertiesField, Boolean offlineOk,
-                          Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset) {
+                          Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset,
+                          Integer maxFieldLength) {
 
     public Sip2Profile {
         charset = charset == null ? "UTF-8" : charset;
@@ -78,17 +81,21 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         if (checksumCharset != null) {
             Sip2Charset.parse(checksumCharset);
         }
+        maxFieldLength = maxFieldLength == null ? Sip2WireFormat.MAX_FIELD_LENGTH : maxFieldLength;
+        if (maxFieldLength < 1 || maxFieldLength > Sip2WireFormat.MAX_FIELD_LENGTH) {
+            throw new IllegalArgumentException("maxFieldLength must be between 1 and " + Sip2WireFormat.MAX_FIELD_LENGTH);
+        }
     }
 
     public static Sip2Profile defaults() {
         return new Sip2Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public Sip2WireFormat wireFormat() {
         return new Sip2WireFormat(Sip2Charset.parse(charset), Sip2WireFormat.Terminator.parse(terminator),
                 "ON".equals(errorDetection), '|', checksumCharset == null ? null : Sip2Charset.parse(checksumCharset),
-                Set.copyOf(hiddenFields));
+                Set.copyOf(hiddenFields), maxFieldLength);
     }
 
     /** Whether the profile names a zone (which then wins over the library's). */
@@ -112,12 +119,14 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
     public Sip2Profile withCharset(String cs) {
         return new Sip2Profile(cs, terminator, errorDetection, dueDateFormat, timezone, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
-                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset);
+                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
+                maxFieldLength);
     }
 
     public Sip2Profile withTimezone(String tz) {
         return new Sip2Profile(charset, terminator, errorDetection, dueDateFormat, tz, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
-                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset);
+                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
+                maxFieldLength);
     }
 }
