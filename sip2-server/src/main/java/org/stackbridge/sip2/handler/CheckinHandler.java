@@ -23,7 +23,8 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /**
  * 09 Checkin → 10: returns the item at AP (else the login's location), with sort bin, alert type and the hold
- * patron for the hold shelf; a past return date is passed on as the time the item came back.
+ * patron for the hold shelf; a past return date is passed on as the time the item came back. An item that was not
+ * on loan is answered ok 0 with the CHECKIN_NOT_ON_LOAN message unless the profile's checkinNotOnLoan is "ok".
  */
 final class CheckinHandler extends Sip2Handler {
 
@@ -59,11 +60,19 @@ final class CheckinHandler extends Sip2Handler {
         Views.HoldTrap hold = c.hold();
         String msgKey = hold != null ? (hold.inTransit() ? "CHECKIN_TRANSIT" : "CHECKIN_HOLD")
                 : c.destination() == Views.ReturnDestination.TRANSIT_HOME ? "CHECKIN_TRANSIT" : "CHECKIN_OK";
-        List<String> af = new ArrayList<>(List.of(screenMessage(p, msgKey, p.language(), null)));
+        // An item that was not on loan is still routed (sort bin, hold, transit), but refused unless the profile says ok.
+        boolean ok = c.wasCheckedOut() || !p.refusesCheckinNotOnLoan();
+        List<String> af = new ArrayList<>();
+        if (!ok) {
+            af.add(screenMessage(p, "CHECKIN_NOT_ON_LOAN", p.language(), null));
+        }
+        if (ok || !"CHECKIN_OK".equals(msgKey)) {
+            af.add(screenMessage(p, msgKey, p.language(), null));
+        }
         if (c.fine() != null && c.fine().isPositive()) {
             af.add(screenMessage(p, "CHECKIN_FINE", p.language(), null) + ": " + money(c.fine()));
         }
-        return new CheckinResponse(true, true, "N", c.alert(), support.now(s), ao(req, s), i.barcode(), nz(i.homeLibrary()),
+        return new CheckinResponse(ok, true, "N", c.alert(), support.now(s), ao(req, s), i.barcode(), nz(i.homeLibrary()),
                 nz(i.title()), p.sortBins().get(c.destination().name()), hold == null ? null : hold.patronBarcode(),
                 mediaType(i.itemType(), p), i.callNumber(), alertType(c),
                 c.destination() != Views.ReturnDestination.RESHELVE ? c.destinationLibrary() : null,

@@ -26,6 +26,7 @@ public final class Sip2Mapper {
             Map.entry("CHECKOUT_OK", "Checked out"),
             Map.entry("CHECKOUT_RENEWED", "Renewed"),
             Map.entry("CHECKIN_OK", "Checked in"),
+            Map.entry("CHECKIN_NOT_ON_LOAN", "Item was not checked out"),
             Map.entry("CHECKIN_HOLD", "Item on hold: place on the hold shelf"),
             Map.entry("CHECKIN_TRANSIT", "Item in transit to another library"),
             Map.entry("CHECKIN_FINE", "An overdue fine was charged"),

@@ -37,6 +37,8 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  * @param checksumCharset     charset the AZ checksum is computed in; null = the wire charset ("ASCII" for Alma)
  * @param maxFieldLength      longest variable field value we send, in characters (default 255, the SIP2 limit; less for
  *                            vendors that need it); longer values are cut by the encoder
+ * @param checkinNotOnLoan    check-in of an item that was not on loan: "refuse" (default; ok 0 with the
+ *                            CHECKIN_NOT_ON_LOAN screen message, as Koha and Evergreen answer) or "ok" (ok 1, for sorters)
  */
 public record Sip2Profile(String charset, String terminator, String errorDetection, String dueDateFormat, String timezone,
                           String currency, List<String> hiddenFields, Map<String, String> patronFields,
@@ -45,7 +47,7 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
                           Boolean checkoutPinRequired, List<String> extraInstitutions, String libraryName,
                           Map<String, String> mediaTypes, String itemPropertiesField, Boolean offlineOk,
                           Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset,
-                          Integer maxFieldLength) {
+                          Integer maxFieldLength, String checkinNotOnLoan) {
 
     public Sip2Profile {
         charset = charset == null ? "UTF-8" : charset;
@@ -85,11 +87,20 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         if (maxFieldLength < 1 || maxFieldLength > Sip2WireFormat.MAX_FIELD_LENGTH) {
             throw new IllegalArgumentException("maxFieldLength must be between 1 and " + Sip2WireFormat.MAX_FIELD_LENGTH);
         }
+        checkinNotOnLoan = checkinNotOnLoan == null ? "refuse" : checkinNotOnLoan.toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("refuse", "ok").contains(checkinNotOnLoan)) {
+            throw new IllegalArgumentException("checkinNotOnLoan must be refuse or ok");
+        }
+    }
+
+    /** Whether a check-in of an item that was not on loan is answered ok 0 (the default) rather than ok 1. */
+    public boolean refusesCheckinNotOnLoan() {
+        return "refuse".equals(checkinNotOnLoan);
     }
 
     public static Sip2Profile defaults() {
         return new Sip2Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     public Sip2WireFormat wireFormat() {
@@ -120,13 +131,13 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         return new Sip2Profile(cs, terminator, errorDetection, dueDateFormat, timezone, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
                 libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
-                maxFieldLength);
+                maxFieldLength, checkinNotOnLoan);
     }
 
     public Sip2Profile withTimezone(String tz) {
         return new Sip2Profile(charset, terminator, errorDetection, dueDateFormat, tz, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
                 libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
-                maxFieldLength);
+                maxFieldLength, checkinNotOnLoan);
     }
 }
