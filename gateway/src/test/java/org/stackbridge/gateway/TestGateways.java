@@ -8,12 +8,12 @@ import java.util.Map;
 import org.stackbridge.gateway.config.ConfigLoader;
 
 /** Starts a gateway for a test: the YAML lines become its config file, and every listener takes a free port. */
-final class TestGateways {
+public final class TestGateways {
 
     private TestGateways() {
     }
 
-    static Gateway start(Path data, Clock clock, String... yamlLines) throws Exception {
+    public static Gateway start(Path data, Clock clock, String... yamlLines) throws Exception {
         Path config = data.resolve("stackbridge.yaml");
         Files.writeString(config, String.join("\n", yamlLines) + "\n");
         ConfigLoader.Loaded loaded = new ConfigLoader().load(config, Map.of(),

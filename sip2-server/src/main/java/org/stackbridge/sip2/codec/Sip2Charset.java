@@ -1,10 +1,17 @@
 package org.stackbridge.sip2.codec;
 
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
-/** Wire character sets a terminal profile may choose. ASCII transliterates (strips diacritics) instead of emitting '?'. */
+/**
+ * Wire character sets a terminal profile may choose. In the single-byte charsets text is composed (NFC) before
+ * encoding, so a title stored decomposed (e + combining accent) goes out as the charset's own è (UTF-8 sends text as
+ * it is stored); only characters the charset really lacks are
+ * transliterated (diacritics stripped, ligatures spelled out) instead of becoming '?'. ASCII transliterates everything
+ * beyond ASCII.
+ */
 public enum Sip2Charset {
     UTF_8(StandardCharsets.UTF_8),
     IBM850(Charset.forName("IBM850")),
@@ -22,14 +29,35 @@ public enum Sip2Charset {
     }
 
     public byte[] encode(String s) {
-        if (this == ASCII) {
-            return transliterate(s).getBytes(StandardCharsets.US_ASCII);
+        if (this == UTF_8) {
+            // UTF-8 carries decomposed text as it is (the golden vectors keep NFD titles byte for byte)
+            return s.getBytes(charset);
         }
-        return s.getBytes(charset);
+        String composed = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        if (this == ASCII) {
+            return transliterate(composed).getBytes(StandardCharsets.US_ASCII);
+        }
+        CharsetEncoder encoder = charset.newEncoder();
+        if (encoder.canEncode(composed)) {
+            return composed.getBytes(charset);
+        }
+        StringBuilder b = new StringBuilder(composed.length());
+        composed.codePoints().forEach(cp -> {
+            String c = Character.toString(cp);
+            b.append(encoder.canEncode(c) ? c : transliterateForCharset(c, encoder));
+        });
+        return b.toString().getBytes(charset);
+    }
+
+    /** A character the charset lacks: its transliteration, keeping any of its parts the charset has. */
+    private static String transliterateForCharset(String c, CharsetEncoder encoder) {
+        String t = transliterate(c);
+        return encoder.canEncode(t) ? t : "?";
     }
 
     public String decode(byte[] b, int off, int len) {
-        // ASCII terminals sometimes send Latin-1; read it without loss.
+        // ASCII terminals sometimes send Latin-1; read it without loss. Bytes that are not valid in the charset (broken
+        // UTF-8) become U+FFFD: the request is still answered rather than refused with 96.
         return new String(b, off, len, this == ASCII ? StandardCharsets.ISO_8859_1 : charset);
     }
 

@@ -13,7 +13,7 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /**
  * The one encoder path for every SIP2 message: spec-ordered fixed part, sanitised variable fields (no delimiter,
- * CR or LF inside values; at most 255 characters) except the ones the wire format hides, missing or hidden required
+ * CR or LF inside values; at most 255 characters, or the profile's lower limit) except the ones the wire format hides, missing or hidden required
  * fields sent empty at the end, then AY/AZ and the terminator. Field hiding happens here and nowhere else, so it
  * applies to every response, refusals included. {@link #encode} is the static core; the handler is stateless and {@link Sharable}.
  */
@@ -21,7 +21,7 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 public final class Sip2MessageEncoder extends MessageToByteEncoder<Sip2MessageEncoder.Outbound> {
 
     public static final Sip2MessageEncoder INSTANCE = new Sip2MessageEncoder();
-    public static final int MAX_VALUE_LENGTH = 255;
+    public static final int MAX_VALUE_LENGTH = Sip2WireFormat.MAX_FIELD_LENGTH;
 
     /** Bytes produced by {@link #encode}; kept by the connection for 97 and replay, then written as they are. */
     public record Outbound(byte[] encoded) {
@@ -60,7 +60,7 @@ public final class Sip2MessageEncoder extends MessageToByteEncoder<Sip2MessageEn
             if (field.code().equals(FieldCode.AY) || field.code().equals(FieldCode.AZ) || f.hides(field.code().code())) {
                 continue;
             }
-            b.append(field.code().code()).append(sanitise(field.value(), delim)).append(delim);
+            b.append(field.code().code()).append(sanitise(field.value(), delim, f.maxFieldLength())).append(delim);
         }
         for (FieldCode required : spec.required()) {
             if (!m.has(required) || f.hides(required.code())) {
@@ -89,7 +89,13 @@ public final class Sip2MessageEncoder extends MessageToByteEncoder<Sip2MessageEn
     }
 
     static String sanitise(String v, char delim) {
-        String s = v.length() > MAX_VALUE_LENGTH ? v.substring(0, MAX_VALUE_LENGTH) : v;
+        return sanitise(v, delim, MAX_VALUE_LENGTH);
+    }
+
+    /** At most {@code max} characters (never splitting a surrogate pair), delimiter, CR and LF replaced by spaces. */
+    static String sanitise(String v, char delim, int max) {
+        int cut = v.length() > max && Character.isHighSurrogate(v.charAt(max - 1)) ? max - 1 : max;
+        String s = v.length() > max ? v.substring(0, cut) : v;
         if (s.indexOf(delim) < 0 && s.indexOf('\r') < 0 && s.indexOf('\n') < 0) {
             return s;
         }

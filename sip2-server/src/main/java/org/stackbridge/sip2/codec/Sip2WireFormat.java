@@ -7,10 +7,14 @@ import java.util.Set;
  * How one connection's bytes look: charset, the terminator we write, whether we add AY/AZ even when the
  * request had none, the charset the checksum is computed in (the wire charset unless a partner, like Alma,
  * sums an ASCII-transliterated copy) and the field ids never written (the terminal profile's hidden fields: the
- * encoder drops them from every response, and sends a hidden required field empty).
+ * encoder drops them from every response, and sends a hidden required field empty) and the longest variable field
+ * value written (255 characters, the SIP2 limit, unless the profile asks for less).
  */
 public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter,
-                             Sip2Charset checksumCharset, Set<String> hiddenFields) {
+                             Sip2Charset checksumCharset, Set<String> hiddenFields, int maxFieldLength) {
+
+    /** The SIP2 limit of a variable field, in characters. */
+    public static final int MAX_FIELD_LENGTH = 255;
 
     public static final Sip2WireFormat DEFAULT = new Sip2WireFormat(Sip2Charset.UTF_8, Terminator.CR, false, '|');
 
@@ -20,15 +24,21 @@ public record Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean
         fieldDelimiter = fieldDelimiter == 0 ? '|' : fieldDelimiter;
         checksumCharset = checksumCharset == null ? charset : checksumCharset;
         hiddenFields = hiddenFields == null ? Set.of() : Set.copyOf(hiddenFields);
+        maxFieldLength = maxFieldLength <= 0 || maxFieldLength > MAX_FIELD_LENGTH ? MAX_FIELD_LENGTH : maxFieldLength;
+    }
+
+    public Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter,
+                          Sip2Charset checksumCharset, Set<String> hiddenFields) {
+        this(charset, terminator, forceErrorDetection, fieldDelimiter, checksumCharset, hiddenFields, MAX_FIELD_LENGTH);
     }
 
     public Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter) {
-        this(charset, terminator, forceErrorDetection, fieldDelimiter, null, null);
+        this(charset, terminator, forceErrorDetection, fieldDelimiter, null, null, MAX_FIELD_LENGTH);
     }
 
     public Sip2WireFormat(Sip2Charset charset, Terminator terminator, boolean forceErrorDetection, char fieldDelimiter,
                           Sip2Charset checksumCharset) {
-        this(charset, terminator, forceErrorDetection, fieldDelimiter, checksumCharset, null);
+        this(charset, terminator, forceErrorDetection, fieldDelimiter, checksumCharset, null, MAX_FIELD_LENGTH);
     }
 
     /** Whether the encoder leaves out the field with this id. */

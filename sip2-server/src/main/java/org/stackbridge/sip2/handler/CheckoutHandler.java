@@ -2,11 +2,12 @@ package org.stackbridge.sip2.handler;
 
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.ao;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.done;
-import static org.stackbridge.sip2.handler.Sip2HandlerSupport.message;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.nz;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.pin;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.*;
-import static org.stackbridge.sip2.spec.FieldCode.*;
+import static org.stackbridge.sip2.spec.FieldCode.AA;
+import static org.stackbridge.sip2.spec.FieldCode.AB;
+import static org.stackbridge.sip2.spec.FieldCode.BO;
 import static org.stackbridge.sip2.spec.FixedField.*;
 
 import java.time.Instant;
@@ -14,7 +15,9 @@ import java.util.concurrent.CompletionStage;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.Views;
+import org.stackbridge.sip2.message.CheckoutResponse;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
@@ -23,26 +26,16 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
  * 11 Checkout → 12. With SC renewal policy N an item already on loan to the patron is refused rather than renewed;
  * no block (offline transactions) carries the SC's transaction date to the engine.
  */
-final class CheckoutHandler implements Sip2RequestHandler {
-
-    private final Sip2HandlerSupport support;
+final class CheckoutHandler extends Sip2Handler {
 
     CheckoutHandler(Sip2HandlerSupport support) {
-        this.support = support;
+        super(Sip2MessageType.CHECKOUT_REQUEST, support, AA, AB);
     }
 
     @Override
-    public Sip2MessageType requestType() {
-        return Sip2MessageType.CHECKOUT_REQUEST;
-    }
-
-    @Override
-    public CompletionStage<Sip2Message> handle(Sip2Message req, Sip2Session s, String key) {
+    protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         String patron = req.trimmed(AA);
         String item = req.trimmed(AB);
-        if (patron == null || item == null) {
-            return done(failure(req, s, message(s, "MISSING_FIELD")));
-        }
         Sip2Profile p = s.profile();
         boolean noBlock = "Y".equalsIgnoreCase(req.fixed(NO_BLOCK));
         boolean feeAck = "Y".equalsIgnoreCase(req.field(BO));
@@ -51,12 +44,9 @@ final class CheckoutHandler implements Sip2RequestHandler {
             return support.exec(s, new Commands.LookupItem(support.ctx(req, s, null, null, null), item)).thenCompose(o -> {
                 if (o instanceof Outcome.Success<Views.ItemInfo> ok && patron.equals(ok.result().borrowerBarcode())) {
                     Views.ItemInfo i = ok.result();
-                    return done(Sip2Message.builder(Sip2MessageType.CHECKOUT_RESPONSE).ok(OK, false).yn(RENEWAL_OK, false)
-                            .fixed(MAGNETIC_MEDIA, "N").fixed(DESENSITIZE, "N").fixed(TRANSACTION_DATE, support.now(s))
-                            .field(AO, ao(req, s)).field(AA, patron).field(AB, item).field(AJ, nz(i.title()))
-                            .field(AH, dueDate(i.dueAt(), p))
-                            .field(AF, screenMessage(p, "ALREADY_CHECKED_OUT", p.language(), "Item is already checked out to you"))
-                            .build());
+                    return done(new CheckoutResponse(false, false, "N", false, support.now(s), ao(req, s), patron, item,
+                            nz(i.title()), support.dueDate(i.dueAt(), s), null, null, null, null, null,
+                            screenMessage(p, "ALREADY_CHECKED_OUT", p.language(), "Item is already checked out to you")));
                 }
                 return checkout(req, s, key, patron, item, noBlock, feeAck);
             });
@@ -65,14 +55,14 @@ final class CheckoutHandler implements Sip2RequestHandler {
     }
 
     @Override
-    public Sip2Message failure(Sip2Message req, Sip2Session s, String screenMessage) {
+    public Sip2Response failure(Sip2Message req, Sip2Session s, String screenMessage) {
         return refused(req, s, nz(req.field(AA)), nz(req.field(AB)), null, screenMessage);
     }
 
-    private CompletionStage<Sip2Message> checkout(Sip2Message req, Sip2Session s, String key, String patron, String item,
-                                                  boolean noBlock, boolean feeAck) {
+    private CompletionStage<Sip2Response> checkout(Sip2Message req, Sip2Session s, String key, String patron, String item,
+                                                   boolean noBlock, boolean feeAck) {
         Sip2Profile p = s.profile();
-        Instant occurred = noBlock ? parseSipDate(req.fixed(TRANSACTION_DATE), p.zone()) : null;
+        Instant occurred = noBlock ? support.parseDate(req.fixed(TRANSACTION_DATE), s) : null;
         return support.withLibrary(req, s, null, key, occurred, ctx -> support.exec(s,
                         new Commands.CheckOut(ctx, patron, item, pin(req), p.checkoutPinRequired(), noBlock, feeAck)))
                 .thenApply(o -> {
@@ -85,28 +75,18 @@ final class CheckoutHandler implements Sip2RequestHandler {
                 });
     }
 
-    private Sip2Message checkedOut(Sip2Message req, Sip2Session s, String patron, Views.CheckedOut c) {
+    private CheckoutResponse checkedOut(Sip2Message req, Sip2Session s, String patron, Views.CheckedOut c) {
         Sip2Profile p = s.profile();
-        Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.CHECKOUT_RESPONSE);
-        b.ok(OK, true).yn(RENEWAL_OK, c.renewal()).fixed(MAGNETIC_MEDIA, "N").fixed(DESENSITIZE, "Y")
-                .fixed(TRANSACTION_DATE, support.now(s)).field(AO, ao(req, s)).field(AA, patron).field(AB, c.item().barcode())
-                .field(AJ, nz(c.item().title())).field(AH, dueDate(c.dueAt(), p));
-        if (c.fee() != null && c.fee().isPositive()) {
-            b.field(BT, "06").field(BH, currency(c.fee(), p)).field(BV, money(c.fee()));
-        }
-        return b.field(CK, mediaType(c.item().itemType(), p)).field(CI, "N")
-                .field(AF, screenMessage(p, c.renewal() ? "CHECKOUT_RENEWED" : "CHECKOUT_OK", p.language(), null))
-                .build();
+        boolean fee = c.fee() != null && c.fee().isPositive();
+        return new CheckoutResponse(true, c.renewal(), "N", true, support.now(s), ao(req, s), patron, c.item().barcode(),
+                nz(c.item().title()), support.dueDate(c.dueAt(), s), fee ? "06" : null, fee ? currency(c.fee(), p) : null,
+                fee ? money(c.fee()) : null, mediaType(c.item().itemType(), p), "N",
+                screenMessage(p, c.renewal() ? "CHECKOUT_RENEWED" : "CHECKOUT_OK", p.language(), null));
     }
 
     /** ok 0; magnetic media unknown and no CK unless the engine named the item. */
-    private Sip2Message refused(Sip2Message req, Sip2Session s, String patron, String item, Views.ItemInfo i, String af) {
-        Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.CHECKOUT_RESPONSE).ok(OK, false).yn(RENEWAL_OK, false)
-                .fixed(MAGNETIC_MEDIA, i == null ? "U" : "N").fixed(DESENSITIZE, "N").fixed(TRANSACTION_DATE, support.now(s))
-                .field(AO, ao(req, s)).field(AA, patron).field(AB, item).field(AJ, i == null ? "" : nz(i.title())).field(AH, "");
-        if (i != null) {
-            b.field(CK, mediaType(i.itemType(), s.profile()));
-        }
-        return b.field(AF, af).build();
+    private CheckoutResponse refused(Sip2Message req, Sip2Session s, String patron, String item, Views.ItemInfo i, String af) {
+        return new CheckoutResponse(false, false, i == null ? "U" : "N", false, support.now(s), ao(req, s), patron, item,
+                i == null ? "" : nz(i.title()), "", null, null, null, i == null ? null : mediaType(i.itemType(), s.profile()), null, af);
     }
 }

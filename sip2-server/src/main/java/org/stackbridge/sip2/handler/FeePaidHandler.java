@@ -2,7 +2,6 @@ package org.stackbridge.sip2.handler;
 
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.ao;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.done;
-import static org.stackbridge.sip2.handler.Sip2HandlerSupport.message;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.nz;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.*;
 import static org.stackbridge.sip2.spec.FieldCode.*;
@@ -16,32 +15,24 @@ import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.Money;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.Views;
+import org.stackbridge.sip2.message.FeePaidResponse;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /** 37 Fee Paid → 38: pays BV in the request's currency (else the profile's) against CG or the oldest fees. */
-final class FeePaidHandler implements Sip2RequestHandler {
-
-    private final Sip2HandlerSupport support;
+final class FeePaidHandler extends Sip2Handler {
 
     FeePaidHandler(Sip2HandlerSupport support) {
-        this.support = support;
+        super(Sip2MessageType.FEE_PAID_REQUEST, support, AA, BV);
     }
 
     @Override
-    public Sip2MessageType requestType() {
-        return Sip2MessageType.FEE_PAID_REQUEST;
-    }
-
-    @Override
-    public CompletionStage<Sip2Message> handle(Sip2Message req, Sip2Session s, String key) {
+    protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         String patron = req.trimmed(AA);
         Sip2Profile p = s.profile();
-        if (patron == null || req.trimmed(BV) == null) {
-            return done(failure(req, s, message(s, "MISSING_FIELD")));
-        }
         Money amount;
         Long feeId = null;
         try {
@@ -77,12 +68,11 @@ final class FeePaidHandler implements Sip2RequestHandler {
     }
 
     @Override
-    public Sip2Message failure(Sip2Message req, Sip2Session s, String screenMessage) {
+    public Sip2Response failure(Sip2Message req, Sip2Session s, String screenMessage) {
         return response(req, s, false, screenMessage);
     }
 
-    private Sip2Message response(Sip2Message req, Sip2Session s, boolean accepted, String af) {
-        return Sip2Message.builder(Sip2MessageType.FEE_PAID_RESPONSE).yn(PAYMENT_ACCEPTED, accepted).fixed(TRANSACTION_DATE, support.now(s))
-                .field(AO, ao(req, s)).field(AA, nz(req.field(AA))).field(BK, req.trimmed(BK)).field(AF, af).build();
+    private FeePaidResponse response(Sip2Message req, Sip2Session s, boolean accepted, String af) {
+        return new FeePaidResponse(accepted, support.now(s), ao(req, s), nz(req.field(AA)), req.trimmed(BK), af);
     }
 }

@@ -4,7 +4,6 @@ import static org.stackbridge.sip2.handler.Sip2HandlerSupport.done;
 import static org.stackbridge.sip2.spec.FieldCode.CN;
 import static org.stackbridge.sip2.spec.FieldCode.CO;
 import static org.stackbridge.sip2.spec.FieldCode.CP;
-import static org.stackbridge.sip2.spec.FixedField.OK;
 
 import java.util.concurrent.CompletionStage;
 import org.stackbridge.core.command.Commands;
@@ -12,58 +11,66 @@ import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.Views;
+import org.stackbridge.sip2.message.LoginResponse;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stackbridge.sip2.session.LibraryZones;
+import org.stackbridge.sip2.session.LoginNames;
 import org.stackbridge.sip2.session.LoginThrottle;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
-/** 93 Login → 94: authenticates the terminal account and switches the session to its profile; failures are throttled. */
-final class LoginHandler implements Sip2RequestHandler {
+/**
+ * 93 Login → 94: authenticates the terminal account and switches the session to its profile; failures are throttled
+ * per login (see {@link LoginThrottle}).
+ */
+final class LoginHandler extends Sip2Handler {
 
-    private final Sip2HandlerSupport support;
+    private static final Logger LOG = LoggerFactory.getLogger(LoginHandler.class);
+
     private final LoginThrottle throttle;
+    private final LibraryZones zones;
 
-    LoginHandler(Sip2HandlerSupport support, LoginThrottle throttle) {
-        this.support = support;
+    LoginHandler(Sip2HandlerSupport support, LoginThrottle throttle, LibraryZones zones) {
+        super(Sip2MessageType.LOGIN_REQUEST, support);
         this.throttle = throttle;
+        this.zones = zones;
     }
 
     @Override
-    public Sip2MessageType requestType() {
-        return Sip2MessageType.LOGIN_REQUEST;
-    }
-
-    @Override
-    public CompletionStage<Sip2Message> handle(Sip2Message req, Sip2Session s, String key) {
+    protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         String user = req.trimmed(CN);
         String password = req.field(CO);
-        if (throttle.blocked(s.remote())) {
-            return done(response(false));
-        }
         if (user == null) {
-            throttle.failed(s.remote());
-            return done(response(false));
+            return done(new LoginResponse(false));
+        }
+        if (throttle.blocked(user, s.remote())) {
+            return done(new LoginResponse(false));
         }
         RequestContext ctx = new RequestContext(Channel.SIP2, user, user, null, null, null, null);
-        return support.exec(s, new Commands.AuthenticateTerminal(ctx, user, password == null ? "" : password)).thenApply(o -> {
+        return support.exec(s, new Commands.AuthenticateTerminal(ctx, user, password == null ? "" : password)).thenCompose(o -> {
             if (o instanceof Outcome.Success<Views.TerminalLogin> ok) {
-                throttle.succeeded(s.remote());
+                throttle.succeeded(user, s.remote());
                 Views.TerminalLogin l = ok.result();
                 s.loggedIn(l.login(), l.institution(), req.trimmed(CP), s.profileNamed(l.profile()));
-                return response(true);
+                return zones.zoneOf(s.location(), l.institution()).thenApplyAsync(zone -> {
+                    s.libraryZone(zone.orElse(null));
+                    return new LoginResponse(true);
+                }, s.executor());
             }
-            throttle.failed(s.remote());
+            if (throttle.failed(user, s.remote())) {
+                LOG.warn("SIP2 login {} locked for {} s after repeated failed logins (last from {})", LoginNames.forLog(req),
+                        throttle.penaltySeconds(), s.remote());
+            }
             s.loggedOut();
-            return response(false);
+            return done(new LoginResponse(false));
         });
     }
 
     @Override
-    public Sip2Message failure(Sip2Message req, Sip2Session s, String screenMessage) {
-        return response(false);
-    }
-
-    private static Sip2Message response(boolean ok) {
-        return Sip2Message.builder(Sip2MessageType.LOGIN_RESPONSE).ok(OK, ok).build();
+    public Sip2Response failure(Sip2Message req, Sip2Session s, String screenMessage) {
+        return new LoginResponse(false);
     }
 }

@@ -1,24 +1,24 @@
 package org.stackbridge.sip2.handler;
 
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.ao;
-import static org.stackbridge.sip2.handler.Sip2HandlerSupport.done;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.language;
-import static org.stackbridge.sip2.handler.Sip2HandlerSupport.message;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.nz;
-import static org.stackbridge.sip2.handler.Sip2HandlerSupport.pin;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.*;
 import static org.stackbridge.sip2.spec.FieldCode.*;
 import static org.stackbridge.sip2.spec.FixedField.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
+import org.stackbridge.sip2.message.PatronInformationResponse;
+import org.stackbridge.sip2.message.Sip2Field;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.FieldCode;
@@ -28,43 +28,31 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
  * 63 Patron Information → 64: status, counts, the one item list the summary selects (BP..BQ range), balance and
  * the profile's extra patron fields.
  */
-final class PatronInformationHandler implements Sip2RequestHandler {
+final class PatronInformationHandler extends Sip2Handler {
 
     private static final int DEFAULT_ITEM_LIST = 100;
-
-    private final Sip2HandlerSupport support;
+    private static final String NONE = "0000";
+    private static final FieldCode[] ITEM_LISTS = {AS, AT, AU, AV, BU, CD};
 
     PatronInformationHandler(Sip2HandlerSupport support) {
-        this.support = support;
+        super(Sip2MessageType.PATRON_INFORMATION_REQUEST, support, AA);
     }
 
     @Override
-    public Sip2MessageType requestType() {
-        return Sip2MessageType.PATRON_INFORMATION_REQUEST;
-    }
-
-    @Override
-    public CompletionStage<Sip2Message> handle(Sip2Message req, Sip2Session s, String key) {
-        String patron = req.trimmed(AA);
-        if (patron == null) {
-            return done(failure(req, s, message(s, "MISSING_FIELD")));
-        }
+    protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         String lang = req.fixed(LANGUAGE);
-        return support.exec(s, new Commands.LookupPatron(support.ctx(req, s, null, null, null), patron, pin(req)))
-                .thenApply(o -> response(req, s, o, lang));
+        return support.lookupPatron(req, s, req.trimmed(AA)).thenApply(o -> response(req, s, o, lang));
     }
 
     /** The denied status with zero counts and no item lists. */
     @Override
-    public Sip2Message failure(Sip2Message req, Sip2Session s, String screenMessage) {
-        return Sip2Message.builder(Sip2MessageType.PATRON_INFORMATION_RESPONSE).fixed(PATRON_STATUS, DENIED_STATUS)
-                .fixed(LANGUAGE, language(req, s)).fixed(TRANSACTION_DATE, support.now(s)).fixed(HOLD_ITEMS_COUNT, "0000")
-                .fixed(OVERDUE_ITEMS_COUNT, "0000").fixed(CHARGED_ITEMS_COUNT, "0000").fixed(FINE_ITEMS_COUNT, "0000")
-                .fixed(RECALL_ITEMS_COUNT, "0000").fixed(UNAVAILABLE_HOLDS_COUNT, "0000").field(AO, ao(req, s))
-                .field(AA, nz(req.field(AA))).field(AE, "").field(BL, "N").field(AF, screenMessage).build();
+    public Sip2Response failure(Sip2Message req, Sip2Session s, String screenMessage) {
+        return new PatronInformationResponse(DENIED_STATUS, language(req, s), support.now(s), NONE, NONE, NONE, NONE, NONE, NONE,
+                ao(req, s), nz(req.field(AA)), "", null, "N", null, null, null, null, null, List.of(), List.of(),
+                screenMessage == null ? List.of() : List.of(screenMessage));
     }
 
-    private Sip2Message response(Sip2Message req, Sip2Session s, Outcome<Views.PatronInfo> o, String lang) {
+    private Sip2Response response(Sip2Message req, Sip2Session s, Outcome<Views.PatronInfo> o, String lang) {
         Sip2Profile p = s.profile();
         if (!(o instanceof Outcome.Success<Views.PatronInfo> ok)) {
             Outcome.Refused<Views.PatronInfo> r = (Outcome.Refused<Views.PatronInfo>) o;
@@ -76,48 +64,33 @@ final class PatronInformationHandler implements Sip2RequestHandler {
         List<Views.HoldLine> unavailable = info.unavailableHolds();
         List<Views.LoanLine> overdue = info.overdueLoans();
         List<Views.FeeLine> fees = info.fees().stream().filter(f -> f.remaining().isPositive()).toList();
-        Sip2Message.Builder b = Sip2Message.builder(Sip2MessageType.PATRON_INFORMATION_RESPONSE);
-        b.fixed(PATRON_STATUS, patronStatus(info.flags(), p)).fixed(LANGUAGE, lang).fixed(TRANSACTION_DATE, support.now(s))
-                .fixed(HOLD_ITEMS_COUNT, n4(available.size())).fixed(OVERDUE_ITEMS_COUNT, n4(overdue.size()))
-                .fixed(CHARGED_ITEMS_COUNT, n4(info.loans().size())).fixed(FINE_ITEMS_COUNT, n4(fees.size()))
-                .fixed(RECALL_ITEMS_COUNT, n4(0)).fixed(UNAVAILABLE_HOLDS_COUNT, n4(unavailable.size()))
-                .field(AO, ao(req, s)).field(AA, info.patron().barcode()).field(AE, info.patron().name());
-        if (info.maxLoans() > 0) {
-            b.field(CB, n4(info.maxLoans()));
-        }
-        b.field(BL, "Y");
-        PatronStatusResponses.pinField(b, info.pin());
-        b.field(BH, currency(info.balance(), p)).field(BV, money(info.balance()));
-        if (info.feeLimit() != null && info.feeLimit().isPositive()) {
-            b.field(CC, money(info.feeLimit()));
-        }
         String summary = req.fixed(SUMMARY);
         int selected = summary == null ? -1 : summary.toUpperCase(Locale.ROOT).indexOf('Y');
         int start = parsePositive(req.trimmed(BP), 1);
         int end = parsePositive(req.trimmed(BQ), start + DEFAULT_ITEM_LIST - 1);
-        switch (selected) {
-            case 0 -> b.fields(AS, range(available.stream().map(PatronInformationHandler::holdLine).toList(), start, end));
-            case 1 -> b.fields(AT, range(overdue.stream().map(Views.LoanLine::itemBarcode).toList(), start, end));
-            case 2 -> b.fields(AU, range(info.loans().stream().map(Views.LoanLine::itemBarcode).toList(), start, end));
-            case 3 -> b.fields(AV, range(fees.stream().map(PatronInformationHandler::fineLine).toList(), start, end));
-            case 4 -> {
-                // recall items: the engine does not recall loans to the desk, so there are none to list
-            }
-            case 5 -> b.fields(CD, range(unavailable.stream().map(PatronInformationHandler::holdLine).toList(), start, end));
-            default -> {
-                // counts only
-            }
-        }
+        List<String> items = switch (selected) {
+            case 0 -> available.stream().map(PatronInformationHandler::holdLine).toList();
+            case 1 -> overdue.stream().map(Views.LoanLine::itemBarcode).toList();
+            case 2 -> info.loans().stream().map(Views.LoanLine::itemBarcode).toList();
+            case 3 -> fees.stream().map(PatronInformationHandler::fineLine).toList();
+            case 4 -> List.of(); // recall items: the engine does not recall loans, so there are none to list
+            case 5 -> unavailable.stream().map(PatronInformationHandler::holdLine).toList();
+            default -> List.of(); // counts only
+        };
+        List<Sip2Field> extra = new ArrayList<>();
         for (Map.Entry<String, String> e : p.patronFields().entrySet()) {
             String v = patronAttribute(info.patron(), e.getValue(), p);
             if (v != null && !v.isBlank() && e.getKey().length() == 2) {
-                b.field(FieldCode.valueOf(e.getKey()), v);
+                extra.add(new Sip2Field(FieldCode.valueOf(e.getKey()), v));
             }
         }
-        if (info.pin() == Views.PinCheck.INVALID) {
-            b.field(AF, screenMessage(p, pinFailureKey(info), lang, null));
-        }
-        return b.build();
+        return new PatronInformationResponse(patronStatus(info.flags(), p), lang, support.now(s), n4(available.size()),
+                n4(overdue.size()), n4(info.loans().size()), n4(fees.size()), n4(0), n4(unavailable.size()),
+                ao(req, s), info.patron().barcode(), info.patron().name(), info.maxLoans() > 0 ? n4(info.maxLoans()) : null, "Y",
+                PatronStatusFamilyHandler.pinField(info.pin()), currency(info.balance(), p), money(info.balance()),
+                info.feeLimit() != null && info.feeLimit().isPositive() ? money(info.feeLimit()) : null,
+                selected >= 0 && selected < ITEM_LISTS.length ? ITEM_LISTS[selected] : null, range(items, start, end), extra,
+                info.pin() == Views.PinCheck.INVALID ? List.of(screenMessage(p, pinFailureKey(info), lang, null)) : List.of());
     }
 
     private static String holdLine(Views.HoldLine h) {

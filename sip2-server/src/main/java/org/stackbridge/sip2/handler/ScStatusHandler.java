@@ -3,44 +3,35 @@ package org.stackbridge.sip2.handler;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.done;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.n3;
 import static org.stackbridge.sip2.mapping.Sip2Mapper.sipDate;
-import static org.stackbridge.sip2.spec.FieldCode.AM;
-import static org.stackbridge.sip2.spec.FieldCode.AN;
-import static org.stackbridge.sip2.spec.FieldCode.AO;
-import static org.stackbridge.sip2.spec.FieldCode.BX;
-import static org.stackbridge.sip2.spec.FixedField.*;
 
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import org.stackbridge.sip2.message.AcsStatusResponse;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /** 99 SC Status → 98 ACS Status: on-line flags and BX from the handled messages the profile allows. */
-final class ScStatusHandler implements Sip2RequestHandler {
+final class ScStatusHandler extends Sip2Handler {
 
-    private final Sip2HandlerSupport support;
     private final Set<Sip2MessageType> handled;
 
     /** @param handled every request type the server answers (BX is Y for those the profile also allows) */
     ScStatusHandler(Sip2HandlerSupport support, Set<Sip2MessageType> handled) {
-        this.support = support;
+        super(Sip2MessageType.SC_STATUS_REQUEST, support);
         this.handled = Set.copyOf(handled);
     }
 
     @Override
-    public Sip2MessageType requestType() {
-        return Sip2MessageType.SC_STATUS_REQUEST;
-    }
-
-    @Override
-    public CompletionStage<Sip2Message> handle(Sip2Message req, Sip2Session s, String key) {
+    protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         return done(acsStatus(s, true));
     }
 
     /** Off-line status: the refusal of a 99 (e.g. before login when the settings forbid it). */
     @Override
-    public Sip2Message failure(Sip2Message req, Sip2Session s, String screenMessage) {
+    public Sip2Response failure(Sip2Message req, Sip2Session s, String screenMessage) {
         return acsStatus(s, false);
     }
 
@@ -55,24 +46,12 @@ final class ScStatusHandler implements Sip2RequestHandler {
         return new String(bx);
     }
 
-    private Sip2Message acsStatus(Sip2Session s, boolean online) {
+    private AcsStatusResponse acsStatus(Sip2Session s, boolean online) {
         Sip2Profile p = s.profile();
         String bx = supportedMessages(p);
-        return Sip2Message.builder(Sip2MessageType.ACS_STATUS_RESPONSE)
-                .yn(ONLINE_STATUS, online)
-                .yn(CHECKIN_OK, online && bx.charAt(2) == 'Y')
-                .yn(CHECKOUT_OK, online && bx.charAt(1) == 'Y')
-                .yn(ACS_RENEWAL_POLICY, online && bx.charAt(14) == 'Y')
-                .yn(STATUS_UPDATE_OK, online && bx.charAt(11) == 'Y')
-                .yn(OFFLINE_OK, p.offlineOk())
-                .fixed(TIMEOUT_PERIOD, n3(p.timeoutPeriod()))
-                .fixed(RETRIES_ALLOWED, n3(p.retriesAllowed()))
-                .fixed(DATE_TIME_SYNC, sipDate(support.clock().instant(), p.zone()))
-                .fixed(PROTOCOL_VERSION, "2.00")
-                .field(AO, s.institution())
-                .field(AM, p.libraryName().isEmpty() ? null : p.libraryName())
-                .field(BX, bx)
-                .field(AN, s.location())
-                .build();
+        return new AcsStatusResponse(online, online && bx.charAt(2) == 'Y', online && bx.charAt(1) == 'Y',
+                online && bx.charAt(14) == 'Y', online && bx.charAt(11) == 'Y', p.offlineOk(), n3(p.timeoutPeriod()),
+                n3(p.retriesAllowed()), sipDate(support.clock().instant(), support.zone(s)), "2.00", s.institution(),
+                p.libraryName().isEmpty() ? null : p.libraryName(), bx, s.location());
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
+import org.stackbridge.sip2.session.LibraryZones;
 import org.stackbridge.sip2.session.LoginThrottle;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
@@ -47,9 +49,14 @@ public final class Sip2Dispatcher {
 
     /** Every handler this server has, on the engine behind {@code port}. */
     public static Sip2Dispatcher standard(CirculationPort port, Clock clock, LoginThrottle throttle) {
+        return standard(port, clock, throttle, LibraryZones.unknown());
+    }
+
+    /** Every handler this server has; SIP2 dates default to the zone {@code zones} gives for the terminal's library. */
+    public static Sip2Dispatcher standard(CirculationPort port, Clock clock, LoginThrottle throttle, LibraryZones zones) {
         Sip2HandlerSupport support = new Sip2HandlerSupport(port, clock);
         List<Sip2RequestHandler> handlers = new ArrayList<>(List.of(
-                new LoginHandler(support, throttle),
+                new LoginHandler(support, throttle, zones),
                 new PatronStatusHandler(support),
                 new BlockPatronHandler(support),
                 new PatronEnableHandler(support),
@@ -75,7 +82,7 @@ public final class Sip2Dispatcher {
     }
 
     /** The request's own failure response with the screen message for {@code messageKey} (a key of Sip2Mapper's table). */
-    public Sip2Message failure(Sip2Message request, Sip2Session session, String messageKey) {
+    public Sip2Response failure(Sip2Message request, Sip2Session session, String messageKey) {
         Sip2RequestHandler h = table.get(request.type());
         if (h == null) {
             throw new IllegalArgumentException("no failure response for " + request.type());

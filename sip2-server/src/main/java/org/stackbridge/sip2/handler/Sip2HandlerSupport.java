@@ -10,6 +10,8 @@ import static org.stackbridge.sip2.spec.FixedField.LANGUAGE;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -21,6 +23,7 @@ import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.port.CirculationPort;
+import org.stackbridge.sip2.mapping.Sip2Mapper;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.sip2.session.Sip2Session;
@@ -73,6 +76,11 @@ final class Sip2HandlerSupport {
         return port.execute(command).thenApplyAsync(Function.identity(), s.executor());
     }
 
+    /** Looks the patron up, checking AD when the request has one. */
+    CompletionStage<Outcome<Views.PatronInfo>> lookupPatron(Sip2Message req, Sip2Session s, String patron) {
+        return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)));
+    }
+
     /** Verifies AD when present; completes with null when fine, else the AF text. */
     CompletionStage<String> checkPin(Sip2Message req, Sip2Session s, String patron) {
         String pin = pin(req);
@@ -89,9 +97,34 @@ final class Sip2HandlerSupport {
         });
     }
 
-    /** The transaction date: now, in the profile's zone. */
+    /** The transaction date: now, in the session's zone. */
     String now(Sip2Session s) {
-        return sipDate(clock.instant(), s.profile().zone());
+        return sipDate(clock.instant(), zone(s));
+    }
+
+    /** The zone of every SIP2 date on this session. */
+    ZoneId zone(Sip2Session s) {
+        return s.zone();
+    }
+
+    /** AH: a due date in the profile's format and the session's zone. */
+    String dueDate(Instant due, Sip2Session s) {
+        return Sip2Mapper.dueDate(due, s.profile(), zone(s));
+    }
+
+    /** A day (hold expiry, hold shelf date) as the SIP date of its start in the session's zone. */
+    String day(LocalDate d, Sip2Session s) {
+        ZoneId z = zone(s);
+        return sipDate(d.atStartOfDay(z).toInstant(), z);
+    }
+
+    /** A date sent by the terminal (local to the session's zone unless it names one); null when blank or invalid. */
+    Instant parseDate(String v, Sip2Session s) {
+        return Sip2Mapper.parseSipDate(v, zone(s));
+    }
+
+    LocalDate parseDay(String v, Sip2Session s) {
+        return Sip2Mapper.parseSipDay(v, zone(s));
     }
 
     /** The profile's screen message for {@code key} in the profile's language. */

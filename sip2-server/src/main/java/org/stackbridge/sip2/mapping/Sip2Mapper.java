@@ -26,6 +26,7 @@ public final class Sip2Mapper {
             Map.entry("CHECKOUT_OK", "Checked out"),
             Map.entry("CHECKOUT_RENEWED", "Renewed"),
             Map.entry("CHECKIN_OK", "Checked in"),
+            Map.entry("CHECKIN_NOT_ON_LOAN", "Item was not checked out"),
             Map.entry("CHECKIN_HOLD", "Item on hold: place on the hold shelf"),
             Map.entry("CHECKIN_TRANSIT", "Item in transit to another library"),
             Map.entry("CHECKIN_FINE", "An overdue fine was charged"),
@@ -97,15 +98,20 @@ public final class Sip2Mapper {
         return t == null ? null : t.atZone(zone).toLocalDate();
     }
 
-    /** AH in the profile's format ("SIP" or a java.time pattern). */
+    /** AH in the profile's format ("SIP" or a java.time pattern), in the profile's zone. */
     public static String dueDate(Instant due, Sip2Profile p) {
+        return dueDate(due, p, p.zone());
+    }
+
+    /** AH in the profile's format ("SIP" or a java.time pattern), in {@code zone}. */
+    public static String dueDate(Instant due, Sip2Profile p, ZoneId zone) {
         if (due == null) {
             return "";
         }
         if ("SIP".equalsIgnoreCase(p.dueDateFormat())) {
-            return sipDate(due, p.zone());
+            return sipDate(due, zone);
         }
-        return DateTimeFormatter.ofPattern(p.dueDateFormat(), Locale.ROOT).format(due.atZone(p.zone()));
+        return DateTimeFormatter.ofPattern(p.dueDateFormat(), Locale.ROOT).format(due.atZone(zone));
     }
 
     /** Money for BV: scale 2, '.' separator, never locale-formatted. */

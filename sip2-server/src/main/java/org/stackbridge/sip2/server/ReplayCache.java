@@ -20,9 +20,31 @@ public final class ReplayCache {
     private final long maxBytes;
     private final Clock clock;
     private final LinkedHashMap<String, ArrayDeque<Entry>> byLogin = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, Previous> previous = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
     private record Entry(String key, byte[] response, Instant at) {
+    }
+
+    /**
+     * The last request a login made (on any connection): its request key (null without AY) and the idempotency key
+     * the engine got for it (null when not mutating). Only a repeat of this request is a retransmission.
+     */
+    public record Previous(String requestKey, String engineKey) {
+    }
+
+    /** The login's previous request, or null when unknown (never seen, forgotten, or the server restarted). */
+    public synchronized Previous previous(String login) {
+        return previous.get(login);
+    }
+
+    public synchronized void previous(String login, Previous request) {
+        previous.put(login, request);
+        if (previous.size() > maxLogins) {
+            Iterator<String> eldest = previous.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     public ReplayCache(int perLogin, long windowSeconds, int maxLogins, Clock clock) {

@@ -25,19 +25,20 @@ import org.stackbridge.sip2.codec.Sip2Request;
 import org.stackbridge.sip2.handler.Sip2Dispatcher;
 import org.stackbridge.sip2.handler.Sip2RequestHandler;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
+import org.stackbridge.sip2.session.LoginNames;
 import org.stackbridge.sip2.session.Sip2Session;
-import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /**
  * The Netty glue of one SIP2 connection: login gate and timeouts, 96/97 handling, retransmission replay, one
  * request in flight at a time (later ones queue, reading pauses), metrics and MDC. Responses are written from the
- * completion of the asynchronous port call, back on the connection's event loop.
+ * completion of the asynchronous port call, back on the connection's event loop. Pipelined requests queue while
+ * reading is paused (autoRead off until the queue drains); none is dropped or executed without being answered.
  */
 public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip2Request> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sip2ConnectionHandler.class);
-    private static final int MAX_PENDING = 64;
 
     private final Sip2Session session;
     private final Sip2Settings settings;
@@ -160,17 +161,8 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         if (closing) {
             return;
         }
-        if (pending.size() >= MAX_PENDING) {
-            mdc();
-            try {
-                LOG.warn("SIP2 client pipelined more than {} requests; closing", MAX_PENDING);
-            } finally {
-                MDC.clear();
-            }
-            closing = true;
-            ctx.close();
-            return;
-        }
+        // Back-pressure instead of a limit: while a request is in flight nothing more is read from the socket, so the
+        // queue holds at most the frames of data already read; every queued request is executed and answered in order.
         pending.add(request);
         if (busy) {
             ctx.channel().config().setAutoRead(false);
@@ -180,6 +172,11 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
 
     private void drain(ChannelHandlerContext ctx) {
         while (!busy && !pending.isEmpty() && !closing) {
+            if (!ctx.channel().isActive()) {
+                // nobody to answer: do not execute what would be thrown away
+                pending.clear();
+                return;
+            }
             process(ctx, pending.poll());
         }
         if (!busy && pending.isEmpty() && !closing && !ctx.channel().config().isAutoRead()) {
@@ -210,7 +207,11 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                 return;
             }
             session.ok();
-            LOG.debug("SIP2 request {}", m);
+            if (type == Sip2MessageType.LOGIN_REQUEST) {
+                LOG.debug("SIP2 request 93 for {}", LoginNames.forLog(m));
+            } else {
+                LOG.debug("SIP2 request {}", m);
+            }
             String key = m.sequence() == null ? null : retransmissions.requestKey(m, request.raw());
             byte[] stored = retransmissions.storedResponse(m, key);
             if (stored != null) {
@@ -218,16 +219,16 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                 write(ctx, stored);
                 return;
             }
-            Sip2Message refusal = gate.refusal(m);
+            String engineKey = retransmissions.engineKey(m, key);
+            Sip2Response refusal = gate.refusal(m);
             if (refusal != null) {
                 respond(ctx, m, key, refusal, start, "refused");
                 return;
             }
             Sip2RequestHandler handler = handlers.handler(type);
             busy = true;
-            CompletionStage<Sip2Message> result;
+            CompletionStage<Sip2Response> result;
             try {
-                String engineKey = Sip2Retransmissions.engineKey(type, key);
                 result = handler.handle(m, session, engineKey);
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
@@ -239,7 +240,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                     if (!ctx.channel().isActive()) {
                         return;
                     }
-                    Sip2Message out = response;
+                    Sip2Response out = response;
                     String outcome = null;
                     if (error != null || out == null) {
                         LOG.error("SIP2 {} failed", type.code(), error);
@@ -250,7 +251,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                         decoder.format(session.format());
                         MDC.put("login", session.login() == null ? "-" : session.login());
                         if (!session.loggedIn()) {
-                            LOG.info("SIP2 login refused for '{}'", m.trimmed(FieldCode.CN));
+                            LOG.info("SIP2 login refused for {}", LoginNames.forLog(m));
                             metrics.error("login-failed");
                         } else {
                             LOG.info("SIP2 terminal logged in (institution {})", session.institution());
@@ -271,8 +272,9 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, Sip2Message request, String key, Sip2Message response, long start, String outcome) {
+    private void respond(ChannelHandlerContext ctx, Sip2Message request, String key, Sip2Response typed, long start, String outcome) {
         // the one response-writing path: the session's wire format carries the profile's hidden fields
+        Sip2Message response = typed.toMessage();
         Sip2Message sequenced = response.withSequence(request.sequence(), request.checksummed());
         byte[] bytes = Sip2MessageEncoder.encode(sequenced, session.format());
         retransmissions.remember(request, key, bytes);

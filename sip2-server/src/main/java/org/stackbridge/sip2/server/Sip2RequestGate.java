@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.sip2.handler.Sip2Dispatcher;
 import org.stackbridge.sip2.message.Sip2Message;
+import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.FieldCode;
 import org.stackbridge.sip2.spec.Sip2MessageType;
@@ -27,7 +28,7 @@ final class Sip2RequestGate {
     }
 
     /** A refusal for requests the connection may not make now, or null to go ahead. */
-    Sip2Message refusal(Sip2Message m) {
+    Sip2Response refusal(Sip2Message m) {
         Sip2MessageType type = m.type();
         if (!session.loggedIn()) {
             if (type == Sip2MessageType.LOGIN_REQUEST

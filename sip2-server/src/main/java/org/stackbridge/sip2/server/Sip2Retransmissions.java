@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.sip2.message.Sip2Message;
@@ -13,8 +14,10 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 
 /**
  * Retransmission handling of one connection: request keys (login + AY + hash of the frame), the stored response
- * for a repeated request (the previous one on this connection, or the first one after a re-login, from the
- * {@link ReplayCache} shared across connections), and the idempotency key handed to the engine for mutating commands.
+ * for a repeated request, and the idempotency key handed to the engine for mutating commands. Only a retransmission
+ * of the terminal's previous request is one: the previous request on this connection, or, as the first request after
+ * a re-login, the login's previous request on any connection (kept in the {@link ReplayCache}). Any other repeat of
+ * the same bytes (jsip2 repeats AY0; kiosks cycle AY 0-9) is a new transaction and gets a fresh engine key.
  */
 final class Sip2Retransmissions {
 
@@ -33,9 +36,34 @@ final class Sip2Retransmissions {
         this.replay = replay;
     }
 
-    /** The engine's idempotency key (AY + hash, without the login) for a mutating request with AY, else null. */
-    static String engineKey(Sip2MessageType type, String key) {
-        return key != null && MUTATING.contains(type) ? key.substring(key.indexOf(':') + 1) : null;
+    /**
+     * The engine's idempotency key for a request answered afresh (null unless it is mutating and has AY), and the
+     * record of it as the login's previous request. A retransmission of the previous request gets that request's key
+     * (so the engine acts at most once); when the previous request is unknown (first request since this server started
+     * or the login was forgotten) the key is AY + hash, which still finds an outcome stored before a restart; any other
+     * request gets AY + hash + a fresh suffix, so an old outcome with the same bytes is never replayed for it.
+     */
+    String engineKey(Sip2Message m, String key) {
+        Sip2MessageType type = m.type();
+        String login = session.login();
+        if (login == null || type == Sip2MessageType.LOGIN_REQUEST || (type == Sip2MessageType.SC_STATUS_REQUEST && afterLogin)) {
+            // a re-login and the status polls right after it do not hide the request a terminal is about to retransmit
+            return null;
+        }
+        ReplayCache.Previous previous = replay.previous(login);
+        String engineKey = null;
+        if (key != null && MUTATING.contains(type)) {
+            String durable = key.substring(key.indexOf(':') + 1);
+            if (previous == null) {
+                engineKey = durable;
+            } else if (key.equals(previous.requestKey())) {
+                engineKey = previous.engineKey();
+            } else {
+                engineKey = durable + "#" + UUID.randomUUID();
+            }
+        }
+        replay.previous(login, new ReplayCache.Previous(key, engineKey));
+        return engineKey;
     }
 
     /** login + AY + SHA-256 of the exact frame: the same retransmitted request maps to the same key. */
@@ -66,7 +94,8 @@ final class Sip2Retransmissions {
         // later identical requests are new transactions (jsip2 repeats AY0 on every message).
         if (key != null && afterLogin && !sessionRequest) {
             afterLogin = false;
-            byte[] stored = replay.find(session.login(), key);
+            ReplayCache.Previous previous = replay.previous(session.login());
+            byte[] stored = previous != null && key.equals(previous.requestKey()) ? replay.find(session.login(), key) : null;
             if (stored != null) {
                 LOG.info("SIP2 retransmitted {} (AY{}) after reconnect: replaying the stored response", type.code(), m.sequence());
                 session.lastResponse(stored);

@@ -107,19 +107,23 @@ public record Sip2Settings(String host, Integer port, Tls tls, Integer maxFrameL
     }
 
     /**
-     * After {@code maxFailures} failed logins from one address within {@code windowSeconds}, further logins from it
-     * are answered 94 ok=0 without checking for {@code penaltySeconds} (doubling per further failure, capped at 1 h).
+     * After {@code maxFailures} failed logins for one login from one address within {@code windowSeconds}, further
+     * logins as that login from that address are answered 94 ok=0 without checking for {@code penaltySeconds}; after
+     * {@code maxFailuresPerLogin} for one login from any addresses, that login is locked everywhere. Other logins are
+     * never locked; failures during a lock do not renew it. {@code trackedAddresses} bounds the remembered keys.
      */
-    public record FailedLoginThrottle(Integer maxFailures, Integer windowSeconds, Integer penaltySeconds, Integer trackedAddresses) {
+    public record FailedLoginThrottle(Integer maxFailures, Integer windowSeconds, Integer penaltySeconds, Integer trackedAddresses,
+                                      Integer maxFailuresPerLogin) {
         public FailedLoginThrottle {
             maxFailures = maxFailures == null ? 5 : maxFailures;
+            maxFailuresPerLogin = maxFailuresPerLogin == null ? 20 : maxFailuresPerLogin;
             windowSeconds = windowSeconds == null ? 300 : windowSeconds;
             penaltySeconds = penaltySeconds == null ? 30 : penaltySeconds;
             trackedAddresses = trackedAddresses == null ? 10_000 : trackedAddresses;
         }
 
         public static FailedLoginThrottle defaults() {
-            return new FailedLoginThrottle(null, null, null, null);
+            return new FailedLoginThrottle(null, null, null, null, null);
         }
     }
 }

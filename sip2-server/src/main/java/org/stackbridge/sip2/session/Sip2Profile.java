@@ -13,7 +13,7 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  * @param terminator          CR (default), CRLF or LF for our responses
  * @param errorDetection      AUTO: AY/AZ when the request had them; ON: always
  * @param dueDateFormat       "SIP" for the 18-character SIP date, else a java.time pattern (e.g. "yyyy-MM-dd HH:mm")
- * @param timezone            zone of SIP dates (default: the JVM's)
+ * @param timezone            zone of SIP dates (default: the zone of the terminal's library, else the JVM's)
  * @param currency            BH value; null = the engine's currency
  * @param hiddenFields        field codes never sent in any response (e.g. "DA" to hide the hold patron's name); applied by
  *                            the encoder through {@link #wireFormat()}, a hidden required field goes out empty
@@ -35,6 +35,10 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  * @param retriesAllowed      98 retries allowed
  * @param unknownMessages     "96" (default) or "silent"
  * @param checksumCharset     charset the AZ checksum is computed in; null = the wire charset ("ASCII" for Alma)
+ * @param maxFieldLength      longest variable field value we send, in characters (default 255, the SIP2 limit; less for
+ *                            vendors that need it); longer values are cut by the encoder
+ * @param checkinNotOnLoan    check-in of an item that was not on loan: "refuse" (default; ok 0 with the
+ *                            CHECKIN_NOT_ON_LOAN screen message, as Koha and Evergreen answer) or "ok" (ok 1, for sorters)
  */
 public record Sip2Profile(String charset, String terminator, String errorDetection, String dueDateFormat, String timezone,
                           String currency, List<String> hiddenFields, Map<String, String> patronFields,
@@ -42,7 +46,8 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
                           Map<String, List<Integer>> patronStatusFlags, List<String> supportedMessages,
                           Boolean checkoutPinRequired, List<String> extraInstitutions, String libraryName,
                           Map<String, String> mediaTypes, String itemPropertiesField, Boolean offlineOk,
-                          Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset) {
+                          Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset,
+                          Integer maxFieldLength, String checkinNotOnLoan) {
 
     public Sip2Profile {
         charset = charset == null ? "UTF-8" : charset;
@@ -78,19 +83,38 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         if (checksumCharset != null) {
             Sip2Charset.parse(checksumCharset);
         }
+        maxFieldLength = maxFieldLength == null ? Sip2WireFormat.MAX_FIELD_LENGTH : maxFieldLength;
+        if (maxFieldLength < 1 || maxFieldLength > Sip2WireFormat.MAX_FIELD_LENGTH) {
+            throw new IllegalArgumentException("maxFieldLength must be between 1 and " + Sip2WireFormat.MAX_FIELD_LENGTH);
+        }
+        checkinNotOnLoan = checkinNotOnLoan == null ? "refuse" : checkinNotOnLoan.toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("refuse", "ok").contains(checkinNotOnLoan)) {
+            throw new IllegalArgumentException("checkinNotOnLoan must be refuse or ok");
+        }
+    }
+
+    /** Whether a check-in of an item that was not on loan is answered ok 0 (the default) rather than ok 1. */
+    public boolean refusesCheckinNotOnLoan() {
+        return "refuse".equals(checkinNotOnLoan);
     }
 
     public static Sip2Profile defaults() {
         return new Sip2Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     public Sip2WireFormat wireFormat() {
         return new Sip2WireFormat(Sip2Charset.parse(charset), Sip2WireFormat.Terminator.parse(terminator),
                 "ON".equals(errorDetection), '|', checksumCharset == null ? null : Sip2Charset.parse(checksumCharset),
-                Set.copyOf(hiddenFields));
+                Set.copyOf(hiddenFields), maxFieldLength);
     }
 
+    /** Whether the profile names a zone (which then wins over the library's). */
+    public boolean hasTimezone() {
+        return timezone != null && !timezone.isBlank();
+    }
+
+    /** The profile's zone, else the JVM's; sessions use {@link Sip2Session#zone()}, which prefers the library's. */
     public java.time.ZoneId zone() {
         return timezone == null || timezone.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timezone);
     }
@@ -106,12 +130,14 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
     public Sip2Profile withCharset(String cs) {
         return new Sip2Profile(cs, terminator, errorDetection, dueDateFormat, timezone, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
-                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset);
+                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
+                maxFieldLength, checkinNotOnLoan);
     }
 
     public Sip2Profile withTimezone(String tz) {
         return new Sip2Profile(charset, terminator, errorDetection, dueDateFormat, tz, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
-                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset);
+                libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
+                maxFieldLength, checkinNotOnLoan);
     }
 }

@@ -20,6 +20,7 @@ public final class Sip2Session {
     private String institution;
     private String location;
     private Sip2Profile profile;
+    private java.time.ZoneId libraryZone;
     private Sip2WireFormat format;
     private byte[] lastResponse;
     private String lastRequestKey;
@@ -90,6 +91,19 @@ public final class Sip2Session {
         return format;
     }
 
+    /** The zone of every SIP2 date: the profile's timezone when set, else the terminal's library's, else the JVM's. */
+    public java.time.ZoneId zone() {
+        if (profile.hasTimezone() || libraryZone == null) {
+            return profile.zone();
+        }
+        return libraryZone;
+    }
+
+    /** The time zone of the logged-in terminal's library (null: unknown). */
+    public void libraryZone(java.time.ZoneId zone) {
+        this.libraryZone = zone;
+    }
+
     public void loggedIn(String newLogin, String newInstitution, String newLocation, Sip2Profile newProfile) {
         this.login = newLogin;
         this.institution = newInstitution;
@@ -100,6 +114,7 @@ public final class Sip2Session {
     }
 
     public void loggedOut() {
+        this.libraryZone = null;
         this.login = null;
         this.institution = null;
         this.location = null;

@@ -18,7 +18,7 @@ public enum FixedField {
     RETRIES_ALLOWED(3, Kind.DIGITS),
     DATE_TIME_SYNC(18, Kind.ANY),
     LANGUAGE(3, Kind.ANY),
-    TRANSACTION_DATE(18, Kind.DATE),
+    TRANSACTION_DATE(18, Kind.DATE_OR_BLANK), // blank from kiosks without a clock: the request is handled as of now
     PATRON_STATUS(14, Kind.ANY),
     CARD_RETAINED(1, Kind.YN),
     SUMMARY(10, Kind.ANY),

@@ -49,7 +49,7 @@ class Sip2MapperTest {
         }
         Sip2Profile remapped = new Sip2Profile(null, null, null, null, null, null, null, null, null, null, null,
                 Map.of("TOO_MANY_ITEMS_CHARGED", List.of(), "CARD_REPORTED_LOST", List.of(0, 4)), null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         assertEquals(" ".repeat(14), Sip2Mapper.patronStatus(EnumSet.of(PatronFlag.TOO_MANY_ITEMS_CHARGED), remapped));
         assertEquals("Y   Y         ", Sip2Mapper.patronStatus(EnumSet.of(PatronFlag.CARD_REPORTED_LOST), remapped));
     }
@@ -58,7 +58,7 @@ class Sip2MapperTest {
     void screenMessagesPreferLanguageThenKeyThenEngineText() {
         Sip2Profile p = new Sip2Profile(null, null, null, null, null, null, null, null,
                 Map.of("RENEWAL_LIMIT@002", "Limite de prolongations", "RENEWAL_LIMIT", "No more renewals"), null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
         assertEquals("Limite de prolongations", Sip2Mapper.screenMessage(p, "RENEWAL_LIMIT", "002", "engine"));
         assertEquals("No more renewals", Sip2Mapper.screenMessage(p, "RENEWAL_LIMIT", "001", "engine"));
         assertEquals("engine", Sip2Mapper.screenMessage(p, "UNKNOWN_ITEM", "001", "engine"));

@@ -5,12 +5,9 @@ import static org.stackbridge.sip2.spec.FieldCode.*;
 import static org.stackbridge.sip2.spec.FixedField.OK;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.stackbridge.sip2.client.Sip2Client;
-import org.stackbridge.sip2.client.Sip2Requests;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
@@ -19,21 +16,7 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
  * skip them). Account sorter/pw uses profile "sorter", which hides AF (optional) and AO (required: sent empty).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class Sip2FieldHidingIT {
-
-    private Sip2TestServer t;
-    private Sip2Requests rq;
-
-    @BeforeEach
-    void start() {
-        t = new Sip2TestServer();
-        rq = t.requests("INST1");
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
+class Sip2FieldHidingIT extends Sip2ServerFixture {
 
     private Sip2Client sorter() throws Exception {
         Sip2Client c = t.connect();
