@@ -221,7 +221,7 @@ final class IllWorkflow extends IllDesk {
             return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown partner patron");
         }
         Outcome<Views.HoldPlaced> placed = engine.handle(new PlaceHold(ctx, cmd.partnerPatronBarcode(), blankToNull(cmd.itemBarcode()),
-                blankToNull(cmd.bibControlNumber()), blankToNull(cmd.pickupLibrary()), null), tx);
+                blankToNull(cmd.bibControlNumber()), blankToNull(cmd.pickupLibrary()), null, true), tx);
         if (!(placed instanceof Outcome.Success<Views.HoldPlaced> ok)) {
             return placed.map(x -> null);
         }
@@ -259,7 +259,7 @@ final class IllWorkflow extends IllDesk {
             if (hold.isPresent()) {
                 Patron p = s.patrons().byId(hold.get().patronId()).orElseThrow();
                 String cn = s.bibs().byId(hold.get().bibId()).map(BibRecord::controlNumber).orElse(null);
-                Outcome<Views.HoldCancelled> c = engine.handle(new CancelHold(ctx, p.barcode(), null, cn), tx);
+                Outcome<Views.HoldCancelled> c = engine.handle(new CancelHold(ctx, p.barcode(), null, cn, hold.get().id()), tx);
                 if (!c.isSuccess()) {
                     return c.map(x -> null);
                 }
