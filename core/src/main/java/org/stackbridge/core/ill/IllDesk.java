@@ -145,8 +145,9 @@ abstract class IllDesk {
         StoreTx s = tx.store();
         String patron = r.patronId() == null ? null : s.patrons().byId(r.patronId()).map(Patron::barcode).orElse(null);
         String item = r.itemId() == null ? null : s.items().byId(r.itemId()).map(Item::barcode).orElse(null);
+        String bib = r.bibId() == null ? null : s.bibs().headingById(r.bibId()).map(org.stackbridge.core.model.BibRecord::controlNumber).orElse(null);
         return new IllViews.IllRequestView(r.id(), r.role(), r.state(), r.partnerAgency(), r.externalId(), patron, item, r.title(),
-                r.pickupLibrary(), r.createdAt(), r.updatedAt());
+                r.pickupLibrary(), r.createdAt(), r.updatedAt(), bib);
     }
 
     static boolean blank(String s) {

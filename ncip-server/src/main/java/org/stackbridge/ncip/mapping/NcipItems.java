@@ -79,6 +79,18 @@ public final class NcipItems {
         return f;
     }
 
+    /** Where the item is: its location and call number only (for answers that were not asked for item details). */
+    public static ItemOptionalFields whereabouts(Views.ItemInfo i) {
+        ItemOptionalFields f = new ItemOptionalFields();
+        if (i.callNumber() != null && !i.callNumber().isBlank()) {
+            ItemDescription d = new ItemDescription();
+            d.setCallNumber(i.callNumber());
+            f.setItemDescription(d);
+        }
+        f.getLocation().add(location(i.currentLibrary(), i.location()));
+        return f;
+    }
+
     public static Location location(String library, String shelf) {
         Location l = new Location();
         l.setLocationType(svp(LOCATION_TYPE_SCHEME, "Current Location"));
