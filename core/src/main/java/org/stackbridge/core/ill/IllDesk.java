@@ -126,6 +126,27 @@ abstract class IllDesk {
         }
     }
 
+    /**
+     * Deletes a temporary ILL item as far as anyone can see: retired, and its barcode released (renamed to
+     * {@code <barcode>~deleted-<id>}) so look-ups answer "unknown item" and a later receipt may use the barcode again.
+     * The row stays, so loans, holds and the event log keep pointing at it; the event names the old barcode.
+     */
+    void delete(EngineTx tx, RequestContext ctx, Item item) {
+        retire(tx, ctx, item);
+        Item current = tx.store().items().byId(item.id()).orElse(item);
+        if (current.barcode().contains(DELETED_MARK)) {
+            return;
+        }
+        String released = current.barcode() + DELETED_MARK + current.id();
+        tx.store().items().update(new Item(current.id(), released, current.bibId(), current.itemType(), current.homeLibrary(),
+                current.currentLibrary(), current.location(), current.callNumber(), current.price(), current.status(),
+                current.inTransitTo(), current.illRequestId()));
+        tx.log(ctx, EventType.ITEM_STATUS_CHANGED, current.currentLibrary(), null, current.id(),
+                "temporary ILL item " + current.barcode() + " deleted; barcode released (kept as " + released + ")");
+    }
+
+    static final String DELETED_MARK = "~deleted-";
+
     void setStatus(EngineTx tx, RequestContext ctx, Item item, ItemStatus status) {
         Item current = tx.store().items().byId(item.id()).orElse(item);
         tx.store().items().update(current.withStatus(status));

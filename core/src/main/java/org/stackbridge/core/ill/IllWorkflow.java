@@ -182,7 +182,7 @@ final class IllWorkflow extends IllDesk {
                     + " is still checked out to the patron; check it in before deleting it");
         }
         if (r.state() == IllState.COMPLETE || r.state() == IllState.CANCELLED) {
-            retire(tx, ctx, item); // a repeat: nothing left to do but make sure the item is retired
+            delete(tx, ctx, item); // a repeat: nothing left to do but make sure the item is gone
             return Outcome.success(view(tx, r));
         }
         if (r.state() != IllState.RETURNED_TO_LENDER
@@ -195,8 +195,8 @@ final class IllWorkflow extends IllDesk {
         if (r.state() != IllState.RETURNED_TO_LENDER) {
             r = move(tx, ctx, r, IllState.RETURNED_TO_LENDER, "item deleted");
         }
-        r = move(tx, ctx, r, IllState.COMPLETE, "temporary item retired");
-        retire(tx, ctx, s.items().byId(item.id()).orElseThrow());
+        r = move(tx, ctx, r, IllState.COMPLETE, "temporary item deleted");
+        delete(tx, ctx, s.items().byId(item.id()).orElseThrow());
         return Outcome.success(view(tx, r));
     }
 
