@@ -72,7 +72,10 @@ public final class Commands {
         }
     }
 
-    /** Place a hold on an item (item level) or, with {@code bibControlNumber}, on a title. */
+    /**
+     * Place a hold on an item (item level) or, with {@code bibControlNumber}, on a title; the title may also be named
+     * by a standard identifier reference ({@code BibIdentifier.reference}, e.g. {@code {OCLC}26273275}).
+     */
     /**
      * @param illLending the hold stands for a partner's ILL lending request: decided by {@code ILL_LEND}, where one
      *                   request per partner request id is the rule, so a second request for a title is no duplicate

@@ -291,7 +291,7 @@ final class IllWorkflow extends IllDesk {
         if (blank(cmd.bibControlNumber())) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Bibliographic id is required");
         }
-        Optional<BibRecord> bib = tx.store().bibs().byControlNumber(cmd.bibControlNumber());
+        Optional<BibRecord> bib = tx.store().bibs().byReference(cmd.bibControlNumber());
         if (bib.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown title " + cmd.bibControlNumber());
         }

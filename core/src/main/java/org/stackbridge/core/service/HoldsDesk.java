@@ -170,7 +170,7 @@ final class HoldsDesk extends Desk {
             return findItem(tx, ctx, itemBarcode).map(i -> new Target(tx.store().bibs().byId(i.bibId()).orElseThrow(), i));
         }
         if (bibNumber != null && !bibNumber.isBlank()) {
-            return tx.store().bibs().byControlNumber(bibNumber).map(b -> new Target(b, null));
+            return tx.store().bibs().byReference(bibNumber).map(b -> new Target(b, null));
         }
         return Optional.empty();
     }
