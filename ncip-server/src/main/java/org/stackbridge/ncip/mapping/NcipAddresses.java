@@ -32,6 +32,9 @@ public final class NcipAddresses {
                 parts.add(piece.trim());
             }
         }
+        if (parts.isEmpty()) {
+            return null;
+        }
         StructuredAddress s = new StructuredAddress();
         s.setLine1(parts.remove(0));
         if (!parts.isEmpty() && COUNTRY.matcher(parts.get(parts.size() - 1)).matches()) {

@@ -19,6 +19,7 @@ import org.stackbridge.ncip.binding.v2.NameInformation;
 import org.stackbridge.ncip.binding.v2.PersonalNameInformation;
 import org.stackbridge.ncip.binding.v2.PhysicalAddress;
 import org.stackbridge.ncip.binding.v2.RequestedItem;
+import org.stackbridge.ncip.binding.v2.StructuredAddress;
 import org.stackbridge.ncip.binding.v2.StructuredPersonalUserName;
 import org.stackbridge.ncip.binding.v2.UnstructuredAddress;
 import org.stackbridge.ncip.binding.v2.UserAddressInformation;
@@ -208,13 +209,16 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
             pa.setPhysicalAddressType(svp(POSTAL_TYPE, "Postal Address"));
             a.setPhysicalAddress(pa);
             // the schema allows one form per PhysicalAddress: the structured one goes in a second entry
-            UserAddressInformation s = new UserAddressInformation();
-            s.setUserAddressRoleType(svp(ADDRESS_ROLE, "Home"));
-            PhysicalAddress structured = new PhysicalAddress();
-            structured.setStructuredAddress(NcipAddresses.structured(p.address()));
-            structured.setPhysicalAddressType(svp(POSTAL_TYPE, "Postal Address"));
-            s.setPhysicalAddress(structured);
-            f.getUserAddressInformation().add(s);
+            StructuredAddress parsed = NcipAddresses.structured(p.address());
+            if (parsed != null) {
+                UserAddressInformation s = new UserAddressInformation();
+                s.setUserAddressRoleType(svp(ADDRESS_ROLE, "Home"));
+                PhysicalAddress structured = new PhysicalAddress();
+                structured.setStructuredAddress(parsed);
+                structured.setPhysicalAddressType(svp(POSTAL_TYPE, "Postal Address"));
+                s.setPhysicalAddress(structured);
+                f.getUserAddressInformation().add(s);
+            }
             f.getUserAddressInformation().add(a);
         }
         if (p.email() != null && !p.email().isBlank()) {
