@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stackbridge.gateway.NcipTestMessages.item;
+import static org.stackbridge.gateway.NcipTestMessages.msg;
+import static org.stackbridge.gateway.NcipTestMessages.request;
+import static org.stackbridge.gateway.NcipTestMessages.send;
+import static org.stackbridge.gateway.NcipTestMessages.text;
+import static org.stackbridge.gateway.NcipTestMessages.user;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,9 +17,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,22 +60,7 @@ class GatewayNcipDefectsIT {
     @BeforeEach
     void start() throws Exception {
         gateway = TestGateways.start(data, Clock.fixed(NOW, ZoneOffset.UTC),
-                "libraries:",
-                "  - {code: MAIN, name: Main Library}",
-                "policies:",
-                "  - library: '*'",
-                "    category: '*'",
-                "    item-type: '*'",
-                "    loan-period: 21",
-                "    renewals: 1",
-                "ncip:",
-                "  read-timeout-seconds: 1",
-                "  libraries: {MAIN: MAIN}",
-                "  agencies:",
-                "    reshare:",
-                "      dialect: reshare",
-                "      shared-secret: s3cret",
-                "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}");
+                NcipTestMessages.reshareGateway(List.of("  read-timeout-seconds: 1"), List.of()));
         byte[] marc = marc("b2", "Zen and the art", "(OCoLC)ocm26273275", "0-306-40615-2 (pbk.)", "0317-8471", "   85000002 ");
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", null, "Probe, Patron 120", "ADULT", "probe@example.org", "555-0100",
@@ -315,9 +304,7 @@ class GatewayNcipDefectsIT {
     // ---- helpers
 
     private String post(String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/ncip"))
-                .header("Content-Type", "application/xml").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(http, gateway.httpPort(), body);
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
     }
@@ -340,28 +327,6 @@ class GatewayNcipDefectsIT {
                 + "</ToAgencyId></InitiationHeader>" + inner + "</" + service + "></NCIPMessage>";
     }
 
-    private static String msg(String service, String inner) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\" "
-                + "ns1:version=\"http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd\"><ns1:" + service + ">"
-                + "<ns1:InitiationHeader><ns1:FromAgencyId><ns1:AgencyId>reshare</ns1:AgencyId></ns1:FromAgencyId>"
-                + "<ns1:FromAgencyAuthentication>s3cret</ns1:FromAgencyAuthentication>"
-                + "<ns1:ToAgencyId><ns1:AgencyId>MAIN</ns1:AgencyId></ns1:ToAgencyId></ns1:InitiationHeader>"
-                + inner + "</ns1:" + service + "></ns1:NCIPMessage>";
-    }
-
-    private static String user(String id) {
-        return "<ns1:UserId><ns1:UserIdentifierValue>" + id + "</ns1:UserIdentifierValue></ns1:UserId>";
-    }
-
-    private static String item(String id) {
-        return "<ns1:ItemId><ns1:ItemIdentifierValue>" + id + "</ns1:ItemIdentifierValue></ns1:ItemId>";
-    }
-
-    private static String request(String agency, String id) {
-        return "<ns1:RequestId><ns1:AgencyId>" + agency + "</ns1:AgencyId><ns1:RequestIdentifierValue>" + id
-                + "</ns1:RequestIdentifierValue></ns1:RequestId>";
-    }
-
     private static String bibId(String code, String value) {
         return "<ns1:BibliographicId><ns1:BibliographicRecordId><ns1:BibliographicRecordIdentifier>" + value
                 + "</ns1:BibliographicRecordIdentifier>" + (code == null ? "" : "<ns1:BibliographicRecordIdentifierCode>" + code
@@ -381,12 +346,6 @@ class GatewayNcipDefectsIT {
 
     private String itemSet(String code, String value) throws Exception {
         return post(msg("LookupItemSet", bibId(code, value)));
-    }
-
-    /** The text of the first element with this local name (any prefix), or null. */
-    private static String text(String xml, String element) {
-        Matcher m = Pattern.compile("<(?:\\w+:)?" + element + "(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?" + element + ">").matcher(xml);
-        return m.find() ? m.group(1) : null;
     }
 
     private static byte[] marc(String controlNumber, String title, String oclc, String isbn, String issn, String lccn) {

@@ -111,10 +111,12 @@ public record BibIdentifier(Type type, String value) {
         if (d.matches("\\d{13}")) {
             return d;
         }
-        if (!d.matches("\\d{9}[\\dX]")) {
-            return null;
-        }
-        String twelve = "978" + d.substring(0, 9);
+        return d.matches("\\d{9}[\\dX]") ? isbn13(d) : null;
+    }
+
+    /** The ISBN-13 of a (cleaned) ISBN-10: 978, its first nine digits and a new check digit. */
+    public static String isbn13(String isbn10) {
+        String twelve = "978" + isbn10.substring(0, 9);
         int sum = 0;
         for (int i = 0; i < 12; i++) {
             sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
