@@ -165,6 +165,9 @@ final class IllWorkflow extends IllDesk {
         RequestContext ctx = cmd.context();
         StoreTx s = tx.store();
         Optional<Item> maybeItem = engine.findItem(tx, ctx, cmd.itemBarcode());
+        if (maybeItem.isEmpty() && cmd.itemBarcode() != null) {
+            maybeItem = engine.findItem(tx, ctx, cmd.itemBarcode() + DELETED_MARK); // a repeat of the DeleteItem
+        }
         if (maybeItem.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
         }
