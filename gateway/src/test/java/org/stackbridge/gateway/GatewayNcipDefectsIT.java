@@ -65,13 +65,7 @@ class GatewayNcipDefectsIT {
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", null, "Probe, Patron 120", "ADULT", "probe@example.org", "555-0100",
                     "12 High Street\nSpringfield, IL 62704\nUS", LocalDate.of(2030, 1, 1), "MAIN", false));
-            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null,
-                    LocalDate.of(2030, 1, 1), "MAIN", false));
-            BibRecord dune = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
-            for (String barcode : List.of("I1", "I2")) {
-                tx.items().insert(new Item(0, barcode, dune.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3558 " + barcode, BigDecimal.TEN,
-                        ItemStatus.AVAILABLE, null, null));
-            }
+            NcipTestMessages.partnerAndDune(tx, "I1", "I2");
             BibRecord zen = tx.bibs().insert(new BibRecord(0, "b2", "Zen and the art", null, "0306406152", null, null, marc));
             tx.items().insert(new Item(0, "Z1", zen.id(), "BOOK", "MAIN", "MAIN", "Stacks", "BJ1468.5 Z1", BigDecimal.TEN,
                     ItemStatus.AVAILABLE, null, null));

@@ -9,7 +9,6 @@ import static org.stackbridge.gateway.NcipTestMessages.user;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.EventType;
 import org.stackbridge.core.model.IllRole;
 import org.stackbridge.core.model.IllState;
@@ -55,11 +53,7 @@ class GatewayNcipIT {
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", null, "Ada Lovelace", "ADULT", "ada@example.org", "555-0100", "1 Main St",
                     LocalDate.of(2030, 1, 1), "MAIN", false));
-            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null,
-                    LocalDate.of(2030, 1, 1), "MAIN", false));
-            BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
-            tx.items().insert(new Item(0, "I1", bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3558", BigDecimal.TEN,
-                    ItemStatus.AVAILABLE, null, null));
+            NcipTestMessages.partnerAndDune(tx, "I1");
             return null;
         }).join();
     }

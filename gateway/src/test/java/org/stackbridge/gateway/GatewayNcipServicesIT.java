@@ -11,7 +11,6 @@ import static org.stackbridge.gateway.NcipTestMessages.send;
 import static org.stackbridge.gateway.NcipTestMessages.text;
 import static org.stackbridge.gateway.NcipTestMessages.user;
 
-import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
@@ -58,13 +56,7 @@ class GatewayNcipServicesIT {
             Patron blocked = tx.patrons().insert(new Patron(0, "P2", null, "Blocked Borrower", "ADULT", null, null, null,
                     LocalDate.of(2030, 1, 1), "MAIN", false));
             tx.patrons().addBlock(new PatronBlock(0, blocked.id(), "DESK", true, true, true, "Owes money", NOW.minusSeconds(60), null));
-            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null,
-                    LocalDate.of(2030, 1, 1), "MAIN", false));
-            BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
-            for (String barcode : List.of("I1", "I2", "I3")) {
-                tx.items().insert(new Item(0, barcode, bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3558 " + barcode, BigDecimal.TEN,
-                        ItemStatus.AVAILABLE, null, null));
-            }
+            NcipTestMessages.partnerAndDune(tx, "I1", "I2", "I3");
             return null;
         }).join();
     }

@@ -1,14 +1,21 @@
 package org.stackbridge.gateway;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.port.StoreTx;
 
 /** NCIP 2 messages as partners write them, the gateway config the NCIP ITs share, and reading answers. */
 final class NcipTestMessages {
@@ -28,6 +35,21 @@ final class NcipTestMessages {
                 "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}"));
         lines.addAll(moreAgencies);
         return lines.toArray(String[]::new);
+    }
+
+    /**
+     * The partner's lending patron ILL-PARTNER, and the title Dune (control number b1) with available copies on the
+     * Stacks of MAIN, call number "PS3558 " + barcode; returns the bib.
+     */
+    static BibRecord partnerAndDune(StoreTx tx, String... barcodes) {
+        tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null,
+                LocalDate.of(2030, 1, 1), "MAIN", false));
+        BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
+        for (String barcode : barcodes) {
+            tx.items().insert(new Item(0, barcode, bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3558 " + barcode, BigDecimal.TEN,
+                    ItemStatus.AVAILABLE, null, null));
+        }
+        return bib;
     }
 
     static HttpResponse<String> send(HttpClient http, int port, String body) throws Exception {
