@@ -158,7 +158,8 @@ public final class Gateway implements AutoCloseable {
 
         NcipSettings ncipSettings = ncipSettings(cfg);
         http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(),
-                Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024), null);
+                Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024), null,
+                ncipSettings.readTimeoutSeconds());
         new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
         ncip = new NcipHttpHandler(ncipSettings, port, meters);
         closeables.add(ncip);
@@ -247,7 +248,7 @@ public final class Gateway implements AutoCloseable {
             return n;
         }
         return new NcipSettings(n.path(), n.maxBodyBytes(), n.openMode(), n.agencies(), n.libraries(), n.defaults(),
-                cfg.engine().currency(), n.workerThreads());
+                cfg.engine().currency(), n.workerThreads(), n.readTimeoutSeconds());
     }
 
     /** Protocol listeners, started after Camel so their first request finds the routes running. */

@@ -1,13 +1,15 @@
 package org.stackbridge.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stackbridge.gateway.NcipTestMessages.item;
+import static org.stackbridge.gateway.NcipTestMessages.msg;
+import static org.stackbridge.gateway.NcipTestMessages.request;
+import static org.stackbridge.gateway.NcipTestMessages.send;
+import static org.stackbridge.gateway.NcipTestMessages.user;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.EventType;
 import org.stackbridge.core.model.IllRole;
 import org.stackbridge.core.model.IllState;
@@ -52,11 +53,7 @@ class GatewayNcipIT {
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", null, "Ada Lovelace", "ADULT", "ada@example.org", "555-0100", "1 Main St",
                     LocalDate.of(2030, 1, 1), "MAIN", false));
-            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null,
-                    LocalDate.of(2030, 1, 1), "MAIN", false));
-            BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
-            tx.items().insert(new Item(0, "I1", bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3558", BigDecimal.TEN,
-                    ItemStatus.AVAILABLE, null, null));
+            NcipTestMessages.partnerAndDune(tx, "I1");
             return null;
         }).join();
     }
@@ -67,31 +64,7 @@ class GatewayNcipIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/ncip"))
-                .header("Content-Type", "application/xml").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String msg(String service, String inner) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\" "
-                + "ns1:version=\"http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd\"><ns1:" + service + ">"
-                + "<ns1:InitiationHeader><ns1:FromAgencyId><ns1:AgencyId>reshare</ns1:AgencyId></ns1:FromAgencyId>"
-                + "<ns1:FromAgencyAuthentication>s3cret</ns1:FromAgencyAuthentication>"
-                + "<ns1:ToAgencyId><ns1:AgencyId>MAIN</ns1:AgencyId></ns1:ToAgencyId></ns1:InitiationHeader>"
-                + inner + "</ns1:" + service + "></ns1:NCIPMessage>";
-    }
-
-    private static String user(String id) {
-        return "<ns1:UserId><ns1:UserIdentifierValue>" + id + "</ns1:UserIdentifierValue></ns1:UserId>";
-    }
-
-    private static String item(String id) {
-        return "<ns1:ItemId><ns1:ItemIdentifierValue>" + id + "</ns1:ItemIdentifierValue></ns1:ItemId>";
-    }
-
-    private static String request(String id) {
-        return "<ns1:RequestId><ns1:AgencyId>reshare</ns1:AgencyId><ns1:RequestIdentifierValue>" + id
-                + "</ns1:RequestIdentifierValue></ns1:RequestId>";
+        return send(http, gateway.httpPort(), body);
     }
 
     private static void noProblem(HttpResponse<String> r) {
@@ -106,7 +79,7 @@ class GatewayNcipIT {
         noProblem(lookup);
         assertTrue(lookup.body().contains("UserOptionalFields") && lookup.body().contains("Lovelace"), lookup.body());
 
-        String accept = msg("AcceptItem", request("r-100") + "<ns1:RequestedActionType>Hold For Pickup</ns1:RequestedActionType>"
+        String accept = msg("AcceptItem", request("reshare", "r-100") + "<ns1:RequestedActionType>Hold For Pickup</ns1:RequestedActionType>"
                 + user("P1") + item("ILL-900")
                 + "<ns1:ItemOptionalFields><ns1:BibliographicDescription><ns1:Title>The Shadow of the Torturer</ns1:Title>"
                 + "</ns1:BibliographicDescription></ns1:ItemOptionalFields><ns1:PickupLocation>MAIN</ns1:PickupLocation>");
@@ -132,11 +105,11 @@ class GatewayNcipIT {
 
     @Test
     void lendingWorkflowThroughTheGateway() throws Exception {
-        noProblem(post(msg("RequestItem", user("ILL-PARTNER") + item("I1") + request("L-1")
+        noProblem(post(msg("RequestItem", user("ILL-PARTNER") + item("I1") + request("reshare", "L-1")
                 + "<ns1:RequestType>Loan</ns1:RequestType><ns1:RequestScopeType>Item</ns1:RequestScopeType>")));
-        noProblem(post(msg("CheckOutItem", user("ILL-PARTNER") + item("I1") + request("L-1"))));
+        noProblem(post(msg("CheckOutItem", user("ILL-PARTNER") + item("I1") + request("reshare", "L-1"))));
         assertEquals(ItemStatus.CHECKED_OUT, gateway.storage().read(tx -> tx.items().byBarcode("I1")).join().orElseThrow().status());
-        noProblem(post(msg("CheckInItem", item("I1") + request("L-1"))));
+        noProblem(post(msg("CheckInItem", item("I1") + request("reshare", "L-1"))));
         var ill = gateway.storage().read(tx -> tx.ill().byExternalId("reshare", "L-1", IllRole.LENDING)).join().orElseThrow();
         assertEquals(IllState.COMPLETE, ill.state());
     }

@@ -3,11 +3,15 @@ package org.stackbridge.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stackbridge.gateway.NcipTestMessages.header;
+import static org.stackbridge.gateway.NcipTestMessages.item;
+import static org.stackbridge.gateway.NcipTestMessages.msg;
+import static org.stackbridge.gateway.NcipTestMessages.request;
+import static org.stackbridge.gateway.NcipTestMessages.send;
+import static org.stackbridge.gateway.NcipTestMessages.text;
+import static org.stackbridge.gateway.NcipTestMessages.user;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,14 +20,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
@@ -46,25 +47,8 @@ class GatewayNcipServicesIT {
 
     @BeforeEach
     void start() throws Exception {
-        gateway = TestGateways.start(data, Clock.fixed(NOW, ZoneOffset.UTC),
-                "libraries:",
-                "  - {code: MAIN, name: Main Library}",
-                "policies:",
-                "  - library: '*'",
-                "    category: '*'",
-                "    item-type: '*'",
-                "    loan-period: 21",
-                "    renewals: 1",
-                "ncip:",
-                "  libraries: {MAIN: MAIN}",
-                "  agencies:",
-                "    reshare:",
-                "      dialect: reshare",
-                "      shared-secret: s3cret",
-                "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}",
-                "    plain:",
-                "      dialect: generic",
-                "      shared-secret: pl4in");
+        gateway = TestGateways.start(data, Clock.fixed(NOW, ZoneOffset.UTC), NcipTestMessages.reshareGateway(List.of(),
+                List.of("    plain:", "      dialect: generic", "      shared-secret: pl4in")));
         String pin = SecretHasher.standard().hash("1234");
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", pin, "Ada Lovelace", "ADULT", "ada@example.org", "555-0100", "1 Main St",
@@ -72,13 +56,7 @@ class GatewayNcipServicesIT {
             Patron blocked = tx.patrons().insert(new Patron(0, "P2", null, "Blocked Borrower", "ADULT", null, null, null,
                     LocalDate.of(2030, 1, 1), "MAIN", false));
             tx.patrons().addBlock(new PatronBlock(0, blocked.id(), "DESK", true, true, true, "Owes money", NOW.minusSeconds(60), null));
-            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null,
-                    LocalDate.of(2030, 1, 1), "MAIN", false));
-            BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
-            for (String barcode : List.of("I1", "I2", "I3")) {
-                tx.items().insert(new Item(0, barcode, bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3558 " + barcode, BigDecimal.TEN,
-                        ItemStatus.AVAILABLE, null, null));
-            }
+            NcipTestMessages.partnerAndDune(tx, "I1", "I2", "I3");
             return null;
         }).join();
     }
@@ -91,41 +69,10 @@ class GatewayNcipServicesIT {
     // ---- helpers (copied in spirit from the ncip-server tests, which this module cannot see)
 
     private String post(String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/ncip"))
-                .header("Content-Type", "application/xml").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(http, gateway.httpPort(), body);
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"), r.headers().toString());
         return r.body();
-    }
-
-    private static String header(String agency, String secret) {
-        return "<ns1:InitiationHeader><ns1:FromAgencyId><ns1:AgencyId>" + agency + "</ns1:AgencyId></ns1:FromAgencyId>"
-                + (secret == null ? "" : "<ns1:FromAgencyAuthentication>" + secret + "</ns1:FromAgencyAuthentication>")
-                + "<ns1:ToAgencyId><ns1:AgencyId>MAIN</ns1:AgencyId></ns1:ToAgencyId></ns1:InitiationHeader>";
-    }
-
-    private static String msg(String service, String inner) {
-        return msg(service, header("reshare", "s3cret"), inner);
-    }
-
-    private static String msg(String service, String header, String inner) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\" "
-                + "ns1:version=\"http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd\"><ns1:" + service + ">"
-                + header + inner + "</ns1:" + service + "></ns1:NCIPMessage>";
-    }
-
-    private static String user(String id) {
-        return "<ns1:UserId><ns1:UserIdentifierValue>" + id + "</ns1:UserIdentifierValue></ns1:UserId>";
-    }
-
-    private static String item(String id) {
-        return "<ns1:ItemId><ns1:ItemIdentifierValue>" + id + "</ns1:ItemIdentifierValue></ns1:ItemId>";
-    }
-
-    private static String request(String id) {
-        return "<ns1:RequestId><ns1:AgencyId>reshare</ns1:AgencyId><ns1:RequestIdentifierValue>" + id
-                + "</ns1:RequestIdentifierValue></ns1:RequestId>";
     }
 
     private static String pin(String value) {
@@ -144,12 +91,6 @@ class GatewayNcipServicesIT {
                 + "<ns1:FiscalTransactionType>" + type + "</ns1:FiscalTransactionType>"
                 + "<ns1:Amount><ns1:CurrencyCode>USD</ns1:CurrencyCode><ns1:MonetaryValue>" + value + "</ns1:MonetaryValue></ns1:Amount>"
                 + "</ns1:FiscalTransactionInformation>");
-    }
-
-    /** The text of the first element with this local name (any prefix), or null. */
-    private static String text(String xml, String element) {
-        Matcher m = Pattern.compile("<(?:\\w+:)?" + element + "(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?" + element + ">").matcher(xml);
-        return m.find() ? m.group(1) : null;
     }
 
     private static void ok(String response, String element) {
@@ -279,7 +220,7 @@ class GatewayNcipServicesIT {
 
     @Test
     void acceptAndDeleteItem() throws Exception {
-        String accept = msg("AcceptItem", request("r-1") + "<ns1:RequestedActionType>Hold For Pickup</ns1:RequestedActionType>"
+        String accept = msg("AcceptItem", request("reshare", "r-1") + "<ns1:RequestedActionType>Hold For Pickup</ns1:RequestedActionType>"
                 + user("P1") + item("ILL-1") + "<ns1:ItemOptionalFields><ns1:BibliographicDescription><ns1:Title>Solaris</ns1:Title>"
                 + "</ns1:BibliographicDescription></ns1:ItemOptionalFields><ns1:PickupLocation>MAIN</ns1:PickupLocation>");
         String accepted = post(accept);

@@ -1,6 +1,7 @@
 package org.stackbridge.ncip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -116,6 +117,17 @@ final class NcipFixture implements AutoCloseable {
 
     static NCIPMessage parseValid(String body) {
         validate(body, OFFICIAL);
+        try {
+            NcipXml.Parsed p = NcipXml.read(body.getBytes(StandardCharsets.UTF_8));
+            return ((NcipXml.V2) p).message();
+        } catch (NcipParseException e) {
+            throw new AssertionError("answer unreadable: " + e.getMessage() + "\n" + body);
+        }
+    }
+
+    /** An NCIP version 1 answer: no NCIP 2 namespace, the v1 version; parsed through the v1-to-v2 input mapping. */
+    static NCIPMessage parseV1(String body) {
+        assertTrue(!body.contains(NcipXml.NCIP_NS) && body.contains("version=\"http://www.niso.org/ncip/v1_0/imp1/dtd/ncip_v1_0.dtd\""), body);
         try {
             NcipXml.Parsed p = NcipXml.read(body.getBytes(StandardCharsets.UTF_8));
             return ((NcipXml.V2) p).message();

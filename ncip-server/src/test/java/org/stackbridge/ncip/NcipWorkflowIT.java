@@ -132,11 +132,12 @@ class NcipWorkflowIT {
         assertEquals(ItemStatus.IN_PROCESS, item("RS-TEMP-1").status());
         assertTrue(f.circ.store().runNow(tx -> tx.loans().openForItem(temp.id())).isEmpty());
 
-        // 5. DeleteItem: returned to the lender, complete; the temporary item is retired
+        // 5. DeleteItem: returned to the lender, complete; the temporary item is deleted (retired, its barcode released)
         NCIPMessage deleted = f.post(deleteItem("RS-TEMP-1"));
         assertTrue(deleted.getDeleteItemResponse().getProblem().isEmpty(), () -> problemType(deleted.getDeleteItemResponse().getProblem()));
         assertEquals(IllState.COMPLETE, ill("rs-req-1", IllRole.BORROWING).state());
-        assertEquals(ItemStatus.WITHDRAWN, item("RS-TEMP-1").status());
+        assertTrue(f.circ.store().runNow(tx -> tx.items().byBarcode("RS-TEMP-1")).isEmpty());
+        assertEquals(ItemStatus.WITHDRAWN, f.circ.store().runNow(tx -> tx.items().byId(temp.id())).orElseThrow().status());
         assertEquals(List.of("NEW->REQUESTED", "REQUESTED->RECEIVED", "RECEIVED->CHECKED_OUT_TO_PATRON",
                 "CHECKED_OUT_TO_PATRON->RETURNED_BY_PATRON", "RETURNED_BY_PATRON->RETURNED_TO_LENDER", "RETURNED_TO_LENDER->COMPLETE"),
                 transitions(r.id()));

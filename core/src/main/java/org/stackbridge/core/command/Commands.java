@@ -72,13 +72,31 @@ public final class Commands {
         }
     }
 
-    /** Place a hold on an item (item level) or, with {@code bibControlNumber}, on a title. */
+    /**
+     * Place a hold on an item (item level) or, with {@code bibControlNumber}, on a title; the title may also be named
+     * by a standard identifier reference ({@code BibIdentifier.reference}, e.g. {@code {OCLC}26273275}).
+     */
+    /**
+     * @param illLending the hold stands for a partner's ILL lending request: decided by {@code ILL_LEND}, where one
+     *                   request per partner request id is the rule, so a second request for a title is no duplicate
+     */
     public record PlaceHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber,
-                            String pickupLibrary, LocalDate expiresOn) implements Command<Views.HoldPlaced> {
+                            String pickupLibrary, LocalDate expiresOn, boolean illLending) implements Command<Views.HoldPlaced> {
+
+        public PlaceHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber,
+                         String pickupLibrary, LocalDate expiresOn) {
+            this(context, patronBarcode, itemBarcode, bibControlNumber, pickupLibrary, expiresOn, false);
+        }
     }
 
     /** Cancel the patron's open hold on the item's or the bib's title. */
-    public record CancelHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber) implements Command<Views.HoldCancelled> {
+    /** @param holdId the one hold meant, when the patron may hold the title more than once (ILL lending); else null */
+    public record CancelHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber,
+                             Long holdId) implements Command<Views.HoldCancelled> {
+
+        public CancelHold(RequestContext context, String patronBarcode, String itemBarcode, String bibControlNumber) {
+            this(context, patronBarcode, itemBarcode, bibControlNumber, null);
+        }
     }
 
     /** Change pickup library or expiry of the patron's open hold. */

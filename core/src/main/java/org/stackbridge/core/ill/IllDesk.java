@@ -126,6 +126,36 @@ abstract class IllDesk {
         }
     }
 
+    /**
+     * Deletes a temporary ILL item as far as anyone can see: retired, and its barcode released (renamed to
+     * {@code <barcode>~deleted}; an item deleted earlier under that name becomes {@code <barcode>~deleted-<id>}) so
+     * look-ups answer "unknown item" and a later receipt may use the barcode again, while a repeated DeleteItem still
+     * finds the item. The row stays, so loans, holds and the event log keep pointing at it; the event names the old barcode.
+     */
+    void delete(EngineTx tx, RequestContext ctx, Item item) {
+        retire(tx, ctx, item);
+        Item current = tx.store().items().byId(item.id()).orElse(item);
+        if (current.barcode().contains(DELETED_MARK)) {
+            return;
+        }
+        String released = current.barcode() + DELETED_MARK;
+        Optional<Item> older = tx.store().items().byBarcode(released);
+        if (older.isPresent()) {
+            rename(tx, older.get(), released + "-" + older.get().id());
+        }
+        rename(tx, current, released);
+        tx.log(ctx, EventType.ITEM_STATUS_CHANGED, current.currentLibrary(), null, current.id(),
+                "temporary ILL item " + current.barcode() + " deleted; barcode released (kept as " + released + ")");
+    }
+
+    private static void rename(EngineTx tx, Item i, String barcode) {
+        tx.store().items().update(new Item(i.id(), barcode, i.bibId(), i.itemType(), i.homeLibrary(), i.currentLibrary(), i.location(),
+                i.callNumber(), i.price(), i.status(), i.inTransitTo(), i.illRequestId()));
+    }
+
+    /** Appended to the barcode of a deleted temporary ILL item. */
+    static final String DELETED_MARK = "~deleted";
+
     void setStatus(EngineTx tx, RequestContext ctx, Item item, ItemStatus status) {
         Item current = tx.store().items().byId(item.id()).orElse(item);
         tx.store().items().update(current.withStatus(status));
@@ -145,8 +175,9 @@ abstract class IllDesk {
         StoreTx s = tx.store();
         String patron = r.patronId() == null ? null : s.patrons().byId(r.patronId()).map(Patron::barcode).orElse(null);
         String item = r.itemId() == null ? null : s.items().byId(r.itemId()).map(Item::barcode).orElse(null);
+        String bib = r.bibId() == null ? null : s.bibs().headingById(r.bibId()).map(org.stackbridge.core.model.BibRecord::controlNumber).orElse(null);
         return new IllViews.IllRequestView(r.id(), r.role(), r.state(), r.partnerAgency(), r.externalId(), patron, item, r.title(),
-                r.pickupLibrary(), r.createdAt(), r.updatedAt());
+                r.pickupLibrary(), r.createdAt(), r.updatedAt(), bib);
     }
 
     static boolean blank(String s) {

@@ -26,9 +26,15 @@ public final class IllViews {
         }
     }
 
+    /** @param bibControlNumber the title the request is for (null before one is known), e.g. to name a copy of it */
     public record IllRequestView(long id, IllRole role, IllState state, String partnerAgency, String externalId,
                                  String patronBarcode, String itemBarcode, String title, String pickupLibrary,
-                                 Instant createdAt, Instant updatedAt) implements Serializable {
+                                 Instant createdAt, Instant updatedAt, String bibControlNumber) implements Serializable {
+
+        public IllRequestView(long id, IllRole role, IllState state, String partnerAgency, String externalId, String patronBarcode,
+                              String itemBarcode, String title, String pickupLibrary, Instant createdAt, Instant updatedAt) {
+            this(id, role, state, partnerAgency, externalId, patronBarcode, itemBarcode, title, pickupLibrary, createdAt, updatedAt, null);
+        }
     }
 
     /** A borrowed item received: the temporary item and the hold that waits for our patron. */

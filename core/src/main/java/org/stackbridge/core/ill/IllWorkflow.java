@@ -165,6 +165,9 @@ final class IllWorkflow extends IllDesk {
         RequestContext ctx = cmd.context();
         StoreTx s = tx.store();
         Optional<Item> maybeItem = engine.findItem(tx, ctx, cmd.itemBarcode());
+        if (maybeItem.isEmpty() && cmd.itemBarcode() != null) {
+            maybeItem = engine.findItem(tx, ctx, cmd.itemBarcode() + DELETED_MARK); // a repeat of the DeleteItem
+        }
         if (maybeItem.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
         }
@@ -182,7 +185,7 @@ final class IllWorkflow extends IllDesk {
                     + " is still checked out to the patron; check it in before deleting it");
         }
         if (r.state() == IllState.COMPLETE || r.state() == IllState.CANCELLED) {
-            retire(tx, ctx, item); // a repeat: nothing left to do but make sure the item is retired
+            delete(tx, ctx, item); // a repeat: nothing left to do but make sure the item is gone
             return Outcome.success(view(tx, r));
         }
         if (r.state() != IllState.RETURNED_TO_LENDER
@@ -195,8 +198,8 @@ final class IllWorkflow extends IllDesk {
         if (r.state() != IllState.RETURNED_TO_LENDER) {
             r = move(tx, ctx, r, IllState.RETURNED_TO_LENDER, "item deleted");
         }
-        r = move(tx, ctx, r, IllState.COMPLETE, "temporary item retired");
-        retire(tx, ctx, s.items().byId(item.id()).orElseThrow());
+        r = move(tx, ctx, r, IllState.COMPLETE, "temporary item deleted");
+        delete(tx, ctx, s.items().byId(item.id()).orElseThrow());
         return Outcome.success(view(tx, r));
     }
 
@@ -221,7 +224,7 @@ final class IllWorkflow extends IllDesk {
             return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown partner patron");
         }
         Outcome<Views.HoldPlaced> placed = engine.handle(new PlaceHold(ctx, cmd.partnerPatronBarcode(), blankToNull(cmd.itemBarcode()),
-                blankToNull(cmd.bibControlNumber()), blankToNull(cmd.pickupLibrary()), null), tx);
+                blankToNull(cmd.bibControlNumber()), blankToNull(cmd.pickupLibrary()), null, true), tx);
         if (!(placed instanceof Outcome.Success<Views.HoldPlaced> ok)) {
             return placed.map(x -> null);
         }
@@ -259,7 +262,7 @@ final class IllWorkflow extends IllDesk {
             if (hold.isPresent()) {
                 Patron p = s.patrons().byId(hold.get().patronId()).orElseThrow();
                 String cn = s.bibs().byId(hold.get().bibId()).map(BibRecord::controlNumber).orElse(null);
-                Outcome<Views.HoldCancelled> c = engine.handle(new CancelHold(ctx, p.barcode(), null, cn), tx);
+                Outcome<Views.HoldCancelled> c = engine.handle(new CancelHold(ctx, p.barcode(), null, cn, hold.get().id()), tx);
                 if (!c.isSuccess()) {
                     return c.map(x -> null);
                 }
@@ -291,7 +294,7 @@ final class IllWorkflow extends IllDesk {
         if (blank(cmd.bibControlNumber())) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Bibliographic id is required");
         }
-        Optional<BibRecord> bib = tx.store().bibs().byControlNumber(cmd.bibControlNumber());
+        Optional<BibRecord> bib = tx.store().bibs().byReference(cmd.bibControlNumber());
         if (bib.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown title " + cmd.bibControlNumber());
         }

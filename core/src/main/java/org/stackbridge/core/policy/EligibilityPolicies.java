@@ -106,10 +106,12 @@ public final class EligibilityPolicies {
             .then("place hold", HOLDS_ALLOWED, NO_DUPLICATE_HOLD);
 
     /**
-     * Lending to a partner: the partner's request becomes a hold for the partner's patron account, placed with
-     * the ordinary hold command, so it is decided by {@link #PLACE_HOLD}.
+     * Lending to a partner: the partner's request becomes a hold for the partner's patron account, decided like
+     * {@link #PLACE_HOLD} except that the one patron account stands for all the partner's borrowers, so it may hold a
+     * title more than once: one request per partner request id is the rule (checked by the ILL workflow).
      */
-    public static final EligibilityPolicy<HoldCase> ILL_LEND = new EligibilityPolicy<>("ILL lend", PLACE_HOLD.rules());
+    public static final EligibilityPolicy<HoldCase> ILL_LEND = REQUEST_PATRON.<HoldCase>on("ILL lend", HoldCase::standing)
+            .then("ILL lend", HOLDS_ALLOWED);
 
     /**
      * Receiving a borrowed item for our patron: it waits on the hold shelf like a hold, so the patron must be

@@ -2,6 +2,7 @@ package org.stackbridge.core.port;
 
 import java.util.List;
 import java.util.Optional;
+import org.stackbridge.core.model.BibIdentifier;
 import org.stackbridge.core.model.BibRecord;
 
 public interface Bibs {
@@ -16,6 +17,40 @@ public interface Bibs {
     }
 
     Optional<BibRecord> byControlNumber(String controlNumber);
+
+    /**
+     * Bibs carrying a standard identifier (OCLC, ISBN, ISSN, LCCN; normalised, see {@link BibIdentifier}), in id
+     * order, through an index kept up to date by {@link #insert} and {@link #update}. {@code LOCAL} is the control number.
+     */
+    List<BibRecord> byIdentifier(BibIdentifier id);
+
+    /**
+     * The bib a partner names by an identifier and its code (e.g. "OCLC" and "(OCoLC)26273275"); no code, our own
+     * control number. The first bib in id order when several share the identifier.
+     */
+    default Optional<BibRecord> find(String code, String value) {
+        BibIdentifier.Type type = BibIdentifier.Type.fromCode(code);
+        if (type == BibIdentifier.Type.LOCAL) {
+            return value == null || value.isBlank() ? Optional.empty() : byControlNumber(value.trim());
+        }
+        return BibIdentifier.normalised(type, value).flatMap(id -> byIdentifier(id).stream().findFirst());
+    }
+
+    /** The bib a title reference ({@link BibIdentifier#reference}: {@code {OCLC}26273275} or a control number) names. */
+    default Optional<BibRecord> byReference(String reference) {
+        if (reference != null && reference.startsWith("{")) {
+            int close = reference.indexOf('}');
+            if (close > 1) {
+                String type = reference.substring(1, close);
+                for (BibIdentifier.Type t : BibIdentifier.Type.values()) {
+                    if (t.name().equals(type)) {
+                        return find(type, reference.substring(close + 1));
+                    }
+                }
+            }
+        }
+        return reference == null || reference.isBlank() ? Optional.empty() : byControlNumber(reference);
+    }
 
     BibRecord insert(BibRecord bib);
 

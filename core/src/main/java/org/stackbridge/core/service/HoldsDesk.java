@@ -69,7 +69,7 @@ final class HoldsDesk extends Desk {
         boolean duplicate = tx.store().holds().openForPatron(patron.id()).stream().anyMatch(h -> h.bibId() == target.bib.id());
         HoldCase request = new HoldCase(standing(tx, patron, at, Optional.empty()),
                 rule(pickup.get().code(), patron.category(), itemType), duplicate);
-        Optional<Refusal> refused = EligibilityPolicies.PLACE_HOLD.firstRefusal(request);
+        Optional<Refusal> refused = (cmd.illLending() ? EligibilityPolicies.ILL_LEND : EligibilityPolicies.PLACE_HOLD).firstRefusal(request);
         if (refused.isPresent()) {
             return refused.get().outcome();
         }
@@ -84,7 +84,7 @@ final class HoldsDesk extends Desk {
 
     private Outcome<Views.HoldCancelled> cancelHold(CancelHold cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Outcome<PatronHold> found = patronHold(tx, ctx, cmd.patronBarcode(), cmd.itemBarcode(), cmd.bibControlNumber());
+        Outcome<PatronHold> found = patronHold(tx, ctx, cmd.patronBarcode(), cmd.itemBarcode(), cmd.bibControlNumber(), cmd.holdId());
         if (!(found instanceof Outcome.Success<PatronHold> ok)) {
             return found.map(none -> null);
         }
@@ -146,12 +146,18 @@ final class HoldsDesk extends Desk {
 
     /** The patron and their open hold on the title named by item or bibliographic number, or why there is none. */
     private Outcome<PatronHold> patronHold(EngineTx tx, RequestContext ctx, String patronBarcode, String itemBarcode, String bibNumber) {
+        return patronHold(tx, ctx, patronBarcode, itemBarcode, bibNumber, null);
+    }
+
+    private Outcome<PatronHold> patronHold(EngineTx tx, RequestContext ctx, String patronBarcode, String itemBarcode, String bibNumber,
+                                           Long holdId) {
         Optional<Patron> patron = findPatron(tx, ctx, patronBarcode);
         if (patron.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
         }
         return target(tx, ctx, itemBarcode, bibNumber)
-                .flatMap(target -> tx.store().holds().openForPatron(patron.get().id()).stream().filter(h -> h.bibId() == target.bib.id()).findFirst())
+                .flatMap(target -> tx.store().holds().openForPatron(patron.get().id()).stream().filter(h -> h.bibId() == target.bib.id()
+                        && (holdId == null || h.id() == holdId)).findFirst())
                 .<Outcome<PatronHold>>map(h -> Outcome.success(new PatronHold(patron.get(), h)))
                 .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No such hold"));
     }
@@ -164,7 +170,7 @@ final class HoldsDesk extends Desk {
             return findItem(tx, ctx, itemBarcode).map(i -> new Target(tx.store().bibs().byId(i.bibId()).orElseThrow(), i));
         }
         if (bibNumber != null && !bibNumber.isBlank()) {
-            return tx.store().bibs().byControlNumber(bibNumber).map(b -> new Target(b, null));
+            return tx.store().bibs().byReference(bibNumber).map(b -> new Target(b, null));
         }
         return Optional.empty();
     }

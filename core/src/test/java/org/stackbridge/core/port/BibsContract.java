@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stackbridge.core.model.BibIdentifier;
 import org.stackbridge.core.model.BibRecord;
 
 public interface BibsContract extends StoreFixture {
@@ -71,6 +72,62 @@ public interface BibsContract extends StoreFixture {
         assertEquals(changed, found);
         assertEquals("New author", found.author());
         assertEquals(null, found.isbn());
+    }
+
+    /** An ISO 2709 record with 001 and the given data fields ($a only), built by hand: core has no MARC library. */
+    static byte[] marc(String controlNumber, String... tagAndA) {
+        java.io.ByteArrayOutputStream dir = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        java.util.List<String[]> fields = new java.util.ArrayList<>();
+        fields.add(new String[] {"001", controlNumber + "\u001E"});
+        for (int i = 0; i < tagAndA.length; i += 2) {
+            fields.add(new String[] {tagAndA[i], "  \u001Fa" + tagAndA[i + 1] + "\u001E"});
+        }
+        for (String[] f : fields) {
+            byte[] bytes = f[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            dir.writeBytes(String.format("%s%04d%05d", f[0], bytes.length, data.size()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            data.writeBytes(bytes);
+        }
+        dir.write(0x1E);
+        data.write(0x1D);
+        int base = 24 + dir.size();
+        String leader = String.format("%05dnam a22%05d a 4500", base + data.size(), base);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(leader.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(dir.toByteArray());
+        out.writeBytes(data.toByteArray());
+        return out.toByteArray();
+    }
+
+    @Test
+    default void bibsAreFoundByTheirStandardIdentifiers() {
+        BibRecord zen = write(tx -> tx.bibs().insert(new BibRecord(0, "z1", "Zen", null, null, null, null,
+                marc("z1", "010", "   85000002 ", "020", "0-306-40615-2 (pbk.)", "022", "0317-8471", "035", "(OCoLC)ocm26273275",
+                        "035", "(DLC)12345"))));
+        BibRecord other = newBib("ocm001");
+        assertEquals(List.of(zen), read(tx -> tx.bibs().byIdentifier(new BibIdentifier(BibIdentifier.Type.OCLC, "26273275"))));
+        assertEquals(zen, read(tx -> tx.bibs().find("OCLC", "ocn26273275")).orElseThrow());
+        assertEquals(zen, read(tx -> tx.bibs().find("OCLC", "(OCoLC)26273275")).orElseThrow());
+        assertEquals(zen, read(tx -> tx.bibs().find("ISBN", "978-0-306-40615-7")).orElseThrow(), "ISBN-13 of the ISBN-10");
+        assertEquals(zen, read(tx -> tx.bibs().find("ISSN", "03178471")).orElseThrow());
+        assertEquals(zen, read(tx -> tx.bibs().find("LCCN", "85-2")).orElseThrow());
+        assertEquals(zen, read(tx -> tx.bibs().byReference("{OCLC}26273275")).orElseThrow());
+        assertEquals(other, read(tx -> tx.bibs().find(null, "ocm001")).orElseThrow(), "no code: our control number");
+        assertEquals(other, read(tx -> tx.bibs().find("Local", "ocm001")).orElseThrow());
+        assertTrue(read(tx -> tx.bibs().find("LCCN", "ocm001")).isEmpty(), "an LCCN is not our 001");
+        assertTrue(read(tx -> tx.bibs().find("OCLC", "12345")).isEmpty(), "a 035 of another agency is no OCLC number");
+        assertEquals(other, read(tx -> tx.bibs().find("ISBN", "9780000000000")).orElseThrow(), "the bib's ISBN field is indexed too");
+    }
+
+    @Test
+    default void updateReindexesTheIdentifiers() {
+        BibRecord zen = write(tx -> tx.bibs().insert(new BibRecord(0, "z1", "Zen", null, null, null, null, marc("z1", "035", "(OCoLC)1"))));
+        write(tx -> {
+            tx.bibs().update(new BibRecord(zen.id(), "z1", "Zen", null, null, null, null, marc("z1", "035", "(OCoLC)2")));
+            return null;
+        });
+        assertTrue(read(tx -> tx.bibs().find("OCLC", "1")).isEmpty());
+        assertEquals(zen.id(), read(tx -> tx.bibs().find("OCLC", "2")).orElseThrow().id());
     }
 
     @Test

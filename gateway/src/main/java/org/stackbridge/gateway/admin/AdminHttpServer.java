@@ -44,6 +44,7 @@ public final class AdminHttpServer implements AutoCloseable {
     private final int requestedPort;
     private final int maxBody;
     private final SslContext ssl;
+    private final int readTimeoutSeconds;
     private final Map<String, HttpEndpoint> routes = new LinkedHashMap<>();
     private final Map<String, java.util.function.Supplier<FullHttpResponse>> oversize = new LinkedHashMap<>();
     private final Map<String, java.util.function.Supplier<FullHttpResponse>> malformed = new LinkedHashMap<>();
@@ -52,6 +53,12 @@ public final class AdminHttpServer implements AutoCloseable {
     private Channel channel;
 
     public AdminHttpServer(String host, int port, int maxBody, SslContext ssl) {
+        this(host, port, maxBody, ssl, org.stackbridge.ncip.config.NcipSettings.DEFAULT_READ_TIMEOUT_SECONDS);
+    }
+
+    /** @param readTimeoutSeconds time for a client to send one whole request; slower ones get 408 and are closed */
+    public AdminHttpServer(String host, int port, int maxBody, SslContext ssl, int readTimeoutSeconds) {
+        this.readTimeoutSeconds = readTimeoutSeconds;
         this.host = host;
         this.requestedPort = port;
         this.maxBody = maxBody;
@@ -90,6 +97,8 @@ public final class AdminHttpServer implements AutoCloseable {
                             }
                         });
                         ch.pipeline().addLast("codec", new HttpServerCodec(4096, 16 * 1024, 16 * 1024));
+                        ch.pipeline().addLast("read-timeout", new org.stackbridge.ncip.server.HttpReadTimeoutHandler(readTimeoutSeconds,
+                                TimeUnit.SECONDS));
                         ch.pipeline().addLast("aggregator", new Aggregator());
                         ch.pipeline().addLast("router", new Router());
                     }

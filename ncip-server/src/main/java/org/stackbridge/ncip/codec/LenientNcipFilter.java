@@ -21,10 +21,12 @@ final class LenientNcipFilter extends XMLFilterImpl {
     private static final java.util.Map<String, String> V1_NAMES = java.util.Map.of(
             "UniqueAgencyId", "AgencyId", "UniqueUserId", "UserId", "UniqueItemId", "ItemId", "UniqueRequestId", "RequestId",
             "VisibleUserId", "UserId", "VisibleUserIdentifier", "UserIdentifierValue", "VisibleUserIdentifierType", "UserIdentifierType",
-            "UniqueItemIdentifier", "ItemIdentifierValue", "UniqueUserIdentifier", "UserIdentifierValue");
+            "UniqueItemIdentifier", "ItemIdentifierValue", "UniqueUserIdentifier", "UserIdentifierValue",
+            "UniqueBibliographicId", "BibliographicId");
     private static final int MAX_CAPTURE = 4096;
 
     private Boolean versionMessage;
+    private boolean v1;
     // a start tag held back until we know whether v1 <Scheme>/<Value> children follow
     private String pendingUri;
     private String pendingLocal;
@@ -42,6 +44,11 @@ final class LenientNcipFilter extends XMLFilterImpl {
         super(parent);
     }
 
+    /** Whether the document was NCIP version 1 (v1 version, v1 element names or v1 Scheme/Value pairs). */
+    boolean isV1() {
+        return v1;
+    }
+
     boolean isVersionMessage() {
         return Boolean.TRUE.equals(versionMessage);
     }
@@ -49,6 +56,7 @@ final class LenientNcipFilter extends XMLFilterImpl {
     @Override
     public void startDocument() throws SAXException {
         versionMessage = null;
+        v1 = false;
         pendingLocal = null;
         collecting = false;
         capturing = null;
@@ -66,8 +74,16 @@ final class LenientNcipFilter extends XMLFilterImpl {
             return;
         }
         depth++;
+        if (depth == 1) {
+            String version = atts.getValue("version");
+            v1 = version != null && (version.contains("v1_0") || version.contains("ncip_v1"));
+        }
+        if (V1_NAMES.containsKey(localName)) {
+            v1 = true;
+        }
         if (("Scheme".equals(localName) || "Value".equals(localName)) && (pendingLocal != null || collecting)) {
             collecting = true;
+            v1 = true;
             capturing = localName;
             text.setLength(0);
             return;

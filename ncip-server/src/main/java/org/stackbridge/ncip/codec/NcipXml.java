@@ -63,7 +63,11 @@ public final class NcipXml {
     public sealed interface Parsed permits V2, Version {
     }
 
-    public record V2(NCIPMessage message) implements Parsed {
+    /** @param v1 the partner wrote NCIP version 1 (mapped onto v2 on input): answer with {@link #writeV1} */
+    public record V2(NCIPMessage message, boolean v1) implements Parsed {
+        public V2(NCIPMessage message) {
+            this(message, false);
+        }
     }
 
     public record Version(NCIPVersionMessage message) implements Parsed {
@@ -102,7 +106,7 @@ public final class NcipXml {
                 result = el.getValue();
             }
             if (result instanceof NCIPMessage m) {
-                return new V2(m);
+                return new V2(m, r.filter.isV1());
             }
             if (result instanceof NCIPVersionMessage v) {
                 return new Version(v);
@@ -155,6 +159,19 @@ public final class NcipXml {
             message.setVersion(VERSION);
         }
         return marshal(message, true);
+    }
+
+    /** An answer in NCIP version 1 form, for a partner that wrote to us in v1 (see {@link NcipV1Writer}). */
+    public static byte[] writeV1(NCIPMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+            Marshaller m = CONTEXT.createMarshaller();
+            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            m.marshal(message, new NcipV1Writer(out));
+            return out.toByteArray();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot write NCIP v1 message", e);
+        }
     }
 
     public static byte[] write(NCIPVersionMessage message) {

@@ -16,11 +16,20 @@ import java.util.Optional;
  * @param defaults      defaults for all partners
  * @param currency      ISO currency code of amounts (default the engine's, USD)
  * @param workerThreads threads that parse and write XML off the event loop (default: cores)
+ * @param readTimeoutSeconds how long a client may take to send a whole request (headers and body) before it gets
+ *                      HTTP 408 and the connection is closed (default 30)
  */
 public record NcipSettings(String path, Integer maxBodyBytes, Boolean openMode, Map<String, NcipAgency> agencies,
-                           Map<String, String> libraries, NcipDefaults defaults, String currency, Integer workerThreads) {
+                           Map<String, String> libraries, NcipDefaults defaults, String currency, Integer workerThreads,
+                           Integer readTimeoutSeconds) {
 
     public static final int DEFAULT_MAX_BODY = 1 << 20;
+    public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+
+    public NcipSettings(String path, Integer maxBodyBytes, Boolean openMode, Map<String, NcipAgency> agencies,
+                        Map<String, String> libraries, NcipDefaults defaults, String currency, Integer workerThreads) {
+        this(path, maxBodyBytes, openMode, agencies, libraries, defaults, currency, workerThreads, null);
+    }
 
     public NcipSettings {
         path = path == null || path.isBlank() ? "/ncip" : (path.startsWith("/") ? path : "/" + path);
@@ -36,10 +45,11 @@ public record NcipSettings(String path, Integer maxBodyBytes, Boolean openMode, 
         currency = currency == null || currency.isBlank() ? "USD" : currency;
         java.util.Currency.getInstance(currency);
         workerThreads = workerThreads == null || workerThreads <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : workerThreads;
+        readTimeoutSeconds = readTimeoutSeconds == null || readTimeoutSeconds <= 0 ? DEFAULT_READ_TIMEOUT_SECONDS : readTimeoutSeconds;
     }
 
     public static NcipSettings standard() {
-        return new NcipSettings(null, null, null, null, null, null, null, null);
+        return new NcipSettings(null, null, null, null, null, null, null, null, null);
     }
 
     public Optional<NcipAgency> agency(String fromAgencyId) {

@@ -3,6 +3,7 @@ package org.stackbridge.ncip.mapping;
 import java.math.BigInteger;
 import java.util.List;
 import org.stackbridge.core.ill.IllViews;
+import org.stackbridge.core.model.BibIdentifier;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.ncip.binding.v2.BibliographicDescription;
@@ -79,6 +80,18 @@ public final class NcipItems {
         return f;
     }
 
+    /** Where the item is: its location and call number only (for answers that were not asked for item details). */
+    public static ItemOptionalFields whereabouts(Views.ItemInfo i) {
+        ItemOptionalFields f = new ItemOptionalFields();
+        if (i.callNumber() != null && !i.callNumber().isBlank()) {
+            ItemDescription d = new ItemDescription();
+            d.setCallNumber(i.callNumber());
+            f.setItemDescription(d);
+        }
+        f.getLocation().add(location(i.currentLibrary(), i.location()));
+        return f;
+    }
+
     public static Location location(String library, String shelf) {
         Location l = new Location();
         l.setLocationType(svp(LOCATION_TYPE_SCHEME, "Current Location"));
@@ -118,16 +131,22 @@ public final class NcipItems {
         return new IllViews.Citation(title == null ? fallbackTitle : title, text(d.getAuthor()), isbn, record);
     }
 
-    /** A bib control number from BibliographicIds (record id first, then item id such as an ISBN). */
+    /**
+     * The title BibliographicIds name, as a title reference for the engine (record id first, then item id such as an
+     * ISBN), by identifier code: OCLC, ISBN, ISSN, LCCN are looked up in the bib identifier index, no code or any other
+     * code ("Local", "Accession Number") is our control number (see {@link BibIdentifier#reference}).
+     */
     public static String controlNumber(List<BibliographicId> ids) {
         for (BibliographicId b : ids) {
-            if (b.getBibliographicRecordId() != null && text(b.getBibliographicRecordId().getBibliographicRecordIdentifier()) != null) {
-                return text(b.getBibliographicRecordId().getBibliographicRecordIdentifier());
+            BibliographicRecordId r = b.getBibliographicRecordId();
+            if (r != null && text(r.getBibliographicRecordIdentifier()) != null) {
+                return BibIdentifier.reference(text(r.getBibliographicRecordIdentifierCode()), text(r.getBibliographicRecordIdentifier()));
             }
         }
         for (BibliographicId b : ids) {
-            if (b.getBibliographicItemId() != null && text(b.getBibliographicItemId().getBibliographicItemIdentifier()) != null) {
-                return text(b.getBibliographicItemId().getBibliographicItemIdentifier());
+            BibliographicItemId i = b.getBibliographicItemId();
+            if (i != null && text(i.getBibliographicItemIdentifier()) != null) {
+                return BibIdentifier.reference(text(i.getBibliographicItemIdentifierCode()), text(i.getBibliographicItemIdentifier()));
             }
         }
         return null;

@@ -1,6 +1,10 @@
 package org.stackbridge.ncip.mapping;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.ncip.binding.v2.Problem;
@@ -28,9 +32,59 @@ public final class NcipProblems {
     private NcipProblems() {
     }
 
-    /** The processing-error scheme of a service, e.g. CheckOutItem → checkoutitemprocessingerror.scm. */
-    public static String schemeOf(String service) {
-        return BASE + service.toLowerCase(Locale.ROOT) + "processingerror.scm";
+    /**
+     * The Problem Type values of each processing-error scheme NCIP defines (Z39.83-1, the v1_0 scheme files). Only
+     * these schemes exist: services without their own list (DeleteItem, RecallItem, LookupItemSet, ...) use the general
+     * one, or the closest service's list for a value only that list has (Unknown Item from LookupItem, ...).
+     */
+    private static final Map<String, Set<String>> SCHEMES = schemes();
+
+    private static Map<String, Set<String>> schemes() {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
+        m.put("generalprocessingerror.scm", Set.of("Agency Authentication Failed", "Invalid Amount", "Invalid Date", NEEDED_DATA_MISSING,
+                "System Authentication Failed", TEMPORARY_FAILURE, "Unauthorized Combination Of Element Values For Agency",
+                "Unauthorized Combination Of Element Values For System", "Unauthorized Service For Agency",
+                "Unauthorized Service For System", UNKNOWN_AGENCY, "Unknown System", UNSUPPORTED_SERVICE));
+        m.put("lookupuserprocessingerror.scm", Set.of(ELEMENT_RULE_VIOLATED, "Non-Unique User", UNKNOWN_USER, "User Access Denied",
+                USER_AUTH_FAILED));
+        m.put("lookupitemprocessingerror.scm", Set.of(ELEMENT_RULE_VIOLATED, "Item Access Denied", "Non-Unique Item", UNKNOWN_ITEM));
+        m.put("checkoutitemprocessingerror.scm", Set.of("Item Does Not Circulate", "Maximum Check Outs Exceeded",
+                "Resource Cannot Be Provided", UNKNOWN_ITEM, UNKNOWN_REQUEST, UNKNOWN_USER, "Unsupported Shipping Address Type",
+                USER_AUTH_FAILED, USER_BLOCKED, "User Ineligible To Check Out This Item"));
+        m.put("checkinitemprocessingerror.scm", Set.of("Item Not Checked Out", UNKNOWN_ITEM));
+        m.put("renewitemprocessingerror.scm", Set.of("Item Not Checked Out", "Item Not Renewable", "Maximum Renewals Exceeded",
+                "Renewal Not Allowed - Item Has Outstanding Requests", UNKNOWN_ITEM, UNKNOWN_USER, USER_AUTH_FAILED, USER_BLOCKED,
+                "User Ineligible To Renew This Item"));
+        m.put("requestitemprocessingerror.scm", Set.of("Duplicate Request", ELEMENT_RULE_VIOLATED, "Item Does Not Circulate",
+                "Item Not Available By Need Before Date", UNKNOWN_ITEM, UNKNOWN_USER, USER_AUTH_FAILED, USER_BLOCKED,
+                "User Ineligible To Request This Item"));
+        m.put("cancelrequestitemprocessingerror.scm", Set.of(ELEMENT_RULE_VIOLATED, "Request Already Processed", UNKNOWN_ITEM,
+                UNKNOWN_REQUEST, UNKNOWN_USER, USER_AUTH_FAILED));
+        m.put("acceptitemprocessingerror.scm", Set.of("Cannot Accept Item", "Cannot Guarantee Restrictions On Use", ELEMENT_RULE_VIOLATED,
+                UNKNOWN_ITEM, UNKNOWN_REQUEST, UNKNOWN_USER, "User Ineligible To Check Out This Item"));
+        return Map.copyOf(m);
+    }
+
+    /** Lists searched, in this order, for a value the service's own list (if any) does not have. */
+    private static final List<String> FALLBACK_ORDER = List.of("generalprocessingerror.scm", "lookupuserprocessingerror.scm",
+            "lookupitemprocessingerror.scm", "checkinitemprocessingerror.scm", "cancelrequestitemprocessingerror.scm",
+            "requestitemprocessingerror.scm", "checkoutitemprocessingerror.scm", "acceptitemprocessingerror.scm");
+
+    /**
+     * The NCIP-defined processing-error scheme for {@code type} in {@code service}: the service's own scheme when it has
+     * one that lists the value, else the first defined scheme that does, else the service's own or the general scheme.
+     */
+    public static String schemeOf(String service, String type) {
+        String own = service.toLowerCase(Locale.ROOT) + "processingerror.scm";
+        if (SCHEMES.containsKey(own) && SCHEMES.get(own).contains(type)) {
+            return BASE + own;
+        }
+        for (String s : FALLBACK_ORDER) {
+            if (SCHEMES.get(s).contains(type)) {
+                return BASE + s;
+            }
+        }
+        return SCHEMES.containsKey(own) ? BASE + own : GENERAL;
     }
 
     public static Problem problem(String scheme, String type, String detail, String element, String value) {
@@ -43,11 +97,11 @@ public final class NcipProblems {
     }
 
     public static Problem general(String type, String detail, String element, String value) {
-        return problem(GENERAL, type, detail, element, value);
+        return problem(SCHEMES.get("generalprocessingerror.scm").contains(type) ? GENERAL : schemeOf("", type), type, detail, element, value);
     }
 
     public static Problem forService(String service, String type, String detail, String element, String value) {
-        return problem(schemeOf(service), type, detail, element, value);
+        return problem(schemeOf(service, type), type, detail, element, value);
     }
 
     public static Problem missing(String element, String detail) {

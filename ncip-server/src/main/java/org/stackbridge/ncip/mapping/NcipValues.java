@@ -105,6 +105,19 @@ public final class NcipValues {
         return r;
     }
 
+    /**
+     * The partner's RequestId for an answer: its AgencyId exactly as the partner sent it (case and scheme kept),
+     * or {@code fallbackAgency} when it sent none.
+     */
+    public static RequestId requestIdAsSent(RequestId sent, String fallbackAgency, String value) {
+        if (sent != null && sent.getAgencyId() != null && text(sent.getAgencyId()) != null) {
+            RequestId r = requestId(null, value);
+            r.setAgencyId(svp(sent.getAgencyId().getScheme(), sent.getAgencyId().getValue().trim()));
+            return r;
+        }
+        return requestId(fallbackAgency, value);
+    }
+
     /** Barcode and PIN/password from AuthenticationInput elements (types matched loosely). */
     public record Credentials(String barcode, String secret) {
     }

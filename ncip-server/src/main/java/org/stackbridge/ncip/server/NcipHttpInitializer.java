@@ -49,6 +49,7 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                .addLast("read-timeout", new HttpReadTimeoutHandler(handler.settings().readTimeoutSeconds(), java.util.concurrent.TimeUnit.SECONDS))
                 .addLast("aggregate", new NcipAggregator(handler))
                 .addLast("ncip", new Inbound(handler));
     }

@@ -54,7 +54,7 @@ public final class AcceptItemService extends NcipService<AcceptItem, AcceptItemR
             }
             IllViews.Received rec = out.value();
             AcceptItemResponse r = newResponse();
-            r.setRequestId(NcipValues.requestId(ex.agencyId(), requestId));
+            r.setRequestId(NcipValues.requestIdAsSent(q.getRequestId(), ex.agencyId(), requestId));
             r.setItemId(NcipValues.itemId(ex.agencyForIds(), rec.itemBarcode()));
             if (rec.replay() || ex.defaults().illFee() == null || ex.defaults().illFee().signum() <= 0) {
                 return Support.done(r);

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionStage;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.ill.IllCommands;
 import org.stackbridge.core.ill.IllRef;
+import org.stackbridge.core.ill.IllViews;
 import org.stackbridge.core.model.IllRole;
 import org.stackbridge.core.model.IllState;
 import org.stackbridge.core.outcome.RefusalReason;
@@ -39,31 +40,39 @@ public final class CancelRequestItemService extends NcipService<CancelRequestIte
                 "cancelled by " + ex.agencyId())).thenCompose(out -> {
                     if (out.isSuccess()) {
                         String patron = out.value().patronBarcode() != null ? out.value().patronBarcode() : user;
-                        return Support.done(answer(ex, requestId, out.value().itemBarcode() != null ? out.value().itemBarcode() : item, patron));
+                        return answer(ex, q, requestId, out.value(), item, patron);
                     }
                     Outcome.Refused<?> refused = (Outcome.Refused<?>) out;
                     if (refused.reason() == RefusalReason.INVALID_TRANSITION) {
                         // a broker's retry of a cancel that already succeeded answers as the first did
-                        return ex.execute(new IllCommands.ShowRequest(ex.context(), ref)).thenApply(shown -> shown.isSuccess()
+                        return ex.execute(new IllCommands.ShowRequest(ex.context(), ref)).thenCompose(shown -> shown.isSuccess()
                                 && shown.value().request().state() == IllState.CANCELLED
-                                ? answer(ex, requestId, shown.value().request().itemBarcode() != null ? shown.value().request().itemBarcode() : item,
+                                ? answer(ex, q, requestId, shown.value().request(), item,
                                         shown.value().request().patronBarcode() != null ? shown.value().request().patronBarcode() : user)
-                                : problem(Support.refusal(name(), out, user, item, requestId)));
+                                : Support.done(problem(Support.refusal(name(), out, user, item, requestId))));
                     }
                     if (refused.reason() != RefusalReason.UNKNOWN_ILL_REQUEST || user == null || item == null) {
                         return Support.done(problem(Support.refusal(name(), out, user, item, requestId)));
                     }
                     // not an ILL request: the user's own hold on the item
                     return ex.execute(new Commands.CancelHold(ex.context(), user, item, null)).thenApply(c -> c.isSuccess()
-                            ? answer(ex, requestId, item, user)
+                            ? answer(ex, q, requestId, item, user)
                             : problem(Support.refusal(name(), c, user, item, requestId)));
                 });
     }
 
-    private CancelRequestItemResponse answer(NcipExchange ex, String requestId, String item, String user) {
+    /** The answer for a cancelled ILL request: always with ItemId (its item, the one named, or a copy of its title). */
+    private CompletionStage<CancelRequestItemResponse> answer(NcipExchange ex, CancelRequestItem q, String requestId,
+                                                              IllViews.IllRequestView request, String named, String user) {
+        String item = request.itemBarcode() != null ? request.itemBarcode() : named;
+        return Support.itemOf(ex, item, request.bibControlNumber())
+                .thenApply(copy -> answer(ex, q, requestId, copy != null ? copy.barcode() : item, user));
+    }
+
+    private CancelRequestItemResponse answer(NcipExchange ex, CancelRequestItem q, String requestId, String item, String user) {
         CancelRequestItemResponse r = newResponse();
         if (requestId != null) {
-            r.setRequestId(NcipValues.requestId(ex.agencyId(), requestId));
+            r.setRequestId(NcipValues.requestIdAsSent(q.getRequestId(), ex.agencyId(), requestId));
         }
         if (item != null) {
             r.setItemId(NcipValues.itemId(ex.agencyForIds(), item));

@@ -63,9 +63,7 @@ public final class CheckOutItemService extends NcipService<CheckOutItem, CheckOu
         r.setItemId(NcipValues.itemId(ex.agencyForIds(), item.barcode()));
         r.setUserId(NcipValues.userId(ex.agencyForIds(), user));
         r.setDateDue(NcipValues.dateTime(due));
-        if (wantItem) {
-            r.setItemOptionalFields(NcipItems.optionalFields(item));
-        }
+        r.setItemOptionalFields(wantItem ? NcipItems.optionalFields(item) : NcipItems.whereabouts(item));
         return r;
     }
 }

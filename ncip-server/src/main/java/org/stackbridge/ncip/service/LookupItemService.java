@@ -27,7 +27,7 @@ public final class LookupItemService extends NcipService<LookupItem, LookupItemR
             return Support.done(problem(NcipProblems.missing("ItemIdentifierValue", "ItemId or RequestId is required")));
         }
         if (item != null) {
-            return lookup(ex, item, null);
+            return lookup(ex, item, null, null);
         }
         return ex.execute(new IllCommands.ShowRequest(ex.context(), IllRef.byExternal(ex.agencyId(), requestId, null))).thenCompose(out -> {
             if (!out.isSuccess()) {
@@ -38,18 +38,19 @@ public final class LookupItemService extends NcipService<LookupItem, LookupItemR
                 return Support.done(problem(NcipProblems.forService(name(), NcipProblems.UNKNOWN_ITEM,
                         "No item is attached to this request yet", "RequestIdentifierValue", requestId)));
             }
-            return lookup(ex, barcode, requestId);
+            return lookup(ex, barcode, requestId, q.getRequestId());
         });
     }
 
-    private CompletionStage<LookupItemResponse> lookup(NcipExchange ex, String item, String requestId) {
+    private CompletionStage<LookupItemResponse> lookup(NcipExchange ex, String item, String requestId,
+                                                      org.stackbridge.ncip.binding.v2.RequestId sent) {
         return ex.execute(new Commands.LookupItem(ex.context(), item)).thenApply(out -> {
             if (!out.isSuccess()) {
                 return problem(Support.refusal(name(), out, null, item, requestId));
             }
             LookupItemResponse r = newResponse();
             if (requestId != null) {
-                r.setRequestId(NcipValues.requestId(ex.agencyId(), requestId));
+                r.setRequestId(NcipValues.requestIdAsSent(sent, ex.agencyId(), requestId));
             }
             r.setItemId(NcipValues.itemId(ex.agencyForIds(), out.value().barcode()));
             r.setItemOptionalFields(NcipItems.optionalFields(out.value()));

@@ -19,6 +19,7 @@ import org.stackbridge.ncip.binding.v2.NameInformation;
 import org.stackbridge.ncip.binding.v2.PersonalNameInformation;
 import org.stackbridge.ncip.binding.v2.PhysicalAddress;
 import org.stackbridge.ncip.binding.v2.RequestedItem;
+import org.stackbridge.ncip.binding.v2.StructuredAddress;
 import org.stackbridge.ncip.binding.v2.StructuredPersonalUserName;
 import org.stackbridge.ncip.binding.v2.UnstructuredAddress;
 import org.stackbridge.ncip.binding.v2.UserAddressInformation;
@@ -26,6 +27,7 @@ import org.stackbridge.ncip.binding.v2.UserFiscalAccount;
 import org.stackbridge.ncip.binding.v2.UserOptionalFields;
 import org.stackbridge.ncip.binding.v2.UserPrivilege;
 import org.stackbridge.ncip.binding.v2.UserPrivilegeStatus;
+import org.stackbridge.ncip.mapping.NcipAddresses;
 import org.stackbridge.ncip.mapping.NcipProblems;
 import org.stackbridge.ncip.mapping.NcipValues;
 
@@ -38,6 +40,7 @@ import static org.stackbridge.ncip.mapping.NcipValues.svp;
 public final class LookupUserService extends NcipService<LookupUser, LookupUserResponse> {
 
     private static final String ADDRESS_ROLE = "http://www.niso.org/ncip/v1_0/imp1/schemes/useraddressroletype/useraddressroletype.scm";
+    private static final String POSTAL_TYPE = "http://www.niso.org/ncip/v1_0/imp1/schemes/physicaladdresstype/physicaladdresstype.scm";
     private static final String ELECTRONIC = "http://www.niso.org/ncip/v1_0/imp1/schemes/electronicaddresstype/electronicaddresstype.scm";
     private static final String FISCAL_ACTION = "http://www.niso.org/ncip/v1_0/imp1/schemes/fiscalactiontype/fiscalactiontype.scm";
     private static final String FISCAL_TYPE = "http://www.niso.org/ncip/v1_0/imp1/schemes/fiscaltransactiontype/fiscaltransactiontype.scm";
@@ -184,14 +187,10 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
         NameInformation name = new NameInformation();
         PersonalNameInformation personal = new PersonalNameInformation();
         String full = p.name() == null ? "" : p.name().trim();
-        int space = full.lastIndexOf(' ');
+        String[] split = NcipAddresses.givenAndSurname(full);
         StructuredPersonalUserName structured = new StructuredPersonalUserName();
-        if (space > 0) {
-            structured.setGivenName(full.substring(0, space));
-            structured.setSurname(full.substring(space + 1));
-        } else {
-            structured.setSurname(full);
-        }
+        structured.setGivenName(split[0]);
+        structured.setSurname(split[1]);
         personal.setStructuredPersonalUserName(structured);
         personal.setUnstructuredPersonalUserName(full);
         name.setPersonalNameInformation(personal);
@@ -207,8 +206,19 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
             ua.setUnstructuredAddressType(svp("http://www.niso.org/ncip/v1_0/imp1/schemes/unstructuredaddresstype/unstructuredaddresstype.scm", "Newline-Delimited Text"));
             ua.setUnstructuredAddressData(p.address());
             pa.setUnstructuredAddress(ua);
-            pa.setPhysicalAddressType(svp("http://www.niso.org/ncip/v1_0/imp1/schemes/physicaladdresstype/physicaladdresstype.scm", "Postal Address"));
+            pa.setPhysicalAddressType(svp(POSTAL_TYPE, "Postal Address"));
             a.setPhysicalAddress(pa);
+            // the schema allows one form per PhysicalAddress: the structured one goes in a second entry
+            StructuredAddress parsed = NcipAddresses.structured(p.address());
+            if (parsed != null) {
+                UserAddressInformation s = new UserAddressInformation();
+                s.setUserAddressRoleType(svp(ADDRESS_ROLE, "Home"));
+                PhysicalAddress structured = new PhysicalAddress();
+                structured.setStructuredAddress(parsed);
+                structured.setPhysicalAddressType(svp(POSTAL_TYPE, "Postal Address"));
+                s.setPhysicalAddress(structured);
+                f.getUserAddressInformation().add(s);
+            }
             f.getUserAddressInformation().add(a);
         }
         if (p.email() != null && !p.email().isBlank()) {

@@ -96,15 +96,16 @@ public final class NcipDispatcher {
             return done(sample, "LookupVersion", lookupVersion(v.message()));
         }
         NCIPMessage message = ((NcipXml.V2) parsed).message();
+        boolean v1 = ((NcipXml.V2) parsed).v1();
         Optional<NcipService<?, ?>> service = services.serviceFor(message);
         if (service.isPresent()) {
             NcipService<?, ?> s = service.get();
-            return run(s, message, remote, path, smallAnswers).handle((bytes, error) -> {
+            return run(s, message, remote, path, smallAnswers, v1).handle((bytes, error) -> {
                 if (error != null) {
                     LOG.error("NCIP {} failed", s.name(), error);
                     count(s.name(), NcipProblems.TEMPORARY_FAILURE);
                     return messageProblem(NcipProblems.general(NcipProblems.TEMPORARY_FAILURE, "Temporary processing failure; please retry",
-                            null, null));
+                            null, null), v1);
                 }
                 return bytes;
             }).thenApply(bytes -> {
@@ -115,23 +116,23 @@ public final class NcipDispatcher {
         String name = NcipServices.firstElement(message);
         count(name == null ? "none" : name, NcipProblems.UNSUPPORTED_SERVICE);
         return done(sample, "unsupported", messageProblem(NcipProblems.general(NcipProblems.UNSUPPORTED_SERVICE,
-                name == null ? "The message names no service" : "Service " + name + " is not supported", name, null)));
+                name == null ? "The message names no service" : "Service " + name + " is not supported", name, null), v1));
     }
 
     /** Runs {@code s} on the request element it found in {@code message}. */
     private <Q, R> CompletionStage<byte[]> run(NcipService<Q, R> s, NCIPMessage message, InetAddress remote, String path,
-                                               java.util.concurrent.Executor smallAnswers) {
+                                               java.util.concurrent.Executor smallAnswers, boolean v1) {
         Q q = s.requestOf(message);
         InitiationHeader header = s.headerOf(q);
-        return admission.admit(s.name(), header, remote, path).fold(ex -> serve(s, q, header, ex, smallAnswers), p -> {
+        return admission.admit(s.name(), header, remote, path).fold(ex -> serve(s, q, header, ex, smallAnswers, v1), p -> {
             count(s.name(), NcipValues.text(p.getProblemType()));
-            return CompletableFuture.completedFuture(write(s, s.problem(p), header));
+            return CompletableFuture.completedFuture(write(s, s.problem(p), header, v1));
         });
     }
 
     /** Runs an admitted request and writes its answer. */
     private <Q, R> CompletionStage<byte[]> serve(NcipService<Q, R> s, Q q, InitiationHeader header, NcipExchange ex,
-                                                 java.util.concurrent.Executor smallAnswers) {
+                                                 java.util.concurrent.Executor smallAnswers, boolean v1) {
         CompletionStage<R> answer;
         try {
             answer = s.handle(q, ex);
@@ -140,7 +141,7 @@ public final class NcipDispatcher {
         }
         java.util.function.Function<R, byte[]> finish = r -> {
             count(s.name(), firstProblem(s, r));
-            return write(s, r, header);
+            return write(s, r, header, v1);
         };
         // an engine that answered on this thread already: write a small answer here rather than queue a second hop
         boolean bounded = s.bounded(q);
@@ -160,7 +161,8 @@ public final class NcipDispatcher {
         return ps.isEmpty() ? null : NcipValues.text(ps.get(0).getProblemType());
     }
 
-    private <Q, R> byte[] write(NcipService<Q, R> s, R r, InitiationHeader header) {
+    /** The answer in the form the partner wrote: NCIP 2, or NCIP version 1 for a v1 request. */
+    private <Q, R> byte[] write(NcipService<Q, R> s, R r, InitiationHeader header, boolean v1) {
         if (header != null) {
             ResponseHeader h = new ResponseHeader();
             // answer from the agency they addressed, to them
@@ -177,7 +179,7 @@ public final class NcipDispatcher {
         NCIPMessage m = new NCIPMessage();
         m.setVersion(NcipXml.VERSION);
         s.put(m, r);
-        return NcipXml.write(m);
+        return v1 ? NcipXml.writeV1(m) : NcipXml.write(m);
     }
 
     private byte[] lookupVersion(NCIPVersionMessage in) {
@@ -217,10 +219,14 @@ public final class NcipDispatcher {
 
     /** A Problem directly under NCIPMessage (unreadable message or unknown service). */
     public static byte[] messageProblem(Problem p) {
+        return messageProblem(p, false);
+    }
+
+    private static byte[] messageProblem(Problem p, boolean v1) {
         NCIPMessage m = new NCIPMessage();
         m.setVersion(NcipXml.VERSION);
         m.getProblem().add(p);
-        return NcipXml.write(m);
+        return v1 ? NcipXml.writeV1(m) : NcipXml.write(m);
     }
 
     private void count(String service, String problem) {

@@ -64,10 +64,29 @@ final class NcipServices {
         return Optional.ofNullable(chosen);
     }
 
-    /** The name of the first element present in {@code m}, for the error message only; null if none. */
+    /**
+     * The name of the first element present in {@code m}, for the error message only: a service element, else the
+     * first element inside a message-level {@code Ext} (a vendor service such as WorldShare's RenewAll); null if none.
+     */
     static String firstElement(NCIPMessage m) {
         List<String> present = presentElements(m);
-        return present.isEmpty() ? null : present.get(0);
+        if (!present.isEmpty()) {
+            return present.get(0);
+        }
+        if (m.getExt() != null) {
+            for (Object o : m.getExt().getAny()) {
+                if (o instanceof org.w3c.dom.Element e) {
+                    return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
+                }
+                if (o instanceof jakarta.xml.bind.JAXBElement<?> j) {
+                    return j.getName().getLocalPart();
+                }
+                if (o != null) {
+                    return o.getClass().getSimpleName();
+                }
+            }
+        }
+        return null;
     }
 
     private static List<String> presentElements(NCIPMessage m) {

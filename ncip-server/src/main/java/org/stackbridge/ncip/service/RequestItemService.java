@@ -49,19 +49,22 @@ public final class RequestItemService extends NcipService<RequestItem, RequestIt
                 : svp(SCOPE_TYPE, item != null ? "Item" : "Bibliographic Item");
         if (requestId != null) {
             return ex.execute(new IllCommands.RequestLending(ex.context(), ex.agencyId(), requestId, patron, item, bib, null))
-                    .thenApply(out -> {
+                    .thenCompose(out -> {
                         if (!out.isSuccess()) {
-                            return problem(Support.refusal(name(), out, patron, item, requestId));
+                            return Support.done(problem(Support.refusal(name(), out, patron, item, requestId)));
                         }
-                        RequestItemResponse r = newResponse();
-                        r.setRequestId(NcipValues.requestId(ex.agencyId(), requestId));
-                        if (out.value().itemBarcode() != null) {
-                            r.setItemId(NcipValues.itemId(ex.agencyForIds(), out.value().itemBarcode()));
-                        }
-                        r.setUserId(NcipValues.userId(ex.agencyForIds(), patron));
-                        r.setRequestType(type);
-                        r.setRequestScopeType(scope);
-                        return r;
+                        return Support.itemOf(ex, out.value().itemBarcode(), out.value().bibControlNumber()).thenApply(copy -> {
+                            RequestItemResponse r = newResponse();
+                            r.setRequestId(NcipValues.requestIdAsSent(q.getRequestId(), ex.agencyId(), requestId));
+                            if (copy != null) {
+                                r.setItemId(NcipValues.itemId(ex.agencyForIds(), copy.barcode()));
+                                r.setItemOptionalFields(NcipItems.whereabouts(copy));
+                            }
+                            r.setUserId(NcipValues.userId(ex.agencyForIds(), patron));
+                            r.setRequestType(type);
+                            r.setRequestScopeType(scope);
+                            return r;
+                        });
                     });
         }
         String pickup = NcipValues.text(q.getPickupLocation());

@@ -63,12 +63,7 @@ public final class StandardNumbers {
     }
 
     public static String toIsbn13(String isbn10) {
-        String core = "978" + isbn10.substring(0, 9);
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (core.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return core + ((10 - sum % 10) % 10);
+        return org.stackbridge.core.model.BibIdentifier.isbn13(isbn10);
     }
 
     public static String toIsbn10(String isbn13) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.stackbridge.core.model.BibIdentifier;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.port.Bibs;
 
@@ -33,16 +34,37 @@ final class JdbcBibs implements Bibs {
     }
 
     @Override
+    public List<BibRecord> byIdentifier(BibIdentifier id) {
+        if (id.type() == BibIdentifier.Type.LOCAL) {
+            return byControlNumber(id.value()).map(List::of).orElse(List.of());
+        }
+        return sql.list("SELECT b.id, b.control_number, b.title, b.author, b.isbn, b.publisher, b.pub_year, b.marc FROM bib b"
+                + " JOIN bib_identifier i ON i.bib_id = b.id WHERE i.id_type = ? AND i.id_value = ? ORDER BY b.id", JdbcBibs::bib,
+                id.type().name(), id.value());
+    }
+
+    @Override
     public BibRecord insert(BibRecord b) {
         long id = sql.insert("INSERT INTO bib (control_number, title, author, isbn, publisher, pub_year, marc) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 b.controlNumber(), b.title(), b.author(), b.isbn(), b.publisher(), b.year(), b.marc());
-        return b.withId(id);
+        BibRecord stored = b.withId(id);
+        indexIdentifiers(sql, stored);
+        return stored;
     }
 
     @Override
     public void update(BibRecord b) {
         sql.updateOne("bib " + b.id(), "UPDATE bib SET control_number = ?, title = ?, author = ?, isbn = ?, publisher = ?, pub_year = ?,"
                 + " marc = ? WHERE id = ?", b.controlNumber(), b.title(), b.author(), b.isbn(), b.publisher(), b.year(), b.marc(), b.id());
+        sql.update("DELETE FROM bib_identifier WHERE bib_id = ?", b.id());
+        indexIdentifiers(sql, b);
+    }
+
+    /** Rows of the bib_identifier index for a stored bib (also used by the back-fill migration's logic). */
+    static void indexIdentifiers(Sql sql, BibRecord b) {
+        for (BibIdentifier id : BibIdentifier.of(b)) {
+            sql.update("INSERT INTO bib_identifier (bib_id, id_type, id_value) VALUES (?, ?, ?)", b.id(), id.type().name(), id.value());
+        }
     }
 
     @Override

@@ -8,7 +8,7 @@ final class JdbcTestSupport {
 
     /** Every table, children before parents. */
     private static final List<String> TABLES = List.of("fee_allocation", "fee_credit", "fee", "loan", "hold", "patron_block", "item",
-            "patron", "bib", "event_log", "ill_request", "request_key", "terminal_account", "staff_account", "circ_rule", "library_closed_weekday",
+            "patron", "bib_identifier", "bib", "event_log", "ill_request", "request_key", "terminal_account", "staff_account", "circ_rule", "library_closed_weekday",
             "library_closed_date", "library");
 
     private JdbcTestSupport() {

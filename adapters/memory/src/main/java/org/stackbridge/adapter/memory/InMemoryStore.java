@@ -63,6 +63,8 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private static final java.util.function.Function<Patron, Object> PATRON_BARCODE = Patron::barcode;
     private static final java.util.function.Function<PatronBlock, Object> BLOCK_PATRON = PatronBlock::patronId;
     private static final java.util.function.Function<BibRecord, Object> BIB_CONTROL = BibRecord::controlNumber;
+    /** Each bib under each of its standard identifiers (OCLC, ISBN, ISSN, LCCN). */
+    private static final java.util.function.Function<BibRecord, Object> BIB_IDENTIFIERS = org.stackbridge.core.model.BibIdentifier::of;
     private static final java.util.function.Function<Item, Object> ITEM_BARCODE = Item::barcode;
     private static final java.util.function.Function<Item, Object> ITEM_BIB = Item::bibId;
     private static final java.util.function.Function<Loan, Object> OPEN_LOAN_ITEM = l -> l.isOpen() ? l.itemId() : null;
@@ -77,7 +79,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
     private final MemoryTable<Patron> patrons = new MemoryTable<Patron>(undo).indexBy(PATRON_BARCODE);
     private final MemoryTable<PatronBlock> blocks = new MemoryTable<PatronBlock>(undo).indexBy(BLOCK_PATRON);
-    private final MemoryTable<BibRecord> bibs = new MemoryTable<BibRecord>(undo).indexBy(BIB_CONTROL);
+    private final MemoryTable<BibRecord> bibs = new MemoryTable<BibRecord>(undo).indexBy(BIB_CONTROL).indexBy(BIB_IDENTIFIERS);
     private final MemoryTable<Item> items = new MemoryTable<Item>(undo).indexBy(ITEM_BARCODE).indexBy(ITEM_BIB);
     private final MemoryTable<Loan> loans = new MemoryTable<Loan>(undo).indexBy(OPEN_LOAN_ITEM).indexBy(OPEN_LOAN_PATRON);
     private final MemoryTable<Hold> holds = new MemoryTable<Hold>(undo).indexBy(OPEN_HOLD_BIB).indexBy(OPEN_HOLD_PATRON)
@@ -239,6 +241,14 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             @Override
             public Optional<BibRecord> byControlNumber(String controlNumber) {
                 return bibs.where(BIB_CONTROL, controlNumber).stream().findFirst();
+            }
+
+            @Override
+            public List<BibRecord> byIdentifier(org.stackbridge.core.model.BibIdentifier id) {
+                if (id.type() == org.stackbridge.core.model.BibIdentifier.Type.LOCAL) {
+                    return byControlNumber(id.value()).map(List::of).orElse(List.of());
+                }
+                return bibs.where(BIB_IDENTIFIERS, id);
             }
 
             @Override

@@ -28,7 +28,12 @@ final class MemoryTable<T> {
     /** Secondary indexes: key function -> key -> ids, kept in step with every put, remove and undo. */
     private final Map<java.util.function.Function<T, Object>, Map<Object, java.util.TreeSet<Long>>> indexes = new java.util.LinkedHashMap<>();
 
-    /** Declares an index; call before any row is stored. */
+    /** An index key, or each element of a collection of keys (a row may have several, e.g. a bib's ISBNs). */
+    private static java.util.Collection<?> keys(Object k) {
+        return k == null ? List.of() : k instanceof java.util.Collection<?> c ? c : List.of(k);
+    }
+
+    /** Declares an index (the key function may return a collection: the row is found by each element); call before any row is stored. */
     MemoryTable<T> indexBy(java.util.function.Function<T, Object> key) {
         indexes.put(key, new java.util.HashMap<>());
         return this;
@@ -57,8 +62,7 @@ final class MemoryTable<T> {
             unindex(id, previous);
         }
         indexes.forEach((key, index) -> {
-            Object k = key.apply(row);
-            if (k != null) {
+            for (Object k : keys(key.apply(row))) {
                 index.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(id);
             }
         });
@@ -73,8 +77,7 @@ final class MemoryTable<T> {
 
     private void unindex(long id, T row) {
         indexes.forEach((key, index) -> {
-            Object k = key.apply(row);
-            if (k != null) {
+            for (Object k : keys(key.apply(row))) {
                 java.util.TreeSet<Long> ids = index.get(k);
                 if (ids != null) {
                     ids.remove(id);
