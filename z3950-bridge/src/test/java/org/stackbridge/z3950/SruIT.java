@@ -91,7 +91,8 @@ class SruIT {
     @Test
     void scanAndExplain() throws Exception {
         String scan = get("/Default?version=1.2&operation=scan&scanClause=" + q("dc.title=pride") + "&maximumTerms=5");
-        assertTrue(scan.contains("<zs:value>pride</zs:value><zs:numberOfRecords>196</zs:numberOfRecords>"), scan);
+        assertTrue(scan.contains("<zs:value>pride</zs:value><zs:numberOfRecords>196</zs:numberOfRecords>"
+                + "<zs:displayTerm>pride</zs:displayTerm>"), scan);
         String explain = get("/Default?version=1.2&operation=explain");
         assertTrue(explain.contains("<database>Default</database>") && explain.contains("marcxml"), explain);
     }

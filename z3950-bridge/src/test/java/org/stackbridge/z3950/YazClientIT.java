@@ -1,5 +1,6 @@
 package org.stackbridge.z3950;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -154,5 +155,12 @@ class YazClientIT {
         String sru2 = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru get", "set sru_version 2.0",
                 "search cql:bath.isbn=0060933259", "show 0 1", "quit"), null);
         lines(sru2, "http://" + h + "/Default: 1 hits", "0 database=unknown syntax=XML schema=unknown");
+    }
+    @Test
+    void yazClientShowsTheDisplayTermsOfAnSruScan() throws Exception {
+        String h = "127.0.0.1:" + fixture.server.port();
+        String out = YazTool.run(List.of("yaz-client", "-q"), "open http://" + h + "/Default\nsru get 1.2\nquerytype cql\n"
+                + "scan dc.title=pride\nquit\n");
+        lines(out, "Received SRW Scan Response", "pride: 196 pride");
     }
 }
