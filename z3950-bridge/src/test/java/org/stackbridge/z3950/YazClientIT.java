@@ -163,4 +163,15 @@ class YazClientIT {
                 + "scan dc.title=pride\nquit\n");
         lines(out, "Received SRW Scan Response", "pride: 196 pride");
     }
+
+    @Test
+    void zoomshScansOverSruWithPqfAndSearchesOverSrw() throws Exception {
+        String h = "127.0.0.1:" + fixture.server.port();
+        String get = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru get", "set sru_version 1.2",
+                "scan @attr 1=4 pride", "quit"), null);
+        lines(get, "pride 196");
+        String soap = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru soap",
+                "search @attr 1=4 pride", "scan @attr 1=4 pride", "quit"), null);
+        lines(soap, "http://" + h + "/Default: 196 hits", "pride 196");
+    }
 }
