@@ -174,4 +174,13 @@ class YazClientIT {
                 "search @attr 1=4 pride", "scan @attr 1=4 pride", "quit"), null);
         lines(soap, "http://" + h + "/Default: 196 hits", "pride 196");
     }
+
+    @Test
+    void scanPositionsOutsideTheTermListBrowseAroundTheStartTerm() throws Exception {
+        String out = yaz("scansize 5", "scanpos 3", "scan @attr 1=4 pride", "scanpos 8", "scan @attr 1=4 pride",
+                "scanpos 0", "scan @attr 1=4 pride");
+        lines(out, "5 entries, position=3", "* pride (196)", "5 entries, position=8", "presents (1)",
+                "5 entries, position=0", "primary (2)");
+        assertFalse(out.contains("Diagnostic"), out);
+    }
 }

@@ -44,6 +44,7 @@ import org.stackbridge.z3950.config.VirtualDatabase;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 import org.stackbridge.z3950.record.RecordFormats;
 import org.stackbridge.z3950.handler.CatalogueAccess;
+import org.stackbridge.z3950.handler.ScanWindow;
 import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
@@ -193,7 +194,7 @@ public final class SruHttpHandler {
             }
             position = intParam(p, "responsePosition", 1);
             max = Math.min(intParam(p, "maximumTerms", 20), settings.maxScanTerms());
-            if (position < 0 || position > max + 1 || max < 0) {
+            if (!ScanWindow.supported(position, max, settings.maxScanTerms()) || max < 0) {
                 throw new SruException(6, "responsePosition", "Unsupported parameter value");
             }
             RpnNode rpn = clause != null ? CqlParser.parse(clause).rpn() : PqfParser.parse(pqf).rpn();
@@ -205,8 +206,7 @@ public final class SruHttpHandler {
         } catch (SruException | UnsupportedSearchException e) {
             return CompletableFuture.completedFuture(diagnosticsOnly("scanResponse", version, v2, refusal(e)));
         }
-        int fpos = Math.max(1, position);
-        return catalogue.async(() -> catalogue.index().scan(attrs, term, max, fpos)).handle((ScanResult res, Throwable err) -> {
+        return catalogue.async(() -> catalogue.index().scan(attrs, term, max, position)).handle((ScanResult res, Throwable err) -> {
             if (err != null) {
                 Throwable t = err.getCause() != null ? err.getCause() : err;
                 if (t instanceof UnsupportedSearchException u) {
