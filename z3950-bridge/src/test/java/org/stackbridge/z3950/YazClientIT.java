@@ -183,4 +183,11 @@ class YazClientIT {
                 "5 entries, position=0", "primary (2)");
         assertFalse(out.contains("Diagnostic"), out);
     }
+
+    @Test
+    void cqlQueriesOverZ3950AndSeveralNamesOfTheLocalDatabaseAreSearched() throws Exception {
+        String out = yaz("querytype cql", "find dc.title=pride and dc.creator=austen", "querytype prefix", "base Default Default",
+                "find @attr 1=4 pride");
+        lines(out, "Number of hits: 184, setno 1", "Number of hits: 196, setno 2");
+    }
 }
