@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs Index Data Zebra (Debian package idzebra-2.0) on the same corpus with the reference configuration
- * and compares hit counts (58 queries) and diagnostics with our target, query by query, through zoomsh.
+ * and compares hit counts (64 queries) and diagnostics with our target, query by query, through zoomsh.
  * Skipped with a message when Zebra or YAZ is not installed; fails instead when interoperability is required
  * ({@link InteropTools}).
  */
