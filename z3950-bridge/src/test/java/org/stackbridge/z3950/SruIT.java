@@ -91,7 +91,11 @@ class SruIT {
     @Test
     void scanAndExplain() throws Exception {
         String scan = get("/Default?version=1.2&operation=scan&scanClause=" + q("dc.title=pride") + "&maximumTerms=5");
-        assertTrue(scan.contains("<zs:value>pride</zs:value><zs:numberOfRecords>196</zs:numberOfRecords>"), scan);
+        assertTrue(scan.contains("<zs:value>pride</zs:value><zs:numberOfRecords>196</zs:numberOfRecords>"
+                + "<zs:displayTerm>pride</zs:displayTerm>"), scan);
+        String pqfScan = get("/Default?version=1.2&operation=scan&x-pScanClause=" + q("@attr 1=4 pride") + "&maximumTerms=2&responsePosition=3");
+        assertTrue(pqfScan.contains("<zs:value>press</zs:value>") && pqfScan.contains("<zs:value>prici</zs:value>")
+                && !pqfScan.contains("<zs:value>pride</zs:value>"), pqfScan);
         String explain = get("/Default?version=1.2&operation=explain");
         assertTrue(explain.contains("<database>Default</database>") && explain.contains("marcxml"), explain);
     }

@@ -1,5 +1,6 @@
 package org.stackbridge.z3950;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -154,5 +155,39 @@ class YazClientIT {
         String sru2 = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru get", "set sru_version 2.0",
                 "search cql:bath.isbn=0060933259", "show 0 1", "quit"), null);
         lines(sru2, "http://" + h + "/Default: 1 hits", "0 database=unknown syntax=XML schema=unknown");
+    }
+    @Test
+    void yazClientShowsTheDisplayTermsOfAnSruScan() throws Exception {
+        String h = "127.0.0.1:" + fixture.server.port();
+        String out = YazTool.run(List.of("yaz-client", "-q"), "open http://" + h + "/Default\nsru get 1.2\nquerytype cql\n"
+                + "scan dc.title=pride\nquit\n");
+        lines(out, "Received SRW Scan Response", "pride: 196 pride");
+    }
+
+    @Test
+    void zoomshScansOverSruWithPqfAndSearchesOverSrw() throws Exception {
+        String h = "127.0.0.1:" + fixture.server.port();
+        String get = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru get", "set sru_version 1.2",
+                "scan @attr 1=4 pride", "quit"), null);
+        lines(get, "pride 196");
+        String soap = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru soap",
+                "search @attr 1=4 pride", "scan @attr 1=4 pride", "quit"), null);
+        lines(soap, "http://" + h + "/Default: 196 hits", "pride 196");
+    }
+
+    @Test
+    void scanPositionsOutsideTheTermListBrowseAroundTheStartTerm() throws Exception {
+        String out = yaz("scansize 5", "scanpos 3", "scan @attr 1=4 pride", "scanpos 8", "scan @attr 1=4 pride",
+                "scanpos 0", "scan @attr 1=4 pride");
+        lines(out, "5 entries, position=3", "* pride (196)", "5 entries, position=8", "presents (1)",
+                "5 entries, position=0", "primary (2)");
+        assertFalse(out.contains("Diagnostic"), out);
+    }
+
+    @Test
+    void cqlQueriesOverZ3950AndSeveralNamesOfTheLocalDatabaseAreSearched() throws Exception {
+        String out = yaz("querytype cql", "find dc.title=pride and dc.creator=austen", "querytype prefix", "base Default Default",
+                "find @attr 1=4 pride");
+        lines(out, "Number of hits: 184, setno 1", "Number of hits: 196, setno 2");
     }
 }

@@ -22,7 +22,6 @@ import org.marc4j.MarcStreamWriter;
 import org.marc4j.MarcXmlReader;
 import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
-import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 import org.stackbridge.core.model.BibRecord;
@@ -170,16 +169,12 @@ public final class MarcImporter {
     }
 
     static BibRecord toBib(Record record) {
-        MarcFactory factory = MarcFactory.newInstance();
         ControlField f001 = (ControlField) record.getVariableField("001");
         String control = f001 == null ? null : f001.getData().trim();
         if (control == null || control.isEmpty()) {
+            // the engine's key only: the record is stored and served as catalogued, without a made-up 001 that a
+            // cataloguer copying it from us would import as if it meant something
             control = "sb" + contentKey(record);
-            if (f001 == null) {
-                record.addVariableField(factory.newControlField("001", control));
-            } else {
-                f001.setData(control);
-            }
         }
         if (control.length() > 64) {
             throw new IllegalArgumentException("001 longer than 64 characters");

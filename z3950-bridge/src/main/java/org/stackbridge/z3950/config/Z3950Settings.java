@@ -27,11 +27,15 @@ import java.util.Map;
  * @param authentication       optional Init authentication
  * @param zone                 time zone for availability dates in OPAC records, default UTC
  * @param institution          institution put in the request context of engine lookups
+ * @param initTimeoutSeconds   a connection that has not completed Init (or sent an HTTP request) this long after
+ *                             connecting is closed, default 10
+ * @param maxConnectionsPerAddress concurrent connections from one client IP address, default 32
  */
 public record Z3950Settings(String host, int port, List<String> databaseNames, int maxPduBytes, int maxNestingDepth,
                             int maxMessageSize, int maxRecordSize, int maxResultSets, int maxRecordsPerPresent, int maxScanTerms,
                             int maxHitsPerSession, int idleTimeoutSeconds, int workerThreads, int maxConnections, String implementationName,
-                            Authentication authentication, String zone, String institution) {
+                            Authentication authentication, String zone, String institution, int initTimeoutSeconds,
+                            int maxConnectionsPerAddress) {
 
     /**
      * @param required true = every Init must carry a known user and password (idPass or open "user/password")
@@ -67,46 +71,55 @@ public record Z3950Settings(String host, int port, List<String> databaseNames, i
         authentication = authentication == null ? new Authentication(false, Map.of()) : authentication;
         zone = zone == null || zone.isBlank() ? "UTC" : zone;
         institution = institution == null ? "" : institution;
+        initTimeoutSeconds = initTimeoutSeconds <= 0 ? 10 : initTimeoutSeconds;
+        maxConnectionsPerAddress = maxConnectionsPerAddress <= 0 ? 32 : maxConnectionsPerAddress;
     }
 
     /** 127.0.0.1:2100, database "Default", open access. */
     public static Z3950Settings defaults() {
-        return new Z3950Settings(null, 2100, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null);
+        return new Z3950Settings(null, 2100, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, 0, 0);
     }
 
     public Z3950Settings withPort(int p) {
         return new Z3950Settings(host, p, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
                 maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
-                authentication, zone, institution);
+                authentication, zone, institution, initTimeoutSeconds, maxConnectionsPerAddress);
     }
 
     /** The same settings bound to another address and port (the gateway's listeners section decides both). */
     public Z3950Settings withAddress(String h, int p) {
         return new Z3950Settings(h, p, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
                 maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
-                authentication, zone, institution);
+                authentication, zone, institution, initTimeoutSeconds, maxConnectionsPerAddress);
     }
 
     public Z3950Settings withIdleTimeoutSeconds(int s) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
-                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, s, workerThreads, maxConnections, implementationName, authentication, zone, institution);
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, s, workerThreads, maxConnections, implementationName, authentication, zone, institution, initTimeoutSeconds, maxConnectionsPerAddress);
     }
 
     public Z3950Settings withAuthentication(Authentication a) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
-                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName, a, zone, institution);
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName, a, zone, institution, initTimeoutSeconds, maxConnectionsPerAddress);
     }
 
     public Z3950Settings withMaxResultSets(int n) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, n,
                 maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
-                authentication, zone, institution);
+                authentication, zone, institution, initTimeoutSeconds, maxConnectionsPerAddress);
     }
 
     public Z3950Settings withMaxHitsPerSession(int n) {
         return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
                 maxRecordsPerPresent, maxScanTerms, n, idleTimeoutSeconds, workerThreads, maxConnections, implementationName,
-                authentication, zone, institution);
+                authentication, zone, institution, initTimeoutSeconds, maxConnectionsPerAddress);
+    }
+
+    /** The same settings with other connection limits (Init deadline, per-address and total connections). */
+    public Z3950Settings withConnectionLimits(int initTimeout, int perAddress, int total) {
+        return new Z3950Settings(host, port, databaseNames, maxPduBytes, maxNestingDepth, maxMessageSize, maxRecordSize, maxResultSets,
+                maxRecordsPerPresent, maxScanTerms, maxHitsPerSession, idleTimeoutSeconds, workerThreads, total, implementationName,
+                authentication, zone, institution, initTimeout, perAddress);
     }
 
     /** The configured spelling of {@code name}, or null when not served. */

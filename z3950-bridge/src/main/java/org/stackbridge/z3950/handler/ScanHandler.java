@@ -16,7 +16,10 @@ import org.stackbridge.z3950.pdu.Z3950Pdu.ScanResponse;
 import org.stackbridge.z3950.pdu.Z3950Pdu.ScanTerm;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 
-/** Scan: step size 0 only (205), preferred position (233), Bib-1 attributes; not on the virtual database (109). */
+/**
+ * Scan: step size 0 only (205), preferred position also outside 1..number-of-terms ({@link ScanWindow}; 233 beyond),
+ * Bib-1 attributes; not on the virtual database (109).
+ */
 record ScanHandler(Z3950Association a) implements Z3950RequestHandler<ScanRequest> {
 
     @Override
@@ -33,7 +36,7 @@ record ScanHandler(Z3950Association a) implements Z3950RequestHandler<ScanReques
         }
         int wanted = Math.max(0, Math.min(r.numberOfTermsRequested(), a.settings().maxScanTerms()));
         int position = r.preferredPositionInResponse() == null ? 1 : r.preferredPositionInResponse();
-        if (position < 1 || position > wanted + 1) {
+        if (!ScanWindow.supported(position, wanted, a.settings().maxScanTerms())) {
             return done(failedScan(r, Diag.bib1(233, Integer.toString(position))));
         }
         Attributes attrs;

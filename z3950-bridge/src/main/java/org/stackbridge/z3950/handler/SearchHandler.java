@@ -20,11 +20,14 @@ import org.stackbridge.z3950.pdu.Z3950Pdu.NonSurrogateDiagnostic;
 import org.stackbridge.z3950.pdu.Z3950Pdu.Records;
 import org.stackbridge.z3950.pdu.Z3950Pdu.SearchRequest;
 import org.stackbridge.z3950.pdu.Z3950Pdu.SearchResponse;
+import org.stackbridge.z3950.pdu.Oids;
+import org.stackbridge.z3950.query.CqlParser;
 import org.stackbridge.z3950.query.PqfWriter;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 
 /**
- * Search: database, query type and result-set checks (109, 111, 107, 128, 21, 112), RPN to a core
+ * Search: database, query type and result-set checks (109, 111, 107, 128, 21, 112), RPN (type 1/101) or CQL (type 104,
+ * through the SRU CQL parser) to a core
  * {@link CatalogueQuery}, the named result set, piggybacked records; searches of the virtual database go to the
  * remote targets.
  */
@@ -48,7 +51,7 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
         if (dbDiag != null) {
             return done(failedSearch(r, dbDiag));
         }
-        if (r.queryType() != 1 && r.queryType() != 101) {
+        if (r.queryType() != 1 && r.queryType() != 101 && !(r.queryType() == 104 && r.cql() != null)) {
             return done(failedSearch(r, Diag.bib1(107, Integer.toString(r.queryType()))));
         }
         String name = r.resultSetName();
@@ -66,7 +69,8 @@ final class SearchHandler implements Z3950RequestHandler<SearchRequest> {
         }
         CatalogueQuery query;
         try {
-            query = Z3950QueryMapper.map(r.attributeSet(), r.rpn(), n -> {
+            boolean cql = r.queryType() == 104;
+            query = Z3950QueryMapper.map(cql ? Oids.BIB1_ATTRIBUTES : r.attributeSet(), cql ? CqlParser.parse(r.cql()).rpn() : r.rpn(), n -> {
                 Z3950Session.ResultSet s = a.session().resultSets.get(n);
                 if (s != null && s.federated()) {
                     throw new UnsupportedSearchException(18, n, "a set of the virtual database cannot be searched locally");

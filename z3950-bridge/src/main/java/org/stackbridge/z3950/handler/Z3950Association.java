@@ -34,11 +34,14 @@ record Z3950Association(Z3950Settings settings, CatalogueAccess catalogue, Virtu
         if (dbs.isEmpty()) {
             return Diag.bib1(109, "no database");
         }
-        if (dbs.size() > 1) {
-            return Diag.bib1(111, Integer.toString(dbs.size()));
+        for (String db : dbs) {
+            if (settings.database(db) == null && !isVirtual(db)) {
+                return Diag.bib1(109, db);
+            }
         }
-        if (settings.database(dbs.get(0)) == null && !isVirtual(dbs.get(0))) {
-            return Diag.bib1(109, dbs.get(0));
+        // several names of the local catalogue (its alias set) are one database; with the virtual one it would need a merge
+        if (dbs.size() > 1 && dbs.stream().anyMatch(this::isVirtual)) {
+            return Diag.bib1(111, Integer.toString(dbs.size()));
         }
         return null;
     }

@@ -21,6 +21,8 @@ public final class Oids {
     public static final String CHARSET_NEGOTIATION_3 = "1.2.840.10003.15.3";
     public static final String UTF8_ENCODING = "1.0.10646.1.0.8";
     public static final String SEARCH_RESULT_1 = "1.2.840.10003.10.1";
+    /** Query syntax of a type-104 CQL query (Z39.50 userinfo/query type for CQL). */
+    public static final String CQL = "1.2.840.10003.16.2";
 
     private static final Map<String, String> ATTRIBUTE_SETS = Map.of(
             "bib-1", BIB1_ATTRIBUTES, "exp-1", "1.2.840.10003.3.2", "ext-1", "1.2.840.10003.3.3",

@@ -45,9 +45,17 @@ public sealed interface Z3950Pdu {
     record SearchRequest(byte[] referenceId, int smallSetUpperBound, int largeSetLowerBound, int mediumSetPresentNumber,
                          boolean replaceIndicator, String resultSetName, List<String> databaseNames, String smallSetElementSetName,
                          String mediumSetElementSetName, String preferredRecordSyntax, int queryType, String attributeSet,
-                         RpnNode rpn) implements Z3950Pdu {
+                         RpnNode rpn, String cql) implements Z3950Pdu {
         public SearchRequest {
             databaseNames = List.copyOf(databaseNames);
+        }
+
+        /** A type-1/101 (RPN) search. */
+        public SearchRequest(byte[] referenceId, int smallSetUpperBound, int largeSetLowerBound, int mediumSetPresentNumber,
+                             boolean replaceIndicator, String resultSetName, List<String> databaseNames, String smallSetElementSetName,
+                             String mediumSetElementSetName, String preferredRecordSyntax, int queryType, String attributeSet, RpnNode rpn) {
+            this(referenceId, smallSetUpperBound, largeSetLowerBound, mediumSetPresentNumber, replaceIndicator, resultSetName, databaseNames,
+                    smallSetElementSetName, mediumSetElementSetName, preferredRecordSyntax, queryType, attributeSet, rpn, null);
         }
     }
 

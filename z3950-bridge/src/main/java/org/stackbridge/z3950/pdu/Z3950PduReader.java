@@ -174,11 +174,31 @@ public final class Z3950PduReader {
             set = q.children().get(0).asOid();
             rpn = rpn(q.children().get(1), 0);
         }
+        String cql = q.tagClass() == CONTEXT && type == 104 ? cql(q) : null;
         return new SearchRequest(ref, n.require(CONTEXT, 13, "smallSetUpperBound").asInt(), n.require(CONTEXT, 14, "largeSetLowerBound").asInt(),
                 n.require(CONTEXT, 15, "mediumSetPresentNumber").asInt(), n.require(CONTEXT, 16, "replaceIndicator").asBoolean(),
                 n.require(CONTEXT, 17, "resultSetName").asString(), strings(n.require(CONTEXT, 18, "databaseNames"), 105),
                 n.ctxChild(100).map(Z3950PduReader::esn).orElse(null), n.ctxChild(101).map(Z3950PduReader::esn).orElse(null),
-                n.ctxChild(104).map(BerNode::asOid).orElse(null), q.tagClass() == CONTEXT ? type : -1, set, rpn);
+                n.ctxChild(104).map(BerNode::asOid).orElse(null), q.tagClass() == CONTEXT ? type : -1, set, rpn, cql);
+    }
+
+    /**
+     * The CQL text of a type-104 query: an EXTERNAL with direct-reference {@link Oids#CQL} and the query as
+     * single-ASN1-type [0] (an InternationalString, as YAZ sends it) or octet-aligned [1]; null for other externals.
+     */
+    private static String cql(BerNode external) {
+        String oid = null;
+        String text = null;
+        for (BerNode c : external.children()) {
+            if (c.is(BerNode.UNIVERSAL, 6)) {
+                oid = c.asOid();
+            } else if (c.isContext(0) && c.isConstructed() && !c.children().isEmpty()) {
+                text = c.children().get(0).asString();
+            } else if (c.isContext(0) || c.isContext(1)) {
+                text = c.asString();
+            }
+        }
+        return Oids.CQL.equals(oid) ? text : null;
     }
 
     static RpnNode rpn(BerNode s, int depth) {

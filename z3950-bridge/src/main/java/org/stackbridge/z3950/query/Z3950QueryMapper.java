@@ -13,7 +13,7 @@ import org.stackbridge.z3950.pdu.RpnNode;
 /**
  * Type-1/101 RPN to the catalogue query model. Checks what the index cannot see: attribute sets (only
  * Bib-1; others 121), attribute types (7 sort in a search 207, others outside 1-6 113), term types (229),
- * complex values (126), proximity (132) and result-set references (30).
+ * complex values (126), use attribute 0 (114), proximity (132) and result-set references (30).
  */
 public final class Z3950QueryMapper {
 
@@ -83,6 +83,10 @@ public final class Z3950QueryMapper {
             }
             if (e.value() < 0 || e.value() > Integer.MAX_VALUE) {
                 throw new UnsupportedSearchException(126, Long.toString(e.value()), "Illegal term value for attribute");
+            }
+            if (e.type() == 1 && e.value() == 0) {
+                // use 0 is no Bib-1 index (Zebra answers 114 too); an absent use attribute still means "any"
+                throw new UnsupportedSearchException(114, "0", "Unsupported Use attribute");
             }
             v[e.type()] = (int) e.value();
         }

@@ -104,6 +104,9 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<Z3950Pdu
                 f.channel().close();
                 return;
             }
+            if (withRef instanceof InitResponse) {
+                ctx.pipeline().fireUserEventTriggered(InitTimeoutHandler.INIT_COMPLETED);
+            }
             busy = false;
             drain(ctx);
         });
@@ -126,6 +129,9 @@ final class Z3950AssociationHandler extends SimpleChannelInboundHandler<Z3950Pdu
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == InitTimeoutHandler.INIT_COMPLETED) {
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             dispatcher.count("idle", "close-7");
             closeWith(ctx, null, Close.LACK_OF_ACTIVITY, "idle for " + settings.idleTimeoutSeconds() + " s");

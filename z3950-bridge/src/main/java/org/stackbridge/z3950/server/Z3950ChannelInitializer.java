@@ -10,6 +10,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stackbridge.z3950.ber.BerFrameDecoder;
@@ -23,7 +26,7 @@ import org.stackbridge.z3950.pdu.Z3950Encoder;
 import org.stackbridge.z3950.sru.SruHttpChannelHandler;
 import org.stackbridge.z3950.sru.SruHttpHandler;
 
-/** Pipeline: connection limit, protocol sniffer; then either idle + BER framer + PDU decoder/encoder + association, or HTTP + SRU. */
+/** Pipeline: connection limits, Init deadline, protocol sniffer; then either idle + BER framer + PDU decoder/encoder + association, or HTTP + SRU. */
 final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Z3950Settings settings;
@@ -32,6 +35,8 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Z3950Metrics metrics;
     private final SruHttpHandler sru;
     private final AtomicInteger connections = new AtomicInteger();
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final ConnectionRefusals refusals;
 
     Z3950ChannelInitializer(Z3950Settings settings, CatalogueAccess catalogue, VirtualDatabase virtual, MeterRegistry meters,
                             SruHttpHandler sru) {
@@ -40,12 +45,14 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.virtual = virtual;
         this.metrics = new Z3950Metrics(meters);
         this.sru = sru;
+        this.refusals = new ConnectionRefusals(metrics, System::nanoTime, TimeUnit.SECONDS.toNanos(10));
         meters.gauge("stackbridge.z3950.connections", connections);
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.pipeline().addLast(Z3950Pipeline.LIMIT, new ConnectionLimit());
+        ch.pipeline().addLast(Z3950Pipeline.INIT_TIMEOUT, new InitTimeoutHandler(TimeUnit.SECONDS.toMillis(settings.initTimeoutSeconds()), refusals));
         ch.pipeline().addLast(Z3950Pipeline.SNIFFER, new ProtocolSniffer(this));
     }
 
@@ -59,18 +66,28 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     void installHttp(ChannelPipeline p) {
+        if (p.get(Z3950Pipeline.INIT_TIMEOUT) != null) {
+            p.remove(Z3950Pipeline.INIT_TIMEOUT);
+        }
         p.addAfter(Z3950Pipeline.SNIFFER, Z3950Pipeline.IDLE, new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(), TimeUnit.SECONDS));
         p.addAfter(Z3950Pipeline.IDLE, Z3950Pipeline.HTTP_CODEC, new HttpServerCodec(8192, 16384, 8192));
         p.addAfter(Z3950Pipeline.HTTP_CODEC, Z3950Pipeline.HTTP_AGGREGATOR, new HttpObjectAggregator(settings.maxPduBytes()));
         p.addAfter(Z3950Pipeline.HTTP_AGGREGATOR, Z3950Pipeline.SRU, new SruHttpChannelHandler(sru));
     }
 
-    /** Refuses connections beyond the limit by closing them at once. */
+    /**
+     * Refuses connections beyond the total limit or the per-address limit by closing them at once (logged, rate-limited).
+     * Every connection is counted on connect and uncounted on close, refused ones included.
+     */
     @ChannelHandler.Sharable
     private final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            if (connections.incrementAndGet() > settings.maxConnections()) {
+            int total = connections.incrementAndGet();
+            int fromAddress = perAddress.computeIfAbsent(address(ctx), a -> new AtomicInteger()).incrementAndGet();
+            if (total > settings.maxConnections() || fromAddress > settings.maxConnectionsPerAddress()) {
+                refusals.refused(total > settings.maxConnections() ? "max-connections" : "max-connections-per-address",
+                        ctx.channel().remoteAddress());
                 ctx.close();
                 return;
             }
@@ -80,7 +97,12 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             connections.decrementAndGet();
+            perAddress.computeIfPresent(address(ctx), (a, n) -> n.decrementAndGet() <= 0 ? null : n);
             ctx.fireChannelInactive();
+        }
+
+        private static InetAddress address(ChannelHandlerContext ctx) {
+            return ctx.channel().remoteAddress() instanceof InetSocketAddress isa ? isa.getAddress() : InetAddress.getLoopbackAddress();
         }
     }
 }

@@ -6,6 +6,7 @@ public final class Z3950Pipeline {
     }
 
     public static final String LIMIT = "limit";
+    public static final String INIT_TIMEOUT = "init-timeout";
     public static final String SNIFFER = "sniffer";
     public static final String IDLE = "idle";
     public static final String FRAMER = "ber-framer";

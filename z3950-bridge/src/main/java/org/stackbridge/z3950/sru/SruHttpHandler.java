@@ -39,20 +39,25 @@ import org.stackbridge.core.catalogue.ScanResult;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
 import org.stackbridge.z3950.pdu.RpnNode;
 import org.stackbridge.z3950.query.CqlParser;
+import org.stackbridge.z3950.query.PqfParser;
 import org.stackbridge.z3950.config.VirtualDatabase;
 import org.stackbridge.z3950.query.Z3950QueryMapper;
 import org.stackbridge.z3950.record.RecordFormats;
 import org.stackbridge.z3950.handler.CatalogueAccess;
+import org.stackbridge.z3950.handler.ScanWindow;
 import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
- * SRU 1.1/1.2/2.0 over HTTP GET or form POST: searchRetrieve (CQL, or PQF in {@code x-pquery}), scan,
+ * SRU 1.1/1.2/2.0 over HTTP GET or form POST: searchRetrieve (CQL, or PQF in {@code x-pquery}), scan (CQL, or PQF in
+ * {@code x-pScanClause}),
  * explain; records as MARCXML, Dublin Core or OPAC XML. Served on the Z39.50 port and mountable at
  * {@code /sru} on another HTTP server ({@link #handle}). Errors are SRU diagnostics in a 200 response.
  */
 public final class SruHttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SruHttpHandler.class);
+    /** YAZ's extension: the scan clause as PQF (zoomsh and yaz-client send it for a PQF scan). */
+    static final String X_PSCAN_CLAUSE = "x-pScanClause";
 
     private final Z3950Settings settings;
     private final CatalogueAccess catalogue;
@@ -112,7 +117,7 @@ public final class SruHttpHandler {
         String version = p.getOrDefault("version", p.containsKey("operation") ? "1.2" : "2.0");
         boolean v2 = version.startsWith("2");
         String operation = p.getOrDefault("operation", p.containsKey("query") || p.containsKey("x-pquery") ? "searchRetrieve"
-                : p.containsKey("scanClause") ? "scan" : "explain");
+                : p.containsKey("scanClause") || p.containsKey(X_PSCAN_CLAUSE) ? "scan" : "explain");
         CompletionStage<String> body;
         if (!List.of("1.1", "1.2", "2.0").contains(version)) {
             body = CompletableFuture.completedFuture(diagnosticsOnly("explainResponse", "1.2", false, new SruDiag(5, "1.2", "Unsupported version")));
@@ -183,25 +188,25 @@ public final class SruHttpHandler {
         int max;
         try {
             String clause = p.get("scanClause");
-            if (clause == null) {
+            String pqf = p.get(X_PSCAN_CLAUSE);
+            if (clause == null && pqf == null) {
                 throw new SruException(7, "scanClause", "Mandatory parameter not supplied");
             }
             position = intParam(p, "responsePosition", 1);
             max = Math.min(intParam(p, "maximumTerms", 20), settings.maxScanTerms());
-            if (position < 0 || position > max + 1 || max < 0) {
+            if (!ScanWindow.supported(position, max, settings.maxScanTerms()) || max < 0) {
                 throw new SruException(6, "responsePosition", "Unsupported parameter value");
             }
-            RpnNode rpn = CqlParser.parse(clause).rpn();
+            RpnNode rpn = clause != null ? CqlParser.parse(clause).rpn() : PqfParser.parse(pqf).rpn();
             if (!(rpn instanceof RpnNode.AttributesPlusTerm apt)) {
-                throw new SruException(10, clause, "Query syntax error");
+                throw new SruException(10, clause != null ? clause : pqf, "Query syntax error");
             }
             attrs = Z3950QueryMapper.attributes(apt.attributes()).withTruncation(0);
             term = apt.term().text();
         } catch (SruException | UnsupportedSearchException e) {
             return CompletableFuture.completedFuture(diagnosticsOnly("scanResponse", version, v2, refusal(e)));
         }
-        int fpos = Math.max(1, position);
-        return catalogue.async(() -> catalogue.index().scan(attrs, term, max, fpos)).handle((ScanResult res, Throwable err) -> {
+        return catalogue.async(() -> catalogue.index().scan(attrs, term, max, position)).handle((ScanResult res, Throwable err) -> {
             if (err != null) {
                 Throwable t = err.getCause() != null ? err.getCause() : err;
                 if (t instanceof UnsupportedSearchException u) {
@@ -212,9 +217,12 @@ public final class SruHttpHandler {
             String ns = v2 ? "http://docs.oasis-open.org/ns/search-ws/scan" : NS_1;
             StringBuilder b = new StringBuilder(2048);
             b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<zs:scanResponse xmlns:zs=\"").append(ns).append("\">\n");
-            b.append("<zs:version>").append(version).append("</zs:version>\n<zs:terms>\n");
+            b.append("<zs:version>").append(version).append("</zs:version>\n<zs:terms>");
+            // no whitespace between the terms: YAZ (yaz-client, zoomsh) counts every child node of <terms> as a term and
+            // crashes on the text nodes; displayTerm is what they print (the index keeps terms folded)
             res.entries().forEach(e -> b.append("<zs:term><zs:value>").append(RecordFormats.esc(e.term())).append("</zs:value><zs:numberOfRecords>")
-                    .append(e.occurrences()).append("</zs:numberOfRecords></zs:term>\n"));
+                    .append(e.occurrences()).append("</zs:numberOfRecords><zs:displayTerm>").append(RecordFormats.esc(e.term()))
+                    .append("</zs:displayTerm></zs:term>"));
             return b.append("</zs:terms>\n</zs:scanResponse>\n").toString();
         });
     }

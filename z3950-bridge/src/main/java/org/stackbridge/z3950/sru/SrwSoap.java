@@ -14,6 +14,9 @@ import org.xml.sax.InputSource;
 /** SRW (SRU over SOAP 1.1): request parameters from the SOAP body, and the response envelope. */
 final class SrwSoap {
 
+    /** YAZ's SRW elements for PQF (zoomsh, yaz-client) to the names of the SRU GET extensions. */
+    private static final Map<String, String> YAZ_PQF = Map.of("pQuery", "x-pquery", "pScanClause", SruHttpHandler.X_PSCAN_CLAUSE);
+
     private SrwSoap() {
     }
 
@@ -39,7 +42,8 @@ final class SrwSoap {
             out.put("operation", op.replace("Request", ""));
             for (Node n = req.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element e) {
-                    out.put(e.getLocalName() == null ? e.getNodeName() : e.getLocalName(), e.getTextContent().strip());
+                    String name = e.getLocalName() == null ? e.getNodeName() : e.getLocalName();
+                    out.put(YAZ_PQF.getOrDefault(name, name), e.getTextContent().strip());
                 }
             }
             out.putIfAbsent("version", "1.1");

@@ -50,6 +50,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -151,7 +152,8 @@ final class Bib1QueryTranslation {
         String w = "w." + def.name();
         String p = "p." + def.name();
         if (rel == REL_ALWAYS) {
-            return new MatchAllDocsQuery();
+            // the records that have this index, as Zebra counts them: norms exist for every document with words in w.<index>
+            return new FieldExistsQuery(w);
         }
         text = standardNumber(def, text);
         if (rel == REL_NE) {

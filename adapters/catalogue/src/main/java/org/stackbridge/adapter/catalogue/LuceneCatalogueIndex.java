@@ -236,7 +236,10 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
         String field = (phrase ? "p." : "w.") + def.name();
         String start = TextFolding.phrase(startTerm);
         int want = Math.max(0, Math.min(numberOfTerms, MAX_SCAN_TERMS));
-        int before = Math.max(0, Math.min(preferredPosition - 1, want));
+        // the start term (or the first term after it) stands at preferredPosition; entries are positions 1..want, so a
+        // position beyond want gives only terms before the start term and a position below 1 only terms after it
+        int before = Math.max(0, Math.min(preferredPosition - 1, MAX_SCAN_TERMS + want));
+        int skip = Math.max(0, Math.min(1 - preferredPosition, MAX_SCAN_TERMS));
         IndexSearcher s = acquire();
         try {
             Terms terms = MultiTerms.getTerms(s.getIndexReader(), field);
@@ -258,14 +261,18 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
                 }
             }
             for (BytesRef t : prev) {
-                out.add(new ScanEntry(t.utf8ToString(), count(s, field, t)));
+                if (out.size() < want) {
+                    out.add(new ScanEntry(t.utf8ToString(), count(s, field, t)));
+                }
             }
-            int position = out.size() + 1;
+            int position = skip > 0 ? 1 - skip : prev.size() + 1;
             te = terms.iterator();
             if (te.seekCeil(startRef) != TermsEnum.SeekStatus.END) {
                 for (BytesRef t = te.term(); t != null && out.size() < want; t = te.next()) {
                     long n = count(s, field, t);
-                    if (n > 0) {
+                    if (n > 0 && skip > 0) {
+                        skip--;
+                    } else if (n > 0) {
                         out.add(new ScanEntry(t.utf8ToString(), n));
                     }
                 }
