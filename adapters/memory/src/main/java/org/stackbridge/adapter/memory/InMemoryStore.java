@@ -46,6 +46,11 @@ import org.stackbridge.core.port.TransactionRunner;
 /**
  * Storage in memory for tests and throw-away demos. One transaction at a time, run on a single thread;
  * a failed unit of work is undone. Not durable.
+ *
+ * <p>Longer than our usual 400 lines on purpose: it is the one object that is every role port of a transaction
+ * ({@link StoreTx}), each a few lines over the shared {@link MemoryTable}s and one undo log. Split into a class
+ * per port, each would need the tables and the undo log handed in, and the rule that every write is undoable
+ * would no longer be visible in one place.
  */
 public final class InMemoryStore implements TransactionRunner, StoreTx {
 
