@@ -57,12 +57,15 @@ final class LendingDesk extends Desk {
 
     private Outcome<Views.CheckedOut> checkOut(CheckOut cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
+        // The item is looked up first so that a refusal for the patron still names a known item (a kiosk shows its title).
+        Optional<Item> maybeItem = findItem(tx, ctx, cmd.itemBarcode());
         Optional<Patron> maybePatron = findPatron(tx, ctx, cmd.patronBarcode());
         if (maybePatron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return maybeItem.isPresent()
+                    ? Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron", itemInfo(tx, maybeItem.get()))
+                    : Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
         }
         Patron patron = maybePatron.get();
-        Optional<Item> maybeItem = findItem(tx, ctx, cmd.itemBarcode());
         if (maybeItem.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item");
         }
@@ -72,7 +75,7 @@ final class LendingDesk extends Desk {
         if (!offline) {
             Optional<Refusal> pin = checkPin(cmd.pin(), cmd.pinRequired(), patron);
             if (pin.isPresent()) {
-                return pin.get().outcome();
+                return pin.get().outcome(itemInfo(tx, found));
             }
         }
         StoreTx s = tx.store();
