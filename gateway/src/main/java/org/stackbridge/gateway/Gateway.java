@@ -11,18 +11,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
-import org.stackbridge.core.model.Library;
-import org.stackbridge.core.port.Libraries;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.security.PinSettings;
 import org.stackbridge.core.service.CirculationEngine;
@@ -256,8 +252,7 @@ public final class Gateway implements AutoCloseable {
         boolean tls = cfg.sip2().tls() != null && cfg.sip2().tls().enabled();
         sip2 = bind("SIP2", cfg.listeners().sip2Port(), tls ? "listeners.sip2-port (or, for port " + cfg.sip2().tls().port()
                 + ", sip2.tls.port)" : "listeners.sip2-port",
-                () -> new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock,
-                        this::libraryZone).start());
+                () -> new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start());
         closeables.add(sip2);
         // the federated virtual database, when remote targets are configured (searches go through the Camel route)
         org.stackbridge.z3950.config.VirtualDatabase virtual = cfg.federation().targets().isEmpty() ? null
@@ -271,27 +266,6 @@ public final class Gateway implements AutoCloseable {
             return z3950;
         });
         http.mount("/sru", z3950.sruHandler()::handle);
-    }
-
-    /**
-     * The zone of a SIP2 terminal's library (its CP location, else the institution's own library, else any library of
-     * the institution): the default zone of the SIP2 dates it is sent. Empty when no such library is stored.
-     */
-    private CompletionStage<Optional<ZoneId>> libraryZone(String location, String institution) {
-        return storage.read(tx -> {
-            Libraries libraries = tx.libraries();
-            Optional<Library> found = location == null ? Optional.empty() : libraries.find(location);
-            if (found.isEmpty() && institution != null) {
-                found = libraries.find(institution);
-            }
-            if (found.isEmpty() && institution != null) {
-                found = libraries.all().stream().filter(l -> institution.equals(l.institution())).findFirst();
-            }
-            return found.map(Library::zone);
-        }).exceptionally(e -> {
-            LOG.warn("SIP2: library time zone lookup failed; using the profile's zone", e);
-            return Optional.empty();
-        });
     }
 
     /** The federated search over federation.targets (the {@code federated-search} route). */

@@ -160,6 +160,7 @@ public final class Views {
     }
 
     /** A library (branch) and the institution it belongs to. */
-    public record LibraryView(String code, String name, String institution) implements Serializable {
+    /** A library; {@code timezone} is its zone id, in which SIP2 dates for its terminals are written. */
+    public record LibraryView(String code, String name, String institution, String timezone) implements Serializable {
     }
 }

@@ -100,7 +100,7 @@ final class AdministrationDesk extends Desk {
 
     private Outcome<Views.LibraryView> lookupLibrary(Commands.LookupLibrary cmd, EngineTx tx) {
         return tx.store().libraries().find(cmd.code() == null ? "" : cmd.code())
-                .<Outcome<Views.LibraryView>>map(l -> Outcome.success(new Views.LibraryView(l.code(), l.name(), l.institution())))
+                .<Outcome<Views.LibraryView>>map(l -> Outcome.success(new Views.LibraryView(l.code(), l.name(), l.institution(), l.zone().getId())))
                 .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown library"));
     }
 

@@ -6,6 +6,9 @@ import static org.stackbridge.sip2.spec.FieldCode.CO;
 import static org.stackbridge.sip2.spec.FieldCode.CP;
 
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import java.time.ZoneId;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.Channel;
@@ -16,7 +19,6 @@ import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.message.Sip2Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stackbridge.sip2.session.LibraryZones;
 import org.stackbridge.sip2.session.LoginNames;
 import org.stackbridge.sip2.session.LoginThrottle;
 import org.stackbridge.sip2.session.Sip2Session;
@@ -31,12 +33,10 @@ final class LoginHandler extends Sip2Handler {
     private static final Logger LOG = LoggerFactory.getLogger(LoginHandler.class);
 
     private final LoginThrottle throttle;
-    private final LibraryZones zones;
 
-    LoginHandler(Sip2HandlerSupport support, LoginThrottle throttle, LibraryZones zones) {
+    LoginHandler(Sip2HandlerSupport support, LoginThrottle throttle) {
         super(Sip2MessageType.LOGIN_REQUEST, support);
         this.throttle = throttle;
-        this.zones = zones;
     }
 
     @Override
@@ -55,10 +55,12 @@ final class LoginHandler extends Sip2Handler {
                 throttle.succeeded(user, s.remote());
                 Views.TerminalLogin l = ok.result();
                 s.loggedIn(l.login(), l.institution(), req.trimmed(CP), s.profileNamed(l.profile()));
-                return zones.zoneOf(s.location(), l.institution()).thenApplyAsync(zone -> {
+                // SIP2 dates default to the zone of the terminal's library (its CP), else of its institution's library.
+                return libraryZone(s, ctx, s.location()).thenCompose(zone -> zone.isPresent() || l.institution().equals(s.location())
+                        ? CompletableFuture.completedFuture(zone) : libraryZone(s, ctx, l.institution())).thenApply(zone -> {
                     s.libraryZone(zone.orElse(null));
                     return new LoginResponse(true);
-                }, s.executor());
+                });
             }
             if (throttle.failed(user, s.remote())) {
                 LOG.warn("SIP2 login {} locked for {} s after repeated failed logins (last from {})", LoginNames.forLog(req),
@@ -67,6 +69,14 @@ final class LoginHandler extends Sip2Handler {
             s.loggedOut();
             return done(new LoginResponse(false));
         });
+    }
+
+    private CompletionStage<Optional<ZoneId>> libraryZone(Sip2Session s, RequestContext ctx, String code) {
+        if (code == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return support.exec(s, new Commands.LookupLibrary(ctx, code)).thenApply(o ->
+                o instanceof Outcome.Success<Views.LibraryView> ok ? Optional.of(ZoneId.of(ok.result().timezone())) : Optional.empty());
     }
 
     @Override

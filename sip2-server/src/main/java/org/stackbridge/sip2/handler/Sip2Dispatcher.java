@@ -11,7 +11,6 @@ import java.util.Set;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.message.Sip2Response;
-import org.stackbridge.sip2.session.LibraryZones;
 import org.stackbridge.sip2.session.LoginThrottle;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
@@ -49,14 +48,9 @@ public final class Sip2Dispatcher {
 
     /** Every handler this server has, on the engine behind {@code port}. */
     public static Sip2Dispatcher standard(CirculationPort port, Clock clock, LoginThrottle throttle) {
-        return standard(port, clock, throttle, LibraryZones.unknown());
-    }
-
-    /** Every handler this server has; SIP2 dates default to the zone {@code zones} gives for the terminal's library. */
-    public static Sip2Dispatcher standard(CirculationPort port, Clock clock, LoginThrottle throttle, LibraryZones zones) {
         Sip2HandlerSupport support = new Sip2HandlerSupport(port, clock);
         List<Sip2RequestHandler> handlers = new ArrayList<>(List.of(
-                new LoginHandler(support, throttle, zones),
+                new LoginHandler(support, throttle),
                 new PatronStatusHandler(support),
                 new BlockPatronHandler(support),
                 new PatronEnableHandler(support),

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.sip2.handler.Sip2Dispatcher;
-import org.stackbridge.sip2.session.LibraryZones;
 import org.stackbridge.sip2.session.LoginThrottle;
 
 /**
@@ -45,18 +44,13 @@ public final class Sip2Server implements AutoCloseable {
     }
 
     public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry, Clock clock) {
-        this(settings, port, registry, clock, LibraryZones.unknown());
-    }
-
-    /** @param zones the time zone of a terminal's library, the default zone of its SIP2 dates */
-    public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry, Clock clock, LibraryZones zones) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new Sip2Metrics(registry);
         Sip2Settings.FailedLoginThrottle t = settings.failedLoginThrottle();
         LoginThrottle throttle = new LoginThrottle(t.maxFailures(), t.maxFailuresPerLogin(), t.windowSeconds(), t.penaltySeconds(),
                 t.trackedAddresses(), clock);
-        this.handlers = Sip2Dispatcher.standard(Objects.requireNonNull(port, "port"), clock, throttle, Objects.requireNonNull(zones, "zones"));
+        this.handlers = Sip2Dispatcher.standard(Objects.requireNonNull(port, "port"), clock, throttle);
         this.replay = new ReplayCache(settings.replayEntriesPerLogin(), settings.replayWindowSeconds(), 100_000, clock);
     }
 
