@@ -41,12 +41,15 @@ import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.testing.TestClock;
 
 /**
- * The staff API over real HTTP against the whole gateway on H2: login, tokens, roles, problem documents, desk
+ * The staff API over real HTTP against the whole gateway, on H2 and on PostgreSQL: login, tokens, roles, problem documents, desk
  * circulation, the event log and idempotency keys. One gateway serves the class; each test uses its own barcodes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class StaffApiIT {
+abstract class StaffApiContract {
+
+    /** The store this run uses; {@link StaffApiH2IT} and {@link StaffApiPostgresIT} run every test on each. */
+    abstract TestGateways.Store store();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
@@ -61,7 +64,7 @@ class StaffApiIT {
     @BeforeAll
     void start() throws Exception {
         clock = new TestClock(T0);
-        gateway = TestGateways.start(data, clock,
+        gateway = TestGateways.start(store(), data, clock,
                 "libraries:",
                 "  - {code: MAIN, name: Main Library}",
                 "  - {code: EAST, name: East Branch, institution: MAIN}",
