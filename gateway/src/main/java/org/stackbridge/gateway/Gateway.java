@@ -40,6 +40,8 @@ import org.stackbridge.ncip.server.NcipHttpHandler;
 import org.stackbridge.core.ill.IllEngine;
 import org.stackbridge.core.model.EventType;
 import org.stackbridge.staff.server.StaffHttpEndpoint;
+import org.stackbridge.gateway.admin.BuildInfo;
+import org.stackbridge.staff.server.StaffOpenApi;
 import org.stackbridge.z3950.server.Z3950Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +167,7 @@ public final class Gateway implements AutoCloseable {
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock);
         closeables.add(staffApi);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
+        http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);

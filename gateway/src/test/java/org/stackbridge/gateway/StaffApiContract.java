@@ -406,4 +406,18 @@ abstract class StaffApiContract {
         assertEquals(201, north.status(), north.raw().body());
         problem(post("/checkins", branch, "{\"item\":\"NI1\"}"), 404);
     }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutATokenAndDescribesTheDesk() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.httpPort() + "/api/openapi.json")).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode doc = JSON.readTree(r.body());
+        assertTrue(doc.path("openapi").asText().startsWith("3."));
+        JsonNode checkout = doc.path("paths").path("/checkouts").path("post");
+        assertEquals("circulation", checkout.path("x-permission").asText(), checkout.toString());
+        assertTrue(checkout.path("responses").has("409"), "a refused checkout is documented as 409");
+    }
 }

@@ -110,6 +110,40 @@ public final class StaffHttpEndpoint implements AutoCloseable {
                         "No answer in time; the request may still complete. Retry with the same Idempotency-Key.", null, null)));
     }
 
+    /**
+     * {@code GET /api/openapi.json}: the OpenAPI document of the resources this endpoint serves (generated once, on
+     * the first call, from the classes Jersey was configured with).
+     */
+    public CompletionStage<FullHttpResponse> openApi(FullHttpRequest request, String version) {
+        if (!request.method().name().equals("GET") && !request.method().name().equals("HEAD")) {
+            return CompletableFuture.completedFuture(problem(new Problem("about:blank", "Method Not Allowed", 405,
+                    "Only GET is allowed here.", null, null)));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            byte[] doc = openApiDocument(version);
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(doc));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, doc.length);
+            return r;
+        }, workers);
+    }
+
+    private volatile byte[] openApi;
+
+    byte[] openApiDocument(String version) {
+        byte[] doc = openApi;
+        if (doc == null) {
+            doc = StaffOpenApi.json(resourceClasses(), version);
+            openApi = doc;
+        }
+        return doc;
+    }
+
+    /** The classes Jersey serves, resources and providers; {@link StaffOpenApi} picks the resources. */
+    public java.util.Set<Class<?>> resourceClasses() {
+        return app.getConfiguration().getClasses();
+    }
+
     /** 413 for a body over the limit (also used by the HTTP server for bodies it drains). */
     public FullHttpResponse tooLargeResponse() {
         return problem(new Problem("about:blank", "Content Too Large", 413,
