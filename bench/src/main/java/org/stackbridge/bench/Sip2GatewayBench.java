@@ -310,7 +310,7 @@ public final class Sip2GatewayBench {
         return FsyncRate.measure(file, false, 5);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
         int n = sorted.size();

@@ -321,7 +321,7 @@ public final class Sip2LoadDriver {
                 percentile(all, at, 0.99), at == 0 ? 0 : all[at - 1] / 1e6, visits.get());
     }
 
-    private static double percentile(long[] sorted, int n, double q) {
+    static double percentile(long[] sorted, int n, double q) {
         if (n == 0) {
             return 0;
         }
