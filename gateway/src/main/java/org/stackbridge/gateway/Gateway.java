@@ -39,6 +39,7 @@ import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.ncip.server.NcipHttpHandler;
 import org.stackbridge.core.ill.IllEngine;
 import org.stackbridge.core.model.EventType;
+import org.stackbridge.core.report.ReportCatalogue;
 import org.stackbridge.staff.server.StaffHttpEndpoint;
 import org.stackbridge.gateway.admin.BuildInfo;
 import org.stackbridge.staff.server.StaffOpenApi;
@@ -164,7 +165,8 @@ public final class Gateway implements AutoCloseable {
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock);
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock,
+                new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()));
         closeables.add(staffApi);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));

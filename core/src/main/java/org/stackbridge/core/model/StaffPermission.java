@@ -25,5 +25,7 @@ public enum StaffPermission {
     /** Circulation rules. */
     RULES,
     /** Bulk imports. */
-    IMPORTS
+    IMPORTS,
+    /** Usage reports (circulation, collection, kiosks, overdue list). */
+    REPORTS
 }

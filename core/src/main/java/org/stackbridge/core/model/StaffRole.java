@@ -12,8 +12,8 @@ import java.util.Set;
  * librarian adds overrides, item status, cataloguing and ILL, an admin may do everything.
  */
 public enum StaffRole {
-    TECHNICIAN(EnumSet.of(StaffPermission.CIRCULATION, StaffPermission.PATRONS, StaffPermission.FEES)),
-    LIBRARIAN(EnumSet.of(StaffPermission.CIRCULATION, StaffPermission.PATRONS, StaffPermission.FEES, StaffPermission.OVERRIDE,
+    TECHNICIAN(EnumSet.of(StaffPermission.CIRCULATION, StaffPermission.PATRONS, StaffPermission.FEES, StaffPermission.REPORTS)),
+    LIBRARIAN(EnumSet.of(StaffPermission.CIRCULATION, StaffPermission.PATRONS, StaffPermission.FEES, StaffPermission.REPORTS, StaffPermission.OVERRIDE,
             StaffPermission.ITEM_STATUS, StaffPermission.CATALOGUING, StaffPermission.ILL)),
     ADMIN(EnumSet.allOf(StaffPermission.class));
 

@@ -27,4 +27,9 @@ public interface StoreTx {
     StaffAccounts staff();
 
     RuleStore rules();
+
+    /** The aggregate queries behind the usage reports; a store without them says so. */
+    default org.stackbridge.core.report.ReportQueries reports() {
+        throw new UnsupportedOperationException("this store does not compute reports");
+    }
 }

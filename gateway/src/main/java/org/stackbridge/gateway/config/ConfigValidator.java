@@ -89,6 +89,9 @@ final class ConfigValidator {
             int colon = staffProblem.indexOf(':');
             fail("staff-api." + staffProblem.substring(0, colon), staffProblem.substring(colon + 2));
         }
+        if (c.reports().maxRangeDays() < 1 || c.reports().maxRangeDays() > 3660) {
+            fail("reports.max-range-days", "must be between 1 and 3660");
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

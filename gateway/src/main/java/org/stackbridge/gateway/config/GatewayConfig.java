@@ -15,7 +15,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
-                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi) {
+                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -35,6 +35,14 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         catalogue = catalogue == null ? new Catalogue(null) : catalogue;
         federation = federation == null ? new Federation(null, null, null) : federation;
         staffApi = staffApi == null ? StaffApiSettings.defaults() : staffApi;
+        reports = reports == null ? new Reports(null) : reports;
+    }
+
+    /** @param maxRangeDays the longest period one report may cover, in days (default 731: two years) */
+    public record Reports(Integer maxRangeDays) {
+        public Reports {
+            maxRangeDays = maxRangeDays == null ? 731 : maxRangeDays;
+        }
     }
 
     /** Empty url = the embedded H2 database in the data directory. */

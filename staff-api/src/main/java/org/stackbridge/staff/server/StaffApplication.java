@@ -14,6 +14,8 @@ import org.stackbridge.staff.resource.CirculationResource;
 import org.stackbridge.staff.resource.EngineCalls;
 import org.stackbridge.staff.resource.ItemsResource;
 import org.stackbridge.staff.resource.PatronsResource;
+import org.stackbridge.staff.resource.ReportsResource;
+import org.stackbridge.core.report.ReportCatalogue;
 
 /**
  * The JAX-RS application: every resource (singletons whose collaborators are bound here), the auth filter, JSON and
@@ -22,7 +24,7 @@ import org.stackbridge.staff.resource.PatronsResource;
 @ApplicationPath(StaffHttpEndpoint.PATH)
 final class StaffApplication extends ResourceConfig {
 
-    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions) {
+    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, ReportCatalogue reports) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -36,11 +38,13 @@ final class StaffApplication extends ResourceConfig {
                 bind(engine).to(EngineCalls.class);
                 bind(authenticator).to(StaffAuthenticator.class);
                 bind(sessions).to(StaffSessions.class);
+                bind(reports).to(ReportCatalogue.class);
             }
         });
         register(AuthResource.class);
         register(PatronsResource.class);
         register(ItemsResource.class);
         register(CirculationResource.class);
+        register(ReportsResource.class);
     }
 }

@@ -130,4 +130,9 @@ final class JdbcStoreTx implements StoreTx {
     public RuleStore rules() {
         return rules;
     }
+
+    @Override
+    public org.stackbridge.core.report.ReportQueries reports() {
+        return new JdbcReportQueries(sql);
+    }
 }

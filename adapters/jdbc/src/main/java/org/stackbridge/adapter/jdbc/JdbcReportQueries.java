@@ -1,0 +1,113 @@
+package org.stackbridge.adapter.jdbc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.stackbridge.core.report.Bucket;
+import org.stackbridge.core.report.Dimension;
+import org.stackbridge.core.report.ReportQueries;
+
+/**
+ * The reports' aggregates in SQL that H2 and PostgreSQL both run. A time series is one indexed range query per
+ * bucket (on {@code event_log.at}): each event is read once, day boundaries follow the library's zone exactly, and
+ * distinct borrowers are distinct within their own bucket, which summing finer buckets could not give.
+ */
+final class JdbcReportQueries implements ReportQueries {
+
+    private static final String CIRCULATION_EVENTS = "e.event_type IN ('CHECKOUT', 'RENEW', 'CHECKIN')";
+
+    private final Sql sql;
+
+    JdbcReportQueries(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public List<CirculationRow> circulation(List<Bucket> buckets, Dimension by, String library) {
+        String group = switch (by) {
+            case LIBRARY -> "e.library";
+            case CATEGORY -> "p.category";
+            case ITEM_TYPE -> "i.item_type";
+            case CHANNEL -> "e.channel";
+            case NONE -> "CAST(NULL AS VARCHAR(64))";
+        };
+        String join = switch (by) {
+            case CATEGORY -> " LEFT JOIN patron p ON p.id = e.patron_id";
+            case ITEM_TYPE -> " LEFT JOIN item i ON i.id = e.item_id";
+            default -> "";
+        };
+        String q = "SELECT " + group + " AS grp,"
+                + " SUM(CASE WHEN e.event_type = 'CHECKOUT' THEN 1 ELSE 0 END) AS checkouts,"
+                + " SUM(CASE WHEN e.event_type = 'RENEW' THEN 1 ELSE 0 END) AS renewals,"
+                + " SUM(CASE WHEN e.event_type = 'CHECKIN' THEN 1 ELSE 0 END) AS checkins,"
+                + " COUNT(DISTINCT CASE WHEN e.event_type = 'CHECKOUT' THEN e.patron_id END) AS borrowers"
+                + " FROM event_log e" + join
+                + " WHERE e.at >= ? AND e.at < ? AND " + CIRCULATION_EVENTS + libraryFilter(library)
+                + " GROUP BY " + group;
+        List<CirculationRow> out = new ArrayList<>();
+        for (Bucket b : buckets) {
+            out.addAll(sql.list(q, rs -> new CirculationRow(b.index(), rs.getString("grp"), rs.getLong("checkouts"),
+                    rs.getLong("renewals"), rs.getLong("checkins"), rs.getLong("borrowers")), args(b.start(), b.end(), library)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<TitleRow> topTitles(Instant from, Instant to, String library, int limit) {
+        return sql.list("SELECT b.control_number, b.title, b.author, t.n FROM"
+                + " (SELECT i.bib_id, COUNT(*) AS n FROM event_log e JOIN item i ON i.id = e.item_id"
+                + " WHERE e.at >= ? AND e.at < ? AND e.event_type = 'CHECKOUT'" + libraryFilter(library)
+                + " GROUP BY i.bib_id) t JOIN bib b ON b.id = t.bib_id"
+                + " ORDER BY t.n DESC, b.control_number FETCH FIRST ? ROWS ONLY",
+                rs -> new TitleRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                append(args(from, to, library), limit));
+    }
+
+    @Override
+    public List<CountRow> itemsByStatus(String library) {
+        return sql.list("SELECT status, COUNT(*) FROM item" + (library == null ? "" : " WHERE home_library = ?")
+                + " GROUP BY status ORDER BY status",
+                rs -> new CountRow(rs.getString(1), rs.getLong(2)), library == null ? new Object[0] : new Object[] {library});
+    }
+
+    @Override
+    public List<OverdueRow> overdue(Instant now, String library, int limit) {
+        return sql.list("SELECT l.library, i.barcode, b.title, p.barcode, p.name, l.due_at FROM loan l"
+                + " JOIN item i ON i.id = l.item_id JOIN patron p ON p.id = l.patron_id LEFT JOIN bib b ON b.id = i.bib_id"
+                + " WHERE l.returned_at IS NULL AND l.due_at < ?" + (library == null ? "" : " AND l.library = ?")
+                + " ORDER BY l.due_at, i.barcode FETCH FIRST ? ROWS ONLY",
+                rs -> new OverdueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Sql.instant(rs, "due_at")),
+                library == null ? new Object[] {now, limit} : new Object[] {now, library, limit});
+    }
+
+    @Override
+    public List<TerminalRow> kiosks(List<Bucket> days, String library) {
+        String q = "SELECT e.terminal,"
+                + " SUM(CASE WHEN e.event_type = 'CHECKOUT' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN e.event_type = 'CHECKIN' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN e.event_type = 'RENEW' THEN 1 ELSE 0 END)"
+                + " FROM event_log e WHERE e.at >= ? AND e.at < ? AND e.channel = 'SIP2' AND " + CIRCULATION_EVENTS
+                + libraryFilter(library) + " GROUP BY e.terminal ORDER BY e.terminal";
+        List<TerminalRow> out = new ArrayList<>();
+        for (Bucket b : days) {
+            out.addAll(sql.list(q, rs -> new TerminalRow(b.index(), rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                    args(b.start(), b.end(), library)));
+        }
+        return out;
+    }
+
+    private static String libraryFilter(String library) {
+        return library == null ? "" : " AND e.library = ?";
+    }
+
+    private static Object[] args(Instant from, Instant to, String library) {
+        return library == null ? new Object[] {from, to} : new Object[] {from, to, library};
+    }
+
+    private static Object[] append(Object[] a, Object last) {
+        Object[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = last;
+        return out;
+    }
+}
