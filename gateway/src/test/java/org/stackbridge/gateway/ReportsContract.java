@@ -35,6 +35,9 @@ import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.Channel;
+import org.stackbridge.core.model.IllRequest;
+import org.stackbridge.core.model.IllRole;
+import org.stackbridge.core.model.IllState;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
@@ -90,6 +93,14 @@ abstract class ReportsContract {
             item(tx, "B3", t2, "BOOK");
             item(tx, "B4", t2, "BOOK");
             item(tx, "D1", t3, "DVD");
+            // ILL requests as the NCIP engine leaves them: two lent to RESHARE (one completed after 4 days, one
+            // unfilled), one borrowed from RELAIS and still open
+            tx.ill().insert(new IllRequest(0, IllRole.LENDING, IllState.COMPLETE, "RESHARE", "R-1", null, null, t1.id(), "First title",
+                    null, Instant.parse("2026-11-02T12:00:00Z"), Instant.parse("2026-11-06T12:00:00Z")));
+            tx.ill().insert(new IllRequest(0, IllRole.LENDING, IllState.UNFILLED, "RESHARE", "R-2", null, null, t2.id(), "Second title",
+                    null, Instant.parse("2026-11-03T12:00:00Z"), Instant.parse("2026-11-03T18:00:00Z")));
+            tx.ill().insert(new IllRequest(0, IllRole.BORROWING, IllState.REQUESTED, "RELAIS", "X-9", null, null, null, "Elsewhere",
+                    "MAIN", Instant.parse("2026-11-04T12:00:00Z"), Instant.parse("2026-11-04T12:00:00Z")));
             return null;
         }).get(30, TimeUnit.SECONDS);
         RequestContext kiosk = new RequestContext(Channel.SIP2, "kiosk1", "kiosk1", "MAIN", "MAIN", null, null);
@@ -105,7 +116,11 @@ abstract class ReportsContract {
         at("2026-11-03T14:00:00Z", new Commands.CheckIn(kiosk, "B1", false));
         at("2026-11-03T14:01:00Z", new Commands.Renew(kiosk, "A1", "B3", null));
         at("2026-11-03T17:00:00Z", new Commands.CheckOut(ncip, "A1", "B4", null, false, false, false));
-        // 2026-11-10
+        // holds: A2 on t3 (D1 is out to C1), C1 on t2 and cancelled a day later
+        at("2026-11-04T15:05:00Z", new Commands.PlaceHold(desk, "A2", null, "t3", "MAIN", null, false));
+        at("2026-11-05T15:00:00Z", new Commands.PlaceHold(desk, "C1", null, "t2", "MAIN", null, false));
+        at("2026-11-06T15:00:00Z", new Commands.CancelHold(desk, "C1", null, "t2"));
+        // 2026-11-10 (the checkin of D1 traps A2's hold, 6 days after it was placed)
         at("2026-11-10T15:00:00Z", new Commands.CheckOut(eastDesk, "A1", "B1", null, false, false, false));
         at("2026-11-10T15:05:00Z", new Commands.CheckIn(eastDesk, "D1", false));
         clock.set(Instant.parse("2026-12-20T12:00:00Z"));
@@ -219,6 +234,19 @@ abstract class ReportsContract {
             items += row.path("items").asLong();
         }
         assertEquals(5, items);
+    }
+
+    @Test
+    void holdsIllAndNeverBorrowed() throws Exception {
+        assertEquals(List.of("2 0 1 1 0.0 6.0 0"), rows(json("/reports/holds?from=2026-11-01&to=2026-11-30"),
+                "placed", "filled", "cancelled", "open", "fill_rate", "median_days_to_fill", "expired_unclaimed"));
+        assertEquals(List.of("MAIN 2"), rows(json("/reports/holds?from=2026-11-01&to=2026-11-30&by=library"), "library", "placed"));
+        assertEquals(List.of("RELAIS borrowing 1 0 0 0.0 null", "RESHARE lending 2 1 1 50.0 4.0"),
+                rows(json("/reports/ill?from=2026-11-01&to=2026-11-30"),
+                        "partner", "direction", "requests", "completed", "unfilled", "fill_rate", "median_turnaround_days"));
+        // every item went out between the 2nd and the 10th; from the 4th on, only B1 was lent (again, on the 10th)
+        assertEquals(List.of("B2", "B3", "B4", "D1"), rows(json("/reports/never-borrowed?from=2026-11-04&to=2026-11-30"), "item"));
+        assertEquals(List.of(), rows(json("/reports/never-borrowed?from=2026-11-02&to=2026-11-10"), "item"));
     }
 
     @Test

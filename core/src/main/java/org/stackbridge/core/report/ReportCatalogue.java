@@ -32,6 +32,8 @@ public final class ReportCatalogue {
 
     static final int TOP_TITLES = 50;
     static final int MAX_OVERDUE_ROWS = 10_000;
+    static final int MAX_LIST_ROWS = 10_000;
+    static final int MAX_SCANNED_ROWS = 2_000_000;
 
     private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
 
@@ -41,6 +43,11 @@ public final class ReportCatalogue {
         define(new Definition("top-titles", "Most borrowed titles", true, Set.of(Dimension.NONE)));
         define(new Definition("items-by-status", "Items by status (now)", false, Set.of(Dimension.NONE)));
         define(new Definition("overdue", "Overdue loans (now)", false, Set.of(Dimension.NONE)));
+        define(new Definition("never-borrowed", "Items not borrowed in the range", true, Set.of(Dimension.NONE)));
+        define(new Definition("holds", "Holds: placed, filled, fill rate, median days to fill, expired unclaimed", true,
+                Set.of(Dimension.NONE, Dimension.LIBRARY)));
+        define(new Definition("ill", "Interlibrary loan: requests, fill rate and median turnaround by partner and direction", true,
+                Set.of(Dimension.NONE)));
         define(new Definition("kiosks", "SIP2 terminals: checkouts, checkins and renewals per day", true, Set.of(Dimension.NONE)));
     }
 
@@ -111,6 +118,9 @@ public final class ReportCatalogue {
             case "items-by-status" -> itemsByStatus(def, library);
             case "overdue" -> overdue(def, library);
             case "kiosks" -> kiosks(def, library, zone, from, to);
+            case "never-borrowed" -> neverBorrowed(def, library, zone, from, to);
+            case "holds" -> holds(def, by, library, zone, from, to);
+            case "ill" -> ill(def, zone, from, to);
             default -> throw new IllegalStateException("report without a computation: " + def.name());
         };
     }
@@ -160,7 +170,7 @@ public final class ReportCatalogue {
             // distinct per group; across groups a patron may count in each (e.g. a kiosk and the desk the same day)
             row.add(v[3]);
             if (by != Dimension.NONE) {
-                row.add(totalCheckouts[b] == 0 ? 0.0 : Math.round(1000.0 * v[0] / totalCheckouts[b]) / 10.0);
+                row.add(percent(v[0], totalCheckouts[b]));
             }
             rows.add(row);
         }
@@ -223,6 +233,116 @@ public final class ReportCatalogue {
         return new Report(def.name(), def.title(), from, to, Period.DAY.label(), Dimension.NONE.label(),
                 List.of("day", "terminal", "checkouts", "checkins", "renewals"), rows,
                 new Report.Chart(Report.Chart.Kind.LINE, "day", "terminal", "checkouts"));
+    }
+
+    private Report neverBorrowed(Definition def, String library, ZoneId zone, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<ReportQueries.ItemRow> raw = store.read(tx -> tx.reports().neverBorrowed(start, end, library, MAX_LIST_ROWS)).join();
+        List<List<Object>> rows = raw.stream().map(r -> List.<Object>of(r.library(), r.barcode(), nz(r.callNumber()), nz(r.title()),
+                r.status().toLowerCase(java.util.Locale.ROOT))).toList();
+        return new Report(def.name(), def.title(), from, to, null, Dimension.NONE.label(),
+                List.of("library", "item", "call_number", "title", "status"), rows, Report.Chart.NONE);
+    }
+
+    /**
+     * Per pickup library (or in total): holds placed in the range; of those, filled (collected), cancelled, still open;
+     * the fill rate; the median days from placing to the first item trapped; and holds that expired unclaimed on the
+     * shelf in the range.
+     */
+    private Report holds(Definition def, Dimension by, String library, ZoneId zone, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
+        record Data(List<ReportQueries.HoldRow> placed, Map<Long, Instant> traps, List<ReportQueries.HoldRow> expired) {
+        }
+        Data d = store.read(tx -> new Data(tx.reports().holdsPlaced(start, end, library, MAX_SCANNED_ROWS),
+                // a hold placed in the range may be trapped after it: look up to now
+                tx.reports().holdTraps(start, now.isAfter(end) ? now : end, MAX_SCANNED_ROWS),
+                tx.reports().holdsExpiredOnShelf(from, to.plusDays(1), library, MAX_SCANNED_ROWS))).join();
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, List<Double>> days = new java.util.TreeMap<>();
+        for (ReportQueries.HoldRow h : d.placed()) {
+            String key = by == Dimension.LIBRARY ? nz(h.pickupLibrary()) : "";
+            long[] c = counts.computeIfAbsent(key, k -> new long[5]);
+            c[0]++;
+            switch (h.status()) {
+                case "FILLED" -> c[1]++;
+                case "CANCELLED" -> c[2]++;
+                case "WAITING", "IN_TRANSIT", "READY" -> c[3]++;
+                default -> { }
+            }
+            Instant trapped = d.traps().get(h.id());
+            if (trapped != null) {
+                days.computeIfAbsent(key, k -> new ArrayList<>()).add(Duration.between(h.placedAt(), trapped).toMinutes() / 1440.0);
+            }
+        }
+        for (ReportQueries.HoldRow h : d.expired()) {
+            counts.computeIfAbsent(by == Dimension.LIBRARY ? nz(h.pickupLibrary()) : "", k -> new long[5])[4]++;
+        }
+        List<String> columns = new ArrayList<>();
+        if (by == Dimension.LIBRARY) {
+            columns.add("library");
+        }
+        columns.addAll(List.of("placed", "filled", "cancelled", "open", "fill_rate", "median_days_to_fill", "expired_unclaimed"));
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((key, c) -> {
+            List<Object> row = new ArrayList<>();
+            if (by == Dimension.LIBRARY) {
+                row.add(key);
+            }
+            // the median is null (shown empty) when no hold was trapped; List.of refuses nulls
+            row.addAll(Arrays.asList(c[0], c[1], c[2], c[3], percent(c[1], c[0]), median(days.getOrDefault(key, List.of())), c[4]));
+            rows.add(row);
+        });
+        return new Report(def.name(), def.title(), from, to, null, by.label(), columns, rows,
+                by == Dimension.LIBRARY ? new Report.Chart(Report.Chart.Kind.BAR, "library", null, "placed") : Report.Chart.NONE);
+    }
+
+    /** Per partner and direction: requests created in the range, completed, unfilled or cancelled, fill rate, median days. */
+    private Report ill(Definition def, ZoneId zone, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<ReportQueries.IllRow> raw = store.read(tx -> tx.reports().illRequests(start, end, MAX_SCANNED_ROWS)).join();
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, List<Double>> turnaround = new java.util.TreeMap<>();
+        for (ReportQueries.IllRow r : raw) {
+            String key = r.partner() + "\u0000" + r.role().toLowerCase(java.util.Locale.ROOT);
+            long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+            c[0]++;
+            if (r.state().equals("COMPLETE")) {
+                c[1]++;
+                // the request's last change is its completion
+                turnaround.computeIfAbsent(key, k -> new ArrayList<>()).add(Duration.between(r.createdAt(), r.updatedAt()).toMinutes() / 1440.0);
+            } else if (r.state().equals("UNFILLED") || r.state().equals("CANCELLED")) {
+                c[2]++;
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((key, c) -> {
+            String[] k = key.split("\u0000");
+            rows.add(Arrays.asList(k[0], k[1], c[0], c[1], c[2], percent(c[1], c[1] + c[2]), median(turnaround.getOrDefault(key, List.of()))));
+        });
+        return new Report(def.name(), def.title(), from, to, null, Dimension.NONE.label(),
+                List.of("partner", "direction", "requests", "completed", "unfilled", "fill_rate", "median_turnaround_days"), rows,
+                new Report.Chart(Report.Chart.Kind.BAR, "partner", "direction", "requests"));
+    }
+
+    /** {@code part} of {@code whole} in percent with one decimal; 0 when there is no whole. */
+    static double percent(long part, long whole) {
+        return whole == 0 ? 0.0 : Math.round(1000.0 * part / whole) / 10.0;
+    }
+
+    /** The median with one decimal, or null for no values (shown empty). */
+    static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        double m = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return Math.round(m * 10) / 10.0;
     }
 
     /** The zone a report's days are cut in: the library's, or the one zone all libraries share, else UTC. */

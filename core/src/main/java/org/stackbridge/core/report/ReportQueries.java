@@ -24,6 +24,21 @@ public interface ReportQueries {
     /** Per SIP2 terminal and day bucket: checkouts, checkins and renewals done through it. */
     List<TerminalRow> kiosks(List<Bucket> days, String library);
 
+    /** Items not checked out in [from, to) (none of its CHECKOUT events falls there), by library and call number. */
+    List<ItemRow> neverBorrowed(Instant from, Instant to, String library, int limit);
+
+    /** Holds placed in [from, to) (by pickup library), each with its current status. */
+    List<HoldRow> holdsPlaced(Instant from, Instant to, String library, int limit);
+
+    /** The first time an item was trapped for each hold, from the trap events in [from, to); by hold id. */
+    java.util.Map<Long, Instant> holdTraps(Instant from, Instant to, int limit);
+
+    /** Holds that expired unclaimed on the hold shelf, their last shelf day in [from, to). */
+    List<HoldRow> holdsExpiredOnShelf(java.time.LocalDate from, java.time.LocalDate to, String library, int limit);
+
+    /** ILL requests created in [from, to): partner, direction, state, creation and last change. */
+    List<IllRow> illRequests(Instant from, Instant to, int limit);
+
     /** {@code group} is null for {@link Dimension#NONE} and for events without that attribute. */
     record CirculationRow(int bucket, String group, long checkouts, long renewals, long checkins, long borrowers) {
     }
@@ -36,6 +51,16 @@ public interface ReportQueries {
 
     record OverdueRow(String library, String itemBarcode, String title, String patronBarcode, String patronName,
                       Instant dueAt) {
+    }
+
+    record ItemRow(String library, String barcode, String callNumber, String title, String status) {
+    }
+
+    /** {@code trappedAt} null: never trapped (or not asked). */
+    record HoldRow(long id, String pickupLibrary, Instant placedAt, String status, Instant trappedAt) {
+    }
+
+    record IllRow(String partner, String role, String state, Instant createdAt, Instant updatedAt) {
     }
 
     record TerminalRow(int bucket, String terminal, long checkouts, long checkins, long renewals) {

@@ -97,6 +97,60 @@ final class JdbcReportQueries implements ReportQueries {
         return out;
     }
 
+    @Override
+    public List<ItemRow> neverBorrowed(Instant from, Instant to, String library, int limit) {
+        return sql.list("SELECT i.home_library, i.barcode, i.call_number, b.title, i.status FROM item i LEFT JOIN bib b ON b.id = i.bib_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM event_log e WHERE e.item_id = i.id AND e.event_type = 'CHECKOUT'"
+                + " AND e.at >= ? AND e.at < ?)" + (library == null ? "" : " AND i.home_library = ?")
+                + " ORDER BY i.home_library, i.call_number, i.barcode FETCH FIRST ? ROWS ONLY",
+                rs -> new ItemRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                append(args(from, to, library), limit));
+    }
+
+    @Override
+    public List<HoldRow> holdsPlaced(Instant from, Instant to, String library, int limit) {
+        return sql.list("SELECT h.id, h.pickup_library, h.placed_at, h.status FROM hold h WHERE h.placed_at >= ? AND h.placed_at < ?"
+                + (library == null ? "" : " AND h.pickup_library = ?") + " ORDER BY h.id FETCH FIRST ? ROWS ONLY",
+                rs -> new HoldRow(rs.getLong("id"), rs.getString("pickup_library"), Sql.instant(rs, "placed_at"), rs.getString("status"), null),
+                append(args(from, to, library), limit));
+    }
+
+    @Override
+    public java.util.Map<Long, Instant> holdTraps(Instant from, Instant to, int limit) {
+        // a HOLD_TRAPPED event names its hold in the detail: "hold=<id> pickup=<library>"
+        java.util.Map<Long, Instant> first = new java.util.HashMap<>();
+        for (Object[] t : sql.list("SELECT detail, at FROM event_log WHERE at >= ? AND at < ? AND event_type = 'HOLD_TRAPPED'"
+                + " ORDER BY at FETCH FIRST ? ROWS ONLY", rs -> new Object[] {rs.getString(1), Sql.instant(rs, "at")}, from, to, limit)) {
+            String detail = (String) t[0];
+            if (detail != null && detail.startsWith("hold=")) {
+                int end = detail.indexOf(' ');
+                try {
+                    first.putIfAbsent(Long.parseLong(end < 0 ? detail.substring(5) : detail.substring(5, end)), (Instant) t[1]);
+                } catch (NumberFormatException e) {
+                    // not a trap this version wrote; not counted
+                }
+            }
+        }
+        return first;
+    }
+
+    @Override
+    public List<HoldRow> holdsExpiredOnShelf(java.time.LocalDate from, java.time.LocalDate to, String library, int limit) {
+        return sql.list("SELECT h.id, h.pickup_library, h.placed_at, h.status FROM hold h WHERE h.status = 'EXPIRED'"
+                + " AND h.shelf_expires_on IS NOT NULL AND h.shelf_expires_on >= ? AND h.shelf_expires_on < ?"
+                + (library == null ? "" : " AND h.pickup_library = ?") + " ORDER BY h.id FETCH FIRST ? ROWS ONLY",
+                rs -> new HoldRow(rs.getLong("id"), rs.getString("pickup_library"), Sql.instant(rs, "placed_at"), rs.getString("status"), null),
+                library == null ? new Object[] {from, to, limit} : new Object[] {from, to, library, limit});
+    }
+
+    @Override
+    public List<IllRow> illRequests(Instant from, Instant to, int limit) {
+        return sql.list("SELECT partner_agency, role, state, created_at, updated_at FROM ill_request WHERE created_at >= ? AND created_at < ?"
+                + " ORDER BY partner_agency, role, id FETCH FIRST ? ROWS ONLY",
+                rs -> new IllRow(rs.getString(1), rs.getString(2), rs.getString(3), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")),
+                from, to, limit);
+    }
+
     private static String libraryFilter(String library) {
         return library == null ? "" : " AND e.library = ?";
     }
