@@ -27,4 +27,8 @@ public interface StoreTx {
     StaffAccounts staff();
 
     RuleStore rules();
+
+    CodeLists codes();
+
+    SettingsRevision revision();
 }
