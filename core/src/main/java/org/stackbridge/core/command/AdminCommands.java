@@ -8,7 +8,6 @@ import java.util.Set;
 import org.stackbridge.core.model.CodeKind;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.outcome.AdminViews;
-import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.policy.ClosedDayStrategy;
 import org.stackbridge.core.policy.PeriodUnit;
 
@@ -52,17 +51,23 @@ public final class AdminCommands {
     public record ListRules(RequestContext context) implements Query<List<AdminViews.RuleEntry>> {
     }
 
-    public record AddRule(RequestContext context, CirculationRule rule) implements Command<AdminViews.RuleEntry> {
+    /** Adds a rule to the database; values left out come from the rule in effect for (*, *, *). */
+    public record AddRule(RequestContext context, RuleChange values) implements Command<AdminViews.RuleEntry> {
     }
 
     /** Changes a stored rule; null values stay as they are ({@code "*"} makes a scope key a wildcard). */
     public record ChangeRule(RequestContext context, long id, RuleChange change) implements Command<AdminViews.RuleEntry> {
     }
 
-    /** The values a rule change sets; null leaves a value as it is. */
+    /**
+     * The values a rule change sets; null leaves a value as it is. Scope keys: {@code "*"} is the wildcard.
+     *
+     * @param currency the currency of the amounts given; must be the engine's (null when no amount is given)
+     */
     public record RuleChange(String library, String category, String itemType, Integer loanPeriod, PeriodUnit loanUnit,
                              Integer renewals, Integer renewalPeriod, Integer maxLoans, BigDecimal finePerDay, Integer graceDays,
-                             BigDecimal fineCap, Boolean holdsAllowed, Integer holdShelfDays, ClosedDayStrategy closedDays)
+                             BigDecimal fineCap, Boolean holdsAllowed, Integer holdShelfDays, ClosedDayStrategy closedDays,
+                             String currency)
             implements java.io.Serializable {
     }
 

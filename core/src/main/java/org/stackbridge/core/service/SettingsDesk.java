@@ -173,12 +173,18 @@ final class SettingsDesk extends Desk {
     }
 
     private Outcome<AdminViews.RuleEntry> addRule(AdminCommands.AddRule cmd, EngineTx tx) {
-        Optional<Outcome<AdminViews.RuleEntry>> bad = checkScope(tx, cmd.rule());
+        CirculationRule base = policies().resolve(null, null, null).rule();
+        Outcome<CirculationRule> merged = merge(base, cmd.values(), "database");
+        if (merged instanceof Outcome.Refused<CirculationRule> r) {
+            return Outcome.refused(r.reason(), r.message(), r.context());
+        }
+        CirculationRule rule = ((Outcome.Success<CirculationRule>) merged).result();
+        Optional<Outcome<AdminViews.RuleEntry>> bad = checkScope(tx, rule);
         if (bad.isPresent()) {
             return bad.get();
         }
-        long id = tx.store().rules().insert(cmd.rule());
-        CirculationRule stored = withSource(cmd.rule(), "database rule " + id);
+        long id = tx.store().rules().insert(rule);
+        CirculationRule stored = withSource(rule, "database rule " + id);
         tx.store().rules().replace(id, stored);
         changed(tx, cmd.context(), EventType.RULE_CHANGED, null, null, stored);
         return Outcome.success(ruleEntry(String.valueOf(id), AdminViews.DATABASE, stored));
@@ -190,19 +196,11 @@ final class SettingsDesk extends Desk {
             return Outcome.refused(RefusalReason.UNKNOWN_RECORD, "Unknown circulation rule " + cmd.id());
         }
         CirculationRule b = found.get().rule();
-        RuleChange c = cmd.change();
-        CirculationRule after;
-        try {
-            after = new CirculationRule(c.library() != null ? c.library() : b.library(), c.category() != null ? c.category() : b.category(),
-                    c.itemType() != null ? c.itemType() : b.itemType(), or(c.loanPeriod(), b.loanPeriod()), c.loanUnit() != null ? c.loanUnit() : b.loanUnit(),
-                    or(c.renewals(), b.renewalsAllowed()), or(c.renewalPeriod(), b.renewalPeriod()), or(c.maxLoans(), b.maxLoans()),
-                    c.finePerDay() != null ? c.finePerDay() : b.finePerDay(), or(c.graceDays(), b.graceDays()),
-                    c.fineCap() != null ? c.fineCap() : b.fineCap(),
-                    c.holdsAllowed() != null ? c.holdsAllowed() : b.holdsAllowed(), or(c.holdShelfDays(), b.holdShelfDays()),
-                    c.closedDays() != null ? c.closedDays() : b.closedDays(), b.source());
-        } catch (IllegalArgumentException e) {
-            return invalid("(body)", e.getMessage());
+        Outcome<CirculationRule> merged = merge(b, cmd.change(), b.source());
+        if (merged instanceof Outcome.Refused<CirculationRule> r) {
+            return Outcome.refused(r.reason(), r.message(), r.context());
         }
+        CirculationRule after = ((Outcome.Success<CirculationRule>) merged).result();
         Optional<Outcome<AdminViews.RuleEntry>> bad = checkScope(tx, after);
         if (bad.isPresent()) {
             return bad.get();
@@ -210,6 +208,24 @@ final class SettingsDesk extends Desk {
         tx.store().rules().replace(cmd.id(), after);
         changed(tx, cmd.context(), EventType.RULE_CHANGED, null, b, after);
         return Outcome.success(ruleEntry(String.valueOf(cmd.id()), AdminViews.DATABASE, after));
+    }
+
+    /** {@code base} with the values {@code c} sets; a wrong currency or an inconsistent rule is refused. */
+    private Outcome<CirculationRule> merge(CirculationRule b, RuleChange c, String source) {
+        if (c.currency() != null && !c.currency().equals(settings.currency().getCurrencyCode())) {
+            return invalid("currency", "amounts must be in " + settings.currency().getCurrencyCode());
+        }
+        try {
+            return Outcome.success(new CirculationRule(c.library() != null ? c.library() : b.library(),
+                    c.category() != null ? c.category() : b.category(), c.itemType() != null ? c.itemType() : b.itemType(),
+                    or(c.loanPeriod(), b.loanPeriod()), c.loanUnit() != null ? c.loanUnit() : b.loanUnit(),
+                    or(c.renewals(), b.renewalsAllowed()), or(c.renewalPeriod(), b.renewalPeriod()), or(c.maxLoans(), b.maxLoans()),
+                    c.finePerDay() != null ? c.finePerDay() : b.finePerDay(), or(c.graceDays(), b.graceDays()),
+                    c.fineCap() != null ? c.fineCap() : b.fineCap(), c.holdsAllowed() != null ? c.holdsAllowed() : b.holdsAllowed(),
+                    or(c.holdShelfDays(), b.holdShelfDays()), c.closedDays() != null ? c.closedDays() : b.closedDays(), source));
+        } catch (IllegalArgumentException e) {
+            return invalid("(body)", e.getMessage());
+        }
     }
 
     private Outcome<AdminViews.RuleEntry> removeRule(AdminCommands.RemoveRule cmd, EngineTx tx) {

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.staff.StaffAdministration;
 import org.stackbridge.staff.StaffApiSettings;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
@@ -59,7 +60,14 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final StaffSessions sessions;
     private final ApplicationHandler app;
 
+    /** Without administration extras: no SIP2 profiles, no live terminal status (tests of the desk calls). */
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
+        this(settings, port, storage, clock, new StaffAdministration(org.stackbridge.core.security.SecretHasher.standard(),
+                java.util.Map.of(), java.util.List::of));
+    }
+
+    public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
+                             StaffAdministration admin) {
         this.maxBody = settings.maxBodyBytes();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -72,7 +80,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, admin));
     }
 
     /** The live bearer tokens; for monitoring and tests. */
