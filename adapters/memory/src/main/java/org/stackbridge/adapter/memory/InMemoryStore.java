@@ -152,6 +152,11 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         copy.put("requestKeys", new java.util.TreeSet<>(keys.keySet()));
         copy.put("accounts", accounts.all());
         copy.put("staff", staff.all());
+        copy.put("rules", rules.stored());
+        for (org.stackbridge.core.model.CodeKind kind : org.stackbridge.core.model.CodeKind.values()) {
+            copy.put("codes " + kind, codes.all(kind));
+        }
+        copy.put("revision", revision.current());
         return copy;
     }
 
