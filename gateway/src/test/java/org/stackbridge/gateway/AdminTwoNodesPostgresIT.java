@@ -81,4 +81,36 @@ class AdminTwoNodesPostgresIT {
             problem(apiB.get("/libraries", ninaOnB), 401);
         }
     }
+
+    @Test
+    void staffDisableOnTheCommandLineEndsTheTokensOfTheRunningGateway() throws Exception {
+        String url = TestGateways.freshPostgresUrl();
+        TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
+        String database = "database: {url: \"" + url + "\", user: postgres, password: postgres}";
+        Files.createDirectories(data.resolve("gw"));
+        try (Gateway g = TestGateways.start(TestGateways.Store.H2, data.resolve("gw"), clock, database,
+                "security: {hash-iterations: 1000}", "engine: {maintenance-minutes: 0, settings-refresh-seconds: 1}")) {
+            String hash = new SecretHasher(1_000).hash("long enough");
+            g.storage().write(tx -> {
+                tx.staff().save(new StaffAccount("nina", hash, StaffRole.TECHNICIAN, null, true));
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+            StaffApiClient api = new StaffApiClient(g::httpPort);
+            String nina = api.token("nina", "long enough");
+            ok(api.get("/libraries", nina), 200);
+
+            Path cliConfig = data.resolve("cli.yaml");
+            Files.writeString(cliConfig, String.join("\n", "data-dir: " + data.resolve("cli"), database, ""));
+            org.stackbridge.gateway.cli.CliRun run = org.stackbridge.gateway.cli.CliRun.run("", "staff", "disable", "--config",
+                    cliConfig.toString(), "nina");
+            assertEquals(0, run.code(), run.toString());
+            await(() -> {
+                try {
+                    return api.get("/libraries", nina).status() == 401;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "the running gateway ends the token of the account disabled on the command line");
+        }
+    }
 }

@@ -90,6 +90,9 @@ final class SettingsDesk extends Desk {
         if (before != null && before.institution().equals(before.code()) && !institution.equals(before.code()) && hasBranches(tx, cmd.code())) {
             return invalid("institution", "library " + cmd.code() + " is the institution of other libraries");
         }
+        if (!inScope(tx, cmd.context(), institution) || before != null && !inScope(tx, cmd.context(), before.institution())) {
+            return invalid("institution", "your account acts only in institution " + cmd.context().institution());
+        }
         Library after = new Library(cmd.code(), cmd.name() != null ? cmd.name() : before.name(), institution,
                 cmd.timezone() != null ? ZoneId.of(cmd.timezone()) : before == null ? ZoneId.of("UTC") : before.zone(),
                 cmd.closedWeekdays() != null ? cmd.closedWeekdays() : before == null ? Set.of() : before.closedWeekdays(),
@@ -179,7 +182,7 @@ final class SettingsDesk extends Desk {
             return Outcome.refused(r.reason(), r.message(), r.context());
         }
         CirculationRule rule = ((Outcome.Success<CirculationRule>) merged).result();
-        Optional<Outcome<AdminViews.RuleEntry>> bad = checkScope(tx, rule);
+        Optional<Outcome<AdminViews.RuleEntry>> bad = checkScope(tx, cmd.context(), rule);
         if (bad.isPresent()) {
             return bad.get();
         }
@@ -196,12 +199,16 @@ final class SettingsDesk extends Desk {
             return Outcome.refused(RefusalReason.UNKNOWN_RECORD, "Unknown circulation rule " + cmd.id());
         }
         CirculationRule b = found.get().rule();
+        Optional<Outcome<AdminViews.RuleEntry>> outside = checkScope(tx, cmd.context(), b);
+        if (outside.isPresent()) {
+            return outside.get();
+        }
         Outcome<CirculationRule> merged = merge(b, cmd.change(), b.source());
         if (merged instanceof Outcome.Refused<CirculationRule> r) {
             return Outcome.refused(r.reason(), r.message(), r.context());
         }
         CirculationRule after = ((Outcome.Success<CirculationRule>) merged).result();
-        Optional<Outcome<AdminViews.RuleEntry>> bad = checkScope(tx, after);
+        Optional<Outcome<AdminViews.RuleEntry>> bad = checkScope(tx, cmd.context(), after);
         if (bad.isPresent()) {
             return bad.get();
         }
@@ -232,6 +239,10 @@ final class SettingsDesk extends Desk {
         Optional<StoredRule> found = storedRule(tx, cmd.id());
         if (found.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_RECORD, "Unknown circulation rule " + cmd.id());
+        }
+        Optional<Outcome<AdminViews.RuleEntry>> outside = checkScope(tx, cmd.context(), found.get().rule());
+        if (outside.isPresent()) {
+            return outside.get();
         }
         tx.store().rules().remove(cmd.id());
         changed(tx, cmd.context(), EventType.RULE_CHANGED, null, found.get().rule(), null);
@@ -271,9 +282,14 @@ final class SettingsDesk extends Desk {
     }
 
     /** The scope keys of a rule must name a known library, patron category and item type (or be wildcards). */
-    private static <R> Optional<Outcome<R>> checkScope(EngineTx tx, CirculationRule r) {
-        if (r.library() != null && tx.store().libraries().find(r.library()).isEmpty()) {
+    private static <R> Optional<Outcome<R>> checkScope(EngineTx tx, RequestContext ctx, CirculationRule r) {
+        Optional<Library> library = r.library() == null ? Optional.empty() : tx.store().libraries().find(r.library());
+        if (r.library() != null && library.isEmpty()) {
             return Optional.of(invalid("library", "unknown library " + r.library()));
+        }
+        // a library-scoped account sets rules only for the libraries of its institution
+        if (ctx.institution() != null && (library.isEmpty() || !library.get().institution().equals(ctx.institution()))) {
+            return Optional.of(invalid("library", "your account acts only in institution " + ctx.institution() + "; name one of its libraries"));
         }
         if (r.category() != null && tx.store().codes().find(CodeKind.PATRON_CATEGORY, r.category()).isEmpty()) {
             return Optional.of(invalid("category", "unknown patron category " + r.category()));

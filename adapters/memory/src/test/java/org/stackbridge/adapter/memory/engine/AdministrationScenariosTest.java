@@ -111,6 +111,16 @@ class AdministrationScenariosTest {
                 RefusalReason.UNKNOWN_RECORD);
         world.refusedWithoutChange(new AdminCommands.AddStaffAccount(otherAdmin, "everywhere", hash, StaffRole.ADMIN, null),
                 RefusalReason.INVALID_FIELD);
+        Outcome.Refused<AdminViews.RuleEntry> global = world.refusedWithoutChange(new AdminCommands.AddRule(otherAdmin, loanPeriod(null, 3)),
+                RefusalReason.INVALID_FIELD);
+        assertEquals("library", global.context(), "a scoped admin's rule names one of its libraries");
+        AdminViews.RuleEntry own = world.ok(new AdminCommands.AddRule(otherAdmin, new AdminCommands.RuleChange("OTHER", null, null, 3,
+                null, null, null, null, null, null, null, null, null, null, null)));
+        AdminViews.RuleEntry everywhere = world.ok(new AdminCommands.AddRule(admin, loanPeriod(null, 4)));
+        world.refusedWithoutChange(new AdminCommands.RemoveRule(otherAdmin, Long.parseLong(everywhere.id())), RefusalReason.INVALID_FIELD);
+        world.ok(new AdminCommands.RemoveRule(otherAdmin, Long.parseLong(own.id())));
+        world.refusedWithoutChange(new AdminCommands.SaveLibrary(otherAdmin, false, "BRANCH", "Not mine", null, null, null, null),
+                RefusalReason.INVALID_FIELD);
     }
 
     @Test
