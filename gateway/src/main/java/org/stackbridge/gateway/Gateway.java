@@ -72,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private CatalogueSync catalogue;
     private Maintenance maintenance;
     private StaffHttpEndpoint staffApi;
+    private volatile SettingsWatcher settingsWatcher;
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
 
@@ -131,6 +132,9 @@ public final class Gateway implements AutoCloseable {
         CamelEventSink sink = new CamelEventSink();
         local = new LocalCirculationPort(engine, storage, events -> {
             sink.published(events);
+            if (settingsWatcher != null) {
+                settingsWatcher.published(events);
+            }
             // the engine creates records for ILL receipts: index them once committed
             if (events.stream().anyMatch(e -> e.type() == EventType.ILL_TRANSITION || e.type() == EventType.BIB_CREATED
                     || e.type() == EventType.BIB_UPDATED)) {
@@ -165,9 +169,12 @@ public final class Gateway implements AutoCloseable {
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock,
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, Administration.of(cfg, () -> sip2),
                 new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()));
         closeables.add(staffApi);
+        settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
+                .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
+        closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));

@@ -3,6 +3,8 @@ package org.stackbridge.gateway;
 import java.nio.file.Path;
 import org.stackbridge.adapter.jdbc.JdbcSettings;
 import org.stackbridge.adapter.jdbc.JdbcStorage;
+import org.stackbridge.core.model.CodeEntry;
+import org.stackbridge.core.model.CodeKind;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.gateway.config.ConfigMapping;
@@ -58,10 +60,30 @@ public final class Storage {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /**
+     * Applies the libraries, SIP2 accounts, patron categories and item types the configuration defines, and marks them
+     * as defined there (the staff API shows them with {@code "source": "configuration"} and refuses to change them).
+     * What an earlier configuration defined and this one does not stays in the database, now editable.
+     */
     public static void seed(TransactionRunner storage, GatewayConfig cfg) {
         storage.write(tx -> {
-            cfg.libraries().forEach(l -> tx.libraries().save(ConfigMapping.library(l)));
-            cfg.sip2Accounts().forEach(a -> tx.accounts().save(ConfigMapping.account(a)));
+            for (CodeKind kind : CodeKind.values()) {
+                for (CodeEntry e : tx.codes().all(kind)) {
+                    if (e.fromConfiguration()) {
+                        tx.codes().save(new CodeEntry(kind, e.code(), e.description(), false));
+                    }
+                }
+            }
+            cfg.libraries().forEach(l -> {
+                tx.libraries().save(ConfigMapping.library(l));
+                tx.codes().save(new CodeEntry(CodeKind.LIBRARY, l.code(), null, true));
+            });
+            cfg.sip2Accounts().forEach(a -> {
+                tx.accounts().save(ConfigMapping.account(a));
+                tx.codes().save(new CodeEntry(CodeKind.TERMINAL_ACCOUNT, a.login(), null, true));
+            });
+            cfg.patronCategories().forEach(c -> tx.codes().save(new CodeEntry(CodeKind.PATRON_CATEGORY, c, null, true)));
+            cfg.itemTypes().forEach(t -> tx.codes().save(new CodeEntry(CodeKind.ITEM_TYPE, t, null, true)));
             return null;
         }).join();
     }

@@ -13,6 +13,12 @@ public enum RefusalReason {
     RENEWAL_LIMIT, RENEWAL_BLOCKED_BY_HOLD, HOLDS_NOT_ALLOWED, DUPLICATE_HOLD,
     OVERPAYMENT, CURRENCY_MISMATCH, INVALID_AMOUNT, NOTHING_OWED,
     OUT_OF_INSTITUTION, INVALID_REQUEST, INVALID_TRANSITION, DUPLICATE, NO_POLICY,
+    /** No administration record (rule, code, account) of that key. */
+    UNKNOWN_RECORD,
+    /** A field of the command is invalid; the refusal's context is the field's name. */
+    INVALID_FIELD,
+    /** The entry is defined by the configuration file: edit the file instead. */
+    DEFINED_IN_CONFIGURATION,
     /** The backend failed; the message says how. Nothing was changed. */
     SYSTEM_ERROR
 }

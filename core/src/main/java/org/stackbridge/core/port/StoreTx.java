@@ -28,6 +28,10 @@ public interface StoreTx {
 
     RuleStore rules();
 
+    CodeLists codes();
+
+    SettingsRevision revision();
+
     /** The aggregate queries behind the usage reports; a store without them says so. */
     default org.stackbridge.core.report.ReportQueries reports() {
         throw new UnsupportedOperationException("this store does not compute reports");

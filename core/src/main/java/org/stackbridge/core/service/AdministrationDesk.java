@@ -106,7 +106,7 @@ final class AdministrationDesk extends Desk {
 
     private Outcome<Views.TerminalLogin> authenticateTerminal(AuthenticateTerminal cmd, EngineTx tx) {
         Optional<org.stackbridge.core.model.TerminalAccount> account = tx.store().accounts().find(cmd.login() == null ? "" : cmd.login());
-        if (account.isEmpty() || !SecretHasher.verify(cmd.password() == null ? "" : cmd.password(), account.get().passwordHash())) {
+        if (account.isEmpty() || !account.get().enabled() || !SecretHasher.verify(cmd.password() == null ? "" : cmd.password(), account.get().passwordHash())) {
             return Outcome.refused(RefusalReason.INVALID_CREDENTIALS, "Invalid login");
         }
         return Outcome.success(new Views.TerminalLogin(account.get().login(), account.get().institution(), account.get().profile()));

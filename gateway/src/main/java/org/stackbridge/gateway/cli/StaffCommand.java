@@ -121,7 +121,11 @@ final class StaffCommand {
     private static void update(StorageSession s, String login, java.util.function.UnaryOperator<StaffAccount> change) {
         boolean found = s.storage.write(tx -> {
             Optional<StaffAccount> a = tx.staff().find(login);
-            a.ifPresent(account -> tx.staff().save(change.apply(account)));
+            a.ifPresent(account -> {
+                tx.staff().save(change.apply(account));
+                // a running gateway sees the revision move and ends the account's tokens (engine.settings-refresh-seconds)
+                tx.revision().bump();
+            });
             return a.isPresent();
         }).join();
         if (!found) {

@@ -253,7 +253,7 @@ public final class ConfigLoader {
     public static final List<String> ENV_KEYS = List.of(
             "data-dir", "database.url", "database.user", "database.password", "database.pool-size", "database.max-batch",
             "engine.currency", "engine.fee-limit", "engine.max-overdue", "engine.maintenance-minutes",
-            "engine.pin-cache-minutes", "engine.pin-max-failures", "engine.pin-lock-minutes",
+            "engine.pin-cache-minutes", "engine.pin-max-failures", "engine.pin-lock-minutes", "engine.settings-refresh-seconds",
             "listeners.bind", "listeners.http-port", "listeners.sip2-port", "listeners.z3950-port", "listeners.admin-token",
             "events.sink-uri", "security.hash-iterations", "security.log-json");
 

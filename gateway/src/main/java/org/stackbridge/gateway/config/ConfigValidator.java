@@ -48,6 +48,9 @@ final class ConfigValidator {
         if (c.engine().pinMaxFailures() < 0 || c.engine().pinMaxFailures() > 1000) {
             fail("engine.pin-max-failures", "must be between 0 (never lock) and 1000");
         }
+        if (c.engine().settingsRefreshSeconds() < 0 || c.engine().settingsRefreshSeconds() > 3600) {
+            fail("engine.settings-refresh-seconds", "must be between 0 and 3600");
+        }
         if (c.engine().pinLockMinutes() < 1 || c.engine().pinLockMinutes() > 1440) {
             fail("engine.pin-lock-minutes", "must be between 1 and 1440");
         }

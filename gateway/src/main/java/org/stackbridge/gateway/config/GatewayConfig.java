@@ -20,7 +20,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         database = database == null ? new Database(null, null, null, null, null) : database;
-        engine = engine == null ? new Engine(null, null, null, null, null, null, null, null) : engine;
+        engine = engine == null ? new Engine(null, null, null, null, null, null, null, null, null) : engine;
         listeners = listeners == null ? new Listeners(null, null, null, null, null) : listeners;
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         patronCategories = patronCategories == null ? List.of("ADULT", "CHILD", "STAFF", "ILL") : List.copyOf(patronCategories);
@@ -67,10 +67,13 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
      * @param pinCacheMinutes    how long a successful patron PIN check is remembered; 0 = hash every PIN
      * @param pinMaxFailures     failed PIN checks in a row that lock a patron's PIN; 0 = never lock
      * @param pinLockMinutes     how long such a lock lasts
+     * @param settingsRefreshSeconds how often an administration change made elsewhere (another node, the command line) is
+     *                           looked for; 0 = only changes made through this gateway apply without a restart
      */
     public record Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays, Integer maintenanceMinutes,
-                         Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes) {
+                         Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds) {
         public Engine {
+            settingsRefreshSeconds = settingsRefreshSeconds == null ? 5 : settingsRefreshSeconds;
             pinCacheMinutes = pinCacheMinutes == null ? 10 : pinCacheMinutes;
             pinMaxFailures = pinMaxFailures == null ? 5 : pinMaxFailures;
             pinLockMinutes = pinLockMinutes == null ? 15 : pinLockMinutes;

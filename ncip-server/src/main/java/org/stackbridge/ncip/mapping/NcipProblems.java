@@ -153,6 +153,8 @@ public final class NcipProblems {
                 default -> general("Unauthorized Combination Of Element Values For Agency", msg, "ItemIdentifierValue", s.itemBarcode());
             };
             case INVALID_REQUEST -> forService(service, ELEMENT_RULE_VIOLATED, msg, null, null);
+            // administration refusals (staff API); no NCIP service sends those commands
+            case UNKNOWN_RECORD, INVALID_FIELD, DEFINED_IN_CONFIGURATION -> general(ELEMENT_RULE_VIOLATED, msg, null, null);
             case SYSTEM_ERROR -> general(TEMPORARY_FAILURE, "Temporary processing failure; please retry", null, null);
         };
     }

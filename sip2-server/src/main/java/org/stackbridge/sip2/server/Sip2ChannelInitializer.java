@@ -22,9 +22,11 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ReplayCache replay;
     private final Sip2Metrics metrics;
     private final AtomicLong ids;
+    private final Sip2TerminalMonitor monitor;
 
     Sip2ChannelInitializer(Sip2Settings settings, SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Dispatcher handlers,
-                           ReplayCache replay, Sip2Metrics metrics, AtomicLong ids) {
+                           ReplayCache replay, Sip2Metrics metrics, AtomicLong ids, Sip2TerminalMonitor monitor) {
+        this.monitor = monitor;
         this.settings = settings;
         this.ssl = ssl;
         this.limiter = limiter;
@@ -50,6 +52,6 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(Sip2Pipeline.FRAMER, new Sip2FrameDecoder(settings.maxFrameLength()));
         p.addLast(Sip2Pipeline.DECODER, decoder);
         p.addLast(Sip2Pipeline.ENCODER, Sip2MessageEncoder.INSTANCE);
-        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, settings, handlers, replay, metrics, decoder));
+        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, settings, handlers, replay, metrics, decoder, monitor));
     }
 }

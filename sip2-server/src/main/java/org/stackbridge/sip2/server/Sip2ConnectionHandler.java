@@ -47,14 +47,18 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
     private final Sip2RequestGate gate;
     private final Sip2Metrics metrics;
     private final Sip2MessageDecoder decoder;
+    private final Sip2TerminalMonitor monitor;
+    /** The login this connection is counted under in the monitor, or null. */
+    private String monitored;
     private final ArrayDeque<Sip2Request> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
     private ScheduledFuture<?> loginTimer;
 
     Sip2ConnectionHandler(Sip2Session session, Sip2Settings settings, Sip2Dispatcher handlers, ReplayCache replay, Sip2Metrics metrics,
-                          Sip2MessageDecoder decoder) {
+                          Sip2MessageDecoder decoder, Sip2TerminalMonitor monitor) {
         this.session = session;
+        this.monitor = monitor;
         this.settings = settings;
         this.handlers = handlers;
         this.retransmissions = new Sip2Retransmissions(session, replay);
@@ -102,6 +106,10 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             loginTimer.cancel(false);
         }
         pending.clear();
+        if (monitored != null) {
+            monitor.disconnected(monitored, session.id());
+            monitored = null;
+        }
         super.channelInactive(ctx);
     }
 
@@ -253,9 +261,18 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                         if (!session.loggedIn()) {
                             LOG.info("SIP2 login refused for {}", LoginNames.forLog(m));
                             metrics.error("login-failed");
+                            if (monitored != null) {
+                                monitor.disconnected(monitored, session.id());
+                                monitored = null;
+                            }
                         } else {
                             LOG.info("SIP2 terminal logged in (institution {})", session.institution());
                             retransmissions.loggedIn();
+                            if (monitored != null && !monitored.equals(session.login())) {
+                                monitor.disconnected(monitored, session.id());
+                            }
+                            monitored = session.login();
+                            monitor.connected(monitored, session.id(), session.remote());
                         }
                     }
                     respond(ctx, m, key, out, start, outcome);
@@ -279,8 +296,22 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         byte[] bytes = Sip2MessageEncoder.encode(sequenced, session.format());
         retransmissions.remember(request, key, bytes);
         // metrics before the write, so a client that has read the answer also sees it counted
-        metrics.request(request.type().code(), outcome != null ? outcome : Sip2Metrics.outcome(response), System.nanoTime() - start);
+        String said = outcome != null ? outcome : Sip2Metrics.outcome(response);
+        metrics.request(request.type().code(), said, System.nanoTime() - start);
+        monitor(request, response, !"ok".equals(said));
         write(ctx, bytes);
+    }
+
+    /** Counts an answered message for the terminal: under its login, or under the name a refused login gave. */
+    private void monitor(Sip2Message request, Sip2Message response, boolean refused) {
+        String login = session.loggedIn() ? session.login()
+                : request.type() == Sip2MessageType.LOGIN_REQUEST ? LoginNames.loggable(request) : null;
+        if (login == null) {
+            return;
+        }
+        Boolean online = response.type() == Sip2MessageType.ACS_STATUS_RESPONSE
+                ? "Y".equals(response.fixed(org.stackbridge.sip2.spec.FixedField.ONLINE_STATUS)) : null;
+        monitor.answered(login, request.type().code(), refused, online, session.zone());
     }
 
     private void rejectInvalid(ChannelHandlerContext ctx, Sip2Message m, long start) {
@@ -309,6 +340,9 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         session.lastRequestKey(null);
         int errors = session.error();
         metrics.request(m.type() != null ? m.type().code() : "??", "error", System.nanoTime() - start);
+        if (session.loggedIn()) {
+            monitor.answered(session.login(), m.type() != null ? m.type().code() : "??", true, null, session.zone());
+        }
         if (errors >= settings.maxConsecutiveErrors()) {
             LOG.warn("SIP2 {} consecutive errors; closing", errors);
             closing = true;

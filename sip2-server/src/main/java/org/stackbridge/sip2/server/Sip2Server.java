@@ -30,6 +30,9 @@ public final class Sip2Server implements AutoCloseable {
 
     private final Sip2Settings settings;
     private final Sip2Metrics metrics;
+    /** Logins the terminal monitor keeps at most. */
+    static final int MAX_MONITORED_LOGINS = 10_000;
+    private final Sip2TerminalMonitor monitor;
     private final Sip2Dispatcher handlers;
     private final ReplayCache replay;
     private final AtomicLong ids = new AtomicLong();
@@ -47,6 +50,7 @@ public final class Sip2Server implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new Sip2Metrics(registry);
+        this.monitor = new Sip2TerminalMonitor(clock, MAX_MONITORED_LOGINS);
         Sip2Settings.FailedLoginThrottle t = settings.failedLoginThrottle();
         LoginThrottle throttle = new LoginThrottle(t.maxFailures(), t.maxFailuresPerLogin(), t.windowSeconds(), t.penaltySeconds(),
                 t.trackedAddresses(), clock);
@@ -63,9 +67,9 @@ public final class Sip2Server implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
         Sip2ConnectionLimiter limiter = new Sip2ConnectionLimiter(settings.maxConnections(), metrics);
         try {
-            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, null, limiter, handlers, replay, metrics, ids));
+            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, null, limiter, handlers, replay, metrics, ids, monitor));
             if (ssl != null) {
-                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, ssl, limiter, handlers, replay, metrics, ids));
+                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, ssl, limiter, handlers, replay, metrics, ids, monitor));
             }
         } catch (RuntimeException e) {
             close();
@@ -124,5 +128,10 @@ public final class Sip2Server implements AutoCloseable {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             boss = null;
         }
+    }
+
+    /** The live status of the terminal logins this listener serves. */
+    public Sip2TerminalMonitor terminals() {
+        return monitor;
     }
 }

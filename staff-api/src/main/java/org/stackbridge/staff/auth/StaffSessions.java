@@ -72,6 +72,20 @@ public final class StaffSessions {
         return token != null && byTokenHash.remove(hash(token)) != null;
     }
 
+    /** Ends every session of a login (its account was disabled or changed); answers how many. */
+    public synchronized int closeAll(String login) {
+        int before = byTokenHash.size();
+        byTokenHash.values().removeIf(s -> s.login().equals(login));
+        return before - byTokenHash.size();
+    }
+
+    /** Ends every session {@code stillValid} refuses (e.g. of accounts disabled elsewhere); answers how many. */
+    public synchronized int retain(java.util.function.Predicate<StaffSession> stillValid) {
+        int before = byTokenHash.size();
+        byTokenHash.values().removeIf(s -> !stillValid.test(s));
+        return before - byTokenHash.size();
+    }
+
     public synchronized int size() {
         return byTokenHash.size();
     }

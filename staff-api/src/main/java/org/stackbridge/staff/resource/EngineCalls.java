@@ -73,8 +73,12 @@ public final class EngineCalls {
      * how.
      */
     static ProblemException refusal(Outcome.Refused<?> r) {
+        if (r.reason() == RefusalReason.INVALID_FIELD) {
+            String field = r.context() instanceof String name ? name : "(body)";
+            return ProblemException.invalid(java.util.List.of(new Problem.FieldError(field, r.message())));
+        }
         int status = switch (r.reason()) {
-            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE -> 404;
+            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD -> 404;
             case SYSTEM_ERROR -> 503;
             case INVALID_AMOUNT, CURRENCY_MISMATCH -> 400;
             default -> 409;

@@ -5,6 +5,7 @@ import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.stackbridge.staff.StaffAdministration;
 import org.stackbridge.staff.auth.StaffAuthFilter;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffSessions;
@@ -24,7 +25,8 @@ import org.stackbridge.core.report.ReportCatalogue;
 @ApplicationPath(StaffHttpEndpoint.PATH)
 final class StaffApplication extends ResourceConfig {
 
-    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, ReportCatalogue reports) {
+    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, StaffAdministration admin,
+                     ReportCatalogue reports) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -39,6 +41,7 @@ final class StaffApplication extends ResourceConfig {
                 bind(authenticator).to(StaffAuthenticator.class);
                 bind(sessions).to(StaffSessions.class);
                 bind(reports).to(ReportCatalogue.class);
+                bind(admin).to(StaffAdministration.class);
             }
         });
         register(AuthResource.class);
@@ -46,5 +49,12 @@ final class StaffApplication extends ResourceConfig {
         register(ItemsResource.class);
         register(CirculationResource.class);
         register(ReportsResource.class);
+        register(org.stackbridge.staff.resource.LibrariesResource.class);
+        register(org.stackbridge.staff.resource.PatronCategoriesResource.class);
+        register(org.stackbridge.staff.resource.ItemTypesResource.class);
+        register(org.stackbridge.staff.resource.CirculationRulesResource.class);
+        register(org.stackbridge.staff.resource.Sip2AccountsResource.class);
+        register(org.stackbridge.staff.resource.StaffAccountsResource.class);
+        register(org.stackbridge.staff.resource.TerminalsResource.class);
     }
 }

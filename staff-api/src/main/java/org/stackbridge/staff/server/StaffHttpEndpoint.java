@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.report.ReportCatalogue;
+import org.stackbridge.staff.StaffAdministration;
 import org.stackbridge.staff.StaffApiSettings;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
@@ -60,15 +61,17 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final StaffSessions sessions;
     private final ApplicationHandler app;
 
+    /** Without administration extras: no SIP2 profiles, no live terminal status (tests of the desk calls). */
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
-        this(settings, port, storage, clock, new ReportCatalogue(storage, clock, DEFAULT_REPORT_RANGE_DAYS));
+        this(settings, port, storage, clock, new StaffAdministration(org.stackbridge.core.security.SecretHasher.standard(),
+                java.util.Map.of(), java.util.List::of), new ReportCatalogue(storage, clock, DEFAULT_REPORT_RANGE_DAYS));
     }
 
     /** Default of the gateway's {@code reports.max-range-days}. */
     public static final int DEFAULT_REPORT_RANGE_DAYS = 731;
 
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
-                             ReportCatalogue reports) {
+                             StaffAdministration admin, ReportCatalogue reports) {
         this.maxBody = settings.maxBodyBytes();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -81,7 +84,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, reports));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, admin, reports));
     }
 
     /** The live bearer tokens; for monitoring and tests. */

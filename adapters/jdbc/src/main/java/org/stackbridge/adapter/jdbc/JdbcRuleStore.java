@@ -12,6 +12,9 @@ import org.stackbridge.core.port.RuleStore;
 /** Rules in insertion order (later rules win ties in the policy table). */
 final class JdbcRuleStore implements RuleStore {
 
+    private static final String COLUMNS = "library, category, item_type, loan_period, loan_unit, renewals_allowed, renewal_period,"
+            + " max_loans, fine_per_day, grace_days, fine_cap, holds_allowed, hold_shelf_days, closed_days, source";
+
     private final Sql sql;
 
     JdbcRuleStore(Sql sql) {
@@ -27,12 +30,37 @@ final class JdbcRuleStore implements RuleStore {
 
     @Override
     public void add(CirculationRule r) {
-        sql.insert("INSERT INTO circ_rule (library, category, item_type, loan_period, loan_unit, renewals_allowed, renewal_period, max_loans,"
+        insert(r);
+    }
+
+    @Override
+    public List<StoredRule> stored() {
+        return sql.list("SELECT id, " + COLUMNS + " FROM circ_rule ORDER BY id", rs -> new StoredRule(rs.getLong("id"), rule(rs)));
+    }
+
+    @Override
+    public long insert(CirculationRule r) {
+        return sql.insert("INSERT INTO circ_rule (library, category, item_type, loan_period, loan_unit, renewals_allowed, renewal_period, max_loans,"
                 + " fine_per_day, grace_days, fine_cap, holds_allowed, hold_shelf_days, closed_days, source)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.library(), r.category(), r.itemType(), r.loanPeriod(), r.loanUnit(), r.renewalsAllowed(), r.renewalPeriod(), r.maxLoans(),
                 r.finePerDay().toPlainString(), r.graceDays(), r.fineCap() == null ? null : r.fineCap().toPlainString(), r.holdsAllowed(),
                 r.holdShelfDays(), r.closedDays(), r.source());
+    }
+
+    @Override
+    public boolean replace(long id, CirculationRule r) {
+        return sql.update("UPDATE circ_rule SET library = ?, category = ?, item_type = ?, loan_period = ?, loan_unit = ?, renewals_allowed = ?,"
+                + " renewal_period = ?, max_loans = ?, fine_per_day = ?, grace_days = ?, fine_cap = ?, holds_allowed = ?, hold_shelf_days = ?,"
+                + " closed_days = ?, source = ? WHERE id = ?",
+                r.library(), r.category(), r.itemType(), r.loanPeriod(), r.loanUnit(), r.renewalsAllowed(), r.renewalPeriod(), r.maxLoans(),
+                r.finePerDay().toPlainString(), r.graceDays(), r.fineCap() == null ? null : r.fineCap().toPlainString(), r.holdsAllowed(),
+                r.holdShelfDays(), r.closedDays(), r.source(), id) > 0;
+    }
+
+    @Override
+    public boolean remove(long id) {
+        return sql.update("DELETE FROM circ_rule WHERE id = ?", id) > 0;
     }
 
     private static CirculationRule rule(ResultSet rs) throws SQLException {

@@ -32,6 +32,8 @@ final class JdbcStoreTx implements StoreTx {
     private final TerminalAccounts accounts;
     private final RuleStore rules;
     private final JdbcStaffAccounts staff;
+    private final JdbcCodeLists codes;
+    private final JdbcSettingsRevision revision;
 
     JdbcStoreTx(Connection connection) {
         this(new Sql(connection));
@@ -52,6 +54,8 @@ final class JdbcStoreTx implements StoreTx {
         this.accounts = new JdbcTerminalAccounts(sql);
         this.rules = new JdbcRuleStore(sql);
         this.staff = new JdbcStaffAccounts(sql);
+        this.codes = new JdbcCodeLists(sql);
+        this.revision = new JdbcSettingsRevision(sql);
     }
 
     Sql sql() {
@@ -134,5 +138,15 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public org.stackbridge.core.report.ReportQueries reports() {
         return new JdbcReportQueries(sql);
+    }
+
+    @Override
+    public org.stackbridge.core.port.CodeLists codes() {
+        return codes;
+    }
+
+    @Override
+    public org.stackbridge.core.port.SettingsRevision revision() {
+        return revision;
     }
 }

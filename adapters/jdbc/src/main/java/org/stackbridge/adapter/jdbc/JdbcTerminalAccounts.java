@@ -17,29 +17,29 @@ final class JdbcTerminalAccounts implements TerminalAccounts {
 
     @Override
     public Optional<TerminalAccount> find(String login) {
-        return sql.one("SELECT login, password_hash, institution, profile FROM terminal_account WHERE login = ?",
+        return sql.one("SELECT login, password_hash, institution, profile, enabled FROM terminal_account WHERE login = ?",
                 JdbcTerminalAccounts::account, login);
     }
 
     @Override
     public void save(TerminalAccount a) {
-        int n = sql.update("UPDATE terminal_account SET password_hash = ?, institution = ?, profile = ? WHERE login = ?",
-                a.passwordHash(), a.institution(), a.profile(), a.login());
+        int n = sql.update("UPDATE terminal_account SET password_hash = ?, institution = ?, profile = ?, enabled = ? WHERE login = ?",
+                a.passwordHash(), a.institution(), a.profile(), a.enabled(), a.login());
         if (n == 0) {
-            sql.update("INSERT INTO terminal_account (login, password_hash, institution, profile) VALUES (?, ?, ?, ?)",
-                    a.login(), a.passwordHash(), a.institution(), a.profile());
+            sql.update("INSERT INTO terminal_account (login, password_hash, institution, profile, enabled) VALUES (?, ?, ?, ?, ?)",
+                    a.login(), a.passwordHash(), a.institution(), a.profile(), a.enabled());
         }
     }
 
     @Override
     public List<TerminalAccount> all() {
         // sorted in Java: database collations order logins differently
-        return sql.list("SELECT login, password_hash, institution, profile FROM terminal_account", JdbcTerminalAccounts::account)
+        return sql.list("SELECT login, password_hash, institution, profile, enabled FROM terminal_account", JdbcTerminalAccounts::account)
                 .stream().sorted(java.util.Comparator.comparing(TerminalAccount::login)).toList();
     }
 
     private static TerminalAccount account(ResultSet rs) throws SQLException {
         return new TerminalAccount(rs.getString("login"), rs.getString("password_hash"), rs.getString("institution"),
-                rs.getString("profile"));
+                rs.getString("profile"), rs.getBoolean("enabled"));
     }
 }

@@ -25,7 +25,6 @@ import org.stackbridge.core.model.Loan;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.PatronBlock;
 import org.stackbridge.core.model.TerminalAccount;
-import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.port.Bibs;
 import org.stackbridge.core.port.EventLog;
 import org.stackbridge.core.port.Fees;
@@ -96,7 +95,9 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final Map<String, byte[]> keys = new HashMap<>();
     private final Map<String, Instant> keyTimes = new HashMap<>();
     private final UndoableMap.TerminalAccountMap accounts = new UndoableMap.TerminalAccountMap(undo);
-    private final List<CirculationRule> rules = new ArrayList<>();
+    private final InMemoryAdministration.Rules rules = new InMemoryAdministration.Rules(undo);
+    private final InMemoryAdministration.Codes codes = new InMemoryAdministration.Codes(undo);
+    private final InMemoryAdministration.Revision revision = new InMemoryAdministration.Revision(undo);
     private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
 
     @Override
@@ -151,6 +152,11 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         copy.put("requestKeys", new java.util.TreeSet<>(keys.keySet()));
         copy.put("accounts", accounts.all());
         copy.put("staff", staff.all());
+        copy.put("rules", rules.stored());
+        for (org.stackbridge.core.model.CodeKind kind : org.stackbridge.core.model.CodeKind.values()) {
+            copy.put("codes " + kind, codes.all(kind));
+        }
+        copy.put("revision", revision.current());
         return copy;
     }
 
@@ -566,17 +572,16 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
     @Override
     public RuleStore rules() {
-        return new RuleStore() {
-            @Override
-            public List<CirculationRule> all() {
-                return List.copyOf(rules);
-            }
+        return rules;
+    }
 
-            @Override
-            public void add(CirculationRule rule) {
-                rules.add(rule);
-                undo.record(() -> rules.remove(rules.size() - 1));
-            }
-        };
+    @Override
+    public org.stackbridge.core.port.CodeLists codes() {
+        return codes;
+    }
+
+    @Override
+    public org.stackbridge.core.port.SettingsRevision revision() {
+        return revision;
     }
 }
