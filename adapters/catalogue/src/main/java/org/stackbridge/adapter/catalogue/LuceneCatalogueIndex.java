@@ -243,6 +243,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
         IndexSearcher s = acquire();
         try {
             Terms terms = MultiTerms.getTerms(s.getIndexReader(), field);
+            Terms display = MultiTerms.getTerms(s.getIndexReader(), phrase ? DisplayForms.phraseField(def.name()) : DisplayForms.wordField(def.name()));
             List<ScanEntry> out = new ArrayList<>();
             if (terms == null || want == 0) {
                 return new ScanResult(out, 1);
@@ -262,7 +263,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             }
             for (BytesRef t : prev) {
                 if (out.size() < want) {
-                    out.add(new ScanEntry(t.utf8ToString(), count(s, field, t)));
+                    out.add(new ScanEntry(t.utf8ToString(), DisplayForms.mostCommon(display, t), count(s, field, t)));
                 }
             }
             int position = skip > 0 ? 1 - skip : prev.size() + 1;
@@ -273,7 +274,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
                     if (n > 0 && skip > 0) {
                         skip--;
                     } else if (n > 0) {
-                        out.add(new ScanEntry(t.utf8ToString(), n));
+                        out.add(new ScanEntry(t.utf8ToString(), DisplayForms.mostCommon(display, t), n));
                     }
                 }
             }
