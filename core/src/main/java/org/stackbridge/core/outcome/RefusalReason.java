@@ -14,5 +14,7 @@ public enum RefusalReason {
     OVERPAYMENT, CURRENCY_MISMATCH, INVALID_AMOUNT, NOTHING_OWED,
     OUT_OF_INSTITUTION, INVALID_REQUEST, INVALID_TRANSITION, DUPLICATE, NO_POLICY,
     /** The backend failed; the message says how. Nothing was changed. */
-    SYSTEM_ERROR
+    SYSTEM_ERROR,
+    /** The storage cannot be reached now (circuit breaker open); nothing was changed; the request may be retried later. */
+    SERVICE_UNAVAILABLE
 }

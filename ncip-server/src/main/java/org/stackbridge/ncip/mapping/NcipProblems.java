@@ -153,7 +153,7 @@ public final class NcipProblems {
                 default -> general("Unauthorized Combination Of Element Values For Agency", msg, "ItemIdentifierValue", s.itemBarcode());
             };
             case INVALID_REQUEST -> forService(service, ELEMENT_RULE_VIOLATED, msg, null, null);
-            case SYSTEM_ERROR -> general(TEMPORARY_FAILURE, "Temporary processing failure; please retry", null, null);
+            case SYSTEM_ERROR, SERVICE_UNAVAILABLE -> general(TEMPORARY_FAILURE, "Temporary processing failure; please retry", null, null);
         };
     }
 }
