@@ -1,4 +1,4 @@
-package org.stackbridge.gateway.outage;
+package org.stackbridge.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,17 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.stackbridge.core.model.BibRecord;
-import org.stackbridge.core.model.Item;
-import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.service.StorageCircuitBreaker;
 import org.stackbridge.core.testing.TestClock;
-import org.stackbridge.gateway.Gateway;
-import org.stackbridge.gateway.TestGateways;
 import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.client.Sip2Requests;
 import org.stackbridge.sip2.codec.Sip2Charset;
@@ -87,38 +82,26 @@ class DatabaseOutageIT {
         }
         postgres = startPostgres(pgPort);
         SecretHasher hasher = new SecretHasher(1_000);
-        gateway = TestGateways.start(dir, clock,
+        List<String> config = new ArrayList<>(List.of(NcipTestMessages.reshareGateway(List.of(), List.of())));
+        config.addAll(List.of(
                 "database:",
                 "  url: jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
                 "  user: postgres",
                 "  password: postgres",
                 "  circuit-breaker: {failure-threshold: 2, open-seconds: 1}",
-                "libraries:",
-                "  - {code: MAIN, name: Main Library}",
                 "sip2-accounts:",
                 "  - {login: kiosk, password-hash: '" + hasher.hash("kiosk") + "', institution: MAIN}",
                 "sip2:",
                 "  profiles:",
                 "    default:",
                 "      screen-messages: {SERVICE_UNAVAILABLE: '" + OUT_OF_SERVICE + "'}",
-                "ncip:",
-                "  libraries: {MAIN: MAIN}",
-                "  agencies:",
-                "    reshare:",
-                "      dialect: reshare",
-                "      shared-secret: s3cret",
-                "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}",
-                "engine: {maintenance-minutes: 0}");
+                "engine: {maintenance-minutes: 0}"));
+        gateway = TestGateways.start(dir, clock, config.toArray(String[]::new));
         gateway.storage().write(tx -> {
             tx.patrons().insert(new Patron(0, "P1", hasher.hash("1234"), "Ada", "ADULT", null, null, null, LocalDate.of(2030, 1, 1),
                     "MAIN", false));
             tx.staff().save(new StaffAccount("grace", hasher.hash(PASSWORD), StaffRole.LIBRARIAN, "MAIN", true));
-            for (String barcode : List.of("I1", "I2")) {
-                BibRecord bib = tx.bibs().insert(new BibRecord(0, "b-" + barcode, "Dune " + barcode, "Herbert, Frank", null, null, null, null));
-                tx.items().insert(new Item(0, barcode, bib.id(), "BOOK", "MAIN", "MAIN", null, null, BigDecimal.TEN, ItemStatus.AVAILABLE,
-                        null, null));
-            }
-            return null;
+            return NcipTestMessages.partnerAndDune(tx, "I1", "I2");
         }).get(30, TimeUnit.SECONDS);
 
         Sip2Requests req = new Sip2Requests(clock, "MAIN");
@@ -228,13 +211,7 @@ class DatabaseOutageIT {
     }
 
     private HttpResponse<String> ncipLookupUser() throws Exception {
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\" "
-                + "ns1:version=\"http://www.niso.org/schemas/ncip/v2_02/ncip_v2_02.xsd\"><ns1:LookupUser><ns1:InitiationHeader>"
-                + "<ns1:FromAgencyId><ns1:AgencyId>reshare</ns1:AgencyId></ns1:FromAgencyId><ns1:FromAgencyAuthentication>s3cret"
-                + "</ns1:FromAgencyAuthentication><ns1:ToAgencyId><ns1:AgencyId>MAIN</ns1:AgencyId></ns1:ToAgencyId></ns1:InitiationHeader>"
-                + "<ns1:UserId><ns1:UserIdentifierValue>P1</ns1:UserIdentifierValue></ns1:UserId></ns1:LookupUser></ns1:NCIPMessage>";
-        return http.send(HttpRequest.newBuilder(uri("/ncip")).header("Content-Type", "application/xml").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return NcipTestMessages.send(http, gateway.httpPort(), NcipTestMessages.msg("LookupUser", NcipTestMessages.user("P1")));
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
