@@ -77,7 +77,7 @@ final class CatalogueDocument {
                 doc.add(new StringField(DisplayForms.wordField(index), entry, Field.Store.NO));
             }
         }
-        String original = DisplayForms.phrase(words);
+        String original = DisplayForms.phrase(value);
         if (!phrase.isEmpty() && TextFolding.phrase(original).equals(phrase) && phrase.length() + original.length() < DisplayForms.MAX_LENGTH) {
             doc.add(new StringField(DisplayForms.phraseField(index), DisplayForms.entry(phrase, original), Field.Store.NO));
         }

@@ -12,7 +12,8 @@ import org.apache.lucene.util.StringHelper;
 /**
  * The display register of an index: beside each folded term ({@code w.} word, {@code p.} complete field) the term
  * as the record has it (original case and accents, NFC), indexed as {@code folded SEP original} in {@code dw.<index>}
- * and {@code dp.<index>}. A scan shows, for each folded term, the original form most records have.
+ * and {@code dp.<index>} (the whole field value, punctuation included). A scan shows, for each folded term, the original form
+ * most records have.
  */
 final class DisplayForms {
 
@@ -60,9 +61,9 @@ final class DisplayForms {
         return out;
     }
 
-    /** The complete-field display form: original words joined by single spaces, as the {@code p.} term joins the folded ones. */
-    static String phrase(List<Word> words) {
-        return String.join(" ", words.stream().map(Word::original).toList());
+    /** The complete-field display form: the field value as catalogued (NFC, outer spaces trimmed), as Zebra shows it. */
+    static String phrase(String value) {
+        return Normalizer.normalize(value, Normalizer.Form.NFC).strip();
     }
 
     static String entry(String folded, String original) {

@@ -45,6 +45,8 @@ class LuceneCatalogueIndexTest {
         BibRecord bib = new BibRecord(7, "sb-7", "Les Misérables", "Hugo, Victor", "9780140444308", "Penguin", "1982", null);
         try (LuceneCatalogueIndex idx = LuceneCatalogueIndex.open(dir, Bib1Mapping.defaults())) {
             idx.index(bib);
+            assertEquals("Hugo, Victor", idx.scan(Attributes.use(1003).withStructure(Attributes.STR_PHRASE), "hugo", 1, 1)
+                    .entries().get(0).displayTerm(), "a phrase shows the field as catalogued, punctuation included");
             ScanResult words = idx.scan(Attributes.use(4), "miserables", 1, 1);
             assertEquals("miserables", words.entries().get(0).term());
             assertEquals("Misérables", words.entries().get(0).displayTerm());
