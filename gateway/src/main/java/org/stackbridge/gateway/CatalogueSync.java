@@ -61,6 +61,9 @@ public final class CatalogueSync implements AutoCloseable {
         if (index.count() != stored) {
             LOG.info("catalogue index holds {} of {} records; rebuilding", index.count(), stored);
             sync.rebuild();
+        } else if (index.layoutOutdated()) {
+            LOG.info("catalogue index was written by an older version (no display terms, other word positions); rebuilding");
+            sync.rebuild();
         }
         sync.highWater = sync.maxBibId();
         return sync;

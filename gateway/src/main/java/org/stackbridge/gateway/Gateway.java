@@ -24,6 +24,8 @@ import org.stackbridge.core.security.PinSettings;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
 import org.stackbridge.core.service.LocalCirculationPort;
+import org.stackbridge.core.service.StorageCircuitBreaker;
+import org.stackbridge.adapter.jdbc.JdbcStorage;
 import org.stackbridge.gateway.admin.AdminApi;
 import org.stackbridge.gateway.admin.AdminHttpServer;
 import org.stackbridge.gateway.bridge.CamelCirculationPort;
@@ -59,6 +61,7 @@ public final class Gateway implements AutoCloseable {
     private final Clock clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private TransactionRunner storage;
+    private StorageCircuitBreaker circuitBreaker;
     private LocalCirculationPort local;
     private CamelCirculationPort port;
     private org.stackbridge.core.catalogue.FederatedSearch federated;
@@ -117,7 +120,11 @@ public final class Gateway implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         new UptimeMetrics().bindTo(meters);
 
-        storage = storageOpener.apply(cfg);
+        GatewayConfig.CircuitBreaker breaker = cfg.database().circuitBreaker();
+        // every listener, the staff API and /health reach the storage through this one breaker
+        circuitBreaker = new StorageCircuitBreaker(storageOpener.apply(cfg), JdbcStorage::isOutage,
+                new StorageCircuitBreaker.Settings(breaker.failureThreshold(), Duration.ofSeconds(breaker.openSeconds())));
+        storage = circuitBreaker;
         closeables.add(storage);
         Storage.seed(storage, cfg);
         policies.reload(cfg, loaded.file(), storage);
@@ -156,7 +163,7 @@ public final class Gateway implements AutoCloseable {
         CamelContext context = camel.getCamelContext();
         ProducerTemplate template = context.createProducerTemplate();
         sink.attach(template);
-        port = new CamelCirculationPort(template);
+        port = new CamelCirculationPort(template, local::available);
         federated = new org.stackbridge.gateway.bridge.CamelFederatedSearch(template);
 
         NcipSettings ncipSettings = ncipSettings(cfg);
@@ -295,6 +302,11 @@ public final class Gateway implements AutoCloseable {
 
     public TransactionRunner storage() {
         return storage;
+    }
+
+    /** The circuit breaker in front of the storage (its state, for health output and tests). */
+    public StorageCircuitBreaker circuitBreaker() {
+        return circuitBreaker;
     }
 
     public Maintenance maintenance() {

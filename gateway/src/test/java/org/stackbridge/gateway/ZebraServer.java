@@ -39,6 +39,11 @@ public final class ZebraServer implements AutoCloseable {
     }
 
     public static ZebraServer start(Path dir) throws Exception {
+        return start(dir, Path.of("src/test/resources/marc/01-zebra-sample.utf8.mrc"));
+    }
+
+    /** Zebra over {@code records} (a MARC file) instead of the sample file. */
+    public static ZebraServer start(Path dir, Path records) throws Exception {
         InteropTools.requireTools("zebrasrv", "zebraidx");
         Path modules = null;
         for (String d : List.of("/usr/lib/x86_64-linux-gnu/idzebra-2.0/modules", "/usr/lib/aarch64-linux-gnu/idzebra-2.0/modules",
@@ -60,7 +65,7 @@ public final class ZebraServer implements AutoCloseable {
         Files.writeString(dir.resolve("zebra.cfg"), resource("/zebra/zebra.cfg").replaceAll("(?m)^modulePath:.*$", "modulePath: " + modules));
         Files.writeString(dir.resolve("yazgfs.xml"), resource("/zebra/yazgfs.xml").replaceAll("<listen id=\"public\">[^<]*</listen>",
                 "<listen id=\"public\">tcp:127.0.0.1:" + port + "</listen>"));
-        Files.copy(Path.of("src/test/resources/marc/01-zebra-sample.utf8.mrc"), dir.resolve("catalog.mrc"));
+        Files.copy(records, dir.resolve("catalog.mrc"));
         Files.createDirectories(dir.resolve("db"));
         for (List<String> cmd : List.of(List.of("zebraidx", "-c", "zebra.cfg", "init"),
                 List.of("zebraidx", "-c", "zebra.cfg", "update", "catalog.mrc"), List.of("zebraidx", "-c", "zebra.cfg", "commit"))) {

@@ -59,7 +59,30 @@ class QueryParsersTest {
         assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("dc.title=")).bib1Condition());
         assertEquals(114, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("dc.nosuch=x")).bib1Condition());
         assertEquals(121, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("foo.title=x")).bib1Condition());
-        assertEquals(110, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("a prox b")).bib1Condition());
+        assertEquals(110, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("a prox/nosuch b")).bib1Condition());
+        assertEquals(117, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("a prox/distance==2 b")).bib1Condition());
+        assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> CqlParser.parse("a prox/distance<=x b")).bib1Condition());
+    }
+
+    @Test
+    void cqlProxModifiersAreTheProximityOperatorYazSends() {
+        // YAZ's defaults: word unit, distance <= 1, unordered
+        assertEquals(new CatalogueQuery.Prox(cql("a"), cql("b"), false, 1, false, 2, 2), cql("a prox b"));
+        assertEquals(new CatalogueQuery.Prox(cql("dc.title=a"), cql("dc.title=b"), false, 2, true, 5, 2),
+                cql("dc.title=a prox/unit=word/distance>2/ordered dc.title=b"));
+        assertEquals(new CatalogueQuery.Prox(cql("a"), cql("b"), false, 0, false, 2, 3), cql("a prox/unit=sentence b"));
+        assertEquals(new CatalogueQuery.Prox(cql("a"), cql("b"), false, 3, false, 6, 2), cql("a prox/distance<>3 b"));
+    }
+
+    @Test
+    void pqfProxCarriesItsParametersAndPrivateUnitsAre132() {
+        assertEquals(new CatalogueQuery.Prox(pqf("@attr 1=4 a"), pqf("b"), false, 3, true, 2, 2), pqf("@prox 0 3 1 2 k 2 @attr 1=4 a b"));
+        assertEquals(new CatalogueQuery.Prox(pqf("a"), pqf("b"), true, 1, false, 6, 1), pqf("@prox 1 1 0 6 k 1 a b"));
+        assertEquals(new CatalogueQuery.Prox(pqf("a"), pqf("b"), false, 2, false, 3, 2), pqf("@prox n 2 0 3 known word a b"));
+        assertEquals(132, assertThrows(UnsupportedSearchException.class, () -> pqf("@prox 0 1 1 2 p 2 a b")).bib1Condition());
+        assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> pqf("@prox 0 x 1 2 k 2 a b")).bib1Condition());
+        assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> pqf("@prox 2 1 1 2 k 2 a b")).bib1Condition());
+        assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> pqf("@prox 0 1 1 2 z 2 a b")).bib1Condition());
     }
 
     @Test
@@ -71,7 +94,6 @@ class QueryParsersTest {
         assertEquals(121, assertThrows(UnsupportedSearchException.class, () -> pqf("@attr gils 1=2000 x")).bib1Condition());
         assertEquals(207, assertThrows(UnsupportedSearchException.class, () -> pqf("@attr 7=1 x")).bib1Condition());
         assertEquals(113, assertThrows(UnsupportedSearchException.class, () -> pqf("@attr 9=1 x")).bib1Condition());
-        assertEquals(132, assertThrows(UnsupportedSearchException.class, () -> pqf("@prox 0 3 1 2 k 2 a b")).bib1Condition());
         assertEquals(108, assertThrows(UnsupportedSearchException.class, () -> pqf("@and x")).bib1Condition());
         assertInstanceOf(RpnNode.Op.class, PqfParser.parse("@or a b").rpn());
     }

@@ -92,7 +92,7 @@ class SruIT {
     void scanAndExplain() throws Exception {
         String scan = get("/Default?version=1.2&operation=scan&scanClause=" + q("dc.title=pride") + "&maximumTerms=5");
         assertTrue(scan.contains("<zs:value>pride</zs:value><zs:numberOfRecords>196</zs:numberOfRecords>"
-                + "<zs:displayTerm>pride</zs:displayTerm>"), scan);
+                + "<zs:displayTerm>Pride</zs:displayTerm>"), scan);
         String pqfScan = get("/Default?version=1.2&operation=scan&x-pScanClause=" + q("@attr 1=4 pride") + "&maximumTerms=2&responsePosition=3");
         assertTrue(pqfScan.contains("<zs:value>press</zs:value>") && pqfScan.contains("<zs:value>prici</zs:value>")
                 && !pqfScan.contains("<zs:value>pride</zs:value>"), pqfScan);

@@ -131,7 +131,7 @@ class YazClientIT {
     void scanSortDeleteClose() throws Exception {
         String out = yaz("scan @attr 1=4 pride", "scan @attr 1=1003 @attr 4=1 @attr 6=2 austen", "find @attr 1=1003 austen",
                 "sort 1=31 >", "format usmarc", "elements B", "show 1+3", "delete 1", "close");
-        lines(out, "20 entries, position=1", "* pride (196)", "20 entries, position=1", "* austen jane (70)",
+        lines(out, "20 entries, position=1", "* Pride (196)", "20 entries, position=1", "* Austen, Jane. (70)",
                 "Number of hits: 357, setno 1", "Received SortResponse: status=success", "Records: 3", "nextResultSetPosition = 4",
                 "Got deleteResultSetResponse status=0", "1 status=0", "Target has closed the association.",
                 "Reason: finished, message: Association terminated by client");
@@ -161,7 +161,7 @@ class YazClientIT {
         String h = "127.0.0.1:" + fixture.server.port();
         String out = YazTool.run(List.of("yaz-client", "-q"), "open http://" + h + "/Default\nsru get 1.2\nquerytype cql\n"
                 + "scan dc.title=pride\nquit\n");
-        lines(out, "Received SRW Scan Response", "pride: 196 pride");
+        lines(out, "Received SRW Scan Response", "pride: 196 Pride");
     }
 
     @Test
@@ -169,18 +169,19 @@ class YazClientIT {
         String h = "127.0.0.1:" + fixture.server.port();
         String get = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru get", "set sru_version 1.2",
                 "scan @attr 1=4 pride", "quit"), null);
-        lines(get, "pride 196");
+        lines(get, "Pride 196");
         String soap = YazTool.run(List.of("zoomsh", "connect http://" + h + "/Default", "set sru soap",
                 "search @attr 1=4 pride", "scan @attr 1=4 pride", "quit"), null);
-        lines(soap, "http://" + h + "/Default: 196 hits", "pride 196");
+        lines(soap, "http://" + h + "/Default: 196 hits", "Pride 196");
     }
 
     @Test
     void scanPositionsOutsideTheTermListBrowseAroundTheStartTerm() throws Exception {
         String out = yaz("scansize 5", "scanpos 3", "scan @attr 1=4 pride", "scanpos 8", "scan @attr 1=4 pride",
                 "scanpos 0", "scan @attr 1=4 pride");
-        lines(out, "5 entries, position=3", "* pride (196)", "5 entries, position=8", "presents (1)",
-                "5 entries, position=0", "primary (2)");
+        // the display terms are Zebra's (the spelling most records have)
+        lines(out, "5 entries, position=3", "* Pride (196)", "5 entries, position=8", "presents (1)",
+                "5 entries, position=0", "PRIMARY (2)");
         assertFalse(out.contains("Diagnostic"), out);
     }
 

@@ -161,7 +161,9 @@ class ZebraHitCountIT {
     @Test
     void diagnosticsEqualZebra() throws Exception {
         List<String> qs = List.of("@attr 1=9999 x", "@attr 1=4 @attr 2=99 x", "@attr 1=4 @attr 3=99 x", "@attr 1=4 @attr 5=99 x",
-                "@attr 7=1 x", "@attr gils 1=2000 x", "@attr 1=0 x", "@attr 1=0 @attr 2=103 x");
+                "@attr 7=1 x", "@attr gils 1=2000 x", "@attr 1=0 x", "@attr 1=0 @attr 2=103 x",
+                "@prox 0 1 1 2 k 1 @attr 1=4 pride @attr 1=4 prejudice", "@prox 0 1 1 2 k 3 @attr 1=4 pride @attr 1=4 prejudice",
+                "@prox 0 1 1 2 p 2 @attr 1=4 pride @attr 1=4 prejudice");
         List<String> z = run("127.0.0.1:" + zebraPort + "/Default", qs);
         List<String> o = run(ours.target(), qs);
         assertEquals(qs.size(), z.size(), "zebra answered " + z);

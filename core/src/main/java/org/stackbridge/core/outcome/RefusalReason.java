@@ -20,5 +20,7 @@ public enum RefusalReason {
     /** The entry is defined by the configuration file: edit the file instead. */
     DEFINED_IN_CONFIGURATION,
     /** The backend failed; the message says how. Nothing was changed. */
-    SYSTEM_ERROR
+    SYSTEM_ERROR,
+    /** The storage cannot be reached now (circuit breaker open); nothing was changed; the request may be retried later. */
+    SERVICE_UNAVAILABLE
 }

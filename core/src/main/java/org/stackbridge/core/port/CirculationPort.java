@@ -10,4 +10,12 @@ import org.stackbridge.core.outcome.Outcome;
  */
 public interface CirculationPort {
     <R> CompletionStage<Outcome<R>> execute(Command<R> command);
+
+    /**
+     * False while the backend is known to be unreachable (commands are then refused at once with SERVICE_UNAVAILABLE);
+     * listeners report it (SIP2 98 on-line status N). Never blocks.
+     */
+    default boolean available() {
+        return true;
+    }
 }

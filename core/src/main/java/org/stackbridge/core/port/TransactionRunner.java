@@ -15,6 +15,14 @@ public interface TransactionRunner extends AutoCloseable {
 
     <T> CompletableFuture<T> read(Function<StoreTx, T> work);
 
+    /**
+     * False while this runner knows the storage cannot be reached (its calls then fail at once with
+     * {@link StorageUnavailableException}); a runner that cannot tell answers true.
+     */
+    default boolean available() {
+        return true;
+    }
+
     @Override
     void close();
 }

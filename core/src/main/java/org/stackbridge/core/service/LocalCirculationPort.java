@@ -31,6 +31,7 @@ import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.EventSink;
+import org.stackbridge.core.port.StorageUnavailableException;
 import org.stackbridge.core.port.TransactionRunner;
 
 /**
@@ -43,6 +44,10 @@ public final class LocalCirculationPort implements CirculationPort {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCirculationPort.class);
     private static final int MAX_STORED_OUTCOME_BYTES = 1 << 20;
     private static final Duration MAX_PURGE_INTERVAL = Duration.ofHours(1);
+
+    /** Refusal texts: internal class names and database messages stay in the log, never reach a patron or partner. */
+    static final String UNAVAILABLE = "Service unavailable: the database cannot be reached; nothing was changed. Try again later.";
+    static final String SYSTEM_ERROR = "System error; nothing was changed.";
 
     private final CirculationEngine engine;
     private final TransactionRunner runner;
@@ -75,8 +80,13 @@ public final class LocalCirculationPort implements CirculationPort {
         return run.handle((result, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof StorageUnavailableException) {
+                    // the breaker logged the outage once; one line per refused command would flood the log
+                    LOG.debug("command {} refused: {}", command.getClass().getSimpleName(), cause.getMessage());
+                    return Outcome.refused(RefusalReason.SERVICE_UNAVAILABLE, UNAVAILABLE);
+                }
                 LOG.error("command {} failed", command.getClass().getSimpleName(), cause);
-                return Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: " + cause.getClass().getSimpleName());
+                return Outcome.refused(RefusalReason.SYSTEM_ERROR, SYSTEM_ERROR);
             }
             if (!result.events.isEmpty()) {
                 try {
@@ -87,6 +97,12 @@ public final class LocalCirculationPort implements CirculationPort {
             }
             return result.outcome;
         });
+    }
+
+    /** False while the storage is known to be unreachable (its circuit breaker is open). */
+    @Override
+    public boolean available() {
+        return runner.available();
     }
 
     /** Drops stored outcomes of keyed requests older than {@link EngineSettings#requestKeyTtl()}; returns how many. */

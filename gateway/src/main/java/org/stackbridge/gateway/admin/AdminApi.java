@@ -59,17 +59,25 @@ public final class AdminApi {
     }
 
     private CompletionStage<FullHttpResponse> health(FullHttpRequest req, InetSocketAddress remote) {
+        if (!storage.available()) {
+            // the storage circuit breaker is open: answer at once instead of waiting for a connection timeout
+            return done(health(0, "DOWN: unreachable (circuit open; requests are answered 'service unavailable')"));
+        }
         return storage.read(tx -> tx.libraries().all().size())
                 .orTimeout(5, TimeUnit.SECONDS)
-                .handle((n, e) -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("status", e == null ? "UP" : "DOWN");
-                    body.put("database", e == null ? "UP" : "DOWN: " + rootMessage(e));
-                    body.put("libraries", e == null ? n : 0);
-                    body.put("version", BuildInfo.current().version());
-                    body.put("build", BuildInfo.current().build());
-                    return json(e == null ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
-                });
+                .handle((n, e) -> health(e == null ? n : -1, e == null ? "UP" : "DOWN: " + rootMessage(e)));
+    }
+
+    /** The health answer; {@code libraries} below 0 or a database state other than UP is 503. */
+    private static FullHttpResponse health(int libraries, String database) {
+        boolean up = database.equals("UP");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("database", database);
+        body.put("libraries", Math.max(0, libraries));
+        body.put("version", BuildInfo.current().version());
+        body.put("build", BuildInfo.current().build());
+        return json(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }
 
     private CompletionStage<FullHttpResponse> api(FullHttpRequest req, InetSocketAddress remote) {
@@ -112,7 +120,7 @@ public final class AdminApi {
             Outcome.Refused<R> r = (Outcome.Refused<R>) outcome;
             HttpResponseStatus status = switch (r.reason()) {
                 case UNKNOWN_PATRON, UNKNOWN_ITEM -> HttpResponseStatus.NOT_FOUND;
-                case SYSTEM_ERROR -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+                case SYSTEM_ERROR, SERVICE_UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
                 default -> HttpResponseStatus.BAD_REQUEST;
             };
             return json(status, Map.of("error", r.message(), "reason", r.reason().name()));

@@ -3,12 +3,14 @@ package org.stackbridge.gateway.bridge;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.ProducerTemplate;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.gateway.route.Endpoints;
+import org.stackbridge.gateway.route.GatewayErrorHandling;
 
 /**
  * The port the listeners call: sends the typed command into the Camel command route without blocking
@@ -17,9 +19,21 @@ import org.stackbridge.gateway.route.Endpoints;
 public final class CamelCirculationPort implements CirculationPort {
 
     private final ProducerTemplate template;
+    private final BooleanSupplier available;
 
     public CamelCirculationPort(ProducerTemplate template) {
+        this(template, () -> true);
+    }
+
+    /** @param available whether the backend is reachable now (the storage circuit breaker), never blocking */
+    public CamelCirculationPort(ProducerTemplate template, BooleanSupplier available) {
         this.template = template;
+        this.available = available;
+    }
+
+    @Override
+    public boolean available() {
+        return available.getAsBoolean();
     }
 
     @Override
@@ -29,12 +43,12 @@ public final class CamelCirculationPort implements CirculationPort {
         try {
             reply = template.asyncRequestBody(Endpoints.CIRC_COMMAND, command);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: route unavailable"));
+            return CompletableFuture.completedFuture(Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: route unavailable; nothing was changed."));
         }
         return reply.handle((body, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                return Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: " + cause.getClass().getSimpleName());
+                return GatewayErrorHandling.refusalFor(cause);
             }
             if (body instanceof Outcome<?> outcome) {
                 return (Outcome<R>) outcome;

@@ -63,6 +63,12 @@ final class ConfigValidator {
         if (c.database().maxBatch() < 1 || c.database().maxBatch() > 1024) {
             fail("database.max-batch", "must be between 1 and 1024");
         }
+        if (c.database().circuitBreaker().failureThreshold() < 1 || c.database().circuitBreaker().failureThreshold() > 1000) {
+            fail("database.circuit-breaker.failure-threshold", "must be between 1 and 1000");
+        }
+        if (c.database().circuitBreaker().openSeconds() < 1 || c.database().circuitBreaker().openSeconds() > 3600) {
+            fail("database.circuit-breaker.open-seconds", "must be between 1 and 3600");
+        }
         if (!c.database().embedded() && !c.database().url().startsWith("jdbc:postgresql:") && !c.database().url().startsWith("jdbc:h2:")) {
             fail("database.url", "only jdbc:postgresql: and jdbc:h2: URLs are supported");
         }

@@ -46,10 +46,15 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
     }
 
     /** Empty url = the embedded H2 database in the data directory. */
-    public record Database(String url, String user, String password, Integer poolSize, Integer maxBatch) {
+    public record Database(String url, String user, String password, Integer poolSize, Integer maxBatch, CircuitBreaker circuitBreaker) {
         public Database {
             poolSize = poolSize == null ? 8 : poolSize;
             maxBatch = maxBatch == null ? 256 : maxBatch;
+            circuitBreaker = circuitBreaker == null ? new CircuitBreaker(null, null) : circuitBreaker;
+        }
+
+        public Database(String url, String user, String password, Integer poolSize, Integer maxBatch) {
+            this(url, user, password, poolSize, maxBatch, null);
         }
 
         public boolean embedded() {
@@ -59,6 +64,17 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         @Override
         public String toString() {
             return "Database[url=" + url + ", user=" + user + ", password=***]";
+        }
+    }
+
+    /**
+     * The storage circuit breaker: after {@code failureThreshold} consecutive failures to reach the database every request
+     * is answered "service unavailable" at once; after {@code openSeconds} one probe checks whether it is back.
+     */
+    public record CircuitBreaker(Integer failureThreshold, Integer openSeconds) {
+        public CircuitBreaker {
+            failureThreshold = failureThreshold == null ? 3 : failureThreshold;
+            openSeconds = openSeconds == null ? 5 : openSeconds;
         }
     }
 

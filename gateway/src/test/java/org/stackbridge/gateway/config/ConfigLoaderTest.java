@@ -45,6 +45,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void circuitBreakerSettingsHaveDefaultsAndBounds() throws IOException {
+        GatewayConfig.CircuitBreaker defaults = new ConfigLoader().load(null, Map.of(), List.of()).config().database().circuitBreaker();
+        assertEquals(List.of(3, 5), List.of(defaults.failureThreshold(), defaults.openSeconds()));
+        Path f = write("database:\n  circuit-breaker: {failure-threshold: 1, open-seconds: 30}\n");
+        GatewayConfig.CircuitBreaker set = new ConfigLoader().load(f, Map.of(), List.of()).config().database().circuitBreaker();
+        assertEquals(List.of(1, 30), List.of(set.failureThreshold(), set.openSeconds()));
+        Path bad = write("database:\n  circuit-breaker:\n    open-seconds: 0\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(bad, Map.of(), List.of()));
+        assertEquals("database.circuit-breaker.open-seconds", e.key());
+        assertEquals(3, e.line());
+        Path zero = write("database:\n  circuit-breaker:\n    failure-threshold: 0\n");
+        assertEquals("database.circuit-breaker.failure-threshold",
+                assertThrows(ConfigException.class, () -> new ConfigLoader().load(zero, Map.of(), List.of())).key());
+    }
+
+    @Test
     void pinCacheAndLockSettingsHaveDefaultsAndBounds() throws IOException {
         GatewayConfig.Engine defaults = new ConfigLoader().load(null, Map.of(), List.of()).config().engine();
         assertEquals(10, defaults.pinCacheMinutes());

@@ -155,7 +155,7 @@ public final class NcipProblems {
             case INVALID_REQUEST -> forService(service, ELEMENT_RULE_VIOLATED, msg, null, null);
             // administration refusals (staff API); no NCIP service sends those commands
             case UNKNOWN_RECORD, INVALID_FIELD, DEFINED_IN_CONFIGURATION -> general(ELEMENT_RULE_VIOLATED, msg, null, null);
-            case SYSTEM_ERROR -> general(TEMPORARY_FAILURE, "Temporary processing failure; please retry", null, null);
+            case SYSTEM_ERROR, SERVICE_UNAVAILABLE -> general(TEMPORARY_FAILURE, "Temporary processing failure; please retry", null, null);
         };
     }
 }

@@ -13,7 +13,10 @@ import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
-/** 99 SC Status → 98 ACS Status: on-line flags and BX from the handled messages the profile allows. */
+/**
+ * 99 SC Status → 98 ACS Status: on-line flags and BX from the handled messages the profile allows; on-line status N
+ * while the backend is unavailable (its storage circuit breaker open).
+ */
 final class ScStatusHandler extends Sip2Handler {
 
     private final Set<Sip2MessageType> handled;
@@ -26,7 +29,8 @@ final class ScStatusHandler extends Sip2Handler {
 
     @Override
     protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
-        return done(acsStatus(s, true));
+        // on-line status N while the storage is unreachable, so kiosks show "out of service" instead of failing each patron
+        return done(acsStatus(s, support.backendAvailable()));
     }
 
     /** Off-line status: the refusal of a 99 (e.g. before login when the settings forbid it). */

@@ -43,6 +43,11 @@ final class Sip2HandlerSupport {
         return clock;
     }
 
+    /** Whether the backend answers now (false while the storage circuit breaker is open); never blocks. */
+    boolean backendAvailable() {
+        return port.available();
+    }
+
     RequestContext ctx(Sip2Message req, Sip2Session s, String library, String key, Instant occurred) {
         String inst = s.institutionFor(req.trimmed(AO));
         String terminal = s.location() != null ? s.location() : s.login();

@@ -43,6 +43,7 @@ public final class Sip2Mapper {
             Map.entry("OUT_OF_INSTITUTION", "Institution not served by this terminal"),
             Map.entry("MISSING_FIELD", "Required field missing"),
             Map.entry("SYSTEM_ERROR", "System error, please ask staff"),
+            Map.entry("SERVICE_UNAVAILABLE", "Service unavailable, please try again later or ask staff"),
             Map.entry("PATRON_BLOCKED", "Patron blocked"),
             Map.entry("PATRON_ENABLED", "Patron enabled"),
             Map.entry("ITEM_PROPERTIES_NOT_STORED", "Item properties are not stored"));
@@ -210,8 +211,14 @@ public final class Sip2Mapper {
         return info.pinLocked() ? RefusalReason.PIN_LOCKED.name() : "INVALID_PIN";
     }
 
+    /**
+     * The AF text of a refusal: the profile's screen message for the reason, else the engine's text; for a backend
+     * failure (SYSTEM_ERROR, SERVICE_UNAVAILABLE) never the engine's text, which is for the log, but the profile's or
+     * the default screen message.
+     */
     public static String refusalMessage(Sip2Profile p, RefusalReason reason, String engineMessage, String language) {
-        return screenMessage(p, reason.name(), language, engineMessage);
+        boolean backend = reason == RefusalReason.SYSTEM_ERROR || reason == RefusalReason.SERVICE_UNAVAILABLE;
+        return screenMessage(p, reason.name(), language, backend ? null : engineMessage);
     }
 
     /** A patron attribute for an extra field mapping (profile patronFields). */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stackbridge.core.port.StorageUnavailableException;
 
 /**
  * Every failure of a request becomes a problem document: our own {@link ProblemException}s, JAX-RS errors (404 for an
@@ -44,6 +45,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof WebApplicationException wae) {
                 return http(wae.getResponse().getStatus());
+            }
+            if (t instanceof StorageUnavailableException) {
+                // the storage circuit breaker is open: the database cannot be reached, nothing was changed
+                return new Problem("urn:stackbridge:problem:service-unavailable", "Service Unavailable", 503,
+                        "The database cannot be reached; nothing was changed. Try again later.", "SERVICE_UNAVAILABLE", null);
             }
         }
         LOG.error("staff API request failed", exception);

@@ -79,7 +79,7 @@ public final class EngineCalls {
         }
         int status = switch (r.reason()) {
             case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD -> 404;
-            case SYSTEM_ERROR -> 503;
+            case SYSTEM_ERROR, SERVICE_UNAVAILABLE -> 503;
             case INVALID_AMOUNT, CURRENCY_MISMATCH -> 400;
             default -> 409;
         };
@@ -89,7 +89,9 @@ public final class EngineCalls {
             case 400 -> "Bad Request";
             default -> "Conflict";
         };
-        String detail = r.reason() == RefusalReason.SYSTEM_ERROR ? "The circulation engine failed; nothing was changed. Try again." : r.message();
+        String detail = r.reason() == RefusalReason.SYSTEM_ERROR ? "The circulation engine failed; nothing was changed. Try again."
+                : r.reason() == RefusalReason.SERVICE_UNAVAILABLE ? "The database cannot be reached; nothing was changed. Try again later."
+                : r.message();
         String slug = r.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return new ProblemException(new Problem("urn:stackbridge:problem:" + slug, title, status, detail, r.reason().name(), null));
     }

@@ -56,7 +56,7 @@ record ScanHandler(Z3950Association a) implements Z3950RequestHandler<ScanReques
             }
             a.count("scan", "ok");
             ScanResult s = res;
-            List<ScanTerm> terms = s.entries().stream().map(e -> new ScanTerm(e.term(), e.term(), e.occurrences())).toList();
+            List<ScanTerm> terms = s.entries().stream().map(e -> new ScanTerm(e.term(), e.displayTerm(), e.occurrences())).toList();
             int status = terms.size() < wanted ? 1 : 0;
             return new ScanResponse(r.referenceId(), 0, terms.isEmpty() ? 0 : status, s.positionOfTerm(), terms, List.of());
         });

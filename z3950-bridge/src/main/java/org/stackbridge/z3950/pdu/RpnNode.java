@@ -19,9 +19,21 @@ public sealed interface RpnNode {
     record ResultSetRef(String name) implements RpnNode {
     }
 
-    /** Operator: 0 and, 1 or, 2 and-not, 3 prox (prox is answered with a diagnostic). */
-    record Op(int operator, RpnNode left, RpnNode right) implements RpnNode {
+    /** Operator: 0 and, 1 or, 2 and-not, 3 prox ({@code proximity} holds its parameters; null for the others). */
+    record Op(int operator, RpnNode left, RpnNode right, Proximity proximity) implements RpnNode {
         public static final int AND = 0, OR = 1, AND_NOT = 2, PROX = 3;
+
+        public Op(int operator, RpnNode left, RpnNode right) {
+            this(operator, left, right, null);
+        }
+    }
+
+    /**
+     * ProximityOperator ::= SEQUENCE { exclusion [1] IMPLICIT BOOLEAN OPTIONAL, distance [2] IMPLICIT INTEGER,
+     * ordered [3] IMPLICIT BOOLEAN, relationType [4] IMPLICIT INTEGER, proximityUnitCode [5] CHOICE {
+     * known [1] IMPLICIT KnownProximityUnit, private [2] IMPLICIT INTEGER } }; {@code known} tells which choice.
+     */
+    record Proximity(boolean exclusion, int distance, boolean ordered, int relation, boolean known, int unit) {
     }
 
     /** Term ::= CHOICE { general [45], numeric [215], characterString [216], ... }; {@code kind} is the tag. */

@@ -224,9 +224,24 @@ public final class Z3950PduReader {
                 throw new BerException("operator expected");
             }
             int o = op.inner().tag();
-            return new RpnNode.Op(o, rpn(s.children().get(0), depth + 1), rpn(s.children().get(1), depth + 1));
+            RpnNode.Proximity prox = o == RpnNode.Op.PROX ? proximity(op.inner()) : null;
+            return new RpnNode.Op(o, rpn(s.children().get(0), depth + 1), rpn(s.children().get(1), depth + 1), prox);
         }
         throw new BerException("unknown RPNStructure " + s);
+    }
+
+    /** The ProximityOperator of a prox operator ({@link RpnNode.Proximity}). */
+    static RpnNode.Proximity proximity(BerNode p) {
+        boolean exclusion = p.ctxChild(1).map(BerNode::asBoolean).orElse(false);
+        int distance = p.require(CONTEXT, 2, "distance").asInt();
+        boolean ordered = p.require(CONTEXT, 3, "ordered").asBoolean();
+        int relation = p.require(CONTEXT, 4, "relationType").asInt();
+        BerNode unit = p.require(CONTEXT, 5, "proximityUnitCode");
+        BerNode choice = unit.isConstructed() && !unit.children().isEmpty() ? unit.children().get(0) : unit;
+        if (!choice.isContext(1) && !choice.isContext(2)) {
+            throw new BerException("proximityUnitCode must be known [1] or private [2]");
+        }
+        return new RpnNode.Proximity(exclusion, distance, ordered, relation, choice.isContext(1), choice.asInt());
     }
 
     static RpnNode.AttributesPlusTerm attributesPlusTerm(BerNode apt) {

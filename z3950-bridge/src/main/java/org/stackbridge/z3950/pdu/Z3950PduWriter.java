@@ -282,9 +282,15 @@ public final class Z3950PduWriter {
         } else if (n instanceof RpnNode.ResultSetRef ref) {
             return BerNode.ctx(0, BerNode.ctxString(31, ref.name()));
         } else if (n instanceof RpnNode.Op op) {
-            return BerNode.ctx(1, rpnToBer(op.left()), rpnToBer(op.right()), BerNode.ctx(46, BerNode.ctxNull(op.operator())));
+            BerNode operator = op.proximity() == null ? BerNode.ctxNull(op.operator()) : proximityToBer(op.proximity());
+            return BerNode.ctx(1, rpnToBer(op.left()), rpnToBer(op.right()), BerNode.ctx(46, operator));
         }
         throw new IllegalArgumentException("unknown RPN node");
+    }
+
+    private static BerNode proximityToBer(RpnNode.Proximity p) {
+        return BerNode.ctx(RpnNode.Op.PROX, BerNode.ctxBool(1, p.exclusion()), BerNode.ctxInt(2, p.distance()), BerNode.ctxBool(3, p.ordered()),
+                BerNode.ctxInt(4, p.relation()), BerNode.ctx(5, BerNode.ctxInt(p.known() ? 1 : 2, p.unit())));
     }
 
     private static BerNode aptToBer(RpnNode.AttributesPlusTerm apt) {

@@ -91,14 +91,18 @@ public final class CqlParser {
                 case "and" -> RpnNode.Op.AND;
                 case "or" -> RpnNode.Op.OR;
                 case "not" -> RpnNode.Op.AND_NOT;
-                case "prox" -> throw new UnsupportedSearchException(110, "prox", "Unsupported boolean operator");
+                case "prox" -> RpnNode.Op.PROX;
                 default -> throw syntax("boolean operator expected, found '" + b + "'");
             };
+            List<String[]> mods = new ArrayList<>();
             while (peek("/")) {
                 pos++;
-                next();
+                String name = next().toLowerCase(Locale.ROOT);
+                mods.add(pos < tokens.size() && !quoted.get(pos) && isComparator(tokens.get(pos))
+                        ? new String[] {name, next(), next()} : new String[] {name});
             }
-            left = new RpnNode.Op(op, left, clause(depth));
+            RpnNode.Proximity prox = op == RpnNode.Op.PROX ? proximity(mods) : null;
+            left = new RpnNode.Op(op, left, clause(depth), prox);
         }
         return left;
     }
@@ -187,6 +191,62 @@ public final class CqlParser {
         a.add(AttributeElement.of(5, trunc));
         a.add(AttributeElement.of(6, 1));
         return new RpnNode.AttributesPlusTerm(a, RpnNode.Term.general(text.toString()));
+    }
+
+    /**
+     * The prox modifiers as YAZ maps them: {@code unit=word|sentence|paragraph|element} (default word),
+     * {@code distance} with a comparator (default {@code <=1} for words, {@code <=0} otherwise), {@code ordered} or
+     * {@code unordered} (default).
+     */
+    private static RpnNode.Proximity proximity(List<String[]> mods) {
+        int unit = 2;
+        int distance = -1;
+        int relation = 2;
+        boolean ordered = false;
+        for (String[] m : mods) {
+            switch (m[0]) {
+                case "unit", "prox.unit" -> {
+                    String u = m.length == 3 && m[1].equals("=") ? m[2].toLowerCase(Locale.ROOT) : "";
+                    unit = switch (u) {
+                        case "word" -> 2;
+                        case "sentence" -> 3;
+                        case "paragraph" -> 4;
+                        case "element" -> 8;
+                        default -> throw new UnsupportedSearchException(132, u, "Unsupported proximity unit code");
+                    };
+                }
+                case "distance", "prox.distance" -> {
+                    if (m.length != 3) {
+                        throw syntax("prox/distance needs a comparator and a number");
+                    }
+                    relation = switch (m[1]) {
+                        case "<" -> 1;
+                        case "<=" -> 2;
+                        case "=" -> 3;
+                        case ">=" -> 4;
+                        case ">" -> 5;
+                        case "<>" -> 6;
+                        default -> throw new UnsupportedSearchException(117, m[1], "Unsupported relation");
+                    };
+                    try {
+                        distance = Integer.parseInt(m[2]);
+                    } catch (NumberFormatException e) {
+                        throw syntax("prox/distance must be a number, found '" + m[2] + "'");
+                    }
+                }
+                case "ordered", "prox.ordered" -> ordered = true;
+                case "unordered", "prox.unordered" -> ordered = false;
+                default -> throw new UnsupportedSearchException(110, "prox/" + m[0], "Unsupported boolean modifier");
+            }
+        }
+        return new RpnNode.Proximity(false, distance >= 0 ? distance : unit == 2 ? 1 : 0, ordered, relation, true, unit);
+    }
+
+    private static boolean isComparator(String t) {
+        return switch (t) {
+            case "=", "==", "<>", "<", ">", "<=", ">=" -> true;
+            default -> false;
+        };
     }
 
     private static int useOf(String index) {

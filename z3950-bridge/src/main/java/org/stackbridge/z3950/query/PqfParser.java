@@ -2,6 +2,8 @@ package org.stackbridge.z3950.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.stackbridge.core.catalogue.UnsupportedSearchException;
 import org.stackbridge.z3950.pdu.AttributeElement;
 import org.stackbridge.z3950.pdu.Oids;
@@ -60,11 +62,10 @@ public final class PqfParser {
                     return new RpnNode.Op(RpnNode.Op.OR, node(depth + 1), node(depth + 1));
                 case "@not":
                     return new RpnNode.Op(RpnNode.Op.AND_NOT, node(depth + 1), node(depth + 1));
-                case "@prox":
-                    for (int i = 0; i < 6; i++) {
-                        next();
-                    }
-                    return new RpnNode.Op(RpnNode.Op.PROX, node(depth + 1), node(depth + 1));
+                case "@prox": {
+                    RpnNode.Proximity prox = proximity();
+                    return new RpnNode.Op(RpnNode.Op.PROX, node(depth + 1), node(depth + 1), prox);
+                }
                 case "@set":
                     return new RpnNode.ResultSetRef(next());
                 case "@attr": {
@@ -101,6 +102,41 @@ public final class PqfParser {
             }
         }
         return new RpnNode.AttributesPlusTerm(List.of(), RpnNode.Term.general(t));
+    }
+
+    /** {@code @prox exclusion distance ordered relation which-code unit-code}, as YAZ writes it. */
+    private RpnNode.Proximity proximity() {
+        String exclusion = next();
+        int distance = number(next(), "proximity distance");
+        int ordered = number(next(), "proximity ordered flag");
+        int relation = number(next(), "proximity relation");
+        String which = next().toLowerCase(Locale.ROOT);
+        String unit = next().toLowerCase(Locale.ROOT);
+        if (!exclusion.equals("0") && !exclusion.equals("1") && !exclusion.equals("n")) {
+            throw malformed("proximity exclusion must be 0, 1 or n, found '" + exclusion + "'");
+        }
+        boolean known = switch (which) {
+            case "k", "known" -> true;
+            case "p", "private" -> false;
+            default -> throw malformed("proximity unit must be k (known) or p (private), found '" + which + "'");
+        };
+        Integer code = UNITS.get(unit);
+        return new RpnNode.Proximity(exclusion.equals("1"), distance, ordered != 0, relation, known,
+                code != null ? code : number(unit, "proximity unit"));
+    }
+
+    /** Known proximity unit names YAZ accepts beside the numbers. */
+    private static final Map<String, Integer> UNITS = Map.ofEntries(Map.entry("character", 1), Map.entry("word", 2),
+            Map.entry("sentence", 3), Map.entry("paragraph", 4), Map.entry("section", 5), Map.entry("chapter", 6),
+            Map.entry("document", 7), Map.entry("element", 8), Map.entry("subelement", 9), Map.entry("elementtype", 10),
+            Map.entry("byte", 11));
+
+    private static int number(String s, String what) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw malformed(what + " must be a number, found '" + s + "'");
+        }
     }
 
     private String set(String name) {

@@ -13,7 +13,7 @@ import org.stackbridge.z3950.pdu.RpnNode;
 /**
  * Type-1/101 RPN to the catalogue query model. Checks what the index cannot see: attribute sets (only
  * Bib-1; others 121), attribute types (7 sort in a search 207, others outside 1-6 113), term types (229),
- * complex values (126), use attribute 0 (114), proximity (132) and result-set references (30).
+ * complex values (126), use attribute 0 (114), private proximity units (132) and result-set references (30).
  */
 public final class Z3950QueryMapper {
 
@@ -46,11 +46,22 @@ public final class Z3950QueryMapper {
                 case RpnNode.Op.AND -> new CatalogueQuery.And(l, r);
                 case RpnNode.Op.OR -> new CatalogueQuery.Or(l, r);
                 case RpnNode.Op.AND_NOT -> new CatalogueQuery.AndNot(l, r);
-                case RpnNode.Op.PROX -> throw new UnsupportedSearchException(132, "prox", "Proximity is not supported");
+                case RpnNode.Op.PROX -> proximity(op.proximity(), l, r);
                 default -> throw new UnsupportedSearchException(110, Integer.toString(op.operator()), "Operator unsupported");
             };
         }
         throw new UnsupportedSearchException(108, "", "Malformed query");
+    }
+
+    /** Known units go to the index (which answers 132 for those it cannot count); private units are 132 here, as Zebra answers. */
+    private static CatalogueQuery proximity(RpnNode.Proximity p, CatalogueQuery l, CatalogueQuery r) {
+        if (p == null) {
+            throw new UnsupportedSearchException(108, "prox", "Malformed query");
+        }
+        if (!p.known()) {
+            throw new UnsupportedSearchException(132, "", "Unsupported proximity unit code");
+        }
+        return new CatalogueQuery.Prox(l, r, p.exclusion(), p.distance(), p.ordered(), p.relation(), p.unit());
     }
 
     public static String termText(RpnNode.Term t) {

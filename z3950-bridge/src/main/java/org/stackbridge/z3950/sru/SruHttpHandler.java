@@ -219,9 +219,9 @@ public final class SruHttpHandler {
             b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<zs:scanResponse xmlns:zs=\"").append(ns).append("\">\n");
             b.append("<zs:version>").append(version).append("</zs:version>\n<zs:terms>");
             // no whitespace between the terms: YAZ (yaz-client, zoomsh) counts every child node of <terms> as a term and
-            // crashes on the text nodes; displayTerm is what they print (the index keeps terms folded)
+            // crashes on the text nodes; displayTerm is what they print: the term as the records have it (value is the folded term)
             res.entries().forEach(e -> b.append("<zs:term><zs:value>").append(RecordFormats.esc(e.term())).append("</zs:value><zs:numberOfRecords>")
-                    .append(e.occurrences()).append("</zs:numberOfRecords><zs:displayTerm>").append(RecordFormats.esc(e.term()))
+                    .append(e.occurrences()).append("</zs:numberOfRecords><zs:displayTerm>").append(RecordFormats.esc(e.displayTerm()))
                     .append("</zs:displayTerm></zs:term>"));
             return b.append("</zs:terms>\n</zs:scanResponse>\n").toString();
         });

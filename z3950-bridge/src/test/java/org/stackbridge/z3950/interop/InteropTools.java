@@ -3,10 +3,14 @@ package org.stackbridge.z3950.interop;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -43,6 +47,22 @@ public final class InteropTools {
         List<String> missing = Arrays.stream(programs).filter(p -> !installed(p)).toList();
         requireThat(missing.isEmpty(), "not installed: " + String.join(", ", missing)
                 + " (apt-get install -y yaz idzebra-2.0)");
+    }
+
+    /** Runs a command-line client (yaz-client, zoomsh) with {@code stdin} (may be null), waiting at most 120 s; its output. */
+    public static String run(List<String> command, String stdin) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timeout: " + command);
+        }
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     /** Skips (or, when required, fails) the calling test unless {@code condition} holds. */

@@ -111,6 +111,8 @@ final class Bib1QueryTranslation {
             return new BooleanQuery.Builder().add(toLucene(o.left(), reader), Occur.SHOULD).add(toLucene(o.right(), reader), Occur.SHOULD).build();
         } else if (q instanceof CatalogueQuery.AndNot n) {
             return new BooleanQuery.Builder().add(toLucene(n.left(), reader), Occur.FILTER).add(toLucene(n.right(), reader), Occur.MUST_NOT).build();
+        } else if (q instanceof CatalogueQuery.Prox p) {
+            return new ProximitySearch(this, reader).query(p);
         } else if (q instanceof CatalogueQuery.BibIds ids) {
             return ids.ids().length == 0 ? new MatchNoDocsQuery() : LongPoint.newSetQuery(ID_POINT, ids.ids());
         }
@@ -237,7 +239,7 @@ final class Bib1QueryTranslation {
     }
 
     /** ISBN/ISSN indexes: clean the term (hyphens, X) before matching. */
-    private static String standardNumber(Bib1Mapping.IndexDef def, String text) {
+    static String standardNumber(Bib1Mapping.IndexDef def, String text) {
         boolean allStd = def.sources().stream().allMatch(s -> s.normalisation() != Bib1Mapping.Normalisation.TEXT);
         if (!allStd) {
             return text;
@@ -246,7 +248,7 @@ final class Bib1QueryTranslation {
         return c.isEmpty() ? text : c;
     }
 
-    private static Query regexp(String field, String text) {
+    static Query regexp(String field, String text) {
         try {
             return new RegexpQuery(new Term(field, TextFolding.fold(text.strip())));
         } catch (IllegalArgumentException e) {
@@ -255,7 +257,7 @@ final class Bib1QueryTranslation {
     }
 
     /** A word (or complete-field value) with Bib-1 truncation; left/right parts apply at the phrase ends only. */
-    private static Query truncated(String field, String v, int trunc, boolean isFirst, boolean isLast) {
+    static Query truncated(String field, String v, int trunc, boolean isFirst, boolean isLast) {
         boolean right = (trunc == TRUNC_RIGHT || trunc == TRUNC_BOTH) && isLast;
         boolean left = (trunc == TRUNC_LEFT || trunc == TRUNC_BOTH) && isFirst;
         switch (trunc) {
@@ -289,7 +291,7 @@ final class Bib1QueryTranslation {
         return b.toString();
     }
 
-    private static Term[] expand(MultiTermQuery q, IndexReader reader, String field) throws IOException {
+    static Term[] expand(MultiTermQuery q, IndexReader reader, String field) throws IOException {
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms == null) {
             return new Term[0];

@@ -1,5 +1,8 @@
 package org.stackbridge.adapter.catalogue;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -48,6 +51,7 @@ final class CatalogueDocument {
                 if (!p.isEmpty() && p.length() < 8000) {
                     doc.add(new StringField("p." + def.name(), p, Field.Store.NO));
                 }
+                addDisplayForms(doc, def.name(), v, p);
             }
             if (def.sortable()) {
                 String sv = MarcFields.sortValue(rec, def.sortSources());
@@ -58,5 +62,24 @@ final class CatalogueDocument {
             }
         }
         return doc;
+    }
+
+    /** The original spellings beside the folded words and the complete field ({@link DisplayForms}). */
+    private static void addDisplayForms(Document doc, String index, String value, String phrase) {
+        List<DisplayForms.Word> words = DisplayForms.words(value);
+        if (words.isEmpty()) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (DisplayForms.Word w : words) {
+            String entry = DisplayForms.entry(w.folded(), w.original());
+            if (entry.length() < DisplayForms.MAX_LENGTH && seen.add(entry)) {
+                doc.add(new StringField(DisplayForms.wordField(index), entry, Field.Store.NO));
+            }
+        }
+        String original = DisplayForms.phrase(value);
+        if (!phrase.isEmpty() && TextFolding.phrase(original).equals(phrase) && phrase.length() + original.length() < DisplayForms.MAX_LENGTH) {
+            doc.add(new StringField(DisplayForms.phraseField(index), DisplayForms.entry(phrase, original), Field.Store.NO));
+        }
     }
 }

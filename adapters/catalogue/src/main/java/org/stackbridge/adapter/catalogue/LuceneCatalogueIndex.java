@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -55,6 +56,11 @@ import org.stackbridge.core.model.BibRecord;
 public final class LuceneCatalogueIndex implements CatalogueIndex {
 
     private static final int MAX_SCAN_TERMS = 1000;
+    /**
+     * What the documents hold, kept in each commit's user data: 2 = display registers beside the words and word
+     * positions one apart between field values. An index written with another layout is rebuilt by its owner.
+     */
+    static final String LAYOUT_KEY = "stackbridge.layout", LAYOUT = "2";
 
     private final Bib1Mapping mapping;
     private final Bib1QueryTranslation translation;
@@ -63,6 +69,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
     private final SearcherManager searchers;
     private final RecordCache cache = new RecordCache(64L << 20);
     private final QueryCache queries = new QueryCache(1000, 2_000_000);
+    private volatile boolean layoutOutdated;
 
     private LuceneCatalogueIndex(Directory directory, Bib1Mapping mapping) throws IOException {
         this.mapping = mapping;
@@ -72,7 +79,23 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         cfg.setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, cfg);
+        String committed = null;
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (LAYOUT_KEY.equals(e.getKey())) {
+                    committed = e.getValue();
+                }
+            }
+        }
+        this.layoutOutdated = writer.getDocStats().numDocs > 0 && !LAYOUT.equals(committed);
+        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** True when the index on disk was written with an older layout and needs {@link #rebuild} (until it is rebuilt). */
+    public boolean layoutOutdated() {
+        return layoutOutdated;
     }
 
     /** Opens (or creates) the index in {@code dir}. */
@@ -152,6 +175,9 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
                 n++;
             }
             writer.commit();
+            if (fromEmpty) {
+                layoutOutdated = false;
+            }
             searchers.maybeRefreshBlocking();
             cache.clear();
             queries.clear();
@@ -243,6 +269,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
         IndexSearcher s = acquire();
         try {
             Terms terms = MultiTerms.getTerms(s.getIndexReader(), field);
+            Terms display = MultiTerms.getTerms(s.getIndexReader(), phrase ? DisplayForms.phraseField(def.name()) : DisplayForms.wordField(def.name()));
             List<ScanEntry> out = new ArrayList<>();
             if (terms == null || want == 0) {
                 return new ScanResult(out, 1);
@@ -262,7 +289,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
             }
             for (BytesRef t : prev) {
                 if (out.size() < want) {
-                    out.add(new ScanEntry(t.utf8ToString(), count(s, field, t)));
+                    out.add(new ScanEntry(t.utf8ToString(), DisplayForms.mostCommon(display, t), count(s, field, t)));
                 }
             }
             int position = skip > 0 ? 1 - skip : prev.size() + 1;
@@ -273,7 +300,7 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
                     if (n > 0 && skip > 0) {
                         skip--;
                     } else if (n > 0) {
-                        out.add(new ScanEntry(t.utf8ToString(), n));
+                        out.add(new ScanEntry(t.utf8ToString(), DisplayForms.mostCommon(display, t), n));
                     }
                 }
             }

@@ -4,7 +4,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.util.CharTokenizer;
 
-/** Words: letters and digits of already folded text, positions kept across field values. */
+/**
+ * Words: letters and digits of already folded text, positions kept across field values with one position between
+ * values, as Zebra counts word positions through a record (word proximity across two title fields matches Zebra's).
+ */
 final class WordAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
@@ -14,6 +17,6 @@ final class WordAnalyzer extends Analyzer {
 
     @Override
     public int getPositionIncrementGap(String fieldName) {
-        return 100;
+        return 1;
     }
 }

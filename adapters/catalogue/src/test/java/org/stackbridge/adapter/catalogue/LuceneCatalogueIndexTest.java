@@ -2,6 +2,7 @@ package org.stackbridge.adapter.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,37 @@ class LuceneCatalogueIndexTest {
                 out.add(raw.get(i).withId(i + 1));
             }
             return out;
+        }
+    }
+
+    @Test
+    void scanShowsTheTermAsTheRecordsHaveItAndAnOldLayoutAsksForARebuild() throws Exception {
+        BibRecord bib = new BibRecord(7, "sb-7", "Les Misérables", "Hugo, Victor", "9780140444308", "Penguin", "1982", null);
+        try (LuceneCatalogueIndex idx = LuceneCatalogueIndex.open(dir, Bib1Mapping.defaults())) {
+            idx.index(bib);
+            assertEquals("Hugo, Victor", idx.scan(Attributes.use(1003).withStructure(Attributes.STR_PHRASE), "hugo", 1, 1)
+                    .entries().get(0).displayTerm(), "a phrase shows the field as catalogued, punctuation included");
+            ScanResult words = idx.scan(Attributes.use(4), "miserables", 1, 1);
+            assertEquals("miserables", words.entries().get(0).term());
+            assertEquals("Misérables", words.entries().get(0).displayTerm());
+            ScanResult phrase = idx.scan(Attributes.use(4).withStructure(Attributes.STR_PHRASE), "les", 1, 1);
+            assertEquals("Les Misérables", phrase.entries().get(0).displayTerm());
+        }
+        try (LuceneCatalogueIndex idx = LuceneCatalogueIndex.open(dir, Bib1Mapping.defaults())) {
+            assertFalse(idx.layoutOutdated(), "written with this layout");
+        }
+        // an index committed without the layout mark (as versions before display terms wrote it)
+        try (org.apache.lucene.store.FSDirectory d = org.apache.lucene.store.FSDirectory.open(dir);
+                org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+                        new org.apache.lucene.index.IndexWriterConfig(new WordAnalyzer()))) {
+            w.setLiveCommitData(java.util.Map.of("other", "x").entrySet());
+            w.commit();
+        }
+        try (LuceneCatalogueIndex idx = LuceneCatalogueIndex.open(dir, Bib1Mapping.defaults())) {
+            assertTrue(idx.layoutOutdated());
+            idx.rebuild(List.of(bib));
+            assertFalse(idx.layoutOutdated());
+            assertEquals("Misérables", idx.scan(Attributes.use(4), "miserables", 1, 1).entries().get(0).displayTerm());
         }
     }
 

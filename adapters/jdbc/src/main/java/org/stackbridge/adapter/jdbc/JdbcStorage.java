@@ -96,6 +96,14 @@ public final class JdbcStorage implements TransactionRunner {
         return result.migrationsExecuted;
     }
 
+    /**
+     * Whether {@code t} (one exception of a cause chain) means the database cannot be reached, for the storage circuit
+     * breaker; failures of the work itself (constraint violations, bugs) are not.
+     */
+    public static boolean isOutage(Throwable t) {
+        return SqlErrors.isOutage(t);
+    }
+
     public boolean isPostgres() {
         return settings.isPostgres();
     }

@@ -1,6 +1,8 @@
 package org.stackbridge.adapter.jdbc;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import org.stackbridge.core.port.StoreConflictException;
 
 /** Maps vendor errors onto the storage exceptions the runner and the engine understand. */
@@ -32,6 +34,21 @@ final class SqlErrors {
     static boolean isTransient(String state, int vendorCode) {
         return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || "HYT00".equals(state)
                 || vendorCode == 90131 || vendorCode == 50200;
+    }
+
+    /**
+     * A failure meaning the database cannot be reached (as opposed to a failure of the work): no connection in time
+     * (HikariCP), a refused or broken connection (SQLState class 08), the server shutting down or starting (57P01-57P03).
+     */
+    static boolean isOutage(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException e) {
+            String state = stateOf(e);
+            return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+        }
+        return false;
     }
 
     private static String stateOf(SQLException e) {

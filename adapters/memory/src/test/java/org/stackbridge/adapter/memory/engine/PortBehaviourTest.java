@@ -1,6 +1,7 @@
 package org.stackbridge.adapter.memory.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -61,7 +62,8 @@ class PortBehaviourTest {
             Outcome<String> o = await(w.circ.port().execute(new Explode(w.ctx().withRequestKey("x"), "P1")));
             Outcome.Refused<String> r = (Outcome.Refused<String>) o;
             assertEquals(RefusalReason.SYSTEM_ERROR, r.reason());
-            assertTrue(r.message().contains("IllegalStateException"), r.message());
+            // the class name stays in the log: refusal texts reach patrons' screens
+            assertEquals("System error; nothing was changed.", r.message());
             assertEquals(before, w.snapshot());
             assertTrue(w.published.isEmpty(), "nothing is published for a rolled-back transaction");
         }
@@ -109,7 +111,7 @@ class PortBehaviourTest {
         Outcome<Views.PatronInfo> read = await(port.execute(new Commands.LookupPatron(ctx, "P1", null)));
         Outcome.Refused<Views.PatronInfo> r = (Outcome.Refused<Views.PatronInfo>) read;
         assertEquals(RefusalReason.SYSTEM_ERROR, r.reason());
-        assertTrue(r.message().contains("UncheckedIOException"), r.message());
+        assertFalse(r.message().contains("Exception"), r.message());
     }
 
     @Test
