@@ -13,6 +13,8 @@ public enum RefusalReason {
     RENEWAL_LIMIT, RENEWAL_BLOCKED_BY_HOLD, HOLDS_NOT_ALLOWED, DUPLICATE_HOLD,
     OVERPAYMENT, CURRENCY_MISMATCH, INVALID_AMOUNT, NOTHING_OWED,
     OUT_OF_INSTITUTION, INVALID_REQUEST, INVALID_TRANSITION, DUPLICATE, NO_POLICY,
+    /** No block with that id on the patron. */
+    UNKNOWN_BLOCK,
     /** The backend failed; the message says how. Nothing was changed. */
     SYSTEM_ERROR
 }

@@ -15,7 +15,8 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
-                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi) {
+                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi,
+                            java.util.Map<String, String> membershipPeriods) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -35,6 +36,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         catalogue = catalogue == null ? new Catalogue(null) : catalogue;
         federation = federation == null ? new Federation(null, null, null) : federation;
         staffApi = staffApi == null ? StaffApiSettings.defaults() : staffApi;
+        membershipPeriods = membershipPeriods == null ? java.util.Map.of() : java.util.Map.copyOf(membershipPeriods);
     }
 
     /** Empty url = the embedded H2 database in the data directory. */

@@ -73,8 +73,12 @@ public final class EngineCalls {
      * how.
      */
     static ProblemException refusal(Outcome.Refused<?> r) {
+        if (r.context() instanceof org.stackbridge.core.outcome.PatronViews.FieldProblem field) {
+            // the engine refused one input field (an unknown category or library): a 400 naming it
+            return ProblemException.invalid(java.util.List.of(new Problem.FieldError(field.field(), field.reason())));
+        }
         int status = switch (r.reason()) {
-            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE -> 404;
+            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_BLOCK -> 404;
             case SYSTEM_ERROR -> 503;
             case INVALID_AMOUNT, CURRENCY_MISMATCH -> 400;
             default -> 409;

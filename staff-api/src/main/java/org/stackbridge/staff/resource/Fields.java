@@ -41,6 +41,26 @@ final class Fields {
         return null;
     }
 
+    /** A whole number from a query or path parameter, {@code dflt} when absent; at least 1 (or 0 when dflt is 0) and at most {@code max}. */
+    int positive(String name, String value, int dflt, int max) {
+        if (value == null || value.isBlank()) {
+            if (dflt <= 0) {
+                errors.add(new Problem.FieldError(name, "required"));
+            }
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1 || n > max) {
+                errors.add(new Problem.FieldError(name, "must be between 1 and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(name, "must be a whole number"));
+            return dflt;
+        }
+    }
+
     void error(String name, String reason) {
         errors.add(new Problem.FieldError(name, reason));
     }

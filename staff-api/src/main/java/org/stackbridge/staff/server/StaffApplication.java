@@ -22,7 +22,8 @@ import org.stackbridge.staff.resource.PatronsResource;
 @ApplicationPath(StaffHttpEndpoint.PATH)
 final class StaffApplication extends ResourceConfig {
 
-    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions) {
+    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions,
+                     org.stackbridge.core.security.SecretHasher pinHasher) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -36,11 +37,13 @@ final class StaffApplication extends ResourceConfig {
                 bind(engine).to(EngineCalls.class);
                 bind(authenticator).to(StaffAuthenticator.class);
                 bind(sessions).to(StaffSessions.class);
+                bind(pinHasher).to(org.stackbridge.core.security.SecretHasher.class);
             }
         });
         register(AuthResource.class);
         register(PatronsResource.class);
         register(ItemsResource.class);
         register(CirculationResource.class);
+        register(org.stackbridge.staff.resource.ItemHistoryResource.class);
     }
 }

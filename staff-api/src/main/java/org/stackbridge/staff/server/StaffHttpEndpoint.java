@@ -59,7 +59,14 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final StaffSessions sessions;
     private final ApplicationHandler app;
 
+    /** An endpoint hashing new PINs with the standard iteration count. */
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
+        this(settings, port, storage, clock, org.stackbridge.core.security.SecretHasher.standard());
+    }
+
+    /** @param pinHasher hashes the PINs staff set (on the API's worker threads, never in a storage transaction) */
+    public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
+                             org.stackbridge.core.security.SecretHasher pinHasher) {
         this.maxBody = settings.maxBodyBytes();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -72,7 +79,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, pinHasher));
     }
 
     /** The live bearer tokens; for monitoring and tests. */
