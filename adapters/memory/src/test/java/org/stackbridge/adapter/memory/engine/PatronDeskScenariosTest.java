@@ -154,7 +154,7 @@ class PatronDeskScenariosTest {
         CirculationEvent e = lastEvent();
         assertEquals(EventType.PATRON_UPDATED, e.type());
         assertEquals("grace", e.actor());
-        assertEquals(List.of(new Changes.Change("email", null, "p1@example.org"), new Changes.Change("language", null, "fr")),
+        assertEquals(List.of(new Changes.Change("email", "P1@example.org", "p1@example.org"), new Changes.Change("language", null, "fr")),
                 Changes.parse(e.detail()).changes(), "the unchanged name is not recorded");
         int before = world.events().size();
         world.ok(new PatronCommands.UpdatePatron(staff(), "P1", patch));
@@ -167,8 +167,8 @@ class PatronDeskScenariosTest {
 
     @Test
     void membershipRenewsByTheCategoryPeriodElseTheGivenDateElseAYear() {
-        world.patron("A1", "ADULT", "MAIN");
-        world.patron("C1", "CHILD", "MAIN");
+        world.ok(new PatronCommands.CreatePatron(staff(), details("A1", "ADULT"), null));
+        world.ok(new PatronCommands.CreatePatron(staff(), details("C1", "CHILD"), null));
         LocalDate today = LocalDate.of(2026, 3, 2);
         assertEquals(today.plusYears(2), world.ok(new PatronCommands.ChangeMembership(staff(), "C1",
                 PatronCommands.MembershipAction.RENEW, null)).patron().expires());
