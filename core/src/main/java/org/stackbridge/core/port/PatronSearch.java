@@ -36,7 +36,16 @@ public record PatronSearch(String q, String name, String barcode, String email, 
                 && (email == null || startsWith(fold(p.email()), fold(email)))
                 && (phone == null || startsWith(digits(p.phone()), digits(phone)))
                 && (q == null || q.equals(p.barcode()) || startsWith(fold(p.name()), fold(q)) || startsWith(fold(p.email()), fold(q))
-                    || (!digits(q).isEmpty() && startsWith(digits(p.phone()), digits(q))));
+                    || (phoneDigits(q) != null && startsWith(digits(p.phone()), phoneDigits(q))));
+    }
+
+    /** The digits of {@code q} when it looks like a phone number (digits, spaces, + ( ) . / -, at least 3 digits), else null. */
+    public static String phoneDigits(String q) {
+        if (q == null || !q.matches("[0-9 +()./-]+")) {
+            return null;
+        }
+        String d = digits(q);
+        return d.length() >= 3 ? d : null;
     }
 
     private static boolean startsWith(String value, String prefix) {

@@ -92,8 +92,8 @@ final class JdbcPatrons implements Patrons {
             args.add(s.q());
             args.add(prefix(PatronSearch.fold(s.q())));
             args.add(prefix(PatronSearch.fold(s.q())));
-            String digits = PatronSearch.digits(s.q());
-            if (!digits.isEmpty()) {
+            String digits = PatronSearch.phoneDigits(s.q());
+            if (digits != null) {
                 where.append(" OR phone_key LIKE ? ESCAPE '!'");
                 args.add(prefix(digits));
             }
