@@ -103,55 +103,53 @@ final class PatronsDesk extends Desk {
     }
 
     private Outcome<Views.PatronInfo> update(UpdatePatron cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> found = findPatron(tx, ctx, cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        Patron before = found.get();
-        PatronPatch p = cmd.patch();
-        if (p.sets(PatronField.CATEGORY)) {
-            Optional<Outcome<Views.PatronInfo>> invalid = checkCategory(p.category());
-            if (invalid.isPresent()) {
-                return invalid.get();
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            RequestContext ctx = cmd.context();
+            Patron before = patron;
+            PatronPatch p = cmd.patch();
+            if (p.sets(PatronField.CATEGORY)) {
+                Optional<Outcome<Views.PatronInfo>> invalid = checkCategory(p.category());
+                if (invalid.isPresent()) {
+                    return invalid.get();
+                }
             }
-        }
-        if (p.sets(PatronField.HOME_LIBRARY)) {
-            Optional<Outcome<Views.PatronInfo>> invalid = checkLibrary(tx, ctx, p.homeLibrary());
-            if (invalid.isPresent()) {
-                return invalid.get();
+            if (p.sets(PatronField.HOME_LIBRARY)) {
+                Optional<Outcome<Views.PatronInfo>> invalid = checkLibrary(tx, ctx, p.homeLibrary());
+                if (invalid.isPresent()) {
+                    return invalid.get();
+                }
             }
-        }
-        Patron after = before;
-        if (p.sets(PatronField.NAME)) {
-            after = after.withName(p.name());
-        }
-        if (p.sets(PatronField.CATEGORY)) {
-            after = after.withCategory(p.category());
-        }
-        if (p.sets(PatronField.HOME_LIBRARY)) {
-            after = after.withHomeLibrary(p.homeLibrary());
-        }
-        after = after.withContact(p.sets(PatronField.EMAIL) ? p.email() : after.email(), p.sets(PatronField.PHONE) ? p.phone() : after.phone(),
-                p.sets(PatronField.ADDRESS) ? p.address() : after.address());
-        if (p.sets(PatronField.EXPIRES)) {
-            after = after.withExpires(p.expires());
-        }
-        if (p.sets(PatronField.BIRTH_DATE)) {
-            after = after.withBirthDate(p.birthDate());
-        }
-        if (p.sets(PatronField.NOTICE_PREFERENCE)) {
-            after = after.withNoticePreference(p.noticePreference());
-        }
-        if (p.sets(PatronField.LANGUAGE)) {
-            after = after.withLanguage(p.language());
-        }
-        Changes changes = patronChanges(before, after);
-        if (!changes.isEmpty()) {
-            tx.store().patrons().update(after);
-            tx.log(ctx, EventType.PATRON_UPDATED, after.homeLibrary(), after.id(), null, changes.detail("updated"));
-        }
-        return Outcome.success(views.patronInfo(tx, ctx, after, PinCheck.NOT_CHECKED));
+            Patron after = before;
+            if (p.sets(PatronField.NAME)) {
+                after = after.withName(p.name());
+            }
+            if (p.sets(PatronField.CATEGORY)) {
+                after = after.withCategory(p.category());
+            }
+            if (p.sets(PatronField.HOME_LIBRARY)) {
+                after = after.withHomeLibrary(p.homeLibrary());
+            }
+            after = after.withContact(p.sets(PatronField.EMAIL) ? p.email() : after.email(), p.sets(PatronField.PHONE) ? p.phone() : after.phone(),
+                    p.sets(PatronField.ADDRESS) ? p.address() : after.address());
+            if (p.sets(PatronField.EXPIRES)) {
+                after = after.withExpires(p.expires());
+            }
+            if (p.sets(PatronField.BIRTH_DATE)) {
+                after = after.withBirthDate(p.birthDate());
+            }
+            if (p.sets(PatronField.NOTICE_PREFERENCE)) {
+                after = after.withNoticePreference(p.noticePreference());
+            }
+            if (p.sets(PatronField.LANGUAGE)) {
+                after = after.withLanguage(p.language());
+            }
+            Changes changes = patronChanges(before, after);
+            if (!changes.isEmpty()) {
+                tx.store().patrons().update(after);
+                tx.log(ctx, EventType.PATRON_UPDATED, after.homeLibrary(), after.id(), null, changes.detail("updated"));
+            }
+            return Outcome.success(views.patronInfo(tx, ctx, after, PinCheck.NOT_CHECKED));
+        });
     }
 
     /** The before and after values of every field a staff member may change (never the PIN). */
@@ -189,133 +187,123 @@ final class PatronsDesk extends Desk {
     // ---------------------------------------------------------------- card, PIN, membership
 
     private Outcome<Views.PatronInfo> replaceCard(ReplaceCard cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> found = findPatron(tx, ctx, cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        Optional<Outcome<Views.PatronInfo>> taken = barcodeTaken(tx, cmd.newBarcode(), "new_barcode");
-        if (taken.isPresent()) {
-            return taken.get();
-        }
-        Patron before = found.get();
-        Patron after = before.withBarcode(cmd.newBarcode()).withCardLost(false);
-        tx.store().patrons().update(after);
-        tx.store().patrons().addLostCard(new LostCard(before.barcode(), before.id(), tx.now()));
-        tx.log(ctx, EventType.PATRON_CARD_REPLACED, after.homeLibrary(), after.id(), null,
-                patronChanges(before, after).detail("card replaced; the old card is reported lost"));
-        return Outcome.success(views.patronInfo(tx, ctx, after, PinCheck.NOT_CHECKED));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            RequestContext ctx = cmd.context();
+            Optional<Outcome<Views.PatronInfo>> taken = barcodeTaken(tx, cmd.newBarcode(), "new_barcode");
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+            Patron before = patron;
+            Patron after = before.withBarcode(cmd.newBarcode()).withCardLost(false);
+            tx.store().patrons().update(after);
+            tx.store().patrons().addLostCard(new LostCard(before.barcode(), before.id(), tx.now()));
+            tx.log(ctx, EventType.PATRON_CARD_REPLACED, after.homeLibrary(), after.id(), null,
+                    patronChanges(before, after).detail("card replaced; the old card is reported lost"));
+            return Outcome.success(views.patronInfo(tx, ctx, after, PinCheck.NOT_CHECKED));
+        });
     }
 
     private Outcome<Views.PatronView> resetPin(ResetPin cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> found = findPatron(tx, ctx, cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        if (!SecretHasher.isHash(cmd.pinHash())) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "The PIN must be given hashed", new PatronViews.FieldProblem("pin", "not hashed"));
-        }
-        Patron after = found.get().withPinHash(cmd.pinHash());
-        tx.store().patrons().update(after);
-        pins.forget(after.id());
-        tx.log(ctx, EventType.PATRON_PIN_RESET, after.homeLibrary(), after.id(), null, "PIN reset");
-        return Outcome.success(patronView(tx, after));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            RequestContext ctx = cmd.context();
+            if (!SecretHasher.isHash(cmd.pinHash())) {
+                return Outcome.refused(RefusalReason.INVALID_REQUEST, "The PIN must be given hashed", new PatronViews.FieldProblem("pin", "not hashed"));
+            }
+            Patron after = patron.withPinHash(cmd.pinHash());
+            tx.store().patrons().update(after);
+            pins.forget(after.id());
+            tx.log(ctx, EventType.PATRON_PIN_RESET, after.homeLibrary(), after.id(), null, "PIN reset");
+            return Outcome.success(patronView(tx, after));
+        });
     }
 
     private Outcome<Views.PatronInfo> changeMembership(ChangeMembership cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> found = findPatron(tx, ctx, cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        Patron before = found.get();
-        LocalDate today = tx.today(library(tx, before.homeLibrary()));
-        LocalDate until;
-        if (cmd.action() == MembershipAction.EXPIRE) {
-            if (cmd.until() != null) {
-                return Outcome.refused(RefusalReason.INVALID_REQUEST, "until: only a renewal takes a date",
-                        new PatronViews.FieldProblem("until", "only a renewal takes a date"));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            RequestContext ctx = cmd.context();
+            Patron before = patron;
+            LocalDate today = tx.today(library(tx, before.homeLibrary()));
+            LocalDate until;
+            if (cmd.action() == MembershipAction.EXPIRE) {
+                if (cmd.until() != null) {
+                    return Outcome.refused(RefusalReason.INVALID_REQUEST, "until: only a renewal takes a date",
+                            new PatronViews.FieldProblem("until", "only a renewal takes a date"));
+                }
+                until = MembershipPolicy.expiredAsOf(today);
+            } else {
+                MembershipPolicy.Renewal r = settings.membership().renew(before.category(), today, before.expires(), cmd.until());
+                if (r instanceof MembershipPolicy.Refused refused) {
+                    return Outcome.refused(RefusalReason.INVALID_REQUEST, refused.field() + ": " + refused.reason(),
+                            new PatronViews.FieldProblem(refused.field(), refused.reason()));
+                }
+                until = ((MembershipPolicy.Renewed) r).until();
             }
-            until = MembershipPolicy.expiredAsOf(today);
-        } else {
-            MembershipPolicy.Renewal r = settings.membership().renew(before.category(), today, before.expires(), cmd.until());
-            if (r instanceof MembershipPolicy.Refused refused) {
-                return Outcome.refused(RefusalReason.INVALID_REQUEST, refused.field() + ": " + refused.reason(),
-                        new PatronViews.FieldProblem(refused.field(), refused.reason()));
-            }
-            until = ((MembershipPolicy.Renewed) r).until();
-        }
-        Patron after = before.withExpires(until);
-        tx.store().patrons().update(after);
-        tx.log(ctx, EventType.PATRON_MEMBERSHIP_CHANGED, after.homeLibrary(), after.id(), null,
-                patronChanges(before, after).detail(cmd.action() == MembershipAction.EXPIRE ? "membership ended" : "membership renewed"));
-        return Outcome.success(views.patronInfo(tx, ctx, after, PinCheck.NOT_CHECKED));
+            Patron after = before.withExpires(until);
+            tx.store().patrons().update(after);
+            tx.log(ctx, EventType.PATRON_MEMBERSHIP_CHANGED, after.homeLibrary(), after.id(), null,
+                    patronChanges(before, after).detail(cmd.action() == MembershipAction.EXPIRE ? "membership ended" : "membership renewed"));
+            return Outcome.success(views.patronInfo(tx, ctx, after, PinCheck.NOT_CHECKED));
+        });
     }
 
     private Outcome<Views.PatronView> anonymise(AnonymisePatron cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> found = findPatron(tx, ctx, cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        Patron before = found.get();
-        int loans = tx.store().loans().openForPatron(before.id()).size();
-        Views.PatronView current = patronView(tx, before);
-        if (loans > 0) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "The patron has " + loans + " item(s) on loan; check them in first", current);
-        }
-        if (balance(tx, before.id()).isPositive()) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "The patron owes " + balance(tx, before.id()).toPlainString()
-                    + "; settle the fees first", current);
-        }
-        int holds = tx.store().holds().openForPatron(before.id()).size();
-        if (holds > 0) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "The patron has " + holds + " open hold(s); cancel them first", current);
-        }
-        byte[] opaque = new byte[12];
-        random.nextBytes(opaque);
-        Patron after = new Patron(before.id(), ANONYMISED_PREFIX + HexFormat.of().formatHex(opaque), null, ANONYMISED_NAME,
-                before.category(), null, null, null, MembershipPolicy.expiredAsOf(tx.today(library(tx, before.homeLibrary()))),
-                before.homeLibrary(), false, null, org.stackbridge.core.model.NoticePreference.NONE, null);
-        tx.store().patrons().update(after);
-        tx.store().patrons().removeLostCards(before.id());
-        for (PatronBlock b : tx.store().patrons().blocks(before.id())) {
-            tx.store().patrons().removeBlock(b.id());
-        }
-        pins.forget(before.id());
-        // the event names no personal value: the record is anonymous from here on
-        tx.log(ctx, EventType.PATRON_ANONYMISED, after.homeLibrary(), after.id(), null, "anonymised");
-        return Outcome.success(patronView(tx, after));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            RequestContext ctx = cmd.context();
+            Patron before = patron;
+            int loans = tx.store().loans().openForPatron(before.id()).size();
+            Views.PatronView current = patronView(tx, before);
+            if (loans > 0) {
+                return Outcome.refused(RefusalReason.INVALID_REQUEST, "The patron has " + loans + " item(s) on loan; check them in first", current);
+            }
+            if (balance(tx, before.id()).isPositive()) {
+                return Outcome.refused(RefusalReason.INVALID_REQUEST, "The patron owes " + balance(tx, before.id()).toPlainString()
+                        + "; settle the fees first", current);
+            }
+            int holds = tx.store().holds().openForPatron(before.id()).size();
+            if (holds > 0) {
+                return Outcome.refused(RefusalReason.INVALID_REQUEST, "The patron has " + holds + " open hold(s); cancel them first", current);
+            }
+            byte[] opaque = new byte[12];
+            random.nextBytes(opaque);
+            Patron after = new Patron(before.id(), ANONYMISED_PREFIX + HexFormat.of().formatHex(opaque), null, ANONYMISED_NAME,
+                    before.category(), null, null, null, MembershipPolicy.expiredAsOf(tx.today(library(tx, before.homeLibrary()))),
+                    before.homeLibrary(), false, null, org.stackbridge.core.model.NoticePreference.NONE, null);
+            tx.store().patrons().update(after);
+            tx.store().patrons().removeLostCards(before.id());
+            for (PatronBlock b : tx.store().patrons().blocks(before.id())) {
+                tx.store().patrons().removeBlock(b.id());
+            }
+            pins.forget(before.id());
+            // the event names no personal value: the record is anonymous from here on
+            tx.log(ctx, EventType.PATRON_ANONYMISED, after.homeLibrary(), after.id(), null, "anonymised");
+            return Outcome.success(patronView(tx, after));
+        });
     }
 
     // ---------------------------------------------------------------- blocks
 
     private Outcome<Views.BlockLine> placeBlock(PlaceBlock cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> found = findPatron(tx, ctx, cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        if (cmd.type() == null || !cmd.type().staff()) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "type: a kiosk block is placed by a kiosk only",
-                    new PatronViews.FieldProblem("type", "kiosk blocks are placed by SIP2 Block Patron only"));
-        }
-        if (cmd.expires() != null && !cmd.expires().isAfter(tx.now())) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "expires: must be in the future",
-                    new PatronViews.FieldProblem("expires", "must be in the future"));
-        }
-        Patron p = found.get();
-        String reason = blankToNull(cmd.reason()) == null ? defaultReason(cmd.type()) : cmd.reason();
-        PatronBlock stored = tx.store().patrons().addBlock(new PatronBlock(0, p.id(), ctx.channel().name(), true, true, true, reason,
-                tx.now(), cmd.expires(), cmd.type(), blankToNull(cmd.note()), ctx.actor()));
-        tx.log(ctx, EventType.PATRON_BLOCKED, ctx.library(), p.id(), null, new Changes()
-                .field("block." + stored.id() + ".type", null, stored.type())
-                .field("block." + stored.id() + ".reason", null, stored.reason())
-                .field("block." + stored.id() + ".note", null, stored.note())
-                .field("block." + stored.id() + ".expires", null, stored.expires())
-                .detail("block placed"));
-        return Outcome.success(blockLine(stored));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            RequestContext ctx = cmd.context();
+            if (cmd.type() == null || !cmd.type().staff()) {
+                return Outcome.refused(RefusalReason.INVALID_REQUEST, "type: a kiosk block is placed by a kiosk only",
+                        new PatronViews.FieldProblem("type", "kiosk blocks are placed by SIP2 Block Patron only"));
+            }
+            if (cmd.expires() != null && !cmd.expires().isAfter(tx.now())) {
+                return Outcome.refused(RefusalReason.INVALID_REQUEST, "expires: must be in the future",
+                        new PatronViews.FieldProblem("expires", "must be in the future"));
+            }
+            Patron p = patron;
+            String reason = blankToNull(cmd.reason()) == null ? defaultReason(cmd.type()) : cmd.reason();
+            PatronBlock stored = tx.store().patrons().addBlock(new PatronBlock(0, p.id(), ctx.channel().name(), true, true, true, reason,
+                    tx.now(), cmd.expires(), cmd.type(), blankToNull(cmd.note()), ctx.actor()));
+            tx.log(ctx, EventType.PATRON_BLOCKED, ctx.library(), p.id(), null, new Changes()
+                    .field("block." + stored.id() + ".type", null, stored.type())
+                    .field("block." + stored.id() + ".reason", null, stored.reason())
+                    .field("block." + stored.id() + ".note", null, stored.note())
+                    .field("block." + stored.id() + ".expires", null, stored.expires())
+                    .detail("block placed"));
+            return Outcome.success(blockLine(stored));
+        });
     }
 
     static String defaultReason(BlockType type) {
@@ -329,45 +317,39 @@ final class PatronsDesk extends Desk {
     }
 
     private Outcome<PatronViews.PatronBlocks> listBlocks(ListBlocks cmd, EngineTx tx) {
-        Optional<Patron> found = findPatron(tx, cmd.context(), cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        List<Views.BlockLine> lines = tx.store().patrons().blocks(found.get().id()).stream()
-                .filter(b -> b.activeAt(tx.now())).map(Desk::blockLine).toList();
-        return Outcome.success(new PatronViews.PatronBlocks(found.get().barcode(), lines));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            List<Views.BlockLine> lines = tx.store().patrons().blocks(patron.id()).stream()
+                    .filter(b -> b.activeAt(tx.now())).map(Desk::blockLine).toList();
+            return Outcome.success(new PatronViews.PatronBlocks(patron.barcode(), lines));
+        });
     }
 
     private Outcome<Views.BlockLine> removeBlock(RemoveBlock cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Patron> found = findPatron(tx, ctx, cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        Optional<PatronBlock> block = tx.store().patrons().blocks(found.get().id()).stream().filter(b -> b.id() == cmd.blockId()).findFirst();
-        if (block.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_BLOCK, "Patron " + found.get().barcode() + " has no block " + cmd.blockId());
-        }
-        PatronBlock b = block.get();
-        tx.store().patrons().removeBlock(b.id());
-        tx.log(ctx, EventType.PATRON_UNBLOCKED, ctx.library(), found.get().id(), null, new Changes()
-                .field("block." + b.id() + ".type", b.type(), null)
-                .field("block." + b.id() + ".reason", b.reason(), null)
-                .field("block." + b.id() + ".note", b.note(), null)
-                .detail("block lifted"));
-        return Outcome.success(blockLine(b));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            RequestContext ctx = cmd.context();
+            Optional<PatronBlock> block = tx.store().patrons().blocks(patron.id()).stream().filter(b -> b.id() == cmd.blockId()).findFirst();
+            if (block.isEmpty()) {
+                return Outcome.refused(RefusalReason.UNKNOWN_BLOCK, "Patron " + patron.barcode() + " has no block " + cmd.blockId());
+            }
+            PatronBlock b = block.get();
+            tx.store().patrons().removeBlock(b.id());
+            tx.log(ctx, EventType.PATRON_UNBLOCKED, ctx.library(), patron.id(), null, new Changes()
+                    .field("block." + b.id() + ".type", b.type(), null)
+                    .field("block." + b.id() + ".reason", b.reason(), null)
+                    .field("block." + b.id() + ".note", b.note(), null)
+                    .detail("block lifted"));
+            return Outcome.success(blockLine(b));
+        });
     }
 
     // ---------------------------------------------------------------- histories
 
     private Outcome<PatronViews.HistoryPage> patronHistory(PatronHistory cmd, EngineTx tx) {
-        Optional<Patron> found = findPatron(tx, cmd.context(), cmd.patronBarcode());
-        if (found.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
-        }
-        int perPage = Math.max(1, cmd.perPage());
-        List<CirculationEvent> events = tx.store().events().forPatron(found.get().id(), Math.max(0, cmd.page() - 1) * perPage, perPage + 1);
-        return Outcome.success(page(tx, found.get().barcode(), events, cmd.page(), perPage));
+        return withPatron(tx, cmd.context(), cmd.patronBarcode(), patron -> {
+            int perPage = Math.max(1, cmd.perPage());
+            List<CirculationEvent> events = tx.store().events().forPatron(patron.id(), Math.max(0, cmd.page() - 1) * perPage, perPage + 1);
+            return Outcome.success(page(tx, patron.barcode(), events, cmd.page(), perPage));
+        });
     }
 
     private Outcome<PatronViews.HistoryPage> itemHistory(ItemHistory cmd, EngineTx tx) {
@@ -393,6 +375,12 @@ final class PatronsDesk extends Desk {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /** Runs {@code then} with the patron the barcode names in the caller's institution, else refuses as {@link #unknownPatron}. */
+    private <T> Outcome<T> withPatron(EngineTx tx, RequestContext ctx, String barcode, java.util.function.Function<Patron, Outcome<T>> then) {
+        Optional<Patron> found = findPatron(tx, ctx, barcode);
+        return found.isEmpty() ? unknownPatron(tx, barcode) : then.apply(found.get());
+    }
 
     /** A barcode already a patron's, or bound to a replaced card, conflicts (409). */
     private <T> Optional<Outcome<T>> barcodeTaken(EngineTx tx, String barcode, String field) {

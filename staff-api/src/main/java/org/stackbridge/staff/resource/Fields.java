@@ -61,6 +61,19 @@ final class Fields {
         }
     }
 
+    /** Lists page with {@code _page} (from 1) and {@code _per_page} (1 to {@link #MAX_PER_PAGE}, default {@link #DEFAULT_PER_PAGE}). */
+    record Paging(int page, int perPage) {
+    }
+
+    static final int DEFAULT_PER_PAGE = 20;
+    static final int MAX_PER_PAGE = 100;
+
+    /** The {@code _page} and {@code _per_page} query parameters, each invalid one named. */
+    Paging paging(String page, String perPage) {
+        return new Paging(positive("_page", page, 1, Integer.MAX_VALUE / MAX_PER_PAGE), positive("_per_page", perPage, DEFAULT_PER_PAGE,
+                MAX_PER_PAGE));
+    }
+
     void error(String name, String reason) {
         errors.add(new Problem.FieldError(name, reason));
     }

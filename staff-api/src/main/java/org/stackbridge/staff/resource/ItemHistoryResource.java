@@ -35,9 +35,8 @@ public final class ItemHistoryResource {
                                                             @QueryParam("_per_page") String perPage, @Context SecurityContext security) {
         Fields f = new Fields();
         String item = f.barcode("barcode", barcode);
-        int p = f.positive("_page", page, 1, Integer.MAX_VALUE / PatronsResource.MAX_PER_PAGE);
-        int pp = f.positive("_per_page", perPage, PatronsResource.DEFAULT_PER_PAGE, PatronsResource.MAX_PER_PAGE);
+        Fields.Paging paging = f.paging(page, perPage);
         f.check();
-        return engine.run(new PatronCommands.ItemHistory(EngineCalls.context(security, null), item, p, pp), h -> h);
+        return engine.run(new PatronCommands.ItemHistory(EngineCalls.context(security, null), item, paging.page(), paging.perPage()), h -> h);
     }
 }

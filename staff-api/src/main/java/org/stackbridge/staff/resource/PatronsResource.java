@@ -58,8 +58,6 @@ public final class PatronsResource {
     static final int MAX_NOTE = 1000;
     static final int MIN_PIN = 4;
     static final int MAX_PIN = 64;
-    static final int DEFAULT_PER_PAGE = 20;
-    static final int MAX_PER_PAGE = 100;
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     static final Pattern PHONE = Pattern.compile("[0-9 +()./-]+");
     static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -117,10 +115,10 @@ public final class PatronsResource {
         Fields f = new Fields();
         PatronSearch search = new PatronSearch(criterion(f, "q", q), criterion(f, "name", name), criterion(f, "barcode", barcode),
                 criterion(f, "email", email), criterion(f, "phone", phone));
-        int p = f.positive("_page", page, 1, Integer.MAX_VALUE / MAX_PER_PAGE);
-        int pp = f.positive("_per_page", perPage, DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        Fields.Paging paging = f.paging(page, perPage);
         f.check();
-        return engine.run(new PatronCommands.SearchPatrons(EngineCalls.context(security, null), search, p, pp), found -> found);
+        return engine.run(new PatronCommands.SearchPatrons(EngineCalls.context(security, null), search, paging.page(), paging.perPage()),
+                found -> found);
     }
 
     private static String criterion(Fields f, String name, String value) {
@@ -364,10 +362,10 @@ public final class PatronsResource {
                                                             @QueryParam("_per_page") String perPage, @Context SecurityContext security) {
         Fields f = new Fields();
         String patron = f.barcode("barcode", barcode);
-        int p = f.positive("_page", page, 1, Integer.MAX_VALUE / MAX_PER_PAGE);
-        int pp = f.positive("_per_page", perPage, DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        Fields.Paging paging = f.paging(page, perPage);
         f.check();
-        return engine.run(new PatronCommands.PatronHistory(EngineCalls.context(security, null), patron, p, pp), h -> h);
+        return engine.run(new PatronCommands.PatronHistory(EngineCalls.context(security, null), patron, paging.page(), paging.perPage()),
+                h -> h);
     }
 
     // ---------------------------------------------------------------- field checks
