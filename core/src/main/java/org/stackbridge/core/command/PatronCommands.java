@@ -8,7 +8,7 @@ import org.stackbridge.core.model.BlockType;
 import org.stackbridge.core.model.NoticePreference;
 import org.stackbridge.core.outcome.PatronViews;
 import org.stackbridge.core.outcome.Views;
-import org.stackbridge.core.port.PatronSearch;
+import org.stackbridge.core.model.PatronSearch;
 
 /**
  * The patron desk's commands (staff API): create, change, search, replace the card, reset the PIN, renew or end the

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stackbridge.core.model.LostCard;
 import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.model.PatronBlock;
 
 public interface Patrons {

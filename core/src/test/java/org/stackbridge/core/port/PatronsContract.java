@@ -11,6 +11,7 @@ import org.stackbridge.core.model.BlockType;
 import org.stackbridge.core.model.LostCard;
 import org.stackbridge.core.model.NoticePreference;
 import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.model.PatronBlock;
 
 public interface PatronsContract extends StoreFixture {

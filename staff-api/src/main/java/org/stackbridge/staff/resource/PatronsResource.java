@@ -36,7 +36,7 @@ import org.stackbridge.core.model.NoticePreference;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.PatronViews;
 import org.stackbridge.core.outcome.Views;
-import org.stackbridge.core.port.PatronSearch;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.staff.auth.Requires;
 

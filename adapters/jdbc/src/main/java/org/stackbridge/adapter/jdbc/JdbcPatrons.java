@@ -10,7 +10,7 @@ import org.stackbridge.core.model.LostCard;
 import org.stackbridge.core.model.NoticePreference;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.PatronBlock;
-import org.stackbridge.core.port.PatronSearch;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.port.Patrons;
 
 final class JdbcPatrons implements Patrons {

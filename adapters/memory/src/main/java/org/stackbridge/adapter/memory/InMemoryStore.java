@@ -35,7 +35,7 @@ import org.stackbridge.core.port.IllRequests;
 import org.stackbridge.core.port.Items;
 import org.stackbridge.core.port.Libraries;
 import org.stackbridge.core.port.Loans;
-import org.stackbridge.core.port.PatronSearch;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.port.Patrons;
 import org.stackbridge.core.port.RequestKeys;
 import org.stackbridge.core.port.RuleStore;

@@ -235,13 +235,13 @@ class PatronDeskScenariosTest {
                 "emile@zola.example", "+33 (1) 42 00", null, null, null, null, null), null));
         world.ok(new PatronCommands.CreatePatron(staff(), details("S2", "ADULT"), null));
         PatronViews.PatronPage byName = world.ok(new PatronCommands.SearchPatrons(staff(),
-                new org.stackbridge.core.port.PatronSearch(null, "emile", null, null, null), 1, 10));
+                new org.stackbridge.core.model.PatronSearch(null, "emile", null, null, null), 1, 10));
         assertEquals(List.of("S1"), byName.patrons().stream().map(Views.PatronView::barcode).toList());
         PatronViews.PatronPage byPhone = world.ok(new PatronCommands.SearchPatrons(staff(),
-                new org.stackbridge.core.port.PatronSearch("331420", null, null, null, null), 1, 10));
+                new org.stackbridge.core.model.PatronSearch("331420", null, null, null, null), 1, 10));
         assertEquals(List.of("S1"), byPhone.patrons().stream().map(Views.PatronView::barcode).toList());
         PatronViews.PatronPage all = world.ok(new PatronCommands.SearchPatrons(staff(),
-                new org.stackbridge.core.port.PatronSearch("reader", null, null, null, null), 1, 10));
+                new org.stackbridge.core.model.PatronSearch("reader", null, null, null, null), 1, 10));
         assertEquals(List.of("S2"), all.patrons().stream().map(Views.PatronView::barcode).toList());
     }
 }

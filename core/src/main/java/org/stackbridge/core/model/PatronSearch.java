@@ -1,4 +1,4 @@
-package org.stackbridge.core.port;
+package org.stackbridge.core.model;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -30,7 +30,7 @@ public record PatronSearch(String q, String name, String barcode, String email, 
     }
 
     /** Whether {@code p} matches this search (the rule storage implements with its indexes). */
-    public boolean matches(org.stackbridge.core.model.Patron p) {
+    public boolean matches(Patron p) {
         return (barcode == null || barcode.equals(p.barcode()))
                 && (name == null || startsWith(fold(p.name()), fold(name)))
                 && (email == null || startsWith(fold(p.email()), fold(email)))
