@@ -42,6 +42,7 @@ import org.stackbridge.ncip.server.NcipHttpHandler;
 import org.stackbridge.core.ill.IllEngine;
 import org.stackbridge.core.model.EventType;
 import org.stackbridge.core.report.ReportCatalogue;
+import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.server.StaffHttpEndpoint;
 import org.stackbridge.gateway.admin.BuildInfo;
 import org.stackbridge.staff.server.StaffOpenApi;
@@ -133,7 +134,8 @@ public final class Gateway implements AutoCloseable {
 
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
-                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()));
+                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()),
+                org.stackbridge.gateway.config.ConfigMapping.membership(cfg));
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
         IllEngine.registerWith(engine);
         CamelEventSink sink = new CamelEventSink();
@@ -176,8 +178,10 @@ public final class Gateway implements AutoCloseable {
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, Administration.of(cfg, () -> sip2),
-                new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()));
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
+                .withAdmin(Administration.of(cfg, () -> sip2))
+                .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
+                .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations())));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));

@@ -19,6 +19,8 @@ public enum RefusalReason {
     INVALID_FIELD,
     /** The entry is defined by the configuration file: edit the file instead. */
     DEFINED_IN_CONFIGURATION,
+    /** No block with that id on the patron. */
+    UNKNOWN_BLOCK,
     /** The backend failed; the message says how. Nothing was changed. */
     SYSTEM_ERROR,
     /** The storage cannot be reached now (circuit breaker open); nothing was changed; the request may be retried later. */

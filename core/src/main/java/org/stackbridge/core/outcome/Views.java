@@ -20,7 +20,15 @@ public final class Views {
     public enum PinCheck { NOT_CHECKED, VALID, INVALID }
 
     public record PatronView(long id, String barcode, String name, String category, String email, String phone,
-                             String address, LocalDate expires, String homeLibrary, String institution) implements Serializable {
+                             String address, LocalDate expires, String homeLibrary, String institution, LocalDate birthDate,
+                             org.stackbridge.core.model.NoticePreference noticePreference, String language,
+                             boolean cardLost) implements Serializable {
+
+        /** A patron view without birth date, notice preference and language. */
+        public PatronView(long id, String barcode, String name, String category, String email, String phone,
+                          String address, LocalDate expires, String homeLibrary, String institution) {
+            this(id, barcode, name, category, email, phone, address, expires, homeLibrary, institution, null, null, null, false);
+        }
     }
 
     /** A loan as the patron sees it. */
@@ -40,7 +48,15 @@ public final class Views {
                           Instant createdAt) implements Serializable {
     }
 
-    public record BlockLine(long blockId, String source, boolean borrow, boolean renew, boolean request, String reason) implements Serializable {
+    /** A block as staff see it: what it blocks, its type, the reason shown to the patron, the staff note, who placed it and when. */
+    public record BlockLine(long blockId, String source, boolean borrow, boolean renew, boolean request, String reason,
+                            org.stackbridge.core.model.BlockType type, String note, String placedBy, Instant created,
+                            Instant expires) implements Serializable {
+
+        /** A manual block line without note, placer or times. */
+        public BlockLine(long blockId, String source, boolean borrow, boolean renew, boolean request, String reason) {
+            this(blockId, source, borrow, renew, request, reason, org.stackbridge.core.model.BlockType.MANUAL, null, null, null, null);
+        }
     }
 
     /**

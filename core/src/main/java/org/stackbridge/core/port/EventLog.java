@@ -12,4 +12,10 @@ public interface EventLog {
     List<CirculationEvent> between(Instant from, Instant to, int limit);
 
     List<CirculationEvent> forItem(long itemId, int limit);
+
+    /** A patron's events, newest first, skipping {@code offset}; at most {@code limit} (indexed by patron). */
+    List<CirculationEvent> forPatron(long patronId, int offset, int limit);
+
+    /** An item's events, newest first, skipping {@code offset}; at most {@code limit} (indexed by item). */
+    List<CirculationEvent> forItemNewestFirst(long itemId, int offset, int limit);
 }

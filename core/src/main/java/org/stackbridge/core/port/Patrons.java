@@ -2,7 +2,9 @@ package org.stackbridge.core.port;
 
 import java.util.List;
 import java.util.Optional;
+import org.stackbridge.core.model.LostCard;
 import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.model.PatronBlock;
 
 public interface Patrons {
@@ -22,4 +24,19 @@ public interface Patrons {
     PatronBlock addBlock(PatronBlock block);
 
     void removeBlock(long blockId);
+
+    /**
+     * Patrons matching {@code search}, ordered by folded name then id, skipping {@code offset}; at most {@code limit}.
+     * Answered through indexes (see {@link PatronSearch}), not by reading every patron.
+     */
+    List<Patron> search(PatronSearch search, int offset, int limit);
+
+    /** The replaced card with this barcode, if any (its patron is told the card is lost). */
+    Optional<LostCard> lostCard(String barcode);
+
+    /** Binds a replaced card's barcode to its patron; throws {@link StoreConflictException} if the barcode is bound. */
+    void addLostCard(LostCard card);
+
+    /** Forgets every replaced card of a patron (anonymisation). */
+    void removeLostCards(long patronId);
 }

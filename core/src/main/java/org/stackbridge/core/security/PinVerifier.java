@@ -49,8 +49,8 @@ public final class PinVerifier {
     private final PinSettings settings;
     private final SlowCheck slow;
     private final ThreadLocal<Mac> macs;
-    /** HMAC of (patron, stored hash, PIN) to the instant the remembered success expires; guarded by itself. */
-    private final Map<String, Instant> verified;
+    /** HMAC of (patron, stored hash, PIN) to the remembered success (patron and expiry); guarded by itself. */
+    private final Map<String, Remembered> verified;
     /** Failed checks per patron id; guarded by itself. */
     private final Map<Long, Failures> failures;
 
@@ -96,7 +96,7 @@ public final class PinVerifier {
         }
         if (key != null) {
             synchronized (verified) {
-                verified.put(key, now.plus(settings.cacheLifetime()));
+                verified.put(key, new Remembered(patronId, now.plus(settings.cacheLifetime())));
             }
         }
         succeeded(patronId);
@@ -106,6 +106,19 @@ public final class PinVerifier {
     /** True while the patron's PIN is locked after too many failed checks. */
     public boolean locked(long patronId) {
         return locked(patronId, clock.instant());
+    }
+
+    /**
+     * Forgets everything about a patron's PIN: the remembered successful checks and the failure count or lock. Called
+     * when the PIN is reset, so the old PIN is hashed (and refused) at its next use and a new PIN is not locked out.
+     */
+    public void forget(long patronId) {
+        synchronized (verified) {
+            verified.values().removeIf(r -> r.patronId() == patronId);
+        }
+        synchronized (failures) {
+            failures.remove(patronId);
+        }
     }
 
     /** How many successful checks are remembered now (expired ones included until touched or evicted). */
@@ -131,11 +144,11 @@ public final class PinVerifier {
 
     private boolean remembered(String key, Instant now) {
         synchronized (verified) {
-            Instant expires = verified.get(key);
-            if (expires == null) {
+            Remembered r = verified.get(key);
+            if (r == null) {
                 return false;
             }
-            if (now.isBefore(expires)) {
+            if (now.isBefore(r.expires())) {
                 return true;
             }
             verified.remove(key);
@@ -198,6 +211,9 @@ public final class PinVerifier {
                 return size() > capacity;
             }
         };
+    }
+
+    private record Remembered(long patronId, Instant expires) {
     }
 
     private static final class Failures {

@@ -8,6 +8,8 @@ import org.stackbridge.core.command.Commands.UnblockPatron;
 import org.stackbridge.core.command.Commands.UpdateItem;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
+import org.stackbridge.core.model.BlockType;
+import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.model.EventType;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
@@ -44,29 +46,52 @@ final class AdministrationDesk extends Desk {
         RequestContext ctx = cmd.context();
         Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
         if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, cmd.patronBarcode());
         }
         Patron p = patron.get();
-        tx.store().patrons().addBlock(new PatronBlock(0, p.id(), ctx.channel().name(), true, true, true,
-                cmd.reason() == null || cmd.reason().isBlank() ? "Blocked by " + ctx.actor() : cmd.reason(), tx.now(), null));
+        // A kiosk's block is a KIOSK block (the only kind its Patron Enable may lift); another caller's is a manual one.
+        BlockType type = ctx.channel() == Channel.SIP2 ? BlockType.KIOSK : BlockType.MANUAL;
+        String reason = cmd.reason() == null || cmd.reason().isBlank() ? "Blocked by " + ctx.actor() : cmd.reason();
+        // Repeated Block Patron messages do not pile up: an active block of the same type and reason is kept as it is.
+        boolean repeated = tx.store().patrons().blocks(p.id()).stream()
+                .anyMatch(b -> b.activeAt(tx.now()) && b.type() == type && reason.equals(b.reason()));
+        if (!repeated) {
+            tx.store().patrons().addBlock(new PatronBlock(0, p.id(), ctx.channel().name(), true, true, true, reason, tx.now(), null,
+                    type, null, ctx.actor()));
+        }
         if (cmd.cardRetained() && !p.cardLost()) {
             p = p.withCardLost(true);
             tx.store().patrons().update(p);
         }
-        tx.log(ctx, EventType.PATRON_BLOCKED, ctx.library(), p.id(), null, "cardRetained=" + cmd.cardRetained());
+        if (!repeated || cmd.cardRetained()) {
+            tx.log(ctx, EventType.PATRON_BLOCKED, ctx.library(), p.id(), null, "cardRetained=" + cmd.cardRetained()
+                    + (repeated ? " (block already in place)" : " type=" + type));
+        }
         return Outcome.success(views.patronInfo(tx, ctx, p, PinCheck.NOT_CHECKED));
     }
 
+    /**
+     * Patron Enable (SIP2 25) lifts only the blocks a kiosk placed ({@link BlockType#KIOSK}); staff blocks stay until
+     * staff lift them (staff API {@code DELETE /patrons/{barcode}/blocks/{id}}).
+     */
     private Outcome<Views.PatronInfo> unblockPatron(UnblockPatron cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
         Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
         if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, cmd.patronBarcode());
         }
+        int lifted = 0;
+        int kept = 0;
         for (PatronBlock b : tx.store().patrons().blocks(patron.get().id())) {
-            tx.store().patrons().removeBlock(b.id());
+            if (b.type() == BlockType.KIOSK) {
+                tx.store().patrons().removeBlock(b.id());
+                lifted++;
+            } else {
+                kept++;
+            }
         }
-        tx.log(ctx, EventType.PATRON_UNBLOCKED, ctx.library(), patron.get().id(), null, "manual blocks lifted");
+        tx.log(ctx, EventType.PATRON_UNBLOCKED, ctx.library(), patron.get().id(), null,
+                "kiosk blocks lifted: " + lifted + ", staff blocks kept: " + kept);
         return Outcome.success(views.patronInfo(tx, ctx, patron.get(), PinCheck.NOT_CHECKED));
     }
 

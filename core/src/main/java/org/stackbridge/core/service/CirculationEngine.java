@@ -53,6 +53,7 @@ public final class CirculationEngine {
         new FeesDesk(settings, policies).registerOn(this);
         new AdministrationDesk(settings, policies, views).registerOn(this);
         new SettingsDesk(settings, policies).registerOn(this);
+        new PatronsDesk(settings, policies, views, pins).registerOn(this);
     }
 
     /** Adds handlers for further commands (e.g. ILL); a class may be registered once. */

@@ -58,6 +58,28 @@ abstract class Desk {
         return tx.store().items().byBarcode(barcode).filter(i -> inInstitution(tx, ctx, i.homeLibrary()));
     }
 
+    /**
+     * The refusal for a patron barcode that names no live patron: a replaced card's barcode answers "card reported
+     * lost" (never the patron's account), anything else "unknown patron".
+     */
+    <T> org.stackbridge.core.outcome.Outcome<T> unknownPatron(EngineTx tx, String barcode) {
+        return unknownPatron(tx, barcode, null);
+    }
+
+    /** As {@link #unknownPatron(EngineTx, String)}, the refusal carrying {@code context} (e.g. the item asked for). */
+    <T> org.stackbridge.core.outcome.Outcome<T> unknownPatron(EngineTx tx, String barcode, java.io.Serializable context) {
+        if (barcode != null && !barcode.isBlank() && tx.store().patrons().lostCard(barcode.strip()).isPresent()) {
+            return org.stackbridge.core.outcome.Outcome.refused(org.stackbridge.core.outcome.RefusalReason.CARD_LOST,
+                    "Card reported lost; it was replaced by a new card", context);
+        }
+        return org.stackbridge.core.outcome.Outcome.refused(org.stackbridge.core.outcome.RefusalReason.UNKNOWN_PATRON, "Unknown patron", context);
+    }
+
+    static Views.BlockLine blockLine(org.stackbridge.core.model.PatronBlock b) {
+        return new Views.BlockLine(b.id(), b.source(), b.borrow(), b.renew(), b.request(), b.reason(), b.type(), b.note(), b.placedBy(),
+                b.created(), b.expires());
+    }
+
     boolean inInstitution(EngineTx tx, RequestContext ctx, String libraryCode) {
         if (ctx.institution() == null) {
             return true;
@@ -103,7 +125,7 @@ abstract class Desk {
 
     public Views.PatronView patronView(EngineTx tx, Patron p) {
         return new Views.PatronView(p.id(), p.barcode(), p.name(), p.category(), p.email(), p.phone(), p.address(), p.expires(),
-                p.homeLibrary(), library(tx, p.homeLibrary()).institution());
+                p.homeLibrary(), library(tx, p.homeLibrary()).institution(), p.birthDate(), p.noticePreference(), p.language(), p.cardLost());
     }
 
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Objects;
 import org.stackbridge.core.model.Money;
+import org.stackbridge.core.policy.MembershipPolicy;
 import org.stackbridge.core.security.PinSettings;
 
 /**
@@ -14,19 +15,27 @@ import org.stackbridge.core.security.PinSettings;
  * @param maxOverdue      this many overdue items block borrowing
  * @param requestKeyTtl   how long outcomes of keyed requests are kept for replay
  * @param pins            the patron PIN check cache and failed-PIN lock
+ * @param membership      the patron categories and their membership periods
  */
-public record EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl, PinSettings pins) {
+public record EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl, PinSettings pins,
+                             MembershipPolicy membership) {
 
     public EngineSettings {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(feeLimit, "feeLimit");
         requestKeyTtl = requestKeyTtl == null ? Duration.ofDays(7) : requestKeyTtl;
         pins = pins == null ? PinSettings.DEFAULTS : pins;
+        membership = membership == null ? MembershipPolicy.ANY : membership;
+    }
+
+    /** Settings accepting any patron category, without membership periods. */
+    public EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl, PinSettings pins) {
+        this(currency, feeLimit, maxOverdue, requestKeyTtl, pins, MembershipPolicy.ANY);
     }
 
     /** Settings with the default PIN cache and lock. */
     public EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl) {
-        this(currency, feeLimit, maxOverdue, requestKeyTtl, PinSettings.DEFAULTS);
+        this(currency, feeLimit, maxOverdue, requestKeyTtl, PinSettings.DEFAULTS, MembershipPolicy.ANY);
     }
 
     public static EngineSettings defaults() {

@@ -51,7 +51,7 @@ final class EngineViews extends Desk {
     private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx) {
         Optional<Patron> p = findPatron(tx, cmd.context(), cmd.patronBarcode());
         if (p.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, cmd.patronBarcode());
         }
         Patron patron = p.get();
         // A locked PIN is refused unchecked: CQ N even when it is right.
@@ -110,7 +110,7 @@ final class EngineViews extends Desk {
         Optional<CirculationRule> rule = rule(viewLibrary(tx, ctx, p), p.category(), null);
         PatronStanding standing = standing(tx, p, at, rule);
         List<Views.BlockLine> blocks = standing.activeBlocks().stream()
-                .map(b -> new Views.BlockLine(b.id(), b.source(), b.borrow(), b.renew(), b.request(), b.reason())).toList();
+                .map(Desk::blockLine).toList();
         Set<PatronFlag> flags = EnumSet.noneOf(PatronFlag.class);
         flags.addAll(EligibilityPolicies.BORROW.flags(standing));
         flags.addAll(EligibilityPolicies.RENEW_PATRON.flags(standing));

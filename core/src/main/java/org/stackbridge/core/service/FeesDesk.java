@@ -46,7 +46,7 @@ final class FeesDesk extends Desk {
         RequestContext ctx = cmd.context();
         Optional<Patron> maybePatron = findPatron(tx, ctx, cmd.patronBarcode());
         if (maybePatron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, cmd.patronBarcode());
         }
         Patron patron = maybePatron.get();
         StoreTx s = tx.store();
@@ -93,7 +93,7 @@ final class FeesDesk extends Desk {
         RequestContext ctx = cmd.context();
         Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
         if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, cmd.patronBarcode());
         }
         Optional<Refusal> invalid = validateAmount(cmd.amount());
         if (invalid.isPresent()) {
@@ -118,7 +118,7 @@ final class FeesDesk extends Desk {
         RequestContext ctx = cmd.context();
         Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
         if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, cmd.patronBarcode());
         }
         if (cmd.type() == null) {
             return Outcome.refused(RefusalReason.INVALID_REQUEST, "Fee type is required");

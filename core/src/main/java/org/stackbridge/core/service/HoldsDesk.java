@@ -46,7 +46,7 @@ final class HoldsDesk extends Desk {
         RequestContext ctx = cmd.context();
         Optional<Patron> maybePatron = findPatron(tx, ctx, cmd.patronBarcode());
         if (maybePatron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, cmd.patronBarcode());
         }
         Patron patron = maybePatron.get();
         Optional<Target> maybeTarget = target(tx, ctx, cmd.itemBarcode(), cmd.bibControlNumber());
@@ -153,7 +153,7 @@ final class HoldsDesk extends Desk {
                                            Long holdId) {
         Optional<Patron> patron = findPatron(tx, ctx, patronBarcode);
         if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, patronBarcode);
         }
         return target(tx, ctx, itemBarcode, bibNumber)
                 .flatMap(target -> tx.store().holds().openForPatron(patron.get().id()).stream().filter(h -> h.bibId() == target.bib.id()

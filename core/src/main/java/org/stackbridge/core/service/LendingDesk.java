@@ -62,8 +62,8 @@ final class LendingDesk extends Desk {
         Optional<Patron> maybePatron = findPatron(tx, ctx, cmd.patronBarcode());
         if (maybePatron.isEmpty()) {
             return maybeItem.isPresent()
-                    ? Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron", itemInfo(tx, maybeItem.get()))
-                    : Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+                    ? unknownPatron(tx, cmd.patronBarcode(), itemInfo(tx, maybeItem.get()))
+                    : unknownPatron(tx, cmd.patronBarcode());
         }
         Patron patron = maybePatron.get();
         if (maybeItem.isEmpty()) {
@@ -175,7 +175,7 @@ final class LendingDesk extends Desk {
     private Outcome<Patron> borrower(EngineTx tx, RequestContext ctx, String barcode, String pin) {
         Optional<Patron> patron = findPatron(tx, ctx, barcode);
         if (patron.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron");
+            return unknownPatron(tx, barcode);
         }
         return checkPin(pin, false, patron.get()).<Outcome<Patron>>map(Refusal::outcome).orElseGet(() -> Outcome.success(patron.get()));
     }

@@ -47,4 +47,20 @@ public interface EventLogContract extends StoreFixture {
         assertEquals(List.of(noItem), read(tx -> tx.events().between(T0, T0.plusNanos(1_000), 10)).stream()
                 .filter(e -> e.type() == EventType.PATRON_BLOCKED).toList());
     }
+
+    @Test
+    default void forPatronAndForItemNewestFirstPageBackwards() {
+        CirculationEvent a = write(tx -> tx.events().append(new CirculationEvent(0, T0, EventType.CHECKOUT, "grace", null, null, null, 7L, 1L,
+                null)));
+        CirculationEvent b = write(tx -> tx.events().append(new CirculationEvent(0, T0, EventType.PATRON_UPDATED, "grace", null, null, null,
+                7L, null, "updated {email: null -> \"a@b.org\"}")));
+        write(tx -> tx.events().append(new CirculationEvent(0, T0, EventType.CHECKOUT, "kiosk", null, null, null, 8L, 2L, null)));
+        CirculationEvent d = write(tx -> tx.events().append(new CirculationEvent(0, T0, EventType.CHECKIN, "kiosk", null, null, null, 7L, 1L,
+                null)));
+        assertEquals(List.of(d, b, a), read(tx -> tx.events().forPatron(7L, 0, 10)));
+        assertEquals(List.of(b), read(tx -> tx.events().forPatron(7L, 1, 1)));
+        assertEquals(List.of(), read(tx -> tx.events().forPatron(9L, 0, 10)));
+        assertEquals(List.of(d, a), read(tx -> tx.events().forItemNewestFirst(1L, 0, 10)));
+        assertEquals(List.of(a), read(tx -> tx.events().forItemNewestFirst(1L, 1, 10)));
+    }
 }

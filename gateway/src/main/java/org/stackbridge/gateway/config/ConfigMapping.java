@@ -50,4 +50,11 @@ public final class ConfigMapping {
                         : ClosedDayStrategy.valueOf(r.closedDays().toUpperCase(Locale.ROOT).replace('-', '_')),
                 source);
     }
+
+    /** The patron categories and their membership periods, as the engine checks and renews them. */
+    public static org.stackbridge.core.policy.MembershipPolicy membership(GatewayConfig c) {
+        java.util.Map<String, java.time.Period> periods = new java.util.HashMap<>();
+        c.membershipPeriods().forEach((category, period) -> periods.put(category, java.time.Period.parse(period)));
+        return new org.stackbridge.core.policy.MembershipPolicy(java.util.Set.copyOf(c.patronCategories()), periods);
+    }
 }

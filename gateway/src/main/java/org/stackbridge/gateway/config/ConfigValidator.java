@@ -28,6 +28,18 @@ final class ConfigValidator {
     }
 
     void validate(GatewayConfig c) {
+        c.membershipPeriods().forEach((category, period) -> {
+            if (!c.patronCategories().contains(category)) {
+                fail("membership-periods." + category, "unknown patron category " + category);
+            }
+            try {
+                if (java.time.Period.parse(period).isNegative() || java.time.Period.parse(period).isZero()) {
+                    fail("membership-periods." + category, "must be a positive period");
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                fail("membership-periods." + category, "not an ISO-8601 period (e.g. P1Y, P6M): " + period);
+            }
+        });
         try {
             Currency.getInstance(c.engine().currency());
         } catch (IllegalArgumentException e) {

@@ -15,7 +15,8 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
-                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports) {
+                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports,
+                            java.util.Map<String, String> membershipPeriods) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -36,6 +37,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         federation = federation == null ? new Federation(null, null, null) : federation;
         staffApi = staffApi == null ? StaffApiSettings.defaults() : staffApi;
         reports = reports == null ? new Reports(null) : reports;
+        membershipPeriods = membershipPeriods == null ? java.util.Map.of() : java.util.Map.copyOf(membershipPeriods);
     }
 
     /** @param maxRangeDays the longest period one report may cover, in days (default 731: two years) */

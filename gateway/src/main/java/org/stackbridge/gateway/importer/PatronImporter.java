@@ -48,7 +48,8 @@ public final class PatronImporter {
                             Patron old = existing.get();
                             tx.patrons().update(new Patron(old.id(), candidate.barcode(), hash == null ? old.pinHash() : hash,
                                     candidate.name(), candidate.category(), candidate.email(), candidate.phone(), candidate.address(),
-                                    candidate.expires(), candidate.homeLibrary(), old.cardLost()));
+                                    candidate.expires(), candidate.homeLibrary(), old.cardLost(), old.birthDate(), old.noticePreference(),
+                                    old.language()));
                             return false;
                         }
                         tx.patrons().insert(new Patron(0, candidate.barcode(), hash, candidate.name(), candidate.category(),

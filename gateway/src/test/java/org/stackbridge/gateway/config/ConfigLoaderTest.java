@@ -61,6 +61,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void membershipPeriodsNameKnownCategoriesAndIsoPeriods() throws IOException {
+        Path f = write("membership-periods: {CHILD: P2Y}\n");
+        GatewayConfig c = new ConfigLoader().load(f, Map.of(), List.of()).config();
+        assertEquals(java.time.Period.ofYears(2), ConfigMapping.membership(c).period("CHILD").orElseThrow());
+        assertEquals(Map.of(), new ConfigLoader().load(null, Map.of(), List.of()).config().membershipPeriods());
+        Path unknown = write("membership-periods: {PIRATE: P1Y}\n");
+        assertEquals("membership-periods.PIRATE",
+                assertThrows(ConfigException.class, () -> new ConfigLoader().load(unknown, Map.of(), List.of())).key());
+        Path bad = write("membership-periods: {CHILD: two years}\n");
+        assertEquals("membership-periods.CHILD",
+                assertThrows(ConfigException.class, () -> new ConfigLoader().load(bad, Map.of(), List.of())).key());
+    }
+
+    @Test
     void pinCacheAndLockSettingsHaveDefaultsAndBounds() throws IOException {
         GatewayConfig.Engine defaults = new ConfigLoader().load(null, Map.of(), List.of()).config().engine();
         assertEquals(10, defaults.pinCacheMinutes());

@@ -142,6 +142,8 @@ public final class NcipProblems {
             case UNKNOWN_HOLD, UNKNOWN_ILL_REQUEST -> forService(service, UNKNOWN_REQUEST, msg, "RequestIdentifierValue", s.requestId());
             case OVERPAYMENT, CURRENCY_MISMATCH, INVALID_AMOUNT, NOTHING_OWED -> general(INVALID_AMOUNT, msg, "MonetaryValue", null);
             case UNKNOWN_FEE -> general(ELEMENT_RULE_VIOLATED, msg, "FiscalTransactionReferenceId", null);
+            // blocks are lifted by id through the staff API only; NCIP never names one
+            case UNKNOWN_BLOCK -> general(ELEMENT_RULE_VIOLATED, msg, "BlockOrTrap", null);
             case UNKNOWN_LIBRARY -> general(ELEMENT_RULE_VIOLATED, msg, "PickupLocation", null);
             case DUPLICATE -> forService(service, "AcceptItem".equals(service) ? "Duplicate Item" : "Duplicate Request", msg,
                     "AcceptItem".equals(service) ? "ItemIdentifierValue" : "RequestIdentifierValue",

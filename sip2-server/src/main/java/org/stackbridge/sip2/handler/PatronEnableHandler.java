@@ -2,6 +2,7 @@ package org.stackbridge.sip2.handler;
 
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.done;
 import static org.stackbridge.sip2.handler.Sip2HandlerSupport.pin;
+import static org.stackbridge.sip2.mapping.Sip2Mapper.screenMessage;
 import static org.stackbridge.sip2.spec.FieldCode.AA;
 
 import java.util.concurrent.CompletionStage;
@@ -13,7 +14,10 @@ import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Session;
 import org.stackbridge.sip2.spec.Sip2MessageType;
 
-/** 25 Patron Enable → 26: checks AD when given, then lifts the patron's block. */
+/**
+ * 25 Patron Enable → 26: checks AD when given, then lifts the blocks a kiosk's Block Patron (01) placed; staff blocks
+ * stay. A profile with {@code patron-enable: refuse} answers every 25 with the denied status and lifts nothing.
+ */
 final class PatronEnableHandler extends PatronStatusFamilyHandler {
 
     PatronEnableHandler(Sip2HandlerSupport support) {
@@ -24,6 +28,9 @@ final class PatronEnableHandler extends PatronStatusFamilyHandler {
     protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         String patron = req.trimmed(AA);
         String lang = s.profile().language();
+        if (!s.profile().allowsPatronEnable()) {
+            return done(failure(req, s, screenMessage(s.profile(), "PATRON_ENABLE_REFUSED", lang, null)));
+        }
         CompletionStage<Outcome<Views.PatronInfo>> check = pin(req) == null ? done(null) : support.lookupPatron(req, s, patron);
         return check.thenCompose(c -> {
             if (c != null && (!c.isSuccess() || c.value().pin() == Views.PinCheck.INVALID)) {

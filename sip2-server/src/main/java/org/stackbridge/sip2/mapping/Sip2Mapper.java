@@ -46,6 +46,7 @@ public final class Sip2Mapper {
             Map.entry("SERVICE_UNAVAILABLE", "Service unavailable, please try again later or ask staff"),
             Map.entry("PATRON_BLOCKED", "Patron blocked"),
             Map.entry("PATRON_ENABLED", "Patron enabled"),
+            Map.entry("PATRON_ENABLE_REFUSED", "Please see staff to enable your card"),
             Map.entry("ITEM_PROPERTIES_NOT_STORED", "Item properties are not stored"));
 
     private Sip2Mapper() {

@@ -39,6 +39,9 @@ import org.stackbridge.sip2.codec.Sip2WireFormat;
  *                            vendors that need it); longer values are cut by the encoder
  * @param checkinNotOnLoan    check-in of an item that was not on loan: "refuse" (default; ok 0 with the
  *                            CHECKIN_NOT_ON_LOAN screen message, as Koha and Evergreen answer) or "ok" (ok 1, for sorters)
+ * @param patronEnable        Patron Enable (25): "allow" (default; lifts only the blocks a kiosk's Block Patron placed,
+ *                            never a staff block) or "refuse" (25 is answered with the denied status and the
+ *                            PATRON_ENABLE_REFUSED screen message, and lifts nothing)
  */
 public record Sip2Profile(String charset, String terminator, String errorDetection, String dueDateFormat, String timezone,
                           String currency, List<String> hiddenFields, Map<String, String> patronFields,
@@ -47,7 +50,7 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
                           Boolean checkoutPinRequired, List<String> extraInstitutions, String libraryName,
                           Map<String, String> mediaTypes, String itemPropertiesField, Boolean offlineOk,
                           Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset,
-                          Integer maxFieldLength, String checkinNotOnLoan) {
+                          Integer maxFieldLength, String checkinNotOnLoan, String patronEnable) {
 
     public Sip2Profile {
         charset = charset == null ? "UTF-8" : charset;
@@ -91,6 +94,30 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         if (!Set.of("refuse", "ok").contains(checkinNotOnLoan)) {
             throw new IllegalArgumentException("checkinNotOnLoan must be refuse or ok");
         }
+        patronEnable = patronEnable == null ? "allow" : patronEnable.toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("allow", "refuse").contains(patronEnable)) {
+            throw new IllegalArgumentException("patronEnable must be allow or refuse");
+        }
+    }
+
+    /** A profile that allows Patron Enable (25). */
+    public Sip2Profile(String charset, String terminator, String errorDetection, String dueDateFormat, String timezone,
+                       String currency, List<String> hiddenFields, Map<String, String> patronFields,
+                       Map<String, String> screenMessages, String language, Map<String, String> sortBins,
+                       Map<String, List<Integer>> patronStatusFlags, List<String> supportedMessages,
+                       Boolean checkoutPinRequired, List<String> extraInstitutions, String libraryName,
+                       Map<String, String> mediaTypes, String itemPropertiesField, Boolean offlineOk,
+                       Integer timeoutPeriod, Integer retriesAllowed, String unknownMessages, String checksumCharset,
+                       Integer maxFieldLength, String checkinNotOnLoan) {
+        this(charset, terminator, errorDetection, dueDateFormat, timezone, currency, hiddenFields, patronFields, screenMessages,
+                language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions, libraryName,
+                mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
+                maxFieldLength, checkinNotOnLoan, null);
+    }
+
+    /** Whether Patron Enable (25) may lift kiosk blocks (the default) or is refused. */
+    public boolean allowsPatronEnable() {
+        return "allow".equals(patronEnable);
     }
 
     /** Whether a check-in of an item that was not on loan is answered ok 0 (the default) rather than ok 1. */
@@ -131,13 +158,13 @@ public record Sip2Profile(String charset, String terminator, String errorDetecti
         return new Sip2Profile(cs, terminator, errorDetection, dueDateFormat, timezone, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
                 libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
-                maxFieldLength, checkinNotOnLoan);
+                maxFieldLength, checkinNotOnLoan, patronEnable);
     }
 
     public Sip2Profile withTimezone(String tz) {
         return new Sip2Profile(charset, terminator, errorDetection, dueDateFormat, tz, currency, hiddenFields, patronFields,
                 screenMessages, language, sortBins, patronStatusFlags, supportedMessages, checkoutPinRequired, extraInstitutions,
                 libraryName, mediaTypes, itemPropertiesField, offlineOk, timeoutPeriod, retriesAllowed, unknownMessages, checksumCharset,
-                maxFieldLength, checkinNotOnLoan);
+                maxFieldLength, checkinNotOnLoan, patronEnable);
     }
 }

@@ -73,12 +73,16 @@ public final class EngineCalls {
      * how.
      */
     static ProblemException refusal(Outcome.Refused<?> r) {
+        if (r.context() instanceof org.stackbridge.core.outcome.PatronViews.FieldProblem field) {
+            // the engine refused one input field (an unknown category or library): a 400 naming it
+            return ProblemException.invalid(java.util.List.of(new Problem.FieldError(field.field(), field.reason())));
+        }
         if (r.reason() == RefusalReason.INVALID_FIELD) {
             String field = r.context() instanceof String name ? name : "(body)";
             return ProblemException.invalid(java.util.List.of(new Problem.FieldError(field, r.message())));
         }
         int status = switch (r.reason()) {
-            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD -> 404;
+            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD, UNKNOWN_BLOCK -> 404;
             case SYSTEM_ERROR, SERVICE_UNAVAILABLE -> 503;
             case INVALID_AMOUNT, CURRENCY_MISMATCH -> 400;
             default -> 409;

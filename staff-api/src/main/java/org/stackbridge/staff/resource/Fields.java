@@ -41,6 +41,39 @@ final class Fields {
         return null;
     }
 
+    /** A whole number from a query or path parameter, {@code dflt} when absent; at least 1 (or 0 when dflt is 0) and at most {@code max}. */
+    int positive(String name, String value, int dflt, int max) {
+        if (value == null || value.isBlank()) {
+            if (dflt <= 0) {
+                errors.add(new Problem.FieldError(name, "required"));
+            }
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1 || n > max) {
+                errors.add(new Problem.FieldError(name, "must be between 1 and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(name, "must be a whole number"));
+            return dflt;
+        }
+    }
+
+    /** Lists page with {@code _page} (from 1) and {@code _per_page} (1 to {@link #MAX_PER_PAGE}, default {@link #DEFAULT_PER_PAGE}). */
+    record Paging(int page, int perPage) {
+    }
+
+    static final int DEFAULT_PER_PAGE = 20;
+    static final int MAX_PER_PAGE = 100;
+
+    /** The {@code _page} and {@code _per_page} query parameters, each invalid one named. */
+    Paging paging(String page, String perPage) {
+        return new Paging(positive("_page", page, 1, Integer.MAX_VALUE / MAX_PER_PAGE), positive("_per_page", perPage, DEFAULT_PER_PAGE,
+                MAX_PER_PAGE));
+    }
+
     void error(String name, String reason) {
         errors.add(new Problem.FieldError(name, reason));
     }

@@ -6,6 +6,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.stackbridge.staff.StaffAdministration;
+import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.auth.StaffAuthFilter;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffSessions;
@@ -25,8 +26,7 @@ import org.stackbridge.core.report.ReportCatalogue;
 @ApplicationPath(StaffHttpEndpoint.PATH)
 final class StaffApplication extends ResourceConfig {
 
-    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, StaffAdministration admin,
-                     ReportCatalogue reports) {
+    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, StaffServices services) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -40,8 +40,9 @@ final class StaffApplication extends ResourceConfig {
                 bind(engine).to(EngineCalls.class);
                 bind(authenticator).to(StaffAuthenticator.class);
                 bind(sessions).to(StaffSessions.class);
-                bind(reports).to(ReportCatalogue.class);
-                bind(admin).to(StaffAdministration.class);
+                bind(services.reports()).to(ReportCatalogue.class);
+                bind(services.admin()).to(StaffAdministration.class);
+                bind(services.pinHasher()).to(org.stackbridge.core.security.SecretHasher.class);
             }
         });
         register(AuthResource.class);
@@ -56,5 +57,6 @@ final class StaffApplication extends ResourceConfig {
         register(org.stackbridge.staff.resource.Sip2AccountsResource.class);
         register(org.stackbridge.staff.resource.StaffAccountsResource.class);
         register(org.stackbridge.staff.resource.TerminalsResource.class);
+        register(org.stackbridge.staff.resource.ItemHistoryResource.class);
     }
 }

@@ -32,8 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.TransactionRunner;
-import org.stackbridge.core.report.ReportCatalogue;
-import org.stackbridge.staff.StaffAdministration;
+import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.StaffApiSettings;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
@@ -61,17 +60,13 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final StaffSessions sessions;
     private final ApplicationHandler app;
 
-    /** Without administration extras: no SIP2 profiles, no live terminal status (tests of the desk calls). */
+    /** Without the gateway's extras: no SIP2 profiles, no live terminal status (tests of the desk calls). */
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
-        this(settings, port, storage, clock, new StaffAdministration(org.stackbridge.core.security.SecretHasher.standard(),
-                java.util.Map.of(), java.util.List::of), new ReportCatalogue(storage, clock, DEFAULT_REPORT_RANGE_DAYS));
+        this(settings, port, storage, clock, StaffServices.defaults(storage, clock));
     }
 
-    /** Default of the gateway's {@code reports.max-range-days}. */
-    public static final int DEFAULT_REPORT_RANGE_DAYS = 731;
-
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
-                             StaffAdministration admin, ReportCatalogue reports) {
+                             StaffServices services) {
         this.maxBody = settings.maxBodyBytes();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -84,7 +79,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, admin, reports));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, services));
     }
 
     /** The live bearer tokens; for monitoring and tests. */

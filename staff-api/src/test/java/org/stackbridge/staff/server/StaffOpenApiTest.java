@@ -26,7 +26,7 @@ import org.stackbridge.staff.auth.Requires;
  */
 class StaffOpenApiTest {
 
-    private final Set<Class<?>> classes = new StaffApplication(null, null, null, null, null).getClasses();
+    private final Set<Class<?>> classes = new StaffApplication(null, null, null, null).getClasses();
 
     @Test
     void everyServedRouteIsDocumentedWithItsPermission() {

@@ -42,6 +42,18 @@ final class JdbcEventLog implements EventLog {
                 JdbcEventLog::event, itemId, Math.max(0, limit));
     }
 
+    @Override
+    public List<CirculationEvent> forPatron(long patronId, int offset, int limit) {
+        return sql.list("SELECT " + COLS + " FROM event_log WHERE patron_id = ? ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
+                JdbcEventLog::event, patronId, Math.max(0, offset), Math.max(0, limit));
+    }
+
+    @Override
+    public List<CirculationEvent> forItemNewestFirst(long itemId, int offset, int limit) {
+        return sql.list("SELECT " + COLS + " FROM event_log WHERE item_id = ? ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
+                JdbcEventLog::event, itemId, Math.max(0, offset), Math.max(0, limit));
+    }
+
     private static CirculationEvent event(ResultSet rs) throws SQLException {
         return new CirculationEvent(rs.getLong("id"), Sql.instant(rs, "at"), Sql.enumOf(EventType.class, rs, "event_type"),
                 rs.getString("actor"), Sql.enumOf(Channel.class, rs, "channel"), rs.getString("terminal"), rs.getString("library"),

@@ -22,6 +22,7 @@ import org.stackbridge.core.model.IllRole;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.Library;
 import org.stackbridge.core.model.Loan;
+import org.stackbridge.core.model.LostCard;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.PatronBlock;
 import org.stackbridge.core.model.TerminalAccount;
@@ -33,6 +34,7 @@ import org.stackbridge.core.port.IllRequests;
 import org.stackbridge.core.port.Items;
 import org.stackbridge.core.port.Libraries;
 import org.stackbridge.core.port.Loans;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.port.Patrons;
 import org.stackbridge.core.port.RequestKeys;
 import org.stackbridge.core.port.RuleStore;
@@ -90,7 +92,12 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             .indexBy(OPEN_HOLD_TRAPPED);
     private final MemoryTable<Fee> fees = new MemoryTable<Fee>(undo).indexBy(OPEN_FEE_PATRON);
     private final MemoryTable<FeeCredit> credits = new MemoryTable<FeeCredit>(undo).indexBy(CREDIT_REFERENCE);
-    private final MemoryTable<CirculationEvent> events = new MemoryTable<>(undo);
+    private static final java.util.function.Function<CirculationEvent, Object> EVENT_PATRON = CirculationEvent::patronId;
+    private static final java.util.function.Function<CirculationEvent, Object> EVENT_ITEM = CirculationEvent::itemId;
+    private static final java.util.function.Function<LostCard, Object> LOST_CARD_BARCODE = LostCard::barcode;
+    private static final java.util.function.Function<LostCard, Object> LOST_CARD_PATRON = LostCard::patronId;
+    private final MemoryTable<CirculationEvent> events = new MemoryTable<CirculationEvent>(undo).indexBy(EVENT_PATRON).indexBy(EVENT_ITEM);
+    private final MemoryTable<LostCard> lostCards = new MemoryTable<LostCard>(undo).indexBy(LOST_CARD_BARCODE).indexBy(LOST_CARD_PATRON);
     private final MemoryTable<IllRequest> ill = new MemoryTable<>(undo);
     private final Map<String, byte[]> keys = new HashMap<>();
     private final Map<String, Instant> keyTimes = new HashMap<>();
@@ -141,6 +148,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         copy.put("libraries", new HashMap<>(libraries));
         copy.put("patrons", patrons.rows());
         copy.put("blocks", blocks.rows());
+        copy.put("lostCards", lostCards.rows());
         copy.put("bibs", bibs.rows());
         copy.put("items", items.rows());
         copy.put("loans", loans.rows());
@@ -237,6 +245,33 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             @Override
             public void removeBlock(long blockId) {
                 blocks.remove(blockId);
+            }
+
+            @Override
+            public List<Patron> search(PatronSearch search, int offset, int limit) {
+                return patrons.stream().filter(search::matches)
+                        .sorted(java.util.Comparator.comparing((Patron p) -> PatronSearch.fold(p.name())).thenComparingLong(Patron::id))
+                        .skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
+            }
+
+            @Override
+            public Optional<LostCard> lostCard(String barcode) {
+                return lostCards.where(LOST_CARD_BARCODE, barcode).stream().findFirst();
+            }
+
+            @Override
+            public void addLostCard(LostCard card) {
+                if (lostCard(card.barcode()).isPresent()) {
+                    throw new StoreConflictException("duplicate lost card " + card.barcode(), null);
+                }
+                lostCards.put(lostCards.nextId(), card);
+            }
+
+            @Override
+            public void removeLostCards(long patronId) {
+                for (Long id : lostCards.idsWhere(LOST_CARD_PATRON, patronId)) {
+                    lostCards.remove(id);
+                }
             }
         };
     }
@@ -482,7 +517,23 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
 
             @Override
             public List<CirculationEvent> forItem(long itemId, int limit) {
-                return events.stream().filter(e -> e.itemId() != null && e.itemId() == itemId).limit(limit).toList();
+                return events.where(EVENT_ITEM, itemId).stream().limit(limit).toList();
+            }
+
+            @Override
+            public List<CirculationEvent> forPatron(long patronId, int offset, int limit) {
+                return newestFirst(events.where(EVENT_PATRON, patronId), offset, limit);
+            }
+
+            @Override
+            public List<CirculationEvent> forItemNewestFirst(long itemId, int offset, int limit) {
+                return newestFirst(events.where(EVENT_ITEM, itemId), offset, limit);
+            }
+
+            private List<CirculationEvent> newestFirst(List<CirculationEvent> oldestFirst, int offset, int limit) {
+                List<CirculationEvent> reversed = new ArrayList<>(oldestFirst);
+                java.util.Collections.reverse(reversed);
+                return reversed.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
             }
         };
     }

@@ -56,6 +56,16 @@ final class MemoryTable<T> {
         return out;
     }
 
+    /** Ids of the rows whose {@code key} equals {@code value}, in id order (a copy: safe to remove while iterating). */
+    List<Long> idsWhere(java.util.function.Function<T, Object> key, Object value) {
+        Map<Object, java.util.TreeSet<Long>> index = indexes.get(key);
+        if (index == null) {
+            throw new IllegalArgumentException("no such index");
+        }
+        java.util.TreeSet<Long> ids = index.get(value);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
     private void rawPut(long id, T row) {
         T previous = rows.put(id, row);
         if (previous != null) {
