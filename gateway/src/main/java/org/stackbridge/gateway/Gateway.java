@@ -40,6 +40,7 @@ import org.stackbridge.ncip.server.NcipHttpHandler;
 import org.stackbridge.core.ill.IllEngine;
 import org.stackbridge.core.model.EventType;
 import org.stackbridge.staff.server.StaffHttpEndpoint;
+import org.stackbridge.staff.console.server.ConsoleHttpEndpoint;
 import org.stackbridge.z3950.server.Z3950Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,7 @@ public final class Gateway implements AutoCloseable {
     private CatalogueSync catalogue;
     private Maintenance maintenance;
     private StaffHttpEndpoint staffApi;
+    private ConsoleHttpEndpoint console;
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
 
@@ -165,6 +167,9 @@ public final class Gateway implements AutoCloseable {
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock);
         closeables.add(staffApi);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
+        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock);
+        closeables.add(console);
+        http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
@@ -291,6 +296,11 @@ public final class Gateway implements AutoCloseable {
 
     public StaffHttpEndpoint staffApi() {
         return staffApi;
+    }
+
+    /** The staff web console at /console/. */
+    public ConsoleHttpEndpoint console() {
+        return console;
     }
 
     public Policies policies() {

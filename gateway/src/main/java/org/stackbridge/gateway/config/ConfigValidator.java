@@ -89,6 +89,11 @@ final class ConfigValidator {
             int colon = staffProblem.indexOf(':');
             fail("staff-api." + staffProblem.substring(0, colon), staffProblem.substring(colon + 2));
         }
+        String consoleProblem = c.staffConsole().problem();
+        if (consoleProblem != null) {
+            int colon = consoleProblem.indexOf(':');
+            fail("staff-console." + consoleProblem.substring(0, colon), consoleProblem.substring(colon + 2));
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.sip2.server.Sip2Settings;
 import org.stackbridge.staff.StaffApiSettings;
+import org.stackbridge.staff.console.ConsoleSettings;
 import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
@@ -15,7 +16,8 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
-                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi) {
+                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi,
+                            ConsoleSettings staffConsole) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -35,6 +37,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         catalogue = catalogue == null ? new Catalogue(null) : catalogue;
         federation = federation == null ? new Federation(null, null, null) : federation;
         staffApi = staffApi == null ? StaffApiSettings.defaults() : staffApi;
+        staffConsole = staffConsole == null ? ConsoleSettings.defaults() : staffConsole;
     }
 
     /** Empty url = the embedded H2 database in the data directory. */

@@ -57,6 +57,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final int maxBody;
     private final ThreadPoolExecutor workers;
     private final StaffSessions sessions;
+    private final StaffLoginThrottle throttle;
     private final ApplicationHandler app;
 
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
@@ -69,7 +70,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
                     return t;
                 });
         this.sessions = new StaffSessions(clock, Duration.ofMinutes(settings.tokenLifetimeMinutes()), settings.maxSessions());
-        StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
+        this.throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
         this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions));
@@ -78,6 +79,11 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     /** The live bearer tokens; for monitoring and tests. */
     public StaffSessions sessions() {
         return sessions;
+    }
+
+    /** The failed-login counts; the staff console shares them, so guesses against both count together. */
+    public StaffLoginThrottle throttle() {
+        return throttle;
     }
 
     public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote) {
