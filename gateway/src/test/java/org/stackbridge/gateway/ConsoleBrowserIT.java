@@ -179,7 +179,7 @@ class ConsoleBrowserIT {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
     }
 
     /** Types into the focused field and presses Enter, as a barcode scanner does, then waits for the panel to settle. */
@@ -401,7 +401,7 @@ class ConsoleBrowserIT {
 
     private boolean events_item(CirculationEvent e, String barcode) {
         try {
-            long id = gateway.storage().read(tx -> tx.items().findByBarcode(barcode).orElseThrow().id()).get(10, TimeUnit.SECONDS);
+            long id = gateway.storage().read(tx -> tx.items().byBarcode(barcode).orElseThrow().id()).get(10, TimeUnit.SECONDS);
             return Long.valueOf(id).equals(e.itemId());
         } catch (Exception ex) {
             throw new IllegalStateException(ex);

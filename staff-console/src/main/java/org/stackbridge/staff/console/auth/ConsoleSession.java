@@ -1,5 +1,6 @@
 package org.stackbridge.staff.console.auth;
 
+import java.security.Principal;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.staff.auth.StaffSession;
 
@@ -7,7 +8,12 @@ import org.stackbridge.staff.auth.StaffSession;
  * A signed-in console user: the staff session fixed at sign-in (login, role, library, institution) and the session's
  * CSRF token, which every form carries back. The cookie value itself is never kept here.
  */
-public record ConsoleSession(StaffSession staff, String csrf) {
+public record ConsoleSession(StaffSession staff, String csrf) implements Principal {
+
+    @Override
+    public String getName() {
+        return staff.login();
+    }
 
     public String login() {
         return staff.login();

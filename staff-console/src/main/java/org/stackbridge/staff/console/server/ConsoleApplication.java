@@ -24,6 +24,8 @@ final class ConsoleApplication extends ResourceConfig {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+        // redirects stay relative (/console/desk): Jersey's base URI is not the address the browser used
+        property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         register(new ConsoleAuthFilter(pages));
         register(new ConsoleErrorMapper(pages));
         register(new AbstractBinder() {

@@ -44,7 +44,7 @@ final class ConsoleAuthFilter implements ContainerRequestFilter {
         if (method == null || method.isAnnotationPresent(Public.class)) {
             return;
         }
-        ConsoleSession session = ((ConsoleSecurityContext) request.getSecurityContext()).session();
+        ConsoleSession session = ConsoleSecurityContext.sessionOf(request.getSecurityContext());
         if (session == null) {
             URI signIn = URI.create(ConsoleHttpEndpoint.PATH + "/signin");
             if (HttpMethod.GET.equals(request.getMethod())) {

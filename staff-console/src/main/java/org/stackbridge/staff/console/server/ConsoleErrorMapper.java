@@ -26,7 +26,7 @@ final class ConsoleErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
-        var session = security instanceof ConsoleSecurityContext c ? c.session() : null;
+        var session = security == null ? null : ConsoleSecurityContext.sessionOf(security);
         int status = 500;
         String title = "Something went wrong";
         String detail = "The request failed; the server log has the details.";

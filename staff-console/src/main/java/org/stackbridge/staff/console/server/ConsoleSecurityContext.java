@@ -12,7 +12,14 @@ public record ConsoleSecurityContext(ConsoleSession session, boolean secure, Str
 
     @Override
     public Principal getUserPrincipal() {
-        return session == null ? null : session.staff();
+        return session;
+    }
+
+    /**
+     * The session of a request from what Jersey injects (a proxy that forwards to this context); null before sign-in.
+     */
+    public static ConsoleSession sessionOf(SecurityContext security) {
+        return security.getUserPrincipal() instanceof ConsoleSession s ? s : null;
     }
 
     @Override

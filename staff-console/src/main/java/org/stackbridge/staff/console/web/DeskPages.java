@@ -234,6 +234,6 @@ public final class DeskPages {
     }
 
     static ConsoleSession session(SecurityContext security) {
-        return ((ConsoleSecurityContext) security).session();
+        return ConsoleSecurityContext.sessionOf(security);
     }
 }

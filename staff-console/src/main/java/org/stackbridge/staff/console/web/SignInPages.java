@@ -51,18 +51,17 @@ public final class SignInPages {
     @GET
     @Public
     public Response home(@Context SecurityContext security) {
-        return Forms.seeOther(((ConsoleSecurityContext) security).session() == null ? "/signin" : "/desk");
+        return Forms.seeOther(ConsoleSecurityContext.sessionOf(security) == null ? "/signin" : "/desk");
     }
 
     @GET
     @Path("signin")
     @Public
     public Response form(@Context SecurityContext security) {
-        ConsoleSecurityContext ctx = (ConsoleSecurityContext) security;
-        if (ctx.session() != null) {
+        if (ConsoleSecurityContext.sessionOf(security) != null) {
             return Forms.seeOther("/desk");
         }
-        return signInPage(200, ctx, "", null);
+        return signInPage(200, security, "", null);
     }
 
     @POST
@@ -71,7 +70,7 @@ public final class SignInPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
                            @Context SecurityContext security) {
-        ConsoleSecurityContext ctx = (ConsoleSecurityContext) security;
+        SecurityContext ctx = security;
         String login = username == null ? "" : username.strip();
         if (login.isEmpty() || login.length() > MAX_USERNAME) {
             return signInPage(400, ctx, login.length() > MAX_USERNAME ? "" : login,
@@ -88,15 +87,15 @@ public final class SignInPages {
         }
         sessions.started(issued);
         return Response.seeOther(java.net.URI.create(ConsoleHttpEndpoint.PATH + "/desk"))
-                .cookie(Forms.cookie(ConsoleHttpEndpoint.SESSION_COOKIE, issued.token(), ctx.secure(), -1),
-                        Forms.cookie(ConsoleHttpEndpoint.SIGN_IN_COOKIE, "", ctx.secure(), 0))
+                .cookie(Forms.cookie(ConsoleHttpEndpoint.SESSION_COOKIE, issued.token(), ctx.isSecure(), -1),
+                        Forms.cookie(ConsoleHttpEndpoint.SIGN_IN_COOKIE, "", ctx.isSecure(), 0))
                 .build();
     }
 
     @POST
     @Path("signout")
     public Response signOut(@CookieParam(ConsoleHttpEndpoint.SESSION_COOKIE) String token, @Context SecurityContext security) {
-        ConsoleSession session = ((ConsoleSecurityContext) security).session();
+        ConsoleSession session = ConsoleSecurityContext.sessionOf(security);
         sessions.end(token);
         org.slf4j.LoggerFactory.getLogger(SignInPages.class).info("staff login {} signed out of the console", session.login());
         return Response.seeOther(java.net.URI.create(ConsoleHttpEndpoint.PATH + "/signin"))
@@ -104,10 +103,10 @@ public final class SignInPages {
     }
 
     /** The form with a fresh pre-session CSRF token, set in its cookie too. */
-    private Response signInPage(int status, ConsoleSecurityContext ctx, String username, Notice notice) {
+    private Response signInPage(int status, SecurityContext ctx, String username, Notice notice) {
         String token = ConsoleSessions.randomToken();
         String html = pages.render("signin.jte", new ConsolePages.SignInPage(pages.chrome("Sign in", "signin", null), token, username, notice));
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html)
-                .cookie(Forms.cookie(ConsoleHttpEndpoint.SIGN_IN_COOKIE, token, ctx.secure(), 3600)).build();
+                .cookie(Forms.cookie(ConsoleHttpEndpoint.SIGN_IN_COOKIE, token, ctx.isSecure(), 3600)).build();
     }
 }
