@@ -324,8 +324,8 @@ class ConsoleBrowserIT {
 
         Views.PatronInfo p1 = patron("P1");
         assertEquals(List.of("I1", "I2"), p1.loans().stream().map(Views.LoanLine::itemBarcode).sorted().toList());
-        long p1 = gateway.storage().read(tx -> tx.patrons().byBarcode("P1").orElseThrow().id()).get(10, TimeUnit.SECONDS);
-        List<CirculationEvent> checkouts = events().stream().filter(e -> e.type() == EventType.CHECKOUT && Long.valueOf(p1).equals(e.patronId()))
+        long p1Id = gateway.storage().read(tx -> tx.patrons().byBarcode("P1").orElseThrow().id()).get(10, TimeUnit.SECONDS);
+        List<CirculationEvent> checkouts = events().stream().filter(e -> e.type() == EventType.CHECKOUT && Long.valueOf(p1Id).equals(e.patronId()))
                 .toList();
         assertEquals(2, checkouts.size(), checkouts.toString());
         assertTrue(checkouts.stream().allMatch(e -> "tim".equals(e.actor()) && e.channel() == Channel.DESK
