@@ -21,9 +21,9 @@ import org.stackbridge.staff.problem.Problem;
 /**
  * Collects what Jersey writes for one request (status, headers, entity) and completes {@link #response()} with a
  * {@link FullHttpResponse} once Jersey commits. Asynchronous resources suspend without a timeout here; the endpoint
- * bounds the whole request instead. Public for the staff console, which runs its own Jersey application the same way.
+ * bounds the whole request instead.
  */
-public final class StaffResponseWriter implements ContainerResponseWriter {
+final class StaffResponseWriter implements ContainerResponseWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffResponseWriter.class);
 
@@ -31,7 +31,7 @@ public final class StaffResponseWriter implements ContainerResponseWriter {
     private ContainerResponse head;
     private ByteArrayOutputStream body;
 
-    public CompletableFuture<FullHttpResponse> response() {
+    CompletableFuture<FullHttpResponse> response() {
         return response;
     }
 

@@ -1,6 +1,5 @@
 package org.stackbridge.staff.console.server;
 
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -12,7 +11,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
-import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,16 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
-import org.glassfish.jersey.server.ContainerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
@@ -42,12 +33,12 @@ import org.stackbridge.staff.console.auth.ConsoleSession;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
 import org.stackbridge.staff.console.web.ConsoleEngine;
 import org.stackbridge.staff.console.web.Pages;
-import org.stackbridge.staff.server.StaffResponseWriter;
+import org.stackbridge.staff.server.JerseyWorkers;
 
 /**
  * The staff console on the gateway's HTTP port, at {@value #PATH}: finds the session of the request's cookie, refuses
  * every state-changing request whose CSRF token does not match (before any resource runs), hands the request to the
- * console's Jersey application on a bounded worker pool (never on the event loop) and puts the security headers on
+ * console's Jersey application on a bounded worker pool ({@link JerseyWorkers}, never on the event loop) and puts the security headers on
  * every answer. Its {@code handle} method is an {@code HttpEndpoint}.
  */
 public final class ConsoleHttpEndpoint implements AutoCloseable {
@@ -70,7 +61,7 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final ConsoleSettings settings;
-    private final ThreadPoolExecutor workers;
+    private final JerseyWorkers workers;
     private final ConsoleSessions sessions;
     private final Pages pages;
     private final ApplicationHandler app;
@@ -78,13 +69,7 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
                                Clock clock) {
         this.settings = settings;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
-                    Thread t = new Thread(r, "staff-console-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.workers = new JerseyWorkers("staff-console", settings.workerThreads(), QUEUE);
         this.sessions = new ConsoleSessions(clock, Duration.ofMinutes(settings.sessionIdleMinutes()),
                 Duration.ofHours(settings.sessionMaxHours()), settings.maxSessions());
         this.pages = new Pages(settings.errorSound());
@@ -121,23 +106,9 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
                         "Form expired", "This form was not sent from a page of this console, or it has expired. Reload the page and try again."))));
             }
         }
-        ContainerRequest jersey = new ContainerRequest(BASE, uri, request.method().name(),
-                new ConsoleSecurityContext(session, secure, signInToken), new MapPropertiesDelegate(), app.getConfiguration());
-        for (Map.Entry<String, String> h : request.headers()) {
-            jersey.header(h.getKey(), h.getValue());
-        }
-        jersey.setEntityStream(new ByteArrayInputStream(ByteBufUtil.getBytes(request.content())));
-        StaffResponseWriter writer = new StaffResponseWriter();
-        jersey.setWriter(writer);
-        try {
-            workers.execute(() -> app.handle(jersey));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("staff console busy: {} requests queued", workers.getQueue().size());
-            return CompletableFuture.completedFuture(secured(page(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    pages.error(session, 503, "Busy", "Too many requests at once; try again."))));
-        }
-        return writer.response().orTimeout(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                .exceptionally(timeout -> page(HttpResponseStatus.SERVICE_UNAVAILABLE, pages.error(session, 503, "No answer",
+        return workers.handle(app, BASE, uri, request, new ConsoleSecurityContext(session, secure, signInToken), REQUEST_TIMEOUT,
+                () -> page(HttpResponseStatus.SERVICE_UNAVAILABLE, pages.error(session, 503, "Busy", "Too many requests at once; try again.")),
+                () -> page(HttpResponseStatus.SERVICE_UNAVAILABLE, pages.error(session, 503, "No answer",
                         "The console did not answer in time. Check the patron's loans before trying again.")))
                 .thenApply(ConsoleHttpEndpoint::secured);
     }
@@ -206,14 +177,6 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-        }
+        workers.close();
     }
 }
