@@ -46,6 +46,7 @@ import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.server.StaffHttpEndpoint;
 import org.stackbridge.gateway.admin.BuildInfo;
 import org.stackbridge.staff.server.StaffOpenApi;
+import org.stackbridge.staff.console.server.ConsoleHttpEndpoint;
 import org.stackbridge.z3950.server.Z3950Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,7 @@ public final class Gateway implements AutoCloseable {
     private Maintenance maintenance;
     private StaffHttpEndpoint staffApi;
     private volatile SettingsWatcher settingsWatcher;
+    private ConsoleHttpEndpoint console;
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
 
@@ -188,6 +190,9 @@ public final class Gateway implements AutoCloseable {
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
+        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock);
+        closeables.add(console);
+        http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
@@ -319,6 +324,11 @@ public final class Gateway implements AutoCloseable {
 
     public StaffHttpEndpoint staffApi() {
         return staffApi;
+    }
+
+    /** The staff web console at /console/. */
+    public ConsoleHttpEndpoint console() {
+        return console;
     }
 
     public Policies policies() {

@@ -51,6 +51,8 @@ final class DemoCommand implements Callable<Integer> {
                 + DemoData.NCIP_PARTNER + ", FromAgencyAuthentication " + DemoData.NCIP_SECRET + ")");
         System.out.println("  Staff API: POST http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/api/v1/auth/login  (login "
                 + DemoData.STAFF_LOGIN + ", password " + DemoData.STAFF_PASSWORD + ", librarian at MAIN)");
+        System.out.println("  Console:   http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/console/  (sign in as "
+                + DemoData.STAFF_LOGIN + " / " + DemoData.STAFF_PASSWORD + ")");
         System.out.println("Press Ctrl-C to stop.");
         StackbridgeCli.awaitShutdown(gateway);
         return 0;

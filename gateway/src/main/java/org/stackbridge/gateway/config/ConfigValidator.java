@@ -113,6 +113,11 @@ final class ConfigValidator {
         if (c.reports().maxRangeDays() < 1 || c.reports().maxRangeDays() > 3660) {
             fail("reports.max-range-days", "must be between 1 and 3660");
         }
+        String consoleProblem = c.staffConsole().problem();
+        if (consoleProblem != null) {
+            int colon = consoleProblem.indexOf(':');
+            fail("staff-console." + consoleProblem.substring(0, colon), consoleProblem.substring(colon + 2));
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.sip2.server.Sip2Settings;
 import org.stackbridge.staff.StaffApiSettings;
+import org.stackbridge.staff.console.ConsoleSettings;
 import org.stackbridge.z3950.config.Z3950Settings;
 
 /**
@@ -16,7 +17,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
                             Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports,
-                            java.util.Map<String, String> membershipPeriods) {
+                            java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -38,6 +39,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         staffApi = staffApi == null ? StaffApiSettings.defaults() : staffApi;
         reports = reports == null ? new Reports(null) : reports;
         membershipPeriods = membershipPeriods == null ? java.util.Map.of() : java.util.Map.copyOf(membershipPeriods);
+        staffConsole = staffConsole == null ? ConsoleSettings.defaults() : staffConsole;
     }
 
     /** @param maxRangeDays the longest period one report may cover, in days (default 731: two years) */

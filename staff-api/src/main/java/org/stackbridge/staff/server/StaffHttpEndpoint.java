@@ -2,7 +2,6 @@ package org.stackbridge.staff.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -10,24 +9,15 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
-import org.glassfish.jersey.server.ContainerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
@@ -56,8 +46,9 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final int maxBody;
-    private final ThreadPoolExecutor workers;
+    private final JerseyWorkers workers;
     private final StaffSessions sessions;
+    private final StaffLoginThrottle throttle;
     private final ApplicationHandler app;
 
     /** Without the gateway's extras: no SIP2 profiles, no live terminal status (tests of the desk calls). */
@@ -68,23 +59,22 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
                              StaffServices services) {
         this.maxBody = settings.maxBodyBytes();
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
-                    Thread t = new Thread(r, "staff-api-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.workers = new JerseyWorkers("staff-api", settings.workerThreads(), QUEUE);
         this.sessions = new StaffSessions(clock, Duration.ofMinutes(settings.tokenLifetimeMinutes()), settings.maxSessions());
-        StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
+        this.throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, services));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers.executor()), authenticator, sessions, services));
     }
 
     /** The live bearer tokens; for monitoring and tests. */
     public StaffSessions sessions() {
         return sessions;
+    }
+
+    /** The failed-login counts; the staff console shares them, so guesses against both count together. */
+    public StaffLoginThrottle throttle() {
+        return throttle;
     }
 
     public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote) {
@@ -97,23 +87,9 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         } catch (URISyntaxException e) {
             return CompletableFuture.completedFuture(badRequestResponse());
         }
-        ContainerRequest jersey = new ContainerRequest(BASE, uri, request.method().name(), StaffSecurityContext.UNAUTHENTICATED, new MapPropertiesDelegate(),
-                app.getConfiguration());
-        for (Map.Entry<String, String> h : request.headers()) {
-            jersey.header(h.getKey(), h.getValue());
-        }
-        jersey.setEntityStream(new ByteArrayInputStream(ByteBufUtil.getBytes(request.content())));
-        StaffResponseWriter writer = new StaffResponseWriter();
-        jersey.setWriter(writer);
-        try {
-            workers.execute(() -> app.handle(jersey));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("staff API busy: {} requests queued", workers.getQueue().size());
-            return CompletableFuture.completedFuture(problem(new Problem("about:blank", "Service Unavailable", 503,
-                    "Too many requests at once; try again.", null, null)));
-        }
-        return writer.response().orTimeout(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                .exceptionally(timeout -> problem(new Problem("about:blank", "Service Unavailable", 503,
+        return workers.handle(app, BASE, uri, request, StaffSecurityContext.UNAUTHENTICATED, REQUEST_TIMEOUT,
+                () -> problem(new Problem("about:blank", "Service Unavailable", 503, "Too many requests at once; try again.", null, null)),
+                () -> problem(new Problem("about:blank", "Service Unavailable", 503,
                         "No answer in time; the request may still complete. Retry with the same Idempotency-Key.", null, null)));
     }
 
@@ -132,7 +108,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
             r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, doc.length);
             return r;
-        }, workers);
+        }, workers.executor());
     }
 
     private volatile byte[] openApi;
@@ -177,14 +153,6 @@ public final class StaffHttpEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-        }
+        workers.close();
     }
 }

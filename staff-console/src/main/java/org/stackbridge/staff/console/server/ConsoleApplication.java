@@ -1,0 +1,49 @@
+package org.stackbridge.staff.console.server;
+
+import java.time.Clock;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.staff.auth.StaffAuthenticator;
+import org.stackbridge.staff.console.ConsoleSettings;
+import org.stackbridge.staff.console.auth.ConsoleSessions;
+import org.stackbridge.staff.console.web.AdminPages;
+import org.stackbridge.staff.console.web.ConsoleEngine;
+import org.stackbridge.staff.console.web.DeskPages;
+import org.stackbridge.staff.console.web.PatronPages;
+import org.stackbridge.staff.console.web.Pages;
+import org.stackbridge.staff.console.web.SignInPages;
+import org.stackbridge.staff.console.web.StaticAssets;
+
+/** The console's JAX-RS application: the page resources, the role filter and the error pages. */
+final class ConsoleApplication extends ResourceConfig {
+
+    ConsoleApplication(ConsoleSettings settings, ConsoleEngine engine, TransactionRunner storage, StaffAuthenticator authenticator,
+                       ConsoleSessions sessions, Pages pages, Clock clock) {
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+        // redirects stay relative (/console/desk): Jersey's base URI is not the address the browser used
+        property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        register(new ConsoleAuthFilter(pages));
+        register(new ConsoleErrorMapper(pages));
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(settings).to(ConsoleSettings.class);
+                bind(engine).to(ConsoleEngine.class);
+                bind(storage).to(TransactionRunner.class);
+                bind(authenticator).to(StaffAuthenticator.class);
+                bind(sessions).to(ConsoleSessions.class);
+                bind(pages).to(Pages.class);
+                bind(clock).to(Clock.class);
+            }
+        });
+        register(SignInPages.class);
+        register(DeskPages.class);
+        register(PatronPages.class);
+        register(AdminPages.class);
+        register(StaticAssets.class);
+    }
+}
