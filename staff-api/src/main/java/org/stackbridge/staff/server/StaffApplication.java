@@ -10,10 +10,15 @@ import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.problem.ProblemMapper;
 import org.stackbridge.staff.resource.AuthResource;
+import org.stackbridge.staff.resource.CashierResource;
 import org.stackbridge.staff.resource.CirculationResource;
 import org.stackbridge.staff.resource.EngineCalls;
+import org.stackbridge.staff.resource.FeesResource;
 import org.stackbridge.staff.resource.ItemsResource;
+import org.stackbridge.staff.resource.PatronFeesResource;
+import org.stackbridge.staff.resource.PatronPaymentsResource;
 import org.stackbridge.staff.resource.PatronsResource;
+import org.stackbridge.staff.resource.PaymentsResource;
 
 /**
  * The JAX-RS application: every resource (singletons whose collaborators are bound here), the auth filter, JSON and
@@ -42,5 +47,10 @@ final class StaffApplication extends ResourceConfig {
         register(PatronsResource.class);
         register(ItemsResource.class);
         register(CirculationResource.class);
+        register(PatronFeesResource.class);
+        register(PatronPaymentsResource.class);
+        register(PaymentsResource.class);
+        register(FeesResource.class);
+        register(CashierResource.class);
     }
 }
