@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,12 +43,11 @@ import org.stackbridge.sip2.spec.FixedField;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-abstract class FeesApiContract {
+abstract class FeesApiContract extends StaffApiCalls {
 
     /** The store this run uses; {@link FeesApiH2IT} and {@link FeesApiPostgresIT} run every test on each. */
     abstract TestGateways.Store store();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final String PASSWORD = "correct horse";
     private static final String PIN = "1234";
@@ -62,8 +55,6 @@ abstract class FeesApiContract {
     @TempDir
     static Path data;
     TestClock clock;
-    Gateway gateway;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void start() throws Exception {
@@ -99,60 +90,14 @@ abstract class FeesApiContract {
         }).get(30, TimeUnit.SECONDS);
     }
 
-    @AfterAll
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
     // ------------------------------------------------------------------ helpers
 
-    record Answer(int status, JsonNode json, HttpResponse<String> raw) {
-        String text(String field) {
-            return json.path(field).asText();
-        }
-
-        String body() {
-            return raw.body();
-        }
-
-        /** The field of the first invalid-field error. */
-        String errorField() {
-            return json.path("errors").get(0).path("field").asText();
-        }
-    }
-
-    private Answer call(String method, String path, String token, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/api/v1" + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        b.header("Authorization", "Bearer " + token);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()), r);
-    }
-
-    private Answer post(String path, String token, String body, String... headers) throws Exception {
-        return call("POST", path, token, body, headers);
-    }
-
-    private Answer get(String path, String token) throws Exception {
-        return call("GET", path, token, null);
-    }
-
     private String token(String login) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).path("token").asText();
+        return token(login, PASSWORD);
+    }
+
+    private static String errorField(Answer a) {
+        return a.json().path("errors").get(0).path("field").asText();
     }
 
     private static String money(String amount) {
@@ -161,7 +106,7 @@ abstract class FeesApiContract {
 
     private long assess(String token, String patron, String amount) throws Exception {
         Answer a = post("/patrons/" + patron + "/fees", token, "{\"type\":\"manual\",\"amount\":" + money(amount) + ",\"note\":\"test\"}");
-        assertEquals(201, a.status(), a.body());
+        assertEquals(201, a.status(), a.raw().body());
         return a.json().path("fee_id").asLong();
     }
 
@@ -169,16 +114,9 @@ abstract class FeesApiContract {
         return post("/patrons/" + patron + "/payments", token, "{\"amount\":" + money(amount) + ",\"payment_type\":\"" + type + "\"}", headers);
     }
 
-    private static void problem(Answer a, int status) {
-        assertEquals(status, a.status(), a.body());
-        assertEquals("application/problem+json", a.raw().headers().firstValue("Content-Type").orElse(""), a.body());
-        assertTrue(a.json().hasNonNull("detail"), a.body());
-        assertFalse(a.body().contains("Exception") || a.body().contains("org.stackbridge"), a.body());
-    }
-
     private static void invalid(Answer a, String field) {
         problem(a, 400);
-        assertEquals(field, a.errorField(), a.body());
+        assertEquals(field, errorField(a), a.raw().body());
     }
 
     private List<CirculationEvent> events(EventType type) throws Exception {
@@ -199,8 +137,8 @@ abstract class FeesApiContract {
         long second = assess(tim, "F1", "3.00");
 
         Answer open = get("/patrons/F1/fees", tim);
-        assertEquals(200, open.status(), open.body());
-        assertEquals(2, open.json().path("fees").size(), open.body());
+        assertEquals(200, open.status(), open.raw().body());
+        assertEquals(2, open.json().path("fees").size(), open.raw().body());
         assertEquals("7.00", amount(open.json().path("balance")));
         JsonNode fee = open.json().path("fees").get(0);
         assertEquals(first, fee.path("fee_id").asLong());
@@ -208,13 +146,13 @@ abstract class FeesApiContract {
         assertEquals("4.00", amount(fee.path("outstanding")));
         assertEquals("open", fee.path("status").asText());
         assertFalse(fee.path("disputed").asBoolean());
-        assertTrue(fee.hasNonNull("created_at"), open.body());
+        assertTrue(fee.hasNonNull("created_at"), open.raw().body());
 
         Answer paid = pay(tim, "F1", "5.50", "cash");
-        assertEquals(201, paid.status(), paid.body());
+        assertEquals(201, paid.status(), paid.raw().body());
         long id = paid.json().path("payment_id").asLong();
         assertTrue(paid.raw().headers().firstValue("Location").orElse("").endsWith("/api/v1/payments/" + id + "/receipt"));
-        assertTrue(paid.text("receipt_number").startsWith("R"), paid.body());
+        assertTrue(paid.text("receipt_number").startsWith("R"), paid.raw().body());
         assertEquals("1.50", amount(paid.json().path("remaining_balance")));
         assertEquals("tim", paid.text("staff"));
         assertEquals("EAST", paid.text("library"));
@@ -226,14 +164,14 @@ abstract class FeesApiContract {
         assertEquals("1.50", amount(paid.json().path("lines").get(1).path("paid")));
 
         Answer receipt = get("/payments/" + id + "/receipt", tim);
-        assertEquals(200, receipt.status(), receipt.body());
+        assertEquals(200, receipt.status(), receipt.raw().body());
         assertEquals(paid.json(), receipt.json());
 
         Answer onlyOpen = get("/patrons/F1/fees", tim);
         assertEquals(1, onlyOpen.json().path("fees").size());
         assertEquals(second, onlyOpen.json().path("fees").get(0).path("fee_id").asLong());
         Answer all = get("/patrons/F1/fees?status=all&_per_page=1&_page=1", tim);
-        assertEquals(2, all.json().path("total").asInt(), all.body());
+        assertEquals(2, all.json().path("total").asInt(), all.raw().body());
         assertEquals(1, all.json().path("fees").size());
         assertEquals("closed", all.json().path("fees").get(0).path("status").asText());
         assertEquals("4.00", amount(all.json().path("fees").get(0).path("paid")));
@@ -249,9 +187,9 @@ abstract class FeesApiContract {
         String tim = token("tim");
         assess(tim, "F2", "5.00");
         Answer first = pay(tim, "F2", "2.00", "card", "Idempotency-Key", "till-7-0001");
-        assertEquals(201, first.status(), first.body());
+        assertEquals(201, first.status(), first.raw().body());
         Answer retry = pay(tim, "F2", "2.00", "card", "Idempotency-Key", "till-7-0001");
-        assertEquals(201, retry.status(), retry.body());
+        assertEquals(201, retry.status(), retry.raw().body());
         assertEquals(first.json(), retry.json());
         assertEquals("3.00", amount(get("/patrons/F2/fees", tim).json().path("balance")));
         Answer reused = pay(tim, "F2", "1.00", "card", "Idempotency-Key", "till-7-0001");
@@ -267,11 +205,11 @@ abstract class FeesApiContract {
         Answer over = pay(tim, "F3", "2.01", "cash");
         problem(over, 409);
         assertEquals("OVERPAYMENT", over.text("reason"));
-        assertTrue(over.text("detail").contains("2.00"), over.body());
+        assertTrue(over.text("detail").contains("2.00"), over.raw().body());
 
         Answer waiver = post("/fees/" + fee + "/waiver", tim, "{\"amount\":" + money("2.50") + ",\"reason\":\"x\"}");
         problem(waiver, 409);
-        assertTrue(waiver.text("detail").contains("2.00"), waiver.body());
+        assertTrue(waiver.text("detail").contains("2.00"), waiver.raw().body());
         Answer refund = post("/fees/" + fee + "/refund", tim, "{\"amount\":" + money("0.01") + ",\"reason\":\"nothing paid\"}");
         problem(refund, 409);
 
@@ -280,11 +218,11 @@ abstract class FeesApiContract {
         problem(nothing, 409);
         assertEquals("NOTHING_OWED", nothing.text("reason"));
         Answer refunded = post("/fees/" + fee + "/refund", tim, "{\"amount\":" + money("1.25") + ",\"reason\":\"item found\"}");
-        assertEquals(201, refunded.status(), refunded.body());
+        assertEquals(201, refunded.status(), refunded.raw().body());
         assertEquals("REFUND", refunded.text("type"));
         Answer tooMuch = post("/fees/" + fee + "/refund", tim, "{\"amount\":" + money("0.76") + ",\"reason\":\"more\"}");
         problem(tooMuch, 409);
-        assertTrue(tooMuch.text("detail").contains("0.75"), tooMuch.body());
+        assertTrue(tooMuch.text("detail").contains("0.75"), tooMuch.raw().body());
         assertEquals("tim", events(EventType.FEE_REFUNDED).get(0).actor());
     }
 
@@ -293,10 +231,10 @@ abstract class FeesApiContract {
         String tim = token("tim");
         long fee = assess(tim, "F4", "3.00");
         Answer part = post("/fees/" + fee + "/waiver", tim, "{\"amount\":" + money("1.00") + ",\"reason\":\"first time\"}");
-        assertEquals(201, part.status(), part.body());
+        assertEquals(201, part.status(), part.raw().body());
         assertEquals("2.00", amount(part.json().path("fee_outstanding")));
         Answer rest = post("/fees/" + fee + "/waiver", tim, "{\"reason\":\"goodwill\"}");
-        assertEquals(201, rest.status(), rest.body());
+        assertEquals(201, rest.status(), rest.raw().body());
         assertEquals("2.00", amount(rest.json().path("amount")));
         assertEquals("0.00", amount(rest.json().path("balance")));
         CirculationEvent e = events(EventType.FEE_WAIVED).stream().filter(x -> x.detail().contains("fee=" + fee + " ")).findFirst().orElseThrow();
@@ -331,7 +269,7 @@ abstract class FeesApiContract {
         invalid(get("/cashier/summary?date=2026-11-02", token("root")), "library");
         Answer currency = post("/patrons/F5/fees", tim, "{\"type\":\"manual\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}");
         problem(currency, 400);
-        assertEquals("CURRENCY_MISMATCH", currency.text("reason"), currency.body());
+        assertEquals("CURRENCY_MISMATCH", currency.text("reason"), currency.raw().body());
         assertEquals("1.00", amount(get("/patrons/F5/fees", tim).json().path("balance")), "nothing invalid was stored");
     }
 
@@ -371,7 +309,7 @@ abstract class FeesApiContract {
             assertEquals('Y', blocked.charAt(11), "excessive outstanding fees: " + blocked);
 
             Answer opened = post("/fees/" + fee + "/disputes", tim, "{\"note\":\"patron says it was returned\"}");
-            assertEquals(201, opened.status(), opened.body());
+            assertEquals(201, opened.status(), opened.raw().body());
             assertEquals("open", opened.text("state"));
             long dispute = opened.json().path("dispute_id").asLong();
             String free = status(kiosk, rq);
@@ -384,11 +322,11 @@ abstract class FeesApiContract {
             assertEquals("12.00", amount(listed.path("balance")), listed.toString());
             Answer second = post("/fees/" + fee + "/disputes", tim, "{\"note\":\"again\"}");
             problem(second, 409);
-            assertTrue(second.text("detail").contains("open dispute"), second.body());
+            assertTrue(second.text("detail").contains("open dispute"), second.raw().body());
 
             Answer rejected = post("/fees/" + fee + "/disputes/" + dispute + "/resolution", tim,
                     "{\"outcome\":\"rejected\",\"note\":\"the loan record is clear\"}");
-            assertEquals(200, rejected.status(), rejected.body());
+            assertEquals(200, rejected.status(), rejected.raw().body());
             assertEquals("rejected", rejected.text("state"));
             assertEquals("tim", rejected.text("resolved_by"));
             String again = status(kiosk, rq);
@@ -413,7 +351,7 @@ abstract class FeesApiContract {
         assertEquals(201, pay(grace, "F6", "3.00", "cash").status());
         long dispute = post("/fees/" + fee + "/disputes", grace, "{\"note\":\"damaged before loan\"}").json().path("dispute_id").asLong();
         Answer upheld = post("/fees/" + fee + "/disputes/" + dispute + "/resolution", grace, "{\"outcome\":\"UPHELD\",\"note\":\"photo on file\"}");
-        assertEquals(200, upheld.status(), upheld.body());
+        assertEquals(200, upheld.status(), upheld.raw().body());
         assertEquals("upheld", upheld.text("state"));
         assertEquals("0.00", amount(upheld.json().path("fee_outstanding")));
         JsonNode line = get("/patrons/F6/fees?status=all", grace).json().path("fees").get(0);
@@ -436,7 +374,7 @@ abstract class FeesApiContract {
         assertEquals(201, post("/fees/" + fee + "/refund", wanda, "{\"amount\":" + money("0.50") + ",\"reason\":\"miscount\"}").status());
 
         Answer day = get("/cashier/summary?library=WEST&date=2026-11-02", wanda);
-        assertEquals(200, day.status(), day.body());
+        assertEquals(200, day.status(), day.raw().body());
         assertEquals("WEST", day.text("library"));
         assertEquals("2026-11-02", day.text("date"));
         assertEquals(3, day.json().path("payments").asInt());
@@ -473,15 +411,15 @@ abstract class FeesApiContract {
         Answer refused = post("/checkouts", grace, "{\"patron\":\"O1\",\"item\":\"FI2\"}");
         problem(refused, 409);
         assertEquals("PATRON_BLOCKED", refused.text("reason"));
-        assertTrue(refused.json().path("overridable").asBoolean(), refused.body());
+        assertTrue(refused.json().path("overridable").asBoolean(), refused.raw().body());
 
         Answer denied = post("/checkouts", tim, "{\"patron\":\"O1\",\"item\":\"FI2\",\"override\":{\"reason\":\"known patron\"}}");
         problem(denied, 403);
-        assertTrue(denied.text("detail").contains("override"), denied.body());
+        assertTrue(denied.text("detail").contains("override"), denied.raw().body());
         invalid(post("/checkouts", grace, "{\"patron\":\"O1\",\"item\":\"FI2\",\"override\":{}}"), "override.reason");
 
         Answer out = post("/checkouts", grace, "{\"patron\":\"O1\",\"item\":\"FI2\",\"override\":{\"reason\":\"address confirmed by phone\"}}");
-        assertEquals(201, out.status(), out.body());
+        assertEquals(201, out.status(), out.raw().body());
         assertEquals("FI2", out.json().path("item").path("barcode").asText());
         CirculationEvent e = events(EventType.CHECKOUT_OVERRIDE).stream().filter(x -> x.detail().contains("address confirmed")).findFirst()
                 .orElseThrow();
@@ -491,7 +429,7 @@ abstract class FeesApiContract {
         Answer taken = post("/checkouts", grace, "{\"patron\":\"O2\",\"item\":\"FI2\",\"override\":{\"reason\":\"please\"}}");
         problem(taken, 409);
         assertEquals("ITEM_CHECKED_OUT_TO_OTHER", taken.text("reason"));
-        assertFalse(taken.json().path("overridable").asBoolean(true), taken.body());
+        assertFalse(taken.json().path("overridable").asBoolean(true), taken.raw().body());
     }
 
     @Test
@@ -501,10 +439,10 @@ abstract class FeesApiContract {
         Answer refused = post("/checkouts", grace, "{\"patron\":\"F7\",\"item\":\"FI3\"}");
         problem(refused, 409);
         assertEquals("EXCESSIVE_FINES", refused.text("reason"));
-        assertTrue(refused.json().path("overridable").asBoolean(), refused.body());
+        assertTrue(refused.json().path("overridable").asBoolean(), refused.raw().body());
         Answer out = post("/checkouts", grace, "{\"patron\":\"F7\",\"item\":\"FI3\",\"override\":{\"reason\":\"will pay tomorrow\"}}",
                 "Idempotency-Key", "ovr-1");
-        assertEquals(201, out.status(), out.body());
+        assertEquals(201, out.status(), out.raw().body());
         assertTrue(events(EventType.CHECKOUT_OVERRIDE).stream().anyMatch(x -> x.detail().contains("EXCESSIVE_FINES")
                 && x.detail().contains("reason=will pay tomorrow")));
     }

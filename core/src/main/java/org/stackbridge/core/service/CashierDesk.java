@@ -162,14 +162,11 @@ final class CashierDesk extends LedgerDesk {
 
     private Outcome<Views.FeeCredited> waive(WaiveFeeById cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Optional<OwnedFee> owned = feeInScope(tx, ctx, cmd.feeId());
-        if (owned.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_FEE, "Unknown fee " + cmd.feeId());
+        Outcome<OwnedFee> found = feeWithNote(tx, ctx, cmd.feeId(), cmd.reason(), "reason");
+        if (!(found instanceof Outcome.Success<OwnedFee> owned)) {
+            return found.map(none -> null);
         }
-        if (cmd.reason() == null || cmd.reason().isBlank()) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "A reason is required");
-        }
-        Fee fee = owned.get().fee();
+        Fee fee = owned.result().fee();
         if (!fee.isOpen()) {
             return Outcome.refused(RefusalReason.NOTHING_OWED, "Fee " + fee.id() + " owes nothing; there is nothing to waive");
         }
@@ -183,38 +180,35 @@ final class CashierDesk extends LedgerDesk {
                     + fee.remaining().toPlainString() + " still owed on fee " + fee.id());
         }
         String reason = cmd.reason().strip();
-        FeeCredit credit = FeeLedger.settle(tx, ctx, owned.get().patron(), List.of(fee), amount, CreditType.WAIVER, null, null, reason);
+        FeeCredit credit = FeeLedger.settle(tx, ctx, owned.result().patron(), List.of(fee), amount, CreditType.WAIVER, null, null, reason);
         tx.log(ctx, EventType.FEE_WAIVED, credit.library(), fee.patronId(), fee.itemId(), "fee=" + fee.id() + " " + CreditType.WAIVER + " "
                 + amount + " credit=" + credit.id() + " outstanding=" + fee.remaining().toPlainString() + "->"
                 + fee.remaining().subtract(amount.amount()).toPlainString() + " reason=" + reason);
-        return Outcome.success(credited(tx, credit, fee.id(), owned.get().patron()));
+        return Outcome.success(credited(tx, credit, fee.id(), owned.result().patron()));
     }
 
     private Outcome<Views.FeeCredited> refund(RefundFee cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Optional<OwnedFee> owned = feeInScope(tx, ctx, cmd.feeId());
-        if (owned.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_FEE, "Unknown fee " + cmd.feeId());
-        }
-        if (cmd.reason() == null || cmd.reason().isBlank()) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "A reason is required");
+        Outcome<OwnedFee> found = feeWithNote(tx, ctx, cmd.feeId(), cmd.reason(), "reason");
+        if (!(found instanceof Outcome.Success<OwnedFee> owned)) {
+            return found.map(none -> null);
         }
         Optional<Refusal> invalid = FeeLedger.invalidAmount(cmd.amount(), settings);
         if (invalid.isPresent()) {
             return invalid.get().outcome();
         }
-        Fee fee = owned.get().fee();
+        Fee fee = owned.result().fee();
         BigDecimal refundable = refundable(tx.store().fees().creditsForPatron(fee.patronId()), fee.id());
         if (cmd.amount().amount().compareTo(refundable) > 0) {
             return Outcome.refused(RefusalReason.OVERPAYMENT, "A refund of " + cmd.amount().toPlainString() + " exceeds the "
                     + refundable.toPlainString() + " paid on fee " + fee.id() + " and not yet refunded");
         }
         String reason = cmd.reason().strip();
-        FeeCredit credit = FeeLedger.refund(tx, ctx, owned.get().patron(), fee, cmd.amount(), reason);
+        FeeCredit credit = FeeLedger.refund(tx, ctx, owned.result().patron(), fee, cmd.amount(), reason);
         tx.log(ctx, EventType.FEE_REFUNDED, credit.library(), fee.patronId(), fee.itemId(), "fee=" + fee.id() + " refund " + cmd.amount()
                 + " credit=" + credit.id() + " refundable=" + refundable.toPlainString() + "->"
                 + refundable.subtract(cmd.amount().amount()).toPlainString() + " reason=" + reason);
-        return Outcome.success(credited(tx, credit, fee.id(), owned.get().patron()));
+        return Outcome.success(credited(tx, credit, fee.id(), owned.result().patron()));
     }
 
     private Views.FeeCredited credited(EngineTx tx, FeeCredit credit, long feeId, Patron patron) {

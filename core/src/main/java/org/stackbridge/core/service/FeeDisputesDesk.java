@@ -37,14 +37,11 @@ final class FeeDisputesDesk extends LedgerDesk {
 
     private Outcome<Views.DisputeView> open(OpenFeeDispute cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Optional<OwnedFee> owned = feeInScope(tx, ctx, cmd.feeId());
-        if (owned.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_FEE, "Unknown fee " + cmd.feeId());
+        Outcome<OwnedFee> found = feeWithNote(tx, ctx, cmd.feeId(), cmd.note(), "note");
+        if (!(found instanceof Outcome.Success<OwnedFee> owned)) {
+            return found.map(none -> null);
         }
-        if (cmd.note() == null || cmd.note().isBlank()) {
-            return Outcome.refused(RefusalReason.INVALID_REQUEST, "A note is required");
-        }
-        Fee fee = owned.get().fee();
+        Fee fee = owned.result().fee();
         if (!fee.isOpen()) {
             return Outcome.refused(RefusalReason.NOTHING_OWED, "Fee " + fee.id() + " owes nothing; there is nothing to dispute");
         }
@@ -58,7 +55,7 @@ final class FeeDisputesDesk extends LedgerDesk {
         tx.log(ctx, EventType.FEE_DISPUTED, ctx.library(), fee.patronId(), fee.itemId(),
                 "fee=" + fee.id() + " dispute=" + dispute.id() + " state=none->open outstanding=" + fee.remaining().toPlainString()
                         + " note=" + dispute.note());
-        return Outcome.success(disputeView(tx, dispute, fee, owned.get().patron()));
+        return Outcome.success(disputeView(tx, dispute, fee, owned.result().patron()));
     }
 
     private Outcome<Views.DisputeView> resolve(ResolveFeeDispute cmd, EngineTx tx) {

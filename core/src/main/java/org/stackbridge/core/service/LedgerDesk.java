@@ -17,6 +17,8 @@ import org.stackbridge.core.model.FeeDispute;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.Money;
 import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.FeeBlockPolicy;
 import org.stackbridge.core.policy.PolicyTable;
@@ -39,6 +41,18 @@ abstract class LedgerDesk extends Desk {
     Optional<OwnedFee> feeInScope(EngineTx tx, RequestContext ctx, long feeId) {
         return tx.store().fees().byId(feeId).flatMap(f -> tx.store().patrons().byId(f.patronId())
                 .filter(p -> inInstitution(tx, ctx, p.homeLibrary())).map(p -> new OwnedFee(f, p)));
+    }
+
+    /** The fee in scope when a required note (or reason) is given; else why not. */
+    Outcome<OwnedFee> feeWithNote(EngineTx tx, RequestContext ctx, long feeId, String note, String noteName) {
+        Optional<OwnedFee> owned = feeInScope(tx, ctx, feeId);
+        if (owned.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_FEE, "Unknown fee " + feeId);
+        }
+        if (note == null || note.isBlank()) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "A " + noteName + " is required");
+        }
+        return Outcome.success(owned.get());
     }
 
     Money money(BigDecimal amount) {

@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.EnumSet;
 import java.util.concurrent.CompletionStage;
+import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.DisputeOutcome;
 import org.stackbridge.core.model.Money;
 import org.stackbridge.core.model.StaffPermission;
+import org.stackbridge.core.outcome.Views;
 import org.stackbridge.staff.auth.Requires;
 
 /**
@@ -36,11 +38,8 @@ public final class FeesResource {
         this.engine = engine;
     }
 
-    /** {@code amount} absent: waive all the fee still owes. */
-    public record WaiverRequest(Fields.MoneyBody amount, String reason) {
-    }
-
-    public record RefundRequest(Fields.MoneyBody amount, String reason) {
+    /** A waiver ({@code amount} absent: all the fee still owes) or a refund ({@code amount} required). */
+    public record CreditRequest(Fields.MoneyBody amount, String reason) {
     }
 
     public record DisputeRequest(String note) {
@@ -53,30 +52,33 @@ public final class FeesResource {
     @Path("waiver")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(StaffPermission.FEES)
-    public CompletionStage<Response> waive(@PathParam("id") String id, WaiverRequest body,
+    public CompletionStage<Response> waive(@PathParam("id") String id, CreditRequest body,
                                            @HeaderParam(CirculationResource.IDEMPOTENCY_KEY) String key, @Context SecurityContext security) {
-        long fee = Fields.pathId("id", id);
-        Fields.requireBody(body);
-        Fields f = new Fields();
-        Money amount = body.amount() == null ? null : f.money("amount", body.amount());
-        String reason = f.note("reason", body.reason());
-        f.check();
-        return engine.run(new Commands.WaiveFeeById(EngineCalls.context(security, key), fee, amount, reason), FeesResource::created);
+        return credit(id, body, false, (fee, amount, reason) -> new Commands.WaiveFeeById(EngineCalls.context(security, key), fee, amount, reason));
     }
 
     @POST
     @Path("refund")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(StaffPermission.FEES)
-    public CompletionStage<Response> refund(@PathParam("id") String id, RefundRequest body,
+    public CompletionStage<Response> refund(@PathParam("id") String id, CreditRequest body,
                                             @HeaderParam(CirculationResource.IDEMPOTENCY_KEY) String key, @Context SecurityContext security) {
+        return credit(id, body, true, (fee, amount, reason) -> new Commands.RefundFee(EngineCalls.context(security, key), fee, amount, reason));
+    }
+
+    /** The engine command for a checked waiver or refund. */
+    private interface CreditCommand {
+        Command<Views.FeeCredited> of(long fee, Money amount, String reason);
+    }
+
+    private CompletionStage<Response> credit(String id, CreditRequest body, boolean amountRequired, CreditCommand command) {
         long fee = Fields.pathId("id", id);
         Fields.requireBody(body);
         Fields f = new Fields();
-        Money amount = f.money("amount", body.amount());
+        Money amount = body.amount() == null && !amountRequired ? null : f.money("amount", body.amount());
         String reason = f.note("reason", body.reason());
         f.check();
-        return engine.run(new Commands.RefundFee(EngineCalls.context(security, key), fee, amount, reason), FeesResource::created);
+        return engine.run(command.of(fee, amount, reason), FeesResource::created);
     }
 
     @POST
