@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,20 +39,17 @@ import org.stackbridge.core.testing.TestClock;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-abstract class StaffApiContract {
+abstract class StaffApiContract extends StaffApiCalls {
 
     /** The store this run uses; {@link StaffApiH2IT} and {@link StaffApiPostgresIT} run every test on each. */
     abstract TestGateways.Store store();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final String PASSWORD = "correct horse";
 
     @TempDir
     static Path data;
     TestClock clock;
-    Gateway gateway;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void start() throws Exception {
@@ -99,13 +89,6 @@ abstract class StaffApiContract {
         }).get(30, TimeUnit.SECONDS);
     }
 
-    @AfterAll
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
     @BeforeEach
     void resetClock() {
         clock.set(T0);
@@ -113,54 +96,8 @@ abstract class StaffApiContract {
 
     // ------------------------------------------------------------------ helpers
 
-    record Answer(int status, JsonNode json, HttpResponse<String> raw) {
-        String text(String field) {
-            return json.path(field).asText();
-        }
-    }
-
-    private Answer call(String method, String path, String token, String contentType, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/api/v1" + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
-        return new Answer(r.statusCode(), json, r);
-    }
-
-    private Answer post(String path, String token, String body, String... headers) throws Exception {
-        return call("POST", path, token, "application/json", body, headers);
-    }
-
-    private Answer get(String path, String token) throws Exception {
-        return call("GET", path, token, null, null);
-    }
-
-    private Answer login(String login, String password) throws Exception {
-        return post("/auth/login", null, JSON.writeValueAsString(java.util.Map.of("login", login, "password", password)));
-    }
-
     private String token(String login) throws Exception {
-        Answer a = login(login, PASSWORD);
-        assertEquals(200, a.status(), a.raw().body());
-        return a.text("token");
-    }
-
-    private static void problem(Answer a, int status) {
-        assertEquals(status, a.status(), a.raw().body());
-        assertEquals("application/problem+json", a.raw().headers().firstValue("Content-Type").orElse(""), a.raw().body());
-        assertEquals(status, a.json().path("status").asInt(), a.raw().body());
-        assertTrue(a.json().hasNonNull("type") && a.json().hasNonNull("title") && a.json().hasNonNull("detail"), a.raw().body());
-        assertFalse(a.raw().body().contains("Exception") || a.raw().body().contains("org.stackbridge"), a.raw().body());
+        return token(login, PASSWORD);
     }
 
     private List<CirculationEvent> events() throws Exception {

@@ -2,9 +2,11 @@ package org.stackbridge.core.command;
 
 import java.time.LocalDate;
 import org.stackbridge.core.model.CreditType;
+import org.stackbridge.core.model.DisputeOutcome;
 import org.stackbridge.core.model.FeeType;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Money;
+import org.stackbridge.core.model.PaymentType;
 import org.stackbridge.core.outcome.Views;
 
 /** The circulation commands; every protocol maps its requests onto these. */
@@ -46,11 +48,22 @@ public final class Commands {
      * that must be accepted (SIP2 no-block Y); {@code pin} is verified when given, and required when
      * {@code pinRequired}.
      */
+    /**
+     * @param override a desk override (null for none): the refusals {@code CheckoutOverrides} lists are let through
+     *                 and recorded with its reason; the caller must have checked the staff member may override
+     */
     public record CheckOut(RequestContext context, String patronBarcode, String itemBarcode, String pin,
-                           boolean pinRequired, boolean noBlock, boolean feeAcknowledged) implements Command<Views.CheckedOut> {
+                           boolean pinRequired, boolean noBlock, boolean feeAcknowledged, CheckoutOverride override) implements Command<Views.CheckedOut> {
+
+        /** A checkout without an override (kiosks, NCIP, ILL). */
+        public CheckOut(RequestContext context, String patronBarcode, String itemBarcode, String pin,
+                        boolean pinRequired, boolean noBlock, boolean feeAcknowledged) {
+            this(context, patronBarcode, itemBarcode, pin, pinRequired, noBlock, feeAcknowledged, null);
+        }
+
         @Override
         public String toString() {
-            return "CheckOut[" + patronBarcode + ", " + itemBarcode + ", noBlock=" + noBlock + "]";
+            return "CheckOut[" + patronBarcode + ", " + itemBarcode + ", noBlock=" + noBlock + (override == null ? "" : ", override") + "]";
         }
     }
 
@@ -154,6 +167,65 @@ public final class Commands {
 
     /** A library (branch) by code: its name and the institution it belongs to (SIP2 AO/AP/CP validation). */
     public record LookupLibrary(RequestContext context, String code) implements Command<Views.LibraryView> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- desk override and the fee ledger (issue #11)
+
+    /** A staff override of a checkout's overridable refusals, with the reason recorded in the event log. */
+    public record CheckoutOverride(String reason) implements java.io.Serializable {
+    }
+
+    /** The patron's fees, open only or (with {@code includeClosed}) all, one page ({@code page} from 1). Read-only. */
+    public record ListFees(RequestContext context, String patronBarcode, boolean includeClosed, int page, int perPage)
+            implements Command<Views.FeeList> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /**
+     * A desk payment: against the named fees in the order given, or oldest first when {@code feeIds} is empty; it may
+     * pay partially but never more than they owe. Answers the receipt.
+     */
+    public record TakePayment(RequestContext context, String patronBarcode, Money amount, PaymentType paymentType,
+                              java.util.List<Long> feeIds, String note) implements Command<Views.Receipt> {
+        public TakePayment {
+            feeIds = feeIds == null ? java.util.List.of() : java.util.List.copyOf(feeIds);
+        }
+    }
+
+    /** The receipt of a payment (by its id), in the caller's institution. Read-only. */
+    public record LookupReceipt(RequestContext context, long paymentId) implements Command<Views.Receipt> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /** Waive part ({@code amount}) or, with a null amount, all of what a fee still owes; the reason is required. */
+    public record WaiveFeeById(RequestContext context, long feeId, Money amount, String reason) implements Command<Views.FeeCredited> {
+    }
+
+    /** Give back money paid on a fee, at most what was paid on it and not yet refunded; the reason is required. */
+    public record RefundFee(RequestContext context, long feeId, Money amount, String reason) implements Command<Views.FeeCredited> {
+    }
+
+    /** Open a dispute of a fee that still owes something; one open dispute per fee. */
+    public record OpenFeeDispute(RequestContext context, long feeId, String note) implements Command<Views.DisputeView> {
+    }
+
+    /** Resolve an open dispute: upheld waives what the fee still owes, rejected leaves it owed (and counting again). */
+    public record ResolveFeeDispute(RequestContext context, long feeId, long disputeId, DisputeOutcome outcome, String note)
+            implements Command<Views.DisputeView> {
+    }
+
+    /** The cashier's summary of one library's day (its local date). Read-only. */
+    public record SummariseCashier(RequestContext context, String library, LocalDate date) implements Command<Views.CashierSummary> {
         @Override
         public boolean mutating() {
             return false;

@@ -7,5 +7,8 @@ public enum EventType {
     PATRON_CREATED, ITEM_CREATED, BIB_CREATED, BIB_UPDATED,
     /** Administration (the detail carries the before and after values): libraries, code lists, rules, accounts. */
     LIBRARY_CHANGED, CODE_CHANGED, RULE_CHANGED, TERMINAL_ACCOUNT_CHANGED, STAFF_ACCOUNT_CHANGED,
-    PATRON_UPDATED, PATRON_CARD_REPLACED, PATRON_PIN_RESET, PATRON_MEMBERSHIP_CHANGED, PATRON_ANONYMISED
+    PATRON_UPDATED, PATRON_CARD_REPLACED, PATRON_PIN_RESET, PATRON_MEMBERSHIP_CHANGED, PATRON_ANONYMISED,
+    FEE_REFUNDED, FEE_DISPUTED, FEE_DISPUTE_RESOLVED,
+    /** A desk checkout let through refusals by a staff override; the detail names them and the reason. */
+    CHECKOUT_OVERRIDE
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.stackbridge.core.model.CreditType;
 import org.stackbridge.core.model.FeeType;
 import org.stackbridge.core.model.HoldStatus;
 import org.stackbridge.core.model.ItemStatus;
@@ -178,5 +179,67 @@ public final class Views {
     /** A library (branch) and the institution it belongs to. */
     /** A library; {@code timezone} is its zone id, in which SIP2 dates for its terminals are written. */
     public record LibraryView(String code, String name, String institution, String timezone) implements Serializable {
+    }
+
+    // ---------------------------------------------------------------- the fee ledger at the desk (issue #11)
+
+    /** A dispute of a fee; {@code state} is {@code open}, {@code upheld} or {@code rejected}. */
+    public record DisputeView(long disputeId, long feeId, String patronBarcode, String state, String note, Instant openedAt,
+                              String openedBy, Instant resolvedAt, String resolvedBy, String resolutionNote, Money feeOutstanding,
+                              Money balance) implements Serializable {
+    }
+
+    /**
+     * A fee as the desk sees it: what it was, what it still owes, what was paid, waived and refunded on it, and its
+     * latest dispute (null when never disputed). {@code status} is {@code open} or {@code closed}; {@code disputed}
+     * whether a dispute is open, so the fee does not count towards the fee block.
+     */
+    public record FeeDetail(long feeId, FeeType type, String status, Money amount, Money outstanding, Money paid, Money waived,
+                            Money refunded, String itemBarcode, String description, Instant createdAt, Instant lastActivityAt,
+                            boolean disputed, DisputeView dispute) implements Serializable {
+    }
+
+    /** One page of a patron's fees; {@code blockingBalance} is what counts towards the fee limit. */
+    public record FeeList(PatronView patron, List<FeeDetail> fees, int page, int perPage, int total, Money balance,
+                          Money blockingBalance) implements Serializable {
+        public FeeList {
+            fees = List.copyOf(fees);
+        }
+    }
+
+    /** One fee a payment went to: what it paid on it. */
+    public record ReceiptLine(long feeId, FeeType type, String description, String itemBarcode, Money feeAmount, Money paid)
+            implements Serializable {
+    }
+
+    /** A payment's receipt, for printing: where, who, what it paid on each fee, and the balance left afterwards. */
+    public record Receipt(long paymentId, String receiptNumber, String library, String libraryName, String patronBarcode,
+                          String patronName, List<ReceiptLine> lines, Money paid, String paymentType, String note,
+                          Money remainingBalance, String staff, Instant at) implements Serializable {
+        public Receipt {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** A waiver or refund on one fee. */
+    public record FeeCredited(long creditId, long feeId, String patronBarcode, CreditType type, Money amount, String reason,
+                              Money feeOutstanding, Money balance) implements Serializable {
+    }
+
+    /** Payments of one kind in a cashier summary. */
+    public record PaymentTotal(String paymentType, int count, Money total) implements Serializable {
+    }
+
+    /** One staff member's part of a cashier summary. */
+    public record StaffTotal(String staff, int payments, Money paid, Money waived, Money refunded) implements Serializable {
+    }
+
+    /** A library's day at the cash desk: payments by type, waivers and refunds, and who took them. */
+    public record CashierSummary(String library, LocalDate date, int payments, Money paid, List<PaymentTotal> byPaymentType,
+                                 Money waived, Money refunded, List<StaffTotal> byStaff) implements Serializable {
+        public CashierSummary {
+            byPaymentType = List.copyOf(byPaymentType);
+            byStaff = List.copyOf(byStaff);
+        }
     }
 }

@@ -50,9 +50,10 @@ public final class EligibilityPolicies {
                     ? refuse(RefusalReason.PATRON_BLOCKED, "Too many overdue items") : pass(),
             s -> Set.of(TOO_MANY_ITEMS_OVERDUE, CHARGE_PRIVILEGES_DENIED));
 
+    /** Fees under an open dispute do not count ({@link FeeBlockPolicy}, applied when the standing is built). */
     public static final EligibilityRule<PatronStanding> FEES_UNDER_LIMIT = new EligibilityRule<>("fees under the limit",
-            s -> s.feeLimit().signum() > 0 && s.balance().amount().compareTo(s.feeLimit()) >= 0
-                    ? refuse(RefusalReason.EXCESSIVE_FINES, "Outstanding fines of " + s.balance().toPlainString() + " block borrowing")
+            s -> s.feeLimit().signum() > 0 && s.blockingBalance().amount().compareTo(s.feeLimit()) >= 0
+                    ? refuse(RefusalReason.EXCESSIVE_FINES, "Outstanding fines of " + s.blockingBalance().toPlainString() + " block borrowing")
                     : pass(),
             s -> Set.of(s.owesOverdueFines() ? EXCESSIVE_OUTSTANDING_FINES : EXCESSIVE_OUTSTANDING_FEES, CHARGE_PRIVILEGES_DENIED));
 

@@ -45,6 +45,15 @@ public record EligibilityPolicy<S>(String name, List<EligibilityRule<S>> rules) 
         return Optional.empty();
     }
 
+    /** Every refusal, in rule order (a desk override lets several through at once). */
+    public List<Refusal> refusals(S subject) {
+        List<Refusal> out = new ArrayList<>();
+        for (EligibilityRule<S> rule : rules) {
+            rule.check(subject).ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** The flags of every rule that refuses. */
     public Set<PatronFlag> flags(S subject) {
         Set<PatronFlag> out = EnumSet.noneOf(PatronFlag.class);

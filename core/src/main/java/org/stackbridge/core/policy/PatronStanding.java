@@ -20,13 +20,21 @@ import org.stackbridge.core.model.PatronBlock;
  * @param maxLoans       the loan limit of the circulation rule in effect; 0 for none
  * @param feeLimit       a balance at or above this blocks borrowing; 0 disables the check
  * @param maxOverdue     this many overdue loans block borrowing; 0 disables the check
+ * @param blockingBalance the part of {@code balance} that counts towards the fee limit ({@link FeeBlockPolicy})
  */
 public record PatronStanding(Patron patron, Instant at, LocalDate today, List<PatronBlock> blocks, int openLoans,
                              long overdueLoans, Money balance, boolean owesOverdueFines, int maxLoans,
-                             BigDecimal feeLimit, int maxOverdue) {
+                             BigDecimal feeLimit, int maxOverdue, Money blockingBalance) {
 
     public PatronStanding {
         blocks = List.copyOf(blocks);
+    }
+
+    /** A standing where the whole balance counts towards the fee limit (no fee under dispute). */
+    public PatronStanding(Patron patron, Instant at, LocalDate today, List<PatronBlock> blocks, int openLoans,
+                          long overdueLoans, Money balance, boolean owesOverdueFines, int maxLoans,
+                          BigDecimal feeLimit, int maxOverdue) {
+        this(patron, at, today, blocks, openLoans, overdueLoans, balance, owesOverdueFines, maxLoans, feeLimit, maxOverdue, balance);
     }
 
     public List<PatronBlock> activeBlocks() {

@@ -51,6 +51,8 @@ public final class CirculationEngine {
         returns.registerOn(this);
         new HoldsDesk(settings, policies).registerOn(this);
         new FeesDesk(settings, policies).registerOn(this);
+        new CashierDesk(settings, policies).registerOn(this);
+        new FeeDisputesDesk(settings, policies).registerOn(this);
         new AdministrationDesk(settings, policies, views).registerOn(this);
         new SettingsDesk(settings, policies).registerOn(this);
         new PatronsDesk(settings, policies, views, pins).registerOn(this);

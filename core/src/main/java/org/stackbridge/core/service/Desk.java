@@ -20,6 +20,7 @@ import org.stackbridge.core.model.Money;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.CirculationRule;
+import org.stackbridge.core.policy.FeeBlockPolicy;
 import org.stackbridge.core.policy.PatronStanding;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.port.StoreTx;
@@ -113,9 +114,11 @@ abstract class Desk {
         BigDecimal owed = fees.stream().map(Fee::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean fines = fees.stream().anyMatch(f -> f.type() == FeeType.OVERDUE);
         LocalDate today = at.atZone(library(tx, p.homeLibrary()).zone()).toLocalDate();
+        java.util.Set<Long> disputed = s.fees().openDisputesForPatron(p.id()).stream().map(org.stackbridge.core.model.FeeDispute::feeId)
+                .collect(java.util.stream.Collectors.toSet());
         return new PatronStanding(p, at, today, s.patrons().blocks(p.id()), loans.size(), loans.stream().filter(l -> l.isOverdue(at)).count(),
                 new Money(owed, settings.currency()), fines, rule.map(CirculationRule::maxLoans).orElse(0), settings.feeLimit(),
-                settings.maxOverdue());
+                settings.maxOverdue(), FeeBlockPolicy.blockingBalance(fees, disputed, settings.currency()));
     }
 
     public Money balance(EngineTx tx, long patronId) {

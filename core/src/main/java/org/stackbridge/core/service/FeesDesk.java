@@ -1,7 +1,6 @@
 package org.stackbridge.core.service;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,10 +34,6 @@ final class FeesDesk extends Desk {
         engine.register(WaiveFee.class, this::waiveFee);
         engine.register(AssessFee.class, this::assessFee);
     }
-
-    /** Largest single amount accepted: far above any library charge, well inside every money column. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
-
 
     // ---------------------------------------------------------------- fees
 
@@ -142,16 +137,7 @@ final class FeesDesk extends Desk {
     }
 
     private Optional<Refusal> validateAmount(Money amount) {
-        if (amount == null || amount.amount().signum() <= 0) {
-            return Optional.of(new Refusal(RefusalReason.INVALID_AMOUNT, "Amount must be positive"));
-        }
-        if (amount.amount().compareTo(MAX_AMOUNT) > 0) {
-            return Optional.of(new Refusal(RefusalReason.INVALID_AMOUNT, "Amount must not exceed " + MAX_AMOUNT.toPlainString()));
-        }
-        if (!amount.currency().equals(settings.currency())) {
-            return Optional.of(new Refusal(RefusalReason.CURRENCY_MISMATCH, "Currency must be " + settings.currency().getCurrencyCode()));
-        }
-        return Optional.empty();
+        return FeeLedger.invalidAmount(amount, settings);
     }
 
     private static Money sameCurrencyOrNull(Money requested, Money stored) {
@@ -161,21 +147,7 @@ final class FeesDesk extends Desk {
     /** Allocates a credit oldest-first over {@code fees} and records it; amount must not exceed what they owe. */
     private FeeCredit applyCredit(EngineTx tx, RequestContext ctx, Patron patron, List<Fee> fees, Money amount,
                                   CreditType type, String method, String reference) {
-        BigDecimal left = amount.amount();
-        List<FeeCredit.Allocation> allocations = new ArrayList<>();
-        for (Fee fee : fees) {
-            if (left.signum() == 0) {
-                break;
-            }
-            BigDecimal part = left.min(fee.remaining());
-            if (part.signum() > 0) {
-                tx.store().fees().update(fee.withRemaining(fee.remaining().subtract(part)));
-                allocations.add(new FeeCredit.Allocation(fee.id(), part));
-                left = left.subtract(part);
-            }
-        }
-        return tx.store().fees().insertCredit(new FeeCredit(0, patron.id(), type, amount, method, reference, ctx.channel(),
-                ctx.terminal(), tx.now(), allocations));
+        return FeeLedger.settle(tx, ctx, patron, fees, amount, type, method, reference, type == CreditType.PAYMENT ? null : method);
     }
 
     private static List<Views.FeeAllocation> allocations(FeeCredit c) {

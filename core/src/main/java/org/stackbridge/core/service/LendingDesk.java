@@ -25,10 +25,12 @@ import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
+import org.stackbridge.core.policy.CheckoutOverrides;
 import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.policy.DueDates;
 import org.stackbridge.core.policy.EligibilityPolicies;
 import org.stackbridge.core.policy.Fines;
+import org.stackbridge.core.policy.PatronStanding;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.policy.Refusal;
 import org.stackbridge.core.policy.RenewalCase;
@@ -72,6 +74,11 @@ final class LendingDesk extends Desk {
         Item found = maybeItem.get();
         Instant at = tx.effectiveTime(ctx);
         boolean offline = cmd.noBlock();
+        if (cmd.override() != null && (cmd.override().reason() == null || cmd.override().reason().isBlank())) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "An override needs a reason");
+        }
+        // Refusals a desk override let through, recorded with the loan.
+        List<Refusal> overridden = new ArrayList<>();
         if (!offline) {
             Optional<Refusal> pin = checkPin(cmd.pin(), cmd.pinRequired(), patron);
             if (pin.isPresent()) {
@@ -104,19 +111,27 @@ final class LendingDesk extends Desk {
         Optional<Hold> ownHold = Optional.empty();
         if (!offline) {
             if (!rule.circulates()) {
-                return Outcome.refused(RefusalReason.ITEM_NOT_CIRCULATING, "Item does not circulate", itemInfo(tx, item));
+                Refusal notForLoan = new Refusal(RefusalReason.ITEM_NOT_CIRCULATING, "Item does not circulate");
+                if (!overrides(cmd, notForLoan, overridden)) {
+                    return notForLoan.outcome(itemInfo(tx, item));
+                }
             }
             if (!item.status().circulates()) {
                 return Outcome.refused(RefusalReason.ITEM_NOT_AVAILABLE, "Item is " + describe(item.status()), itemInfo(tx, item));
             }
-            Optional<Refusal> blocked = EligibilityPolicies.BORROW.firstRefusal(standing(tx, patron, at, maybeRule));
-            if (blocked.isPresent()) {
-                return blocked.get().outcome();
+            PatronStanding standing = standing(tx, patron, at, maybeRule);
+            List<Refusal> blocked = cmd.override() == null ? EligibilityPolicies.BORROW.firstRefusal(standing).stream().toList()
+                    : EligibilityPolicies.BORROW.refusals(standing);
+            for (Refusal refusal : blocked) {
+                if (!overrides(cmd, refusal, overridden)) {
+                    return refusal.outcome();
+                }
             }
+            Refusal heldForOther = new Refusal(RefusalReason.ITEM_ON_HOLD_FOR_OTHER, "Item is on hold for another patron");
             // An item set aside for another patron is theirs, wherever their hold sits in the queue.
             Optional<Hold> trappedFor = s.holds().openTrappingItem(item.id()).filter(h -> !shelfExpired(tx, h));
-            if (trappedFor.isPresent() && trappedFor.get().patronId() != patron.id()) {
-                return Outcome.refused(RefusalReason.ITEM_ON_HOLD_FOR_OTHER, "Item is on hold for another patron", itemInfo(tx, item));
+            if (trappedFor.isPresent() && trappedFor.get().patronId() != patron.id() && !overrides(cmd, heldForOther, overridden)) {
+                return heldForOther.outcome(itemInfo(tx, item));
             }
             Optional<Hold> head = firstHoldFor(tx, item);
             if (head.isPresent() && head.get().patronId() != patron.id()) {
@@ -125,8 +140,8 @@ final class LendingDesk extends Desk {
                                 && (h.status() == HoldStatus.WAITING || item.id() == nz(h.trappedItemId())))
                         .findFirst();
                 boolean trappedForOther = head.get().trappedItemId() != null && head.get().trappedItemId() == item.id();
-                if (trappedForOther || mine.isEmpty()) {
-                    return Outcome.refused(RefusalReason.ITEM_ON_HOLD_FOR_OTHER, "Item is on hold for another patron", itemInfo(tx, item));
+                if ((trappedForOther || mine.isEmpty()) && !overridden.contains(heldForOther) && !overrides(cmd, heldForOther, overridden)) {
+                    return heldForOther.outcome(itemInfo(tx, item));
                 }
             }
         }
@@ -146,9 +161,26 @@ final class LendingDesk extends Desk {
                 .ifPresent(h -> s.holds().update(shelfExpired(tx, h) ? h.withStatus(HoldStatus.EXPIRED) : h.untrapped()));
         tx.log(ctx, EventType.CHECKOUT, library.code(), patron.id(), item.id(),
                 "loan=" + loan.id() + " due=" + due + (offline ? " offline" : ""));
+        if (!overridden.isEmpty()) {
+            tx.log(ctx, EventType.CHECKOUT_OVERRIDE, library.code(), patron.id(), item.id(), "loan=" + loan.id() + " overridden="
+                    + overridden.stream().map(r -> r.reason() + " (" + r.text() + ")").collect(java.util.stream.Collectors.joining("; "))
+                    + " reason=" + cmd.override().reason().strip());
+        }
         // The open loan of the item is the one just inserted, and its borrower is this patron.
         return Outcome.success(new Views.CheckedOut(itemInfo(tx, lent, Optional.of(loan), patron.barcode()), patronView(tx, patron), due, false, 0,
                 Money.zero(settings.currency()), offline));
+    }
+
+    /**
+     * Whether a desk override lets this refusal through ({@link CheckoutOverrides}); if so it is noted in
+     * {@code overridden}, for the event log.
+     */
+    private static boolean overrides(CheckOut cmd, Refusal refusal, List<Refusal> overridden) {
+        if (cmd.override() == null || !CheckoutOverrides.overridable(refusal.reason())) {
+            return false;
+        }
+        overridden.add(refusal);
+        return true;
     }
 
     private static CirculationRule withMinimalLoan(CirculationRule r) {

@@ -18,7 +18,10 @@ import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.policy.CheckoutOverrides;
 import org.stackbridge.staff.auth.Requires;
+import org.stackbridge.staff.auth.StaffSession;
+import org.stackbridge.staff.problem.ProblemException;
 
 /**
  * The circulation desk: {@code POST /checkouts}, {@code POST /checkins} and {@code POST /checkouts/{item}/renewal},
@@ -39,7 +42,11 @@ public final class CirculationResource {
         this.engine = engine;
     }
 
-    public record CheckoutRequest(String patron, String item) {
+    /** {@code override} (optional): let the checkout through refusals a desk override may pass, for this reason. */
+    public record CheckoutRequest(String patron, String item, OverrideRequest override) {
+    }
+
+    public record OverrideRequest(String reason) {
     }
 
     public record CheckinRequest(String item) {
@@ -55,9 +62,18 @@ public final class CirculationResource {
         Fields f = new Fields();
         String patron = f.barcode("patron", body.patron());
         String item = f.barcode("item", body.item());
+        Commands.CheckoutOverride override = null;
+        if (body.override() != null) {
+            StaffSession session = (StaffSession) security.getUserPrincipal();
+            if (!session.allows(StaffPermission.OVERRIDE)) {
+                throw ProblemException.forbidden("The role " + session.role().label() + " of " + session.login()
+                        + " does not allow override (permission OVERRIDE); ask a librarian.");
+            }
+            override = new Commands.CheckoutOverride(f.note("override.reason", body.override().reason()));
+        }
         f.check();
-        return engine.run(new Commands.CheckOut(EngineCalls.context(security, key), patron, item, null, false, false, false),
-                done -> Response.status(Response.Status.CREATED).entity(done).build());
+        return engine.run(new Commands.CheckOut(EngineCalls.context(security, key), patron, item, null, false, false, false, override),
+                done -> Response.status(Response.Status.CREATED).entity(done).build(), CheckoutOverrides::overridable);
     }
 
     /** The answer says where the item goes next (hold shelf, transit, reshelve) and, when a hold trapped it, for whom. */

@@ -59,6 +59,20 @@ public final class EngineCalls {
         return port.execute(command).thenApplyAsync(outcome -> view.apply(valueOf(outcome)), workers);
     }
 
+    /**
+     * Runs a command whose refusals a desk override may let through: the problem of a refusal says whether
+     * {@code overridable} holds for its reason, so a console can offer the override.
+     */
+    public <R, V> CompletionStage<V> run(Command<R> command, Function<R, V> view, java.util.function.Predicate<RefusalReason> overridable) {
+        return port.execute(command).thenApplyAsync(outcome -> {
+            if (outcome instanceof Outcome.Refused<R> r && r.reason() != RefusalReason.SYSTEM_ERROR) {
+                ProblemException p = refusal(r);
+                throw new ProblemException(p.problem().withOverridable(overridable.test(r.reason())));
+            }
+            return view.apply(valueOf(outcome));
+        }, workers);
+    }
+
     static <R> R valueOf(Outcome<R> outcome) {
         if (outcome instanceof Outcome.Success<R> s) {
             return s.result();

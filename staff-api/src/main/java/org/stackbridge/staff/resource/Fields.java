@@ -74,6 +74,101 @@ final class Fields {
                 MAX_PER_PAGE));
     }
 
+    /** Longest staff note or reason accepted. */
+    static final int MAX_NOTE = 500;
+
+    /** Money in a request, as everywhere in the API: {@code {"amount": "1.25", "currency": "USD"}}. */
+    public record MoneyBody(String amount, String currency) {
+    }
+
+    /**
+     * A positive amount with at most two decimals and a three-letter currency code; null (and an error naming
+     * {@code name.amount} or {@code name.currency}) when invalid. The engine checks the currency is the library's.
+     */
+    org.stackbridge.core.model.Money money(String name, MoneyBody value) {
+        if (value == null) {
+            errors.add(new Problem.FieldError(name, "required"));
+            return null;
+        }
+        java.math.BigDecimal amount = null;
+        if (value.amount() == null || value.amount().isBlank()) {
+            errors.add(new Problem.FieldError(name + ".amount", "required"));
+        } else {
+            try {
+                amount = new java.math.BigDecimal(value.amount().strip());
+            } catch (NumberFormatException e) {
+                errors.add(new Problem.FieldError(name + ".amount", "must be a decimal number such as \"1.25\""));
+            }
+            if (amount != null && (amount.signum() <= 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 9)) {
+                errors.add(new Problem.FieldError(name + ".amount", "must be positive, at most 999999999.99, with at most two decimals"));
+                amount = null;
+            }
+        }
+        java.util.Currency currency = null;
+        if (value.currency() == null || !value.currency().matches("[A-Z]{3}")) {
+            errors.add(new Problem.FieldError(name + ".currency", "must be a three-letter currency code such as \"USD\""));
+        } else {
+            try {
+                currency = java.util.Currency.getInstance(value.currency());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError(name + ".currency", "unknown currency"));
+            }
+        }
+        return amount == null || currency == null ? null : new org.stackbridge.core.model.Money(amount, currency);
+    }
+
+    /** An optional text of at most {@code max} characters without control characters (line breaks allowed); null when absent. */
+    String optional(String name, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new Problem.FieldError(name, "must be at most " + max + " characters"));
+        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add(new Problem.FieldError(name, "must not contain control characters"));
+        }
+        return value.strip();
+    }
+
+    /** A required note or reason: text of at most {@link #MAX_NOTE} characters. */
+    String note(String name, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new Problem.FieldError(name, "required"));
+            return null;
+        }
+        return optional(name, value, MAX_NOTE);
+    }
+
+    /** An optional whole number in [min, max]; {@code absent} when not given. */
+    int integer(String name, String value, int min, int max, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError(name, "must be a whole number from " + min + " to " + max));
+        return absent;
+    }
+
+    /** An id from the path: a positive whole number; a 400 naming {@code name} otherwise. */
+    static long pathId(String name, String value) {
+        try {
+            long id = Long.parseLong(value.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(List.of(new Problem.FieldError(name, "must be a positive whole number")));
+    }
+
     void error(String name, String reason) {
         errors.add(new Problem.FieldError(name, reason));
     }

@@ -12,12 +12,17 @@ import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.problem.ProblemMapper;
 import org.stackbridge.staff.resource.AuthResource;
+import org.stackbridge.staff.resource.CashierResource;
 import org.stackbridge.staff.resource.CirculationResource;
 import org.stackbridge.staff.resource.EngineCalls;
+import org.stackbridge.staff.resource.FeesResource;
 import org.stackbridge.staff.resource.ItemsResource;
+import org.stackbridge.staff.resource.PatronFeesResource;
+import org.stackbridge.staff.resource.PatronPaymentsResource;
 import org.stackbridge.staff.resource.PatronsResource;
 import org.stackbridge.staff.resource.ReportsResource;
 import org.stackbridge.core.report.ReportCatalogue;
+import org.stackbridge.staff.resource.PaymentsResource;
 
 /**
  * The JAX-RS application: every resource (singletons whose collaborators are bound here), the auth filter, JSON and
@@ -58,5 +63,10 @@ final class StaffApplication extends ResourceConfig {
         register(org.stackbridge.staff.resource.StaffAccountsResource.class);
         register(org.stackbridge.staff.resource.TerminalsResource.class);
         register(org.stackbridge.staff.resource.ItemHistoryResource.class);
+        register(PatronFeesResource.class);
+        register(PatronPaymentsResource.class);
+        register(PaymentsResource.class);
+        register(FeesResource.class);
+        register(CashierResource.class);
     }
 }

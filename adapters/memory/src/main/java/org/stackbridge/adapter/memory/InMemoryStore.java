@@ -16,6 +16,7 @@ import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.model.CirculationEvent;
 import org.stackbridge.core.model.Fee;
 import org.stackbridge.core.model.FeeCredit;
+import org.stackbridge.core.model.FeeDispute;
 import org.stackbridge.core.model.Hold;
 import org.stackbridge.core.model.IllRequest;
 import org.stackbridge.core.model.IllRole;
@@ -82,6 +83,8 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private static final java.util.function.Function<Fee, Object> OPEN_FEE_PATRON = f -> f.isOpen() ? f.patronId() : null;
     private static final java.util.function.Function<FeeCredit, Object> CREDIT_REFERENCE =
             c -> c.reference() == null ? null : c.channel() + "\u0000" + c.reference();
+    private static final java.util.function.Function<FeeCredit, Object> CREDIT_PATRON = FeeCredit::patronId;
+    private static final java.util.function.Function<FeeDispute, Object> DISPUTE_PATRON = FeeDispute::patronId;
 
     private final MemoryTable<Patron> patrons = new MemoryTable<Patron>(undo).indexBy(PATRON_BARCODE);
     private final MemoryTable<PatronBlock> blocks = new MemoryTable<PatronBlock>(undo).indexBy(BLOCK_PATRON);
@@ -91,7 +94,8 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final MemoryTable<Hold> holds = new MemoryTable<Hold>(undo).indexBy(OPEN_HOLD_BIB).indexBy(OPEN_HOLD_PATRON)
             .indexBy(OPEN_HOLD_TRAPPED);
     private final MemoryTable<Fee> fees = new MemoryTable<Fee>(undo).indexBy(OPEN_FEE_PATRON);
-    private final MemoryTable<FeeCredit> credits = new MemoryTable<FeeCredit>(undo).indexBy(CREDIT_REFERENCE);
+    private final MemoryTable<FeeCredit> credits = new MemoryTable<FeeCredit>(undo).indexBy(CREDIT_REFERENCE).indexBy(CREDIT_PATRON);
+    private final MemoryTable<FeeDispute> disputes = new MemoryTable<FeeDispute>(undo).indexBy(DISPUTE_PATRON);
     private static final java.util.function.Function<CirculationEvent, Object> EVENT_PATRON = CirculationEvent::patronId;
     private static final java.util.function.Function<CirculationEvent, Object> EVENT_ITEM = CirculationEvent::itemId;
     private static final java.util.function.Function<LostCard, Object> LOST_CARD_BARCODE = LostCard::barcode;
@@ -155,6 +159,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         copy.put("holds", holds.rows());
         copy.put("fees", fees.rows());
         copy.put("credits", credits.rows());
+        copy.put("disputes", disputes.rows());
         copy.put("events", events.rows());
         copy.put("ill", ill.rows());
         copy.put("requestKeys", new java.util.TreeSet<>(keys.keySet()));
@@ -496,6 +501,56 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             @Override
             public Optional<FeeCredit> creditByReference(Channel channel, String reference) {
                 return credits.where(CREDIT_REFERENCE, channel + "\u0000" + reference).stream().findFirst();
+            }
+
+            @Override
+            public List<Fee> forPatron(long patronId) {
+                return fees.stream().filter(f -> f.patronId() == patronId)
+                        .sorted(Comparator.comparing(Fee::createdAt).thenComparingLong(Fee::id)).toList();
+            }
+
+            @Override
+            public Optional<FeeCredit> creditById(long id) {
+                return credits.get(id);
+            }
+
+            @Override
+            public List<FeeCredit> creditsForPatron(long patronId) {
+                return credits.where(CREDIT_PATRON, patronId).stream()
+                        .sorted(Comparator.comparing(FeeCredit::at).thenComparingLong(FeeCredit::id)).toList();
+            }
+
+            @Override
+            public List<FeeCredit> creditsAt(String library, Instant from, Instant to) {
+                return credits.stream().filter(c -> library.equals(c.library()) && !c.at().isBefore(from) && c.at().isBefore(to))
+                        .sorted(Comparator.comparing(FeeCredit::at).thenComparingLong(FeeCredit::id)).toList();
+            }
+
+            @Override
+            public FeeDispute insertDispute(FeeDispute dispute) {
+                FeeDispute stored = dispute.withId(disputes.nextId());
+                disputes.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public void updateDispute(FeeDispute dispute) {
+                disputes.put(dispute.id(), dispute);
+            }
+
+            @Override
+            public Optional<FeeDispute> disputeById(long id) {
+                return disputes.get(id);
+            }
+
+            @Override
+            public List<FeeDispute> disputesForPatron(long patronId) {
+                return disputes.where(DISPUTE_PATRON, patronId).stream().sorted(Comparator.comparingLong(FeeDispute::id)).toList();
+            }
+
+            @Override
+            public List<FeeDispute> openDisputesForPatron(long patronId) {
+                return disputesForPatron(patronId).stream().filter(FeeDispute::isOpen).toList();
             }
         };
     }

@@ -153,6 +153,18 @@ public final class World implements AutoCloseable {
         return new Commands.AssessFee(ctx(), patron, FeeType.MANUAL, Money.of(amount, "USD"), null, "manual " + amount);
     }
 
+    /** Manual fees for the patron, one an hour from now on (so oldest-first order is theirs); their ids. */
+    public List<Long> assessHourly(String patron, String... amounts) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            if (i > 0) {
+                advance(Duration.ofHours(1));
+            }
+            ids.add(ok(assess(patron, amounts[i])).feeId());
+        }
+        return ids;
+    }
+
     public Commands.PayFee pay(String patron, String amount, Long feeId, String transactionId) {
         return new Commands.PayFee(ctx(), patron, Money.of(amount, "USD"), feeId, transactionId, "cash");
     }

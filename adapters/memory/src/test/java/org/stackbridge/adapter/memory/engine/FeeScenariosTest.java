@@ -35,11 +35,10 @@ class FeeScenariosTest {
         world.patron("P1");
         world.patron("P2");
         world.item("I1", world.bib("b1"));
-        f1 = world.ok(world.assess("P1", "1.00")).feeId();
-        world.advance(Duration.ofHours(1));
-        f2 = world.ok(world.assess("P1", "2.00")).feeId();
-        world.advance(Duration.ofHours(1));
-        f3 = world.ok(world.assess("P1", "3.00")).feeId();
+        List<Long> fees = world.assessHourly("P1", "1.00", "2.00", "3.00");
+        f1 = fees.get(0);
+        f2 = fees.get(1);
+        f3 = fees.get(2);
     }
 
     @AfterEach
