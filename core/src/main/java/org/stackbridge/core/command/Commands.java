@@ -1,6 +1,7 @@
 package org.stackbridge.core.command;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.stackbridge.core.model.CreditType;
 import org.stackbridge.core.model.FeeType;
 import org.stackbridge.core.model.ItemStatus;
@@ -154,6 +155,63 @@ public final class Commands {
 
     /** A library (branch) by code: its name and the institution it belongs to (SIP2 AO/AP/CP validation). */
     public record LookupLibrary(RequestContext context, String code) implements Command<Views.LibraryView> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- the staff holds desk (issue #11)
+
+    /** Suspends a waiting hold through the end of {@code until} (null: until resumed); it keeps its place in the queue. */
+    public record SuspendHold(RequestContext context, long holdId, LocalDate until) implements Command<Views.HoldView> {
+    }
+
+    /** Ends a hold's suspension. */
+    public record ResumeHold(RequestContext context, long holdId) implements Command<Views.HoldView> {
+    }
+
+    /** Cancels one hold by its id; {@code reason} (optional) goes into the event log. */
+    public record CancelHoldById(RequestContext context, long holdId, String reason) implements Command<Views.HoldView> {
+    }
+
+    /** One hold by id. Read-only. */
+    public record LookupHold(RequestContext context, long holdId) implements Command<Views.HoldView> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /** A patron's open holds (when {@code patronBarcode} is given) or a title's queue in order. Read-only. */
+    public record ListHolds(RequestContext context, String patronBarcode, String bibControlNumber) implements Command<List<Views.HoldView>> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /** The pull list of a library: waiting holds an available item on its shelves can fill, one page. Read-only. */
+    public record ListHoldsToPull(RequestContext context, String library, int page, int perPage)
+            implements Command<Views.Page<Views.PullLine>> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /** The clear-shelf list of a library: items on its hold shelf whose hold expired uncollected, one page. Read-only. */
+    public record ListExpiredOnShelf(RequestContext context, String library, int page, int perPage)
+            implements Command<Views.Page<Views.ShelfLine>> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /** Items in transit to ({@code incoming}) or from a library, one page. Read-only. */
+    public record ListTransits(RequestContext context, String library, boolean incoming, int page, int perPage)
+            implements Command<Views.Page<Views.TransitLine>> {
         @Override
         public boolean mutating() {
             return false;

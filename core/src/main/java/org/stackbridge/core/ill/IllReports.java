@@ -34,6 +34,7 @@ final class IllReports extends IllDesk {
     void registerOn(CirculationEngine engine) {
         engine.register(ListRequests.class, this::list);
         engine.register(ShowRequest.class, this::show);
+        engine.register(IllCommands.SearchRequests.class, this::search);
         engine.register(Statistics.class, (cmd, tx) -> Outcome.success(statistics(tx.store(), cmd.from(), cmd.to())));
     }
 
@@ -64,11 +65,33 @@ final class IllReports extends IllDesk {
     }
 
     private Outcome<IllViews.Detail> show(ShowRequest cmd, EngineTx tx) {
-        Optional<IllRequest> r = resolve(tx, cmd.context(), cmd.ref());
+        Optional<IllRequest> r = resolve(tx, cmd.context(), cmd.ref()).filter(x -> visible(tx, cmd.context(), x));
         if (r.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ILL_REQUEST, "Unknown " + cmd.ref());
         }
         return Outcome.success(new IllViews.Detail(view(tx, r.get()), history(tx.store(), r.get(), tx.now())));
+    }
+
+    private Outcome<org.stackbridge.core.outcome.Views.Page<IllViews.IllRequestView>> search(IllCommands.SearchRequests cmd, EngineTx tx) {
+        List<IllViews.IllRequestView> out = new ArrayList<>();
+        long after = 0;
+        for (int scanned = 0; scanned < MAX_SCANNED_EVENTS; ) {
+            List<IllRequest> page = tx.store().ill().page(after, 500);
+            for (IllRequest r : page) {
+                if ((cmd.role() == null || r.role() == cmd.role()) && (cmd.state() == null || r.state() == cmd.state())
+                        && (cmd.partnerAgency() == null || cmd.partnerAgency().equals(r.partnerAgency()))
+                        && (cmd.externalId() == null || cmd.externalId().equals(r.externalId()))
+                        && (cmd.createdBefore() == null || r.createdAt().isBefore(cmd.createdBefore())) && visible(tx, cmd.context(), r)) {
+                    out.add(view(tx, r));
+                }
+            }
+            scanned += page.size();
+            if (page.size() < 500) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        return Outcome.success(org.stackbridge.core.outcome.Views.Page.of(out, cmd.page(), cmd.perPage()));
     }
 
     /** The transitions of one request, from the event log. */

@@ -163,4 +163,51 @@ public final class Views {
     /** A library; {@code timezone} is its zone id, in which SIP2 dates for its terminals are written. */
     public record LibraryView(String code, String name, String institution, String timezone) implements Serializable {
     }
+
+    // ---------------------------------------------------------------- the staff holds desk (issue #11)
+
+    /**
+     * One hold as staff see it. {@code itemBarcode}: the item of an item-level hold; {@code trappedItemBarcode}: the
+     * item set aside for it; {@code queuePosition}: its place among the title's open holds (1 = next).
+     */
+    public record HoldView(long holdId, String patronBarcode, String patronName, String bibControlNumber, String title,
+                           String itemBarcode, String trappedItemBarcode, String pickupLibrary, HoldStatus status, int queuePosition,
+                           Instant placedAt, LocalDate expiresOn, boolean suspended, LocalDate suspendedUntil,
+                           LocalDate shelfExpiresOn) implements Serializable {
+    }
+
+    /** One page of a list: the lines of page {@code page} (from 1) of {@code perPage}, and how many there are in all. */
+    public record Page<T>(List<T> items, int page, int perPage, int total) implements Serializable {
+        public Page {
+            items = List.copyOf(items);
+        }
+
+        /** Page {@code page} (from 1) of {@code all}. */
+        public static <T> Page<T> of(List<T> all, int page, int perPage) {
+            int from = (int) Math.min(all.size(), (long) Math.max(0, page - 1) * perPage);
+            return new Page<>(all.subList(from, Math.min(all.size(), from + perPage)), page, perPage, all.size());
+        }
+    }
+
+    /** A hold an item on this library's shelves can fill: where to find the item and whom it is for. */
+    public record PullLine(long holdId, String bibControlNumber, String title, String author, String itemBarcode, String callNumber,
+                           String location, String patronBarcode, String patronName, String pickupLibrary,
+                           Instant placedAt) implements Serializable {
+    }
+
+    /** An item on the hold shelf whose hold was not collected by its shelf expiry date. */
+    public record ShelfLine(long holdId, String itemBarcode, String title, String callNumber, String patronBarcode, String patronName,
+                            String pickupLibrary, LocalDate shelfExpiresOn, HoldStatus holdStatus) implements Serializable {
+    }
+
+    /** Why an item travels: to fill a hold at another library, or back to its home library. */
+    public enum TransitReason { HOLD, HOME }
+
+    /**
+     * An item in transit: from where, to where, since when (its last logged circulation event, the check-in that sent
+     * it), why, and for a hold whose.
+     */
+    public record TransitLine(String itemBarcode, String title, String callNumber, String fromLibrary, String toLibrary, Instant since,
+                              TransitReason reason, Long holdId, String patronBarcode) implements Serializable {
+    }
 }

@@ -12,4 +12,10 @@ public interface EventLog {
     List<CirculationEvent> between(Instant from, Instant to, int limit);
 
     List<CirculationEvent> forItem(long itemId, int limit);
+
+    /** The item's latest event. The default reads all of them; stores should override it with an indexed query. */
+    default java.util.Optional<CirculationEvent> lastForItem(long itemId) {
+        List<CirculationEvent> all = forItem(itemId, Integer.MAX_VALUE);
+        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+    }
 }

@@ -50,6 +50,7 @@ public final class CirculationEngine {
         new LendingDesk(settings, policies, returns, pins).registerOn(this);
         returns.registerOn(this);
         new HoldsDesk(settings, policies).registerOn(this);
+        new HoldShelfDesk(settings, policies).registerOn(this);
         new FeesDesk(settings, policies).registerOn(this);
         new AdministrationDesk(settings, policies, views).registerOn(this);
     }
