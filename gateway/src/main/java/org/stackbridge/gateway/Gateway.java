@@ -166,7 +166,8 @@ public final class Gateway implements AutoCloseable {
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock,
-                new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()));
+                new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()),
+                org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()));
         closeables.add(staffApi);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));

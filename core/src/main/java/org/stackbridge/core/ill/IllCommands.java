@@ -105,10 +105,10 @@ public final class IllCommands {
 
     /**
      * The ILL queue: requests matching every filter given (null = any), oldest first, page {@code page} (from 1) of
-     * {@code perPage}. {@code createdBefore}: only requests created before it (their age).
+     * {@code perPage}. {@code olderThanDays}: only requests created more than that many days ago (their age).
      */
     public record SearchRequests(RequestContext context, IllRole role, IllState state, String partnerAgency, String externalId,
-                                 Instant createdBefore, int page, int perPage)
+                                 Integer olderThanDays, int page, int perPage)
             implements Command<org.stackbridge.core.outcome.Views.Page<IllViews.IllRequestView>> {
         @Override
         public boolean mutating() {

@@ -74,6 +74,7 @@ final class IllReports extends IllDesk {
 
     private Outcome<org.stackbridge.core.outcome.Views.Page<IllViews.IllRequestView>> search(IllCommands.SearchRequests cmd, EngineTx tx) {
         List<IllViews.IllRequestView> out = new ArrayList<>();
+        Instant createdBefore = cmd.olderThanDays() == null ? null : tx.now().minus(Duration.ofDays(cmd.olderThanDays()));
         long after = 0;
         for (int scanned = 0; scanned < MAX_SCANNED_EVENTS; ) {
             List<IllRequest> page = tx.store().ill().page(after, 500);
@@ -81,7 +82,7 @@ final class IllReports extends IllDesk {
                 if ((cmd.role() == null || r.role() == cmd.role()) && (cmd.state() == null || r.state() == cmd.state())
                         && (cmd.partnerAgency() == null || cmd.partnerAgency().equals(r.partnerAgency()))
                         && (cmd.externalId() == null || cmd.externalId().equals(r.externalId()))
-                        && (cmd.createdBefore() == null || r.createdAt().isBefore(cmd.createdBefore())) && visible(tx, cmd.context(), r)) {
+                        && (createdBefore == null || r.createdAt().isBefore(createdBefore)) && visible(tx, cmd.context(), r)) {
                     out.add(view(tx, r));
                 }
             }

@@ -11,7 +11,13 @@ import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.problem.ProblemMapper;
 import org.stackbridge.staff.resource.AuthResource;
 import org.stackbridge.staff.resource.CirculationResource;
+import org.stackbridge.staff.resource.BiblioHoldsResource;
 import org.stackbridge.staff.resource.EngineCalls;
+import org.stackbridge.staff.resource.HoldsResource;
+import org.stackbridge.staff.resource.IllPartners;
+import org.stackbridge.staff.resource.IllResource;
+import org.stackbridge.staff.resource.PatronHoldsResource;
+import org.stackbridge.staff.resource.TransitsResource;
 import org.stackbridge.staff.resource.ItemsResource;
 import org.stackbridge.staff.resource.PatronsResource;
 import org.stackbridge.staff.resource.ReportsResource;
@@ -25,6 +31,11 @@ import org.stackbridge.core.report.ReportCatalogue;
 final class StaffApplication extends ResourceConfig {
 
     StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, ReportCatalogue reports) {
+        this(engine, authenticator, sessions, reports, IllPartners.none());
+    }
+
+    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, ReportCatalogue reports,
+                     IllPartners illPartners) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -39,6 +50,7 @@ final class StaffApplication extends ResourceConfig {
                 bind(authenticator).to(StaffAuthenticator.class);
                 bind(sessions).to(StaffSessions.class);
                 bind(reports).to(ReportCatalogue.class);
+                bind(illPartners).to(IllPartners.class);
             }
         });
         register(AuthResource.class);
@@ -46,5 +58,10 @@ final class StaffApplication extends ResourceConfig {
         register(ItemsResource.class);
         register(CirculationResource.class);
         register(ReportsResource.class);
+        register(HoldsResource.class);
+        register(PatronHoldsResource.class);
+        register(BiblioHoldsResource.class);
+        register(TransitsResource.class);
+        register(IllResource.class);
     }
 }

@@ -40,6 +40,7 @@ import org.stackbridge.staff.auth.StaffSecurityContext;
 import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.problem.Problem;
 import org.stackbridge.staff.resource.EngineCalls;
+import org.stackbridge.staff.resource.IllPartners;
 
 /**
  * The staff API on the gateway's HTTP port: turns a Netty {@link FullHttpRequest} into a Jersey
@@ -69,6 +70,12 @@ public final class StaffHttpEndpoint implements AutoCloseable {
 
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
                              ReportCatalogue reports) {
+        this(settings, port, storage, clock, reports, IllPartners.none());
+    }
+
+    /** With the report catalogue and the NCIP partner agencies a borrowing request may go to. */
+    public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
+                             ReportCatalogue reports, IllPartners illPartners) {
         this.maxBody = settings.maxBodyBytes();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -81,7 +88,8 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, reports));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, reports,
+                illPartners));
     }
 
     /** The live bearer tokens; for monitoring and tests. */
