@@ -47,4 +47,13 @@ public interface EventLogContract extends StoreFixture {
         assertEquals(List.of(noItem), read(tx -> tx.events().between(T0, T0.plusNanos(1_000), 10)).stream()
                 .filter(e -> e.type() == EventType.PATRON_BLOCKED).toList());
     }
+
+    @Test
+    default void lastForItemIsTheItemsLatestEvent() {
+        write(tx -> tx.events().append(event(0, EventType.CHECKOUT, 7L)));
+        CirculationEvent last = write(tx -> tx.events().append(event(5, EventType.CHECKIN, 7L)));
+        write(tx -> tx.events().append(event(9, EventType.CHECKOUT, 8L)));
+        assertEquals(last.id(), read(tx -> tx.events().lastForItem(7L)).orElseThrow().id());
+        assertTrue(read(tx -> tx.events().lastForItem(99L)).isEmpty());
+    }
 }
