@@ -83,7 +83,7 @@ abstract class HoldsApiContract {
                 tx.patrons().insert(new Patron(0, "HP" + i, null, "Holder " + i, "ADULT", null, null, null, LocalDate.of(2030, 1, 1),
                         "MAIN", false));
             }
-            for (String[] t : new String[][] {{"hb1", "H1", "H2"}, {"hb2", "H3"}, {"hb3", "H4"}, {"hb4", "S1"}, {"hb5", "H5"}, {"hb6", "H6"}}) {
+            for (String[] t : new String[][] {{"hb1", "H1", "H2"}, {"hb2", "H3"}, {"hb3", "H4"}, {"hb4", "S1"}, {"hb5", "H5"}, {"hb6", "H6"}, {"hb7", "H7"}}) {
                 BibRecord bib = tx.bibs().insert(new BibRecord(0, t[0], "Title " + t[0], "Author", null, null, null, null));
                 for (int i = 1; i < t.length; i++) {
                     tx.items().insert(new Item(0, t[i], bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "QA " + t[i], BigDecimal.TEN,
@@ -244,9 +244,9 @@ abstract class HoldsApiContract {
     @Test
     void aRetryWithTheSameIdempotencyKeyPlacesOneHold() throws Exception {
         String token = api.token("grace");
-        Answer first = place(token, "{\"patron\":\"HP8\",\"biblio\":\"hb6\"}", "Idempotency-Key", "hold-hp8-1");
+        Answer first = place(token, "{\"patron\":\"HP8\",\"biblio\":\"hb7\"}", "Idempotency-Key", "hold-hp8-1");
         assertEquals(201, first.status(), first.raw().body());
-        Answer retry = place(token, "{\"patron\":\"HP8\",\"biblio\":\"hb6\"}", "Idempotency-Key", "hold-hp8-1");
+        Answer retry = place(token, "{\"patron\":\"HP8\",\"biblio\":\"hb7\"}", "Idempotency-Key", "hold-hp8-1");
         assertEquals(201, retry.status(), retry.raw().body());
         assertEquals(first.json(), retry.json());
         assertEquals(1, api.get("/patrons/HP8/holds", token).json().size());

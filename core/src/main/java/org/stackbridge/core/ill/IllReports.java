@@ -98,7 +98,9 @@ final class IllReports extends IllDesk {
     /** The transitions of one request, from the event log. */
     public List<IllViews.Transition> history(StoreTx s, IllRequest r, Instant now) {
         List<IllViews.Transition> out = new ArrayList<>();
-        for (CirculationEvent e : illEvents(s, r.createdAt(), now.plusNanos(1))) {
+        // the log's half-open range ends a second after now: a database keeps times to the microsecond, so an event logged
+        // at this very instant would fall outside an end of now plus a nanosecond
+        for (CirculationEvent e : illEvents(s, r.createdAt(), now.plusSeconds(1))) {
             IllEventDetail.parse(e.detail()).filter(d -> d.requestId() == r.id()).ifPresent(d ->
                     out.add(new IllViews.Transition(e.at(), d.from(), d.to().name(), e.actor(), e.channel(), d.note())));
         }
