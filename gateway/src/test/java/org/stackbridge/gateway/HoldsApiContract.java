@@ -16,11 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.BibRecord;
@@ -30,10 +27,6 @@ import org.stackbridge.core.model.HoldStatus;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
-import org.stackbridge.core.model.StaffAccount;
-import org.stackbridge.core.model.StaffRole;
-import org.stackbridge.core.security.SecretHasher;
-import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.gateway.StaffHttp.Answer;
 import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.client.Sip2Requests;
@@ -47,63 +40,34 @@ import org.stackbridge.sip2.spec.FixedField;
  * kiosk's check-in. Every role has the circulation permission, so these calls have no 403 case; the role checks of
  * the ILL calls are in {@link IllApiContract}. One gateway serves the class; each test uses its own titles.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-abstract class HoldsApiContract {
-
-    abstract TestGateways.Store store();
-
-    private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    private static final String PASSWORD = "correct horse";
+abstract class HoldsApiContract extends StaffApiFixture {
 
     @TempDir
     static Path data;
-    TestClock clock;
-    Gateway gateway;
-    StaffHttp api;
 
     @BeforeAll
     void start() throws Exception {
-        clock = new TestClock(T0);
-        SecretHasher hasher = new SecretHasher(1_000);
-        gateway = TestGateways.start(store(), data, clock,
-                "libraries:",
-                "  - {code: MAIN, name: Main Library}",
-                "  - {code: EAST, name: East Branch, institution: MAIN}",
-                "  - {code: NORTH, name: North Library}",
-                "sip2-accounts:",
-                "  - {login: kiosk, password-hash: \"" + hasher.hash("kiosk") + "\", institution: MAIN}");
-        api = new StaffHttp(gateway, PASSWORD);
-        String hash = hasher.hash(PASSWORD);
-        gateway.storage().write(tx -> {
-            tx.staff().save(new StaffAccount("grace", hash, StaffRole.LIBRARIAN, "MAIN", true));
-            tx.staff().save(new StaffAccount("tim", hash, StaffRole.TECHNICIAN, "EAST", true));
-            tx.staff().save(new StaffAccount("nora", hash, StaffRole.TECHNICIAN, "NORTH", true));
+        startGateway(data, List.of("grace:LIBRARIAN:MAIN", "tim:TECHNICIAN:EAST", "nora:TECHNICIAN:NORTH"), tx -> {
             for (int i = 1; i <= 9; i++) {
                 tx.patrons().insert(new Patron(0, "HP" + i, null, "Holder " + i, "ADULT", null, null, null, LocalDate.of(2030, 1, 1),
                         "MAIN", false));
             }
-            for (String[] t : new String[][] {{"hb1", "H1", "H2"}, {"hb2", "H3"}, {"hb3", "H4"}, {"hb4", "S1"}, {"hb5", "H5"}, {"hb6", "H6"}, {"hb7", "H7"}}) {
+            String[][] titles = {{"hb1", "H1", "H2"}, {"hb2", "H3"}, {"hb3", "H4"}, {"hb4", "S1"}, {"hb5", "H5"}, {"hb6", "H6"}, {"hb7", "H7"}};
+            for (String[] t : titles) {
                 BibRecord bib = tx.bibs().insert(new BibRecord(0, t[0], "Title " + t[0], "Author", null, null, null, null));
                 for (int i = 1; i < t.length; i++) {
                     tx.items().insert(new Item(0, t[i], bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "QA " + t[i], BigDecimal.TEN,
                             ItemStatus.AVAILABLE, null, null));
                 }
             }
-            return null;
-        }).get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
-    @BeforeEach
-    void resetClock() {
-        clock.set(T0);
+        },
+                "libraries:",
+                "  - {code: MAIN, name: Main Library}",
+                "  - {code: EAST, name: East Branch, institution: MAIN}",
+                "  - {code: NORTH, name: North Library}",
+                "sip2-accounts:",
+                "  - {login: kiosk, password-hash: \"" + HASHER.hash("kiosk") + "\", institution: MAIN}");
     }
 
     private Answer place(String token, String body, String... headers) throws Exception {
@@ -114,11 +78,6 @@ abstract class HoldsApiContract {
         Answer a = place(token, body);
         assertEquals(201, a.status(), a.raw().body());
         return a.json().path("hold_id").asLong();
-    }
-
-    private List<CirculationEvent> events(EventType type) throws Exception {
-        return gateway.storage().read(tx -> tx.events().between(T0.minusSeconds(86_400), T0.plusSeconds(60 * 86_400), 10_000))
-                .get(30, TimeUnit.SECONDS).stream().filter(e -> e.type() == type).toList();
     }
 
     private static List<String> values(JsonNode array, String field) {

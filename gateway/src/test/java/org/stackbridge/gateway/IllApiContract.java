@@ -22,11 +22,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.command.RequestContext;
@@ -37,11 +34,7 @@ import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
-import org.stackbridge.core.model.StaffAccount;
-import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.outcome.Outcome;
-import org.stackbridge.core.security.SecretHasher;
-import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.gateway.StaffHttp.Answer;
 
 /**
@@ -49,26 +42,26 @@ import org.stackbridge.gateway.StaffHttp.Answer;
  * filters, a request with its timeline, look-up by the partner's request id, transitions by hand, and a borrowing
  * request started through the API and then carried by the partner's NCIP messages.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-abstract class IllApiContract {
-
-    abstract TestGateways.Store store();
-
-    private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    private static final String PASSWORD = "correct horse";
+abstract class IllApiContract extends StaffApiFixture {
 
     @TempDir
     static Path data;
-    TestClock clock;
-    Gateway gateway;
-    StaffHttp api;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void start() throws Exception {
-        clock = new TestClock(T0);
-        gateway = TestGateways.start(store(), data, clock,
+        startGateway(data, List.of("grace:LIBRARIAN:MAIN", "tim:TECHNICIAN:MAIN", "nora:LIBRARIAN:NORTH", "root:ADMIN:"), tx -> {
+            for (String p : List.of("IP1", "IP2", "IP3")) {
+                tx.patrons().insert(new Patron(0, p, null, "Reader " + p, "ADULT", null, null, null, LocalDate.of(2030, 1, 1), "MAIN", false));
+            }
+            tx.patrons().insert(new Patron(0, "OLD", null, "Expired Reader", "ADULT", null, null, null, LocalDate.of(2020, 1, 1), "MAIN", false));
+            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null, LocalDate.of(2030, 1, 1), "MAIN",
+                    false));
+            BibRecord solaris = tx.bibs().insert(new BibRecord(0, "ib1", "Solaris", "Lem, Stanisław", null, null, null, null));
+            tx.items().insert(new Item(0, "IL1", solaris.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PG7158", BigDecimal.TEN,
+                    ItemStatus.AVAILABLE, null, null));
+        },
                 "libraries:",
                 "  - {code: MAIN, name: Main Library}",
                 "  - {code: NORTH, name: North Library}",
@@ -81,36 +74,6 @@ abstract class IllApiContract {
                 "      defaults: {lending-patron: ILL-PARTNER, pickup-library: MAIN}",
                 "    relais:",
                 "      dialect: relais");
-        api = new StaffHttp(gateway, PASSWORD);
-        String hash = new SecretHasher(1_000).hash(PASSWORD);
-        gateway.storage().write(tx -> {
-            tx.staff().save(new StaffAccount("grace", hash, StaffRole.LIBRARIAN, "MAIN", true));
-            tx.staff().save(new StaffAccount("tim", hash, StaffRole.TECHNICIAN, "MAIN", true));
-            tx.staff().save(new StaffAccount("nora", hash, StaffRole.LIBRARIAN, "NORTH", true));
-            tx.staff().save(new StaffAccount("root", hash, StaffRole.ADMIN, null, true));
-            for (String p : List.of("IP1", "IP2", "IP3")) {
-                tx.patrons().insert(new Patron(0, p, null, "Reader " + p, "ADULT", null, null, null, LocalDate.of(2030, 1, 1), "MAIN", false));
-            }
-            tx.patrons().insert(new Patron(0, "OLD", null, "Expired Reader", "ADULT", null, null, null, LocalDate.of(2020, 1, 1), "MAIN", false));
-            tx.patrons().insert(new Patron(0, "ILL-PARTNER", null, "Partner library", "ILL", null, null, null, LocalDate.of(2030, 1, 1), "MAIN",
-                    false));
-            BibRecord solaris = tx.bibs().insert(new BibRecord(0, "ib1", "Solaris", "Lem, Stanisław", null, null, null, null));
-            tx.items().insert(new Item(0, "IL1", solaris.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PG7158", BigDecimal.TEN,
-                    ItemStatus.AVAILABLE, null, null));
-            return null;
-        }).get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
-    @BeforeEach
-    void resetClock() {
-        clock.set(T0);
     }
 
     private Answer borrow(String token, String body, String... headers) throws Exception {

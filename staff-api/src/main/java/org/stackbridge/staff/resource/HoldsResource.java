@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
+import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.Views;
@@ -128,12 +129,8 @@ public final class HoldsResource {
     @Requires(StaffPermission.CIRCULATION)
     public CompletionStage<Response> pullList(@QueryParam("library") String library, @QueryParam("_page") String page,
                                               @QueryParam("_per_page") String perPage, @Context SecurityContext security) {
-        Listing l = new Listing();
-        String code = l.code("library", library);
-        int p = l.page(page);
-        int pp = l.perPage(perPage);
-        l.check();
-        return engine.run(new Commands.ListHoldsToPull(EngineCalls.context(security, null), code, p, pp), Listing::page);
+        return libraryPage(library, page, perPage, (code, p, pp) ->
+                new Commands.ListHoldsToPull(EngineCalls.context(security, null), code, p, pp));
     }
 
     /** Items on the library's hold shelf whose hold expired uncollected: take them off the shelf (check them in). */
@@ -142,11 +139,21 @@ public final class HoldsResource {
     @Requires(StaffPermission.CIRCULATION)
     public CompletionStage<Response> clearShelf(@QueryParam("library") String library, @QueryParam("_page") String page,
                                                 @QueryParam("_per_page") String perPage, @Context SecurityContext security) {
+        return libraryPage(library, page, perPage, (code, p, pp) ->
+                new Commands.ListExpiredOnShelf(EngineCalls.context(security, null), code, p, pp));
+    }
+
+    /** A list command for one library and page. */
+    private interface LibraryList<L> {
+        Command<Views.Page<L>> command(String library, int page, int perPage);
+    }
+
+    private <L> CompletionStage<Response> libraryPage(String library, String page, String perPage, LibraryList<L> list) {
         Listing l = new Listing();
         String code = l.code("library", library);
         int p = l.page(page);
         int pp = l.perPage(perPage);
         l.check();
-        return engine.run(new Commands.ListExpiredOnShelf(EngineCalls.context(security, null), code, p, pp), Listing::page);
+        return engine.run(list.command(code, p, pp), Listing::page);
     }
 }
