@@ -6,6 +6,7 @@ import org.stackbridge.core.model.CreditType;
 import org.stackbridge.core.model.FeeType;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Money;
+import org.stackbridge.core.outcome.Page;
 import org.stackbridge.core.outcome.Views;
 
 /** The circulation commands; every protocol maps its requests onto these. */
@@ -193,7 +194,7 @@ public final class Commands {
 
     /** The pull list of a library: waiting holds an available item on its shelves can fill, one page. Read-only. */
     public record ListHoldsToPull(RequestContext context, String library, int page, int perPage)
-            implements Command<Views.Page<Views.PullLine>> {
+            implements Command<Page<Views.PullLine>> {
         @Override
         public boolean mutating() {
             return false;
@@ -202,7 +203,7 @@ public final class Commands {
 
     /** The clear-shelf list of a library: items on its hold shelf whose hold expired uncollected, one page. Read-only. */
     public record ListExpiredOnShelf(RequestContext context, String library, int page, int perPage)
-            implements Command<Views.Page<Views.ShelfLine>> {
+            implements Command<Page<Views.ShelfLine>> {
         @Override
         public boolean mutating() {
             return false;
@@ -211,7 +212,7 @@ public final class Commands {
 
     /** Items in transit to ({@code incoming}) or from a library, one page. Read-only. */
     public record ListTransits(RequestContext context, String library, boolean incoming, int page, int perPage)
-            implements Command<Views.Page<Views.TransitLine>> {
+            implements Command<Page<Views.TransitLine>> {
         @Override
         public boolean mutating() {
             return false;

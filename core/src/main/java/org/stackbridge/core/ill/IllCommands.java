@@ -109,7 +109,7 @@ public final class IllCommands {
      */
     public record SearchRequests(RequestContext context, IllRole role, IllState state, String partnerAgency, String externalId,
                                  Integer olderThanDays, int page, int perPage)
-            implements Command<org.stackbridge.core.outcome.Views.Page<IllViews.IllRequestView>> {
+            implements Command<org.stackbridge.core.outcome.Page<IllViews.IllRequestView>> {
         @Override
         public boolean mutating() {
             return false;

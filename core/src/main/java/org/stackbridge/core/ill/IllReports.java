@@ -72,7 +72,7 @@ final class IllReports extends IllDesk {
         return Outcome.success(new IllViews.Detail(view(tx, r.get()), history(tx.store(), r.get(), tx.now())));
     }
 
-    private Outcome<org.stackbridge.core.outcome.Views.Page<IllViews.IllRequestView>> search(IllCommands.SearchRequests cmd, EngineTx tx) {
+    private Outcome<org.stackbridge.core.outcome.Page<IllViews.IllRequestView>> search(IllCommands.SearchRequests cmd, EngineTx tx) {
         List<IllViews.IllRequestView> out = new ArrayList<>();
         Instant createdBefore = cmd.olderThanDays() == null ? null : tx.now().minus(Duration.ofDays(cmd.olderThanDays()));
         long after = 0;
@@ -92,7 +92,7 @@ final class IllReports extends IllDesk {
             }
             after = page.get(page.size() - 1).id();
         }
-        return Outcome.success(org.stackbridge.core.outcome.Views.Page.of(out, cmd.page(), cmd.perPage()));
+        return Outcome.success(org.stackbridge.core.outcome.Page.of(out, cmd.page(), cmd.perPage()));
     }
 
     /** The transitions of one request, from the event log. */

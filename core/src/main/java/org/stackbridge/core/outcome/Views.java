@@ -176,19 +176,6 @@ public final class Views {
                            LocalDate shelfExpiresOn) implements Serializable {
     }
 
-    /** One page of a list: the lines of page {@code page} (from 1) of {@code perPage}, and how many there are in all. */
-    public record Page<T>(List<T> items, int page, int perPage, int total) implements Serializable {
-        public Page {
-            items = List.copyOf(items);
-        }
-
-        /** Page {@code page} (from 1) of {@code all}. */
-        public static <T> Page<T> of(List<T> all, int page, int perPage) {
-            int from = (int) Math.min(all.size(), (long) Math.max(0, page - 1) * perPage);
-            return new Page<>(all.subList(from, Math.min(all.size(), from + perPage)), page, perPage, all.size());
-        }
-    }
-
     /** A hold an item on this library's shelves can fill: where to find the item and whom it is for. */
     public record PullLine(long holdId, String bibControlNumber, String title, String author, String itemBarcode, String callNumber,
                            String location, String patronBarcode, String patronName, String pickupLibrary,

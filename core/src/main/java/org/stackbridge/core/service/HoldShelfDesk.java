@@ -20,6 +20,7 @@ import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Library;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.Outcome;
+import org.stackbridge.core.outcome.Page;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.PolicyTable;
@@ -62,7 +63,7 @@ final class HoldShelfDesk extends Desk {
      * Each waiting hold (not expired, not suspended) is matched, in queue order, with a different available item of its
      * title on this library's shelves that it accepts; the lines are in shelf order (location, call number, barcode).
      */
-    private Outcome<Views.Page<Views.PullLine>> pullList(ListHoldsToPull cmd, EngineTx tx) {
+    private Outcome<Page<Views.PullLine>> pullList(ListHoldsToPull cmd, EngineTx tx) {
         Optional<Library> library = deskLibrary(tx, cmd.context(), cmd.library());
         if (library.isEmpty()) {
             return unknownLibrary(cmd.library());
@@ -105,7 +106,7 @@ final class HoldShelfDesk extends Desk {
         lines.sort(Comparator.comparing(Views.PullLine::location, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Views.PullLine::callNumber, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Views.PullLine::itemBarcode));
-        return Outcome.success(Views.Page.of(lines, cmd.page(), cmd.perPage()));
+        return Outcome.success(Page.of(lines, cmd.page(), cmd.perPage()));
     }
 
     private static void scanOpenHolds(EngineTx tx, java.util.function.Consumer<Hold> each) {
@@ -141,7 +142,7 @@ final class HoldShelfDesk extends Desk {
      * Items on this library's hold shelf whose hold ran past its shelf expiry date: still ready but expired by date, or
      * already expired by the expiry job while the item stayed on the shelf. Oldest expiry first.
      */
-    private Outcome<Views.Page<Views.ShelfLine>> clearShelfList(ListExpiredOnShelf cmd, EngineTx tx) {
+    private Outcome<Page<Views.ShelfLine>> clearShelfList(ListExpiredOnShelf cmd, EngineTx tx) {
         Optional<Library> library = deskLibrary(tx, cmd.context(), cmd.library());
         if (library.isEmpty()) {
             return unknownLibrary(cmd.library());
@@ -167,7 +168,7 @@ final class HoldShelfDesk extends Desk {
         }
         lines.sort(Comparator.comparing(Views.ShelfLine::shelfExpiresOn, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Views.ShelfLine::itemBarcode));
-        return Outcome.success(Views.Page.of(lines, cmd.page(), cmd.perPage()));
+        return Outcome.success(Page.of(lines, cmd.page(), cmd.perPage()));
     }
 
     // ---------------------------------------------------------------- transits
@@ -176,7 +177,7 @@ final class HoldShelfDesk extends Desk {
      * Items in transit to this library (incoming) or sent from it (outgoing), with why: for a hold (its id and patron)
      * or home. Oldest first.
      */
-    private Outcome<Views.Page<Views.TransitLine>> transits(ListTransits cmd, EngineTx tx) {
+    private Outcome<Page<Views.TransitLine>> transits(ListTransits cmd, EngineTx tx) {
         Optional<Library> library = deskLibrary(tx, cmd.context(), cmd.library());
         if (library.isEmpty()) {
             return unknownLibrary(cmd.library());
@@ -197,6 +198,6 @@ final class HoldShelfDesk extends Desk {
         }
         lines.sort(Comparator.comparing(Views.TransitLine::since, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Views.TransitLine::itemBarcode));
-        return Outcome.success(Views.Page.of(lines, cmd.page(), cmd.perPage()));
+        return Outcome.success(Page.of(lines, cmd.page(), cmd.perPage()));
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.StaffPermission;
+import org.stackbridge.core.outcome.Page;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.staff.auth.Requires;
 
@@ -145,7 +146,7 @@ public final class HoldsResource {
 
     /** A list command for one library and page. */
     private interface LibraryList<L> {
-        Command<Views.Page<L>> command(String library, int page, int perPage);
+        Command<Page<L>> command(String library, int page, int perPage);
     }
 
     private <L> CompletionStage<Response> libraryPage(String library, String page, String perPage, LibraryList<L> list) {

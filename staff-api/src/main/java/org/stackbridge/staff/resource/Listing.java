@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.stackbridge.core.outcome.Page;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.staff.problem.Problem;
 import org.stackbridge.staff.problem.ProblemException;
@@ -97,7 +98,7 @@ final class Listing {
     }
 
     /** The page as a JSON array with the total in {@code X-Total-Count}. */
-    static Response page(Views.Page<?> page) {
+    static Response page(Page<?> page) {
         return Response.ok(page.items()).header(TOTAL, page.total()).build();
     }
 

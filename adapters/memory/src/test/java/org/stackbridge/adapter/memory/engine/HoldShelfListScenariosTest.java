@@ -13,6 +13,7 @@ import org.stackbridge.adapter.memory.World;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.HoldStatus;
+import org.stackbridge.core.outcome.Page;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 
@@ -38,7 +39,7 @@ class HoldShelfListScenariosTest {
         world.close();
     }
 
-    private Views.Page<Views.PullLine> pull(String library) {
+    private Page<Views.PullLine> pull(String library) {
         return world.ok(new Commands.ListHoldsToPull(world.ctx(), library, 1, 20));
     }
 
@@ -48,7 +49,7 @@ class HoldShelfListScenariosTest {
         long b = world.ok(world.titleHold("P2", "b1", "BRANCH")).holdId();
         world.ok(world.titleHold("P3", "b1", "MAIN")); // two items, three holds: the third waits
         world.ok(world.titleHold("P1", "b2", "MAIN")); // its item is on BRANCH's shelf
-        Views.Page<Views.PullLine> main = pull("MAIN");
+        Page<Views.PullLine> main = pull("MAIN");
         assertEquals(2, main.total());
         assertEquals(List.of(a, b), main.items().stream().map(Views.PullLine::holdId).toList());
         assertEquals(List.of("I1", "I2"), main.items().stream().map(Views.PullLine::itemBarcode).toList());
@@ -59,7 +60,7 @@ class HoldShelfListScenariosTest {
         world.ok(new Commands.SuspendHold(world.ctx(), a, null));
         assertEquals(List.of("P2", "P3"), pull("MAIN").items().stream().map(Views.PullLine::patronBarcode).toList(),
                 "a suspended hold is not pulled for");
-        Views.Page<Views.PullLine> second = world.ok(new Commands.ListHoldsToPull(world.ctx(), "MAIN", 2, 1));
+        Page<Views.PullLine> second = world.ok(new Commands.ListHoldsToPull(world.ctx(), "MAIN", 2, 1));
         assertEquals(2, second.total());
         assertEquals("P3", second.items().get(0).patronBarcode());
         world.refused(new Commands.ListHoldsToPull(world.ctx(), "NOWHERE", 1, 20), RefusalReason.UNKNOWN_LIBRARY);
@@ -73,7 +74,7 @@ class HoldShelfListScenariosTest {
         LocalDate expiry = world.hold(h).shelfExpiresOn();
         assertEquals(0, world.ok(new Commands.ListExpiredOnShelf(world.ctx(), "MAIN", 1, 20)).total());
         world.clock.set(expiry.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(3600));
-        Views.Page<Views.ShelfLine> ready = world.ok(new Commands.ListExpiredOnShelf(world.ctx(), "MAIN", 1, 20));
+        Page<Views.ShelfLine> ready = world.ok(new Commands.ListExpiredOnShelf(world.ctx(), "MAIN", 1, 20));
         assertEquals(1, ready.total());
         assertEquals("I1", ready.items().get(0).itemBarcode());
         assertEquals("P1", ready.items().get(0).patronBarcode());
@@ -81,7 +82,7 @@ class HoldShelfListScenariosTest {
         assertEquals(HoldStatus.READY, ready.items().get(0).holdStatus());
 
         world.ok(new Commands.ExpireHolds(world.ctx(), 0, 100));
-        Views.Page<Views.ShelfLine> expired = world.ok(new Commands.ListExpiredOnShelf(world.ctx(), "MAIN", 1, 20));
+        Page<Views.ShelfLine> expired = world.ok(new Commands.ListExpiredOnShelf(world.ctx(), "MAIN", 1, 20));
         assertEquals(1, expired.total(), "the job expires the hold; the item is still on the shelf");
         assertEquals(HoldStatus.EXPIRED, expired.items().get(0).holdStatus());
         world.ok(world.checkin("I1"));
@@ -96,7 +97,7 @@ class HoldShelfListScenariosTest {
         world.advanceDays(1);
         world.ok(world.checkout("P1", "J1"));
         world.ok(world.checkin("J1")); // returned at MAIN, goes home to BRANCH
-        Views.Page<Views.TransitLine> incoming = world.ok(new Commands.ListTransits(world.ctx(), "BRANCH", true, 1, 20));
+        Page<Views.TransitLine> incoming = world.ok(new Commands.ListTransits(world.ctx(), "BRANCH", true, 1, 20));
         assertEquals(2, incoming.total());
         Views.TransitLine forHold = incoming.items().get(0);
         assertEquals("I1", forHold.itemBarcode());
