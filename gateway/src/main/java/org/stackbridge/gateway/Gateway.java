@@ -183,7 +183,8 @@ public final class Gateway implements AutoCloseable {
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
                 .withAdmin(Administration.of(cfg, () -> sip2))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
-                .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations())));
+                .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
+                .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet())));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));

@@ -1,12 +1,14 @@
 package org.stackbridge.core.command;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.stackbridge.core.model.CreditType;
 import org.stackbridge.core.model.DisputeOutcome;
 import org.stackbridge.core.model.FeeType;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Money;
 import org.stackbridge.core.model.PaymentType;
+import org.stackbridge.core.outcome.Page;
 import org.stackbridge.core.outcome.Views;
 
 /** The circulation commands; every protocol maps its requests onto these. */
@@ -182,6 +184,24 @@ public final class Commands {
     /** The patron's fees, open only or (with {@code includeClosed}) all, one page ({@code page} from 1). Read-only. */
     public record ListFees(RequestContext context, String patronBarcode, boolean includeClosed, int page, int perPage)
             implements Command<Views.FeeList> {
+    }
+
+    // ---------------------------------------------------------------- the staff holds desk (issue #11)
+
+    /** Suspends a waiting hold through the end of {@code until} (null: until resumed); it keeps its place in the queue. */
+    public record SuspendHold(RequestContext context, long holdId, LocalDate until) implements Command<Views.HoldView> {
+    }
+
+    /** Ends a hold's suspension. */
+    public record ResumeHold(RequestContext context, long holdId) implements Command<Views.HoldView> {
+    }
+
+    /** Cancels one hold by its id; {@code reason} (optional) goes into the event log. */
+    public record CancelHoldById(RequestContext context, long holdId, String reason) implements Command<Views.HoldView> {
+    }
+
+    /** One hold by id. Read-only. */
+    public record LookupHold(RequestContext context, long holdId) implements Command<Views.HoldView> {
         @Override
         public boolean mutating() {
             return false;
@@ -201,6 +221,10 @@ public final class Commands {
 
     /** The receipt of a payment (by its id), in the caller's institution. Read-only. */
     public record LookupReceipt(RequestContext context, long paymentId) implements Command<Views.Receipt> {
+    }
+
+    /** A patron's open holds (when {@code patronBarcode} is given) or a title's queue in order. Read-only. */
+    public record ListHolds(RequestContext context, String patronBarcode, String bibControlNumber) implements Command<List<Views.HoldView>> {
         @Override
         public boolean mutating() {
             return false;
@@ -226,6 +250,29 @@ public final class Commands {
 
     /** The cashier's summary of one library's day (its local date). Read-only. */
     public record SummariseCashier(RequestContext context, String library, LocalDate date) implements Command<Views.CashierSummary> {
+    }
+
+    /** The pull list of a library: waiting holds an available item on its shelves can fill, one page. Read-only. */
+    public record ListHoldsToPull(RequestContext context, String library, int page, int perPage)
+            implements Command<Page<Views.PullLine>> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /** The clear-shelf list of a library: items on its hold shelf whose hold expired uncollected, one page. Read-only. */
+    public record ListExpiredOnShelf(RequestContext context, String library, int page, int perPage)
+            implements Command<Page<Views.ShelfLine>> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    /** Items in transit to ({@code incoming}) or from a library, one page. Read-only. */
+    public record ListTransits(RequestContext context, String library, boolean incoming, int page, int perPage)
+            implements Command<Page<Views.TransitLine>> {
         @Override
         public boolean mutating() {
             return false;

@@ -91,4 +91,28 @@ public final class IllCommands {
      */
     public record RecallLoan(RequestContext context, String itemBarcode, Instant desiredDue, int graceDays) implements Command<IllViews.Recalled> {
     }
+
+    // ---------------------------------------------------------------- the staff ILL desk (issue #11)
+
+    /**
+     * Staff start a borrowing request for our patron to a partner agency, for a local title ({@code bibControlNumber})
+     * or a citation. The patron must pass {@code ILL_BORROW}. The answer carries the request id the partner's messages
+     * name ({@code externalId}), which the gateway makes up.
+     */
+    public record StartBorrowing(RequestContext context, String patronBarcode, String partnerAgency, String bibControlNumber,
+                                 Citation citation, String note) implements Command<IllViews.IllRequestView> {
+    }
+
+    /**
+     * The ILL queue: requests matching every filter given (null = any), oldest first, page {@code page} (from 1) of
+     * {@code perPage}. {@code olderThanDays}: only requests created more than that many days ago (their age).
+     */
+    public record SearchRequests(RequestContext context, IllRole role, IllState state, String partnerAgency, String externalId,
+                                 Integer olderThanDays, int page, int perPage)
+            implements Command<org.stackbridge.core.outcome.Page<IllViews.IllRequestView>> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
 }

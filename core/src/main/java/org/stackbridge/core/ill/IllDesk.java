@@ -35,11 +35,26 @@ abstract class IllDesk {
 
     IllRequest create(EngineTx tx, RequestContext ctx, IllRole role, String partner, String externalId, Long patronId,
                               Long itemId, Long bibId, String title, String pickup) {
+        return create(tx, ctx, role, partner, externalId, patronId, itemId, bibId, title, pickup, null);
+    }
+
+    /** Creates a request in state REQUESTED and logs its creation with {@code note} (may be null). */
+    IllRequest create(EngineTx tx, RequestContext ctx, IllRole role, String partner, String externalId, Long patronId,
+                      Long itemId, Long bibId, String title, String pickup, String note) {
         Instant now = tx.now();
         IllRequest r = tx.store().ill().insert(new IllRequest(0, role, IllState.REQUESTED, partner, externalId, patronId, itemId,
                 bibId, title, pickup, now, now));
-        logTransition(tx, ctx, r, IllEventDetail.CREATED, IllState.REQUESTED, null);
+        logTransition(tx, ctx, r, IllEventDetail.CREATED, IllState.REQUESTED, note);
         return r;
+    }
+
+    /**
+     * Whether a caller acting in an institution may see the request: one whose pickup library is in it (a request
+     * without a pickup library is everyone's). A caller without an institution sees every request.
+     */
+    boolean visible(EngineTx tx, RequestContext ctx, IllRequest r) {
+        return ctx.institution() == null || r.pickupLibrary() == null
+                || engine.library(tx, r.pickupLibrary()).institution().equals(ctx.institution());
     }
 
     /** Stores the request in its new state and logs the transition; callers have checked the table. */

@@ -34,6 +34,7 @@ final class IllReports extends IllDesk {
     void registerOn(CirculationEngine engine) {
         engine.register(ListRequests.class, this::list);
         engine.register(ShowRequest.class, this::show);
+        engine.register(IllCommands.SearchRequests.class, this::search);
         engine.register(Statistics.class, (cmd, tx) -> Outcome.success(statistics(tx.store(), cmd.from(), cmd.to())));
     }
 
@@ -64,17 +65,42 @@ final class IllReports extends IllDesk {
     }
 
     private Outcome<IllViews.Detail> show(ShowRequest cmd, EngineTx tx) {
-        Optional<IllRequest> r = resolve(tx, cmd.context(), cmd.ref());
+        Optional<IllRequest> r = resolve(tx, cmd.context(), cmd.ref()).filter(x -> visible(tx, cmd.context(), x));
         if (r.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ILL_REQUEST, "Unknown " + cmd.ref());
         }
         return Outcome.success(new IllViews.Detail(view(tx, r.get()), history(tx.store(), r.get(), tx.now())));
     }
 
+    private Outcome<org.stackbridge.core.outcome.Page<IllViews.IllRequestView>> search(IllCommands.SearchRequests cmd, EngineTx tx) {
+        List<IllViews.IllRequestView> out = new ArrayList<>();
+        Instant createdBefore = cmd.olderThanDays() == null ? null : tx.now().minus(Duration.ofDays(cmd.olderThanDays()));
+        long after = 0;
+        for (int scanned = 0; scanned < MAX_SCANNED_EVENTS; ) {
+            List<IllRequest> page = tx.store().ill().page(after, 500);
+            for (IllRequest r : page) {
+                if ((cmd.role() == null || r.role() == cmd.role()) && (cmd.state() == null || r.state() == cmd.state())
+                        && (cmd.partnerAgency() == null || cmd.partnerAgency().equals(r.partnerAgency()))
+                        && (cmd.externalId() == null || cmd.externalId().equals(r.externalId()))
+                        && (createdBefore == null || r.createdAt().isBefore(createdBefore)) && visible(tx, cmd.context(), r)) {
+                    out.add(view(tx, r));
+                }
+            }
+            scanned += page.size();
+            if (page.size() < 500) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        return Outcome.success(org.stackbridge.core.outcome.Page.of(out, cmd.page(), cmd.perPage()));
+    }
+
     /** The transitions of one request, from the event log. */
     public List<IllViews.Transition> history(StoreTx s, IllRequest r, Instant now) {
         List<IllViews.Transition> out = new ArrayList<>();
-        for (CirculationEvent e : illEvents(s, r.createdAt(), now.plusNanos(1))) {
+        // the log's half-open range ends a second after now: a database keeps times to the microsecond, so an event logged
+        // at this very instant would fall outside an end of now plus a nanosecond
+        for (CirculationEvent e : illEvents(s, r.createdAt(), now.plusSeconds(1))) {
             IllEventDetail.parse(e.detail()).filter(d -> d.requestId() == r.id()).ifPresent(d ->
                     out.add(new IllViews.Transition(e.at(), d.from(), d.to().name(), e.actor(), e.channel(), d.note())));
         }

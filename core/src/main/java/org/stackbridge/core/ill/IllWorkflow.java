@@ -50,6 +50,7 @@ final class IllWorkflow extends IllDesk {
         engine.register(DeleteTemporaryItem.class, this::deleteTemporaryItem);
         engine.register(RequestLending.class, this::requestLending);
         engine.register(Advance.class, this::advance);
+        engine.register(IllCommands.StartBorrowing.class, this::startBorrowing);
         engine.register(IllCommands.LookupTitle.class, this::lookupTitle);
         engine.register(IllCommands.RecallLoan.class, this::recallLoan);
     }
@@ -80,6 +81,52 @@ final class IllWorkflow extends IllDesk {
         IllViews.Citation c = cmd.citation() == null ? IllViews.Citation.of("") : cmd.citation();
         IllRequest r = create(tx, ctx, IllRole.BORROWING, cmd.partnerAgency(), cmd.externalId(), patron.get().id(), null, null,
                 c.title(), pickup);
+        return Outcome.success(view(tx, r));
+    }
+
+    /**
+     * Staff start a borrowing request: the patron must pass {@code ILL_BORROW} (as receiving the item will ask), the
+     * title is a local record or a citation, the pickup library is the patron's home. The request id partners use is
+     * made up here ({@code SB-} and 12 random hex digits), unique for the partner.
+     */
+    private Outcome<IllViews.IllRequestView> startBorrowing(IllCommands.StartBorrowing cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        StoreTx s = tx.store();
+        if (blank(cmd.partnerAgency())) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "Partner agency is required");
+        }
+        Optional<Patron> patron = engine.findPatron(tx, ctx, cmd.patronBarcode());
+        if (patron.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron " + cmd.patronBarcode());
+        }
+        BibRecord bib = null;
+        if (!blank(cmd.bibControlNumber())) {
+            bib = s.bibs().byReference(cmd.bibControlNumber()).orElse(null);
+            if (bib == null) {
+                return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown title " + cmd.bibControlNumber());
+            }
+        }
+        String title = bib != null ? bib.title() : cmd.citation() == null ? "" : cmd.citation().title();
+        if (blank(title)) {
+            return Outcome.refused(RefusalReason.INVALID_REQUEST, "A title or a local record is required");
+        }
+        Optional<Refusal> refused = EligibilityPolicies.ILL_BORROW.firstRefusal(
+                engine.standing(tx, patron.get(), tx.effectiveTime(ctx), Optional.empty()));
+        if (refused.isPresent()) {
+            return refused.get().outcome();
+        }
+        String externalId;
+        do {
+            externalId = "SB-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT);
+        } while (s.ill().byExternalId(cmd.partnerAgency(), externalId, IllRole.BORROWING).isPresent());
+        String note = blankToNull(cmd.note());
+        if (bib == null && cmd.citation() != null) {
+            String cited = (blank(cmd.citation().author()) ? "" : "author=" + cmd.citation().author() + " ")
+                    + (blank(cmd.citation().isbn()) ? "" : "isbn=" + cmd.citation().isbn());
+            note = cited.isBlank() ? note : note == null ? cited.strip() : cited.strip() + "; " + note;
+        }
+        IllRequest r = create(tx, ctx, IllRole.BORROWING, cmd.partnerAgency(), externalId, patron.get().id(), null,
+                bib == null ? null : bib.id(), title, patron.get().homeLibrary(), note);
         return Outcome.success(view(tx, r));
     }
 
@@ -243,7 +290,7 @@ final class IllWorkflow extends IllDesk {
 
     private Outcome<IllViews.IllRequestView> advance(Advance cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
-        Optional<IllRequest> found = resolve(tx, ctx, cmd.ref());
+        Optional<IllRequest> found = resolve(tx, ctx, cmd.ref()).filter(x -> visible(tx, ctx, x));
         if (found.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ILL_REQUEST, "Unknown " + cmd.ref());
         }

@@ -242,4 +242,38 @@ public final class Views {
             byStaff = List.copyOf(byStaff);
         }
     }
+
+    // ---------------------------------------------------------------- the staff holds desk (issue #11)
+
+    /**
+     * One hold as staff see it. {@code itemBarcode}: the item of an item-level hold; {@code trappedItemBarcode}: the
+     * item set aside for it; {@code queuePosition}: its place among the title's open holds (1 = next).
+     */
+    public record HoldView(long holdId, String patronBarcode, String patronName, String bibControlNumber, String title,
+                           String itemBarcode, String trappedItemBarcode, String pickupLibrary, HoldStatus status, int queuePosition,
+                           Instant placedAt, LocalDate expiresOn, boolean suspended, LocalDate suspendedUntil,
+                           LocalDate shelfExpiresOn) implements Serializable {
+    }
+
+    /** A hold an item on this library's shelves can fill: where to find the item and whom it is for. */
+    public record PullLine(long holdId, String bibControlNumber, String title, String author, String itemBarcode, String callNumber,
+                           String location, String patronBarcode, String patronName, String pickupLibrary,
+                           Instant placedAt) implements Serializable {
+    }
+
+    /** An item on the hold shelf whose hold was not collected by its shelf expiry date. */
+    public record ShelfLine(long holdId, String itemBarcode, String title, String callNumber, String patronBarcode, String patronName,
+                            String pickupLibrary, LocalDate shelfExpiresOn, HoldStatus holdStatus) implements Serializable {
+    }
+
+    /** Why an item travels: to fill a hold at another library, or back to its home library. */
+    public enum TransitReason { HOLD, HOME }
+
+    /**
+     * An item in transit: from where, to where, since when (its last logged circulation event, the check-in that sent
+     * it), why, and for a hold whose.
+     */
+    public record TransitLine(String itemBarcode, String title, String callNumber, String fromLibrary, String toLibrary, Instant since,
+                              TransitReason reason, Long holdId, String patronBarcode) implements Serializable {
+    }
 }

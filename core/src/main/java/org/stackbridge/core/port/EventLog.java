@@ -18,4 +18,10 @@ public interface EventLog {
 
     /** An item's events, newest first, skipping {@code offset}; at most {@code limit} (indexed by item). */
     List<CirculationEvent> forItemNewestFirst(long itemId, int offset, int limit);
+
+    /** The item's latest event. The default reads all of them; stores should override it with an indexed query. */
+    default java.util.Optional<CirculationEvent> lastForItem(long itemId) {
+        List<CirculationEvent> all = forItem(itemId, Integer.MAX_VALUE);
+        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+    }
 }

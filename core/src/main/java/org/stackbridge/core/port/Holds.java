@@ -17,6 +17,9 @@ public interface Holds {
     /** Open holds with an id above {@code afterId}, in id order: the expiry job walks them a page at a time. */
     List<Hold> openPage(long afterId, int limit);
 
+    /** The latest hold, open or closed, that trapped the item (e.g. one expired while its item stayed on the shelf). */
+    Optional<Hold> lastTrapping(long itemId);
+
     Hold insert(Hold hold);
 
     void update(Hold hold);

@@ -50,6 +50,7 @@ public final class CirculationEngine {
         new LendingDesk(settings, policies, returns, pins).registerOn(this);
         returns.registerOn(this);
         new HoldsDesk(settings, policies).registerOn(this);
+        new HoldShelfDesk(settings, policies).registerOn(this);
         new FeesDesk(settings, policies).registerOn(this);
         new CashierDesk(settings, policies).registerOn(this);
         new FeeDisputesDesk(settings, policies).registerOn(this);

@@ -21,6 +21,7 @@ import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.policy.FeeBlockPolicy;
+import org.stackbridge.core.policy.HoldSuspensionPolicy;
 import org.stackbridge.core.policy.PatronStanding;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.port.StoreTx;
@@ -189,7 +190,7 @@ abstract class Desk {
     Optional<Hold> firstHoldFor(EngineTx tx, Item item) {
         return tx.store().holds().openForBib(item.bibId()).stream()
                 .filter(h -> h.acceptsItem(item.id()))
-                .filter(h -> (h.status() == HoldStatus.WAITING && notExpired(tx, h))
+                .filter(h -> (h.status() == HoldStatus.WAITING && notExpired(tx, h) && !passedOver(tx, h))
                         || (h.trappedItemId() != null && h.trappedItemId() == item.id() && !shelfExpired(tx, h)))
                 .findFirst();
     }
@@ -203,8 +204,13 @@ abstract class Desk {
 
     Optional<Hold> firstWaitingHoldFor(EngineTx tx, Item item) {
         return tx.store().holds().openForBib(item.bibId()).stream()
-                .filter(h -> h.status() == HoldStatus.WAITING && h.acceptsItem(item.id()) && notExpired(tx, h))
+                .filter(h -> h.status() == HoldStatus.WAITING && h.acceptsItem(item.id()) && notExpired(tx, h) && !passedOver(tx, h))
                 .findFirst();
+    }
+
+    /** A suspended hold is passed over until its suspension ends ({@link HoldSuspensionPolicy}). */
+    boolean passedOver(EngineTx tx, Hold h) {
+        return HoldSuspensionPolicy.passedOver(h, tx.today(library(tx, h.pickupLibrary())));
     }
 
     /** A waiting hold past its expiry date no longer claims items (the patron no longer needs it). */

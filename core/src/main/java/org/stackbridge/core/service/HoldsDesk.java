@@ -22,6 +22,7 @@ import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.EligibilityPolicies;
 import org.stackbridge.core.policy.HoldCase;
+import org.stackbridge.core.policy.HoldSuspensionPolicy;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.policy.Refusal;
 import org.stackbridge.core.port.StoreTx;
@@ -38,6 +39,12 @@ final class HoldsDesk extends Desk {
         engine.register(CancelHold.class, this::cancelHold);
         engine.register(ChangeHold.class, this::changeHold);
         engine.register(Commands.ExpireHolds.class, this::expireHolds);
+        engine.register(Commands.SuspendHold.class, this::suspendHold);
+        engine.register(Commands.ResumeHold.class, this::resumeHold);
+        engine.register(Commands.CancelHoldById.class, this::cancelHoldById);
+        engine.register(Commands.LookupHold.class, (cmd, tx) -> visibleHold(tx, cmd.context(), cmd.holdId())
+                .map(h -> holdView(tx, h)));
+        engine.register(Commands.ListHolds.class, this::listHolds);
     }
 
     // ---------------------------------------------------------------- holds
@@ -90,6 +97,14 @@ final class HoldsDesk extends Desk {
         }
         Patron patron = ok.result().patron();
         Hold h = ok.result().hold();
+        cancel(tx, ctx, h, null);
+        BibRecord bib = tx.store().bibs().byId(h.bibId()).orElseThrow();
+        return Outcome.success(new Views.HoldCancelled(h.id(), patronView(tx, patron), bib.controlNumber(),
+                cmd.itemBarcode()));
+    }
+
+    /** Cancels an open hold, releasing a trapped item to its home shelf or on its way there. */
+    private void cancel(EngineTx tx, RequestContext ctx, Hold h, String reason) {
         StoreTx s = tx.store();
         s.holds().update(h.withStatus(HoldStatus.CANCELLED));
         if (h.trappedItemId() != null) {
@@ -100,10 +115,8 @@ final class HoldsDesk extends Desk {
                         ? item.withStatus(ItemStatus.AVAILABLE) : item.inTransit(item.homeLibrary()));
             }
         }
-        BibRecord bib = s.bibs().byId(h.bibId()).orElseThrow();
-        tx.log(ctx, EventType.HOLD_CANCELLED, h.pickupLibrary(), patron.id(), h.itemId(), "hold=" + h.id());
-        return Outcome.success(new Views.HoldCancelled(h.id(), patronView(tx, patron), bib.controlNumber(),
-                cmd.itemBarcode()));
+        tx.log(ctx, EventType.HOLD_CANCELLED, h.pickupLibrary(), h.patronId(), h.itemId(), "hold=" + h.id()
+                + (reason == null ? "" : " " + h.status() + "->" + HoldStatus.CANCELLED + " reason=" + reason.replace('\n', ' ')));
     }
 
     private Outcome<Views.HoldPlaced> changeHold(ChangeHold cmd, EngineTx tx) {
@@ -203,4 +216,105 @@ final class HoldsDesk extends Desk {
         return Outcome.success(new Views.HoldsExpired(page.size(), expired, last, page.size() < limit));
     }
 
+
+    // ---------------------------------------------------------------- the staff holds desk: by id, suspension, lists
+
+    /** A hold by id whose patron the caller can see (a library-scoped caller sees its institution's patrons only). */
+    private Outcome<Hold> visibleHold(EngineTx tx, RequestContext ctx, long holdId) {
+        return tx.store().holds().byId(holdId)
+                .filter(h -> tx.store().patrons().byId(h.patronId()).map(p -> inInstitution(tx, ctx, p.homeLibrary())).orElse(false))
+                .<Outcome<Hold>>map(Outcome::success)
+                .orElseGet(() -> Outcome.refused(RefusalReason.UNKNOWN_HOLD, "No hold " + holdId));
+    }
+
+    /** The open hold by id, or why there is none (unknown, or already filled, cancelled or expired). */
+    private Outcome<Hold> openHold(EngineTx tx, RequestContext ctx, long holdId) {
+        Outcome<Hold> found = visibleHold(tx, ctx, holdId);
+        if (found instanceof Outcome.Success<Hold> ok && !ok.result().status().isOpen()) {
+            return Outcome.refused(RefusalReason.INVALID_TRANSITION, "Hold " + holdId + " is already " + ok.result().status());
+        }
+        return found;
+    }
+
+    private Outcome<Views.HoldView> cancelHoldById(Commands.CancelHoldById cmd, EngineTx tx) {
+        Outcome<Hold> found = openHold(tx, cmd.context(), cmd.holdId());
+        if (!(found instanceof Outcome.Success<Hold> ok)) {
+            return found.map(none -> null);
+        }
+        String reason = blankToNull(cmd.reason());
+        cancel(tx, cmd.context(), ok.result(), reason == null ? "none given" : reason);
+        return Outcome.success(holdView(tx, tx.store().holds().byId(cmd.holdId()).orElseThrow()));
+    }
+
+    private Outcome<Views.HoldView> suspendHold(Commands.SuspendHold cmd, EngineTx tx) {
+        Outcome<Hold> found = openHold(tx, cmd.context(), cmd.holdId());
+        if (!(found instanceof Outcome.Success<Hold> ok)) {
+            return found.map(none -> null);
+        }
+        Hold h = ok.result();
+        Optional<Refusal> refused = HoldSuspensionPolicy.maySuspend(h, cmd.until(), tx.today(library(tx, h.pickupLibrary())));
+        if (refused.isPresent()) {
+            return refused.get().outcome();
+        }
+        Hold suspended = h.suspend(cmd.until());
+        tx.store().holds().update(suspended);
+        tx.log(cmd.context(), EventType.HOLD_CHANGED, h.pickupLibrary(), h.patronId(), h.itemId(), "hold=" + h.id() + " suspended "
+                + suspension(h) + "->" + suspension(suspended));
+        return Outcome.success(holdView(tx, suspended));
+    }
+
+    private Outcome<Views.HoldView> resumeHold(Commands.ResumeHold cmd, EngineTx tx) {
+        Outcome<Hold> found = openHold(tx, cmd.context(), cmd.holdId());
+        if (!(found instanceof Outcome.Success<Hold> ok)) {
+            return found.map(none -> null);
+        }
+        Hold h = ok.result();
+        if (!h.suspended()) {
+            return Outcome.success(holdView(tx, h)); // resuming an active hold changes nothing
+        }
+        Hold resumed = h.resumed();
+        tx.store().holds().update(resumed);
+        tx.log(cmd.context(), EventType.HOLD_CHANGED, h.pickupLibrary(), h.patronId(), h.itemId(), "hold=" + h.id() + " suspended "
+                + suspension(h) + "->" + suspension(resumed));
+        return Outcome.success(holdView(tx, resumed));
+    }
+
+    private static String suspension(Hold h) {
+        return !h.suspended() ? "no" : h.suspendedUntil() == null ? "indefinitely" : "until " + h.suspendedUntil();
+    }
+
+    private Outcome<List<Views.HoldView>> listHolds(Commands.ListHolds cmd, EngineTx tx) {
+        RequestContext ctx = cmd.context();
+        if (cmd.patronBarcode() != null) {
+            Optional<Patron> patron = findPatron(tx, ctx, cmd.patronBarcode());
+            if (patron.isEmpty()) {
+                return Outcome.refused(RefusalReason.UNKNOWN_PATRON, "Unknown patron " + cmd.patronBarcode());
+            }
+            return Outcome.success(tx.store().holds().openForPatron(patron.get().id()).stream().map(h -> holdView(tx, h)).toList());
+        }
+        Optional<BibRecord> bib = cmd.bibControlNumber() == null ? Optional.empty() : tx.store().bibs().byReference(cmd.bibControlNumber());
+        if (bib.isEmpty()) {
+            return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown title " + cmd.bibControlNumber());
+        }
+        // the queue is the title's; a library-scoped caller sees the places of every patron but the names of its own only
+        return Outcome.success(tx.store().holds().openForBib(bib.get().id()).stream().map(h -> {
+            Views.HoldView v = holdView(tx, h);
+            boolean visible = tx.store().patrons().byId(h.patronId()).map(p -> inInstitution(tx, ctx, p.homeLibrary())).orElse(false);
+            return visible ? v : new Views.HoldView(v.holdId(), null, null, v.bibControlNumber(), v.title(), v.itemBarcode(),
+                    v.trappedItemBarcode(), v.pickupLibrary(), v.status(), v.queuePosition(), v.placedAt(), v.expiresOn(), v.suspended(),
+                    v.suspendedUntil(), v.shelfExpiresOn());
+        }).toList());
+    }
+
+    Views.HoldView holdView(EngineTx tx, Hold h) {
+        StoreTx s = tx.store();
+        Optional<Patron> patron = s.patrons().byId(h.patronId());
+        Optional<BibRecord> bib = s.bibs().headingById(h.bibId());
+        String item = h.itemId() == null ? null : s.items().byId(h.itemId()).map(Item::barcode).orElse(null);
+        String trapped = h.trappedItemId() == null ? null : s.items().byId(h.trappedItemId()).map(Item::barcode).orElse(null);
+        return new Views.HoldView(h.id(), patron.map(Patron::barcode).orElse(null), patron.map(Patron::name).orElse(null),
+                bib.map(BibRecord::controlNumber).orElse(null), bib.map(BibRecord::title).orElse(""), item, trapped, h.pickupLibrary(),
+                h.status(), h.status().isOpen() ? queuePosition(tx, h) : 0, h.placedAt(), h.expiresOn(), h.suspended(), h.suspendedUntil(),
+                h.shelfExpiresOn());
+    }
 }

@@ -63,4 +63,13 @@ public interface EventLogContract extends StoreFixture {
         assertEquals(List.of(d, a), read(tx -> tx.events().forItemNewestFirst(1L, 0, 10)));
         assertEquals(List.of(a), read(tx -> tx.events().forItemNewestFirst(1L, 1, 10)));
     }
+
+    @Test
+    default void lastForItemIsTheItemsLatestEvent() {
+        write(tx -> tx.events().append(event(0, EventType.CHECKOUT, 7L)));
+        CirculationEvent last = write(tx -> tx.events().append(event(5, EventType.CHECKIN, 7L)));
+        write(tx -> tx.events().append(event(9, EventType.CHECKOUT, 8L)));
+        assertEquals(last.id(), read(tx -> tx.events().lastForItem(7L)).orElseThrow().id());
+        assertTrue(read(tx -> tx.events().lastForItem(99L)).isEmpty());
+    }
 }

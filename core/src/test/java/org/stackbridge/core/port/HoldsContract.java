@@ -105,4 +105,35 @@ public interface HoldsContract extends StoreFixture {
         });
         assertEquals(changed, read(tx -> tx.holds().byId(stored.id())).orElseThrow());
     }
+
+    @Test
+    default void suspensionRoundTripsAndLastTrappingFindsClosedHolds() {
+        Patron p = newPatron("P1");
+        Item i = newItem("I1");
+        BibRecord b = read(tx -> tx.bibs().byId(i.bibId())).orElseThrow();
+        Hold stored = write(tx -> tx.holds().insert(waiting(p, b, 0)));
+        Hold suspended = stored.suspend(LocalDate.of(2026, 7, 1));
+        write(tx -> {
+            tx.holds().update(suspended);
+            return null;
+        });
+        assertEquals(suspended, read(tx -> tx.holds().byId(stored.id())).orElseThrow());
+        Hold indefinitely = stored.suspend(null);
+        write(tx -> {
+            tx.holds().update(indefinitely);
+            return null;
+        });
+        assertEquals(indefinitely, read(tx -> tx.holds().byId(stored.id())).orElseThrow());
+        assertTrue(read(tx -> tx.holds().lastTrapping(i.id())).isEmpty());
+
+        Hold expired = indefinitely.resumed().trapped(i.id(), HoldStatus.EXPIRED, LocalDate.of(2026, 6, 8));
+        write(tx -> {
+            tx.holds().update(expired);
+            return null;
+        });
+        assertTrue(read(tx -> tx.holds().openTrappingItem(i.id())).isEmpty());
+        assertEquals(expired, read(tx -> tx.holds().lastTrapping(i.id())).orElseThrow());
+        Hold later = write(tx -> tx.holds().insert(waiting(p, b, 10).trapped(i.id(), HoldStatus.READY, LocalDate.of(2026, 6, 20))));
+        assertEquals(later.id(), read(tx -> tx.holds().lastTrapping(i.id())).orElseThrow().id());
+    }
 }

@@ -77,4 +77,24 @@ public interface ItemsContract extends StoreFixture {
         assertEquals(List.of(a), read(tx -> tx.items().page(0, 1)));
         assertEquals(List.of(b, c), read(tx -> tx.items().page(a.id(), 10)));
     }
+
+    @Test
+    default void withStatusPagesItemsOfOneStatusInIdOrder() {
+        Item a = newItem("I1");
+        Item b = newItem("I2");
+        Item c = newItem("I3");
+        write(tx -> {
+            tx.items().update(a.inTransit("EAST"));
+            tx.items().update(c.inTransit("WEST"));
+            return null;
+        });
+        assertEquals(java.util.List.of(a.id(), c.id()), read(tx -> tx.items().withStatus(ItemStatus.IN_TRANSIT, 0, 10)).stream()
+                .map(Item::id).toList());
+        assertEquals(java.util.List.of(c.id()), read(tx -> tx.items().withStatus(ItemStatus.IN_TRANSIT, a.id(), 10)).stream()
+                .map(Item::id).toList());
+        assertEquals(java.util.List.of(a.id()), read(tx -> tx.items().withStatus(ItemStatus.IN_TRANSIT, 0, 1)).stream()
+                .map(Item::id).toList());
+        assertEquals(java.util.List.of(b.id()), read(tx -> tx.items().withStatus(ItemStatus.AVAILABLE, 0, 10)).stream()
+                .map(Item::id).toList());
+    }
 }

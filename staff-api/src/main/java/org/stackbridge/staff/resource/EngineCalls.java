@@ -96,7 +96,7 @@ public final class EngineCalls {
             return ProblemException.invalid(java.util.List.of(new Problem.FieldError(field, r.message())));
         }
         int status = switch (r.reason()) {
-            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD, UNKNOWN_BLOCK -> 404;
+            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD, UNKNOWN_BLOCK, UNKNOWN_ILL_REQUEST -> 404;
             case SYSTEM_ERROR, SERVICE_UNAVAILABLE -> 503;
             case INVALID_AMOUNT, CURRENCY_MISMATCH -> 400;
             default -> 409;

@@ -14,8 +14,14 @@ import org.stackbridge.staff.problem.ProblemMapper;
 import org.stackbridge.staff.resource.AuthResource;
 import org.stackbridge.staff.resource.CashierResource;
 import org.stackbridge.staff.resource.CirculationResource;
+import org.stackbridge.staff.resource.BiblioHoldsResource;
 import org.stackbridge.staff.resource.EngineCalls;
 import org.stackbridge.staff.resource.FeesResource;
+import org.stackbridge.staff.resource.HoldsResource;
+import org.stackbridge.staff.resource.IllPartners;
+import org.stackbridge.staff.resource.IllResource;
+import org.stackbridge.staff.resource.PatronHoldsResource;
+import org.stackbridge.staff.resource.TransitsResource;
 import org.stackbridge.staff.resource.ItemsResource;
 import org.stackbridge.staff.resource.PatronFeesResource;
 import org.stackbridge.staff.resource.PatronPaymentsResource;
@@ -48,6 +54,7 @@ final class StaffApplication extends ResourceConfig {
                 bind(services.reports()).to(ReportCatalogue.class);
                 bind(services.admin()).to(StaffAdministration.class);
                 bind(services.pinHasher()).to(org.stackbridge.core.security.SecretHasher.class);
+                bind(services.illPartners()).to(IllPartners.class);
             }
         });
         register(AuthResource.class);
@@ -68,5 +75,10 @@ final class StaffApplication extends ResourceConfig {
         register(PaymentsResource.class);
         register(FeesResource.class);
         register(CashierResource.class);
+        register(HoldsResource.class);
+        register(PatronHoldsResource.class);
+        register(BiblioHoldsResource.class);
+        register(TransitsResource.class);
+        register(IllResource.class);
     }
 }

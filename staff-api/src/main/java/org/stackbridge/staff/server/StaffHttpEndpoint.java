@@ -30,6 +30,7 @@ import org.stackbridge.staff.auth.StaffSecurityContext;
 import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.problem.Problem;
 import org.stackbridge.staff.resource.EngineCalls;
+import org.stackbridge.staff.resource.IllPartners;
 
 /**
  * The staff API on the gateway's HTTP port: turns a Netty {@link FullHttpRequest} into a Jersey

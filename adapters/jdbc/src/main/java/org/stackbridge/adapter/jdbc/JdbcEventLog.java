@@ -54,6 +54,12 @@ final class JdbcEventLog implements EventLog {
                 JdbcEventLog::event, itemId, Math.max(0, offset), Math.max(0, limit));
     }
 
+    @Override
+    public java.util.Optional<CirculationEvent> lastForItem(long itemId) {
+        return sql.list("SELECT " + COLS + " FROM event_log WHERE item_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                JdbcEventLog::event, itemId).stream().findFirst();
+    }
+
     private static CirculationEvent event(ResultSet rs) throws SQLException {
         return new CirculationEvent(rs.getLong("id"), Sql.instant(rs, "at"), Sql.enumOf(EventType.class, rs, "event_type"),
                 rs.getString("actor"), Sql.enumOf(Channel.class, rs, "channel"), rs.getString("terminal"), rs.getString("library"),

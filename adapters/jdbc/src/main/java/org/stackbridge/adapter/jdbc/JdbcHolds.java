@@ -11,7 +11,7 @@ import org.stackbridge.core.port.Holds;
 final class JdbcHolds implements Holds {
 
     private static final String COLS = "id, patron_id, bib_id, item_id, pickup_library, placed_at, expires_on, status, trapped_item_id,"
-            + " shelf_expires_on, ill_request_id";
+            + " shelf_expires_on, ill_request_id, suspended, suspended_until";
     /** HoldStatus.isOpen(), as SQL. */
     private static final String OPEN = "status IN ('WAITING', 'IN_TRANSIT', 'READY')";
 
@@ -57,12 +57,18 @@ final class JdbcHolds implements Holds {
     }
 
     @Override
+    public Optional<Hold> lastTrapping(long itemId) {
+        return sql.list("SELECT " + COLS + " FROM hold WHERE trapped_item_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", JdbcHolds::hold,
+                itemId).stream().findFirst();
+    }
+
+    @Override
     public Hold insert(Hold h) {
         memo.forget();
         long id = sql.insert("INSERT INTO hold (patron_id, bib_id, item_id, pickup_library, placed_at, expires_on, status, trapped_item_id,"
-                + " shelf_expires_on, ill_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " shelf_expires_on, ill_request_id, suspended, suspended_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 h.patronId(), h.bibId(), h.itemId(), h.pickupLibrary(), h.placedAt(), h.expiresOn(), h.status(), h.trappedItemId(),
-                h.shelfExpiresOn(), h.illRequestId());
+                h.shelfExpiresOn(), h.illRequestId(), h.suspended(), h.suspendedUntil());
         return h.withId(id);
     }
 
@@ -70,15 +76,16 @@ final class JdbcHolds implements Holds {
     public void update(Hold h) {
         memo.forget();
         sql.updateOne("hold " + h.id(), "UPDATE hold SET patron_id = ?, bib_id = ?, item_id = ?, pickup_library = ?, placed_at = ?,"
-                + " expires_on = ?, status = ?, trapped_item_id = ?, shelf_expires_on = ?, ill_request_id = ? WHERE id = ?",
+                + " expires_on = ?, status = ?, trapped_item_id = ?, shelf_expires_on = ?, ill_request_id = ?, suspended = ?,"
+                + " suspended_until = ? WHERE id = ?",
                 h.patronId(), h.bibId(), h.itemId(), h.pickupLibrary(), h.placedAt(), h.expiresOn(), h.status(), h.trappedItemId(),
-                h.shelfExpiresOn(), h.illRequestId(), h.id());
+                h.shelfExpiresOn(), h.illRequestId(), h.suspended(), h.suspendedUntil(), h.id());
     }
 
     private static Hold hold(ResultSet rs) throws SQLException {
         return new Hold(rs.getLong("id"), rs.getLong("patron_id"), rs.getLong("bib_id"), Sql.nullableLong(rs, "item_id"),
                 rs.getString("pickup_library"), Sql.instant(rs, "placed_at"), Sql.date(rs, "expires_on"),
                 Sql.enumOf(HoldStatus.class, rs, "status"), Sql.nullableLong(rs, "trapped_item_id"), Sql.date(rs, "shelf_expires_on"),
-                Sql.nullableLong(rs, "ill_request_id"));
+                Sql.nullableLong(rs, "ill_request_id"), rs.getBoolean("suspended"), Sql.date(rs, "suspended_until"));
     }
 }

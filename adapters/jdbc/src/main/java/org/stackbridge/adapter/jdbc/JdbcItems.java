@@ -62,6 +62,12 @@ final class JdbcItems implements Items {
                 afterId, Math.max(0, limit));
     }
 
+    @Override
+    public List<Item> withStatus(ItemStatus status, long afterId, int limit) {
+        return sql.list("SELECT " + COLS + " FROM item WHERE status = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY", JdbcItems::item,
+                status, afterId, Math.max(0, limit));
+    }
+
     private static Item item(ResultSet rs) throws SQLException {
         return new Item(rs.getLong("id"), rs.getString("barcode"), rs.getLong("bib_id"), rs.getString("item_type"),
                 rs.getString("home_library"), rs.getString("current_library"), rs.getString("location"), rs.getString("call_number"),

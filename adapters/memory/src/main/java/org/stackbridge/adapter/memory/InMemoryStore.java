@@ -449,6 +449,12 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             }
 
             @Override
+            public Optional<Hold> lastTrapping(long itemId) {
+                return holds.after(0, Integer.MAX_VALUE).stream().filter(h -> h.trappedItemId() != null && h.trappedItemId() == itemId)
+                        .reduce((first, second) -> second);
+            }
+
+            @Override
             public Hold insert(Hold hold) {
                 Hold stored = hold.withId(holds.nextId());
                 holds.put(stored.id(), stored);

@@ -1,0 +1,25 @@
+package org.stackbridge.staff.resource;
+
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The partner agencies a borrowing request may go to: those configured for NCIP ({@code ncip.agencies}). */
+public record IllPartners(SortedSet<String> agencies) {
+
+    public IllPartners {
+        agencies = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(agencies));
+    }
+
+    public static IllPartners of(Set<String> agencies) {
+        return new IllPartners(new TreeSet<>(agencies));
+    }
+
+    public static IllPartners none() {
+        return of(Set.of());
+    }
+
+    public boolean configured(String agency) {
+        return agencies.contains(agency);
+    }
+}
