@@ -4,5 +4,9 @@ package org.stackbridge.core.model;
 public enum EventType {
     CHECKOUT, RENEW, CHECKIN, HOLD_PLACED, HOLD_CANCELLED, HOLD_CHANGED, HOLD_TRAPPED, FEE_ASSESSED, FEE_PAID,
     FEE_WAIVED, PATRON_BLOCKED, PATRON_UNBLOCKED, ITEM_STATUS_CHANGED, ILL_TRANSITION,
-    PATRON_CREATED, ITEM_CREATED, BIB_CREATED, BIB_UPDATED
+    PATRON_CREATED, ITEM_CREATED, BIB_CREATED, BIB_UPDATED,
+    /** An item's cataloguing data (type, library, location, call number, price) changed. */
+    ITEM_UPDATED,
+    /** A borrower claims an item on loan was returned. */
+    CLAIMED_RETURNED
 }

@@ -27,4 +27,7 @@ public interface StoreTx {
     StaffAccounts staff();
 
     RuleStore rules();
+
+    /** Loans marked lost or claimed returned. */
+    LoanMarks loanMarks();
 }

@@ -32,6 +32,7 @@ final class JdbcStoreTx implements StoreTx {
     private final TerminalAccounts accounts;
     private final RuleStore rules;
     private final JdbcStaffAccounts staff;
+    private final JdbcLoanMarks loanMarks;
 
     JdbcStoreTx(Connection connection) {
         this(new Sql(connection));
@@ -52,6 +53,7 @@ final class JdbcStoreTx implements StoreTx {
         this.accounts = new JdbcTerminalAccounts(sql);
         this.rules = new JdbcRuleStore(sql);
         this.staff = new JdbcStaffAccounts(sql);
+        this.loanMarks = new JdbcLoanMarks(sql);
     }
 
     Sql sql() {
@@ -129,5 +131,10 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public RuleStore rules() {
         return rules;
+    }
+
+    @Override
+    public org.stackbridge.core.port.LoanMarks loanMarks() {
+        return loanMarks;
     }
 }

@@ -98,6 +98,12 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final UndoableMap.TerminalAccountMap accounts = new UndoableMap.TerminalAccountMap(undo);
     private final List<CirculationRule> rules = new ArrayList<>();
     private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
+    private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_LOAN =
+            org.stackbridge.core.model.LoanMark::loanId;
+    private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_PATRON =
+            m -> m.patronId() + "\u0000" + m.kind();
+    private final MemoryTable<org.stackbridge.core.model.LoanMark> marks =
+            new MemoryTable<org.stackbridge.core.model.LoanMark>(undo).indexBy(MARK_LOAN).indexBy(MARK_PATRON);
 
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
@@ -151,6 +157,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
         copy.put("requestKeys", new java.util.TreeSet<>(keys.keySet()));
         copy.put("accounts", accounts.all());
         copy.put("staff", staff.all());
+        copy.put("loanMarks", marks.rows());
         return copy;
     }
 
@@ -576,6 +583,31 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             public void add(CirculationRule rule) {
                 rules.add(rule);
                 undo.record(() -> rules.remove(rules.size() - 1));
+            }
+        };
+    }
+
+    @Override
+    public org.stackbridge.core.port.LoanMarks loanMarks() {
+        return new org.stackbridge.core.port.LoanMarks() {
+            @Override
+            public org.stackbridge.core.model.LoanMark insert(org.stackbridge.core.model.LoanMark mark) {
+                if (marks.where(MARK_LOAN, mark.loanId()).stream().anyMatch(m -> m.kind() == mark.kind())) {
+                    throw new StoreConflictException("loan " + mark.loanId() + " is already marked " + mark.kind(), null);
+                }
+                org.stackbridge.core.model.LoanMark stored = mark.withId(marks.nextId());
+                marks.put(stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public List<org.stackbridge.core.model.LoanMark> forLoan(long loanId) {
+                return marks.where(MARK_LOAN, loanId);
+            }
+
+            @Override
+            public int countForPatron(long patronId, org.stackbridge.core.model.LoanMark.Kind kind) {
+                return marks.where(MARK_PATRON, patronId + "\u0000" + kind).size();
             }
         };
     }
