@@ -125,6 +125,7 @@ public final class Gateway implements AutoCloseable {
                 PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()));
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
         IllEngine.registerWith(engine);
+        org.stackbridge.core.cataloguing.CataloguingEngine.registerWith(engine, cfg.items().settings());
         CamelEventSink sink = new CamelEventSink();
         local = new LocalCirculationPort(engine, storage, events -> {
             sink.published(events);
@@ -162,7 +163,11 @@ public final class Gateway implements AutoCloseable {
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock);
+        org.stackbridge.gateway.federation.RemoteCopyCatalogue copyCatalogue =
+                new org.stackbridge.gateway.federation.RemoteCopyCatalogue(cfg.federation().targets(), clock);
+        closeables.add(copyCatalogue);
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock,
+                new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue);
         closeables.add(staffApi);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));

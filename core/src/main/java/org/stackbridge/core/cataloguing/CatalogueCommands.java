@@ -1,6 +1,5 @@
 package org.stackbridge.core.cataloguing;
 
-import java.math.BigDecimal;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.BibRecord;
@@ -36,20 +35,24 @@ public final class CatalogueCommands {
 
     /** Adds an item to a record; the barcode must be new. Price may be null. */
     public record AddItem(RequestContext context, String bibControlNumber, String barcode, String library, String location,
-                          String callNumber, String itemType, BigDecimal price) implements Command<Views.ItemInfo> {
+                          String callNumber, String itemType, Money price) implements Command<Views.ItemInfo> {
     }
 
-    /** Edits an item's cataloguing data; null fields keep what the item has. */
-    public record EditItem(RequestContext context, String barcode, String itemType, String library, String location,
-                           String callNumber, BigDecimal price) implements Command<Views.ItemInfo> {
+    /** An item's cataloguing data to change; null fields keep what the item has. */
+    public record ItemEdit(String itemType, String library, String location, String callNumber, Money price)
+            implements java.io.Serializable {
+        public boolean isEmpty() {
+            return itemType == null && library == null && location == null && callNumber == null && price == null;
+        }
     }
 
     /**
-     * Sets an item's status by hand, with the consequences {@code ItemStatusPolicies} name: a damaged item's repair
-     * fee (billed to {@code patronBarcode}, or else the item's last borrower), a lost item's bills.
+     * Changes an item in one transaction: its cataloguing data ({@code edit}, may be null) and, with {@code status},
+     * its status by hand, with the consequences {@code ItemStatusPolicies} name: a damaged item's repair fee (billed
+     * to {@code patronBarcode}, or else the item's last borrower), a lost item's bills.
      */
-    public record ChangeItemStatus(RequestContext context, String barcode, ItemStatus status, String note, Money repairFee,
-                                   String patronBarcode) implements Command<CatalogueViews.StatusChanged> {
+    public record ChangeItem(RequestContext context, String barcode, ItemEdit edit, ItemStatus status, String note, Money repairFee,
+                             String patronBarcode) implements Command<CatalogueViews.ItemChanged> {
     }
 
     /** The borrower claims to have returned the item: its loan stops accruing fines and the item is claims returned. */

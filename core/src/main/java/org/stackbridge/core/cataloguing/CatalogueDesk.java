@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.stackbridge.core.cataloguing.CatalogueCommands.AddBib;
 import org.stackbridge.core.cataloguing.CatalogueCommands.AddItem;
-import org.stackbridge.core.cataloguing.CatalogueCommands.EditItem;
 import org.stackbridge.core.cataloguing.CatalogueCommands.LookupBib;
 import org.stackbridge.core.cataloguing.CatalogueCommands.OverlayBib;
 import org.stackbridge.core.command.RequestContext;
@@ -38,7 +37,6 @@ final class CatalogueDesk {
         e.register(AddBib.class, this::addBib);
         e.register(OverlayBib.class, this::overlayBib);
         e.register(AddItem.class, this::addItem);
-        e.register(EditItem.class, this::editItem);
     }
 
     private Outcome<CatalogueViews.BibDetail> lookupBib(LookupBib cmd, EngineTx tx) {
@@ -104,41 +102,34 @@ final class CatalogueDesk {
         if (badLibrary.isPresent()) {
             return badLibrary.get();
         }
+        Optional<Outcome<Views.ItemInfo>> badPrice = checkPrice(engine, cmd.price());
+        if (badPrice.isPresent()) {
+            return badPrice.get();
+        }
         Item item = tx.store().items().insert(new Item(0, cmd.barcode(), bib.get().id(), cmd.itemType(), cmd.library(), cmd.library(),
-                cmd.location(), cmd.callNumber(), cmd.price(), ItemStatus.AVAILABLE, null, null));
+                cmd.location(), cmd.callNumber(), cmd.price() == null ? null : cmd.price().amount(), ItemStatus.AVAILABLE, null, null));
         tx.log(ctx, EventType.ITEM_CREATED, cmd.library(), null, item.id(), "item " + item.barcode() + " on bib " + bib.get().controlNumber()
                 + " type=" + item.itemType() + " library=" + item.homeLibrary() + " location=" + item.location()
                 + " call_number=" + item.callNumber() + " price=" + plain(item.price()));
         return Outcome.success(engine.itemInfo(tx, item));
     }
 
-    private Outcome<Views.ItemInfo> editItem(EditItem cmd, EngineTx tx) {
-        RequestContext ctx = cmd.context();
-        Optional<Item> found = engine.findItem(tx, ctx, cmd.barcode());
-        if (found.isEmpty()) {
-            return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item " + cmd.barcode());
-        }
-        Item i = found.get();
-        if (cmd.library() != null && !cmd.library().equals(i.homeLibrary())) {
-            Optional<Outcome<Views.ItemInfo>> badLibrary = checkLibrary(tx, ctx, cmd.library());
-            if (badLibrary.isPresent()) {
-                return badLibrary.get();
-            }
-        }
-        Item edited = new Item(i.id(), i.barcode(), i.bibId(), or(cmd.itemType(), i.itemType()), or(cmd.library(), i.homeLibrary()),
-                i.currentLibrary(), or(cmd.location(), i.location()), or(cmd.callNumber(), i.callNumber()), or(cmd.price(), i.price()),
-                i.status(), i.inTransitTo(), i.illRequestId());
-        String changes = changes(java.util.Arrays.asList(change("item_type", i.itemType(), edited.itemType()),
-                change("library", i.homeLibrary(), edited.homeLibrary()), change("location", i.location(), edited.location()),
-                change("call_number", i.callNumber(), edited.callNumber()), change("price", plain(i.price()), plain(edited.price()))));
-        if (!changes.isEmpty()) {
-            tx.store().items().update(edited);
-            tx.log(ctx, EventType.ITEM_UPDATED, edited.homeLibrary(), null, i.id(), changes);
-        }
-        return Outcome.success(engine.itemInfo(tx, edited));
-    }
-
     // ---------------------------------------------------------------- helpers
+
+    /** A price is zero or more, at most 100000, in the engine's currency. */
+    static <T> Optional<Outcome<T>> checkPrice(CirculationEngine engine, org.stackbridge.core.model.Money price) {
+        if (price == null) {
+            return Optional.empty();
+        }
+        if (price.amount().signum() < 0 || price.amount().compareTo(new BigDecimal("100000")) > 0) {
+            return Optional.of(Outcome.refused(RefusalReason.INVALID_AMOUNT, "The price must be between 0 and 100000"));
+        }
+        if (!price.currency().equals(engine.settings().currency())) {
+            return Optional.of(Outcome.refused(RefusalReason.CURRENCY_MISMATCH, "The price must be in "
+                    + engine.settings().currency().getCurrencyCode()));
+        }
+        return Optional.empty();
+    }
 
     private static Optional<BibRecord> bib(EngineTx tx, String controlNumber) {
         return controlNumber == null || controlNumber.isBlank() ? Optional.empty() : tx.store().bibs().byControlNumber(controlNumber);
@@ -149,7 +140,7 @@ final class CatalogueDesk {
     }
 
     /** The library must exist and, for a library-scoped caller, be in the caller's institution. */
-    private <T> Optional<Outcome<T>> checkLibrary(EngineTx tx, RequestContext ctx, String code) {
+    static <T> Optional<Outcome<T>> checkLibrary(EngineTx tx, RequestContext ctx, String code) {
         Optional<Library> library = tx.store().libraries().find(code);
         if (library.isEmpty()) {
             return Optional.of(Outcome.refused(RefusalReason.UNKNOWN_LIBRARY, "Unknown library " + code));

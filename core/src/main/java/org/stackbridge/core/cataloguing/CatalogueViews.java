@@ -34,12 +34,12 @@ public final class CatalogueViews {
     }
 
     /**
-     * A status change: the status before, the fees it billed (to {@code billed}) and, for a lost item on loan, that
-     * the loan is now marked lost.
+     * An item changed: its status before, the fees the change billed (to {@code billed}) and, for a lost item on loan,
+     * that the loan is now marked lost.
      */
-    public record StatusChanged(Views.ItemInfo item, ItemStatus before, String note, Views.PatronView billed,
-                                List<Views.FeeLine> fees, boolean loanMarkedLost) implements Serializable {
-        public StatusChanged {
+    public record ItemChanged(Views.ItemInfo item, ItemStatus previousStatus, String note, Views.PatronView billed,
+                              List<Views.FeeLine> fees, boolean loanMarkedLost) implements Serializable {
+        public ItemChanged {
             fees = List.copyOf(fees);
         }
     }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.stackbridge.core.cataloguing.CatalogueCommands.ChangeItemStatus;
+import org.stackbridge.core.cataloguing.CatalogueCommands.ChangeItem;
 import org.stackbridge.core.cataloguing.CatalogueCommands.ClaimReturned;
 import org.stackbridge.core.command.Commands.CheckIn;
 import org.stackbridge.core.command.RequestContext;
@@ -49,7 +49,7 @@ final class ItemStatusDesk {
     }
 
     void registerOn(CirculationEngine e) {
-        e.register(ChangeItemStatus.class, this::changeStatus);
+        e.register(ChangeItem.class, this::changeItem);
         e.register(ClaimReturned.class, this::claimReturned);
         e.decorate(CheckIn.class, inner -> (cmd, tx) -> {
             List<LoanMark> lost = lostMarks(tx, cmd.context(), cmd.itemBarcode());
@@ -63,13 +63,40 @@ final class ItemStatusDesk {
         });
     }
 
-    private Outcome<CatalogueViews.StatusChanged> changeStatus(ChangeItemStatus cmd, EngineTx tx) {
+    private Outcome<CatalogueViews.ItemChanged> changeItem(ChangeItem cmd, EngineTx tx) {
         RequestContext ctx = cmd.context();
         Optional<Item> found = engine.findItem(tx, ctx, cmd.barcode());
         if (found.isEmpty()) {
             return Outcome.refused(RefusalReason.UNKNOWN_ITEM, "Unknown item " + cmd.barcode());
         }
         Item item = found.get();
+        CatalogueCommands.ItemEdit edit = cmd.edit() == null ? new CatalogueCommands.ItemEdit(null, null, null, null, null) : cmd.edit();
+        if (edit.library() != null && !edit.library().equals(item.homeLibrary())) {
+            Optional<Outcome<CatalogueViews.ItemChanged>> badLibrary = CatalogueDesk.checkLibrary(tx, ctx, edit.library());
+            if (badLibrary.isPresent()) {
+                return badLibrary.get();
+            }
+        }
+        Optional<Outcome<CatalogueViews.ItemChanged>> badPrice = CatalogueDesk.checkPrice(engine, edit.price());
+        if (badPrice.isPresent()) {
+            return badPrice.get();
+        }
+        Item edited = new Item(item.id(), item.barcode(), item.bibId(), or(edit.itemType(), item.itemType()), or(edit.library(), item.homeLibrary()),
+                item.currentLibrary(), or(edit.location(), item.location()), or(edit.callNumber(), item.callNumber()),
+                edit.price() == null ? item.price() : edit.price().amount(), item.status(), item.inTransitTo(), item.illRequestId());
+        if (cmd.status() == null) {
+            String changes = CatalogueDesk.changes(java.util.Arrays.asList(
+                    CatalogueDesk.change("item_type", item.itemType(), edited.itemType()),
+                    CatalogueDesk.change("library", item.homeLibrary(), edited.homeLibrary()),
+                    CatalogueDesk.change("location", item.location(), edited.location()),
+                    CatalogueDesk.change("call_number", item.callNumber(), edited.callNumber()),
+                    CatalogueDesk.change("price", CatalogueDesk.plain(item.price()), CatalogueDesk.plain(edited.price()))));
+            if (!changes.isEmpty()) {
+                tx.store().items().update(edited);
+                tx.log(ctx, EventType.ITEM_UPDATED, edited.homeLibrary(), null, item.id(), changes);
+            }
+            return Outcome.success(new CatalogueViews.ItemChanged(engine.itemInfo(tx, edited), item.status(), cmd.note(), null, List.of(), false));
+        }
         Optional<Loan> loan = tx.store().loans().openForItem(item.id());
         Optional<Patron> named = Optional.empty();
         if (cmd.patronBarcode() != null) {
@@ -79,7 +106,7 @@ final class ItemStatusDesk {
             }
         }
         if (cmd.repairFee() != null) {
-            Optional<Outcome<CatalogueViews.StatusChanged>> bad = checkAmount(cmd.repairFee());
+            Optional<Outcome<CatalogueViews.ItemChanged>> bad = checkAmount(cmd.repairFee());
             if (bad.isPresent()) {
                 return bad.get();
             }
@@ -90,12 +117,18 @@ final class ItemStatusDesk {
         if (refused.isPresent()) {
             return refused.get().outcome(engine.itemInfo(tx, item));
         }
-        Item updated = item.withStatus(cmd.status());
+        Item updated = edited.withStatus(cmd.status());
         tx.store().items().update(updated);
         // An item pulled off the hold shelf or out of transit no longer serves its hold: back to the queue.
         tx.store().holds().openTrappingItem(item.id()).ifPresent(h -> tx.store().holds().update(h.untrapped()));
         tx.log(ctx, EventType.ITEM_STATUS_CHANGED, item.currentLibrary(), loan.map(Loan::patronId).orElse(null), item.id(),
-                "status: " + item.status() + " -> " + updated.status() + (cmd.note() == null ? "" : "; note: " + cmd.note()));
+                CatalogueDesk.changes(java.util.Arrays.asList(CatalogueDesk.change("status", item.status(), updated.status()),
+                        CatalogueDesk.change("item_type", item.itemType(), updated.itemType()),
+                        CatalogueDesk.change("library", item.homeLibrary(), updated.homeLibrary()),
+                        CatalogueDesk.change("location", item.location(), updated.location()),
+                        CatalogueDesk.change("call_number", item.callNumber(), updated.callNumber()),
+                        CatalogueDesk.change("price", CatalogueDesk.plain(item.price()), CatalogueDesk.plain(updated.price())),
+                        cmd.note() == null ? null : "note: " + cmd.note())));
         List<Views.FeeLine> fees = new ArrayList<>();
         Patron billed = null;
         boolean markedLost = false;
@@ -105,7 +138,7 @@ final class ItemStatusDesk {
                     "Repair: " + title(tx, item) + (cmd.note() == null ? "" : " (" + cmd.note() + ")")));
         } else if (cmd.status() == ItemStatus.LOST && loan.isPresent()) {
             billed = tx.store().patrons().byId(loan.get().patronId()).orElseThrow();
-            Money replacement = new Money(ItemStatusPolicies.replacementCharge(item, settings), engine.settings().currency());
+            Money replacement = new Money(ItemStatusPolicies.replacementCharge(updated, settings), engine.settings().currency());
             Views.FeeLine lostFee = bill(tx, ctx, billed, item, loan.get().id(), FeeType.LOST, replacement, "Lost: " + title(tx, item));
             fees.add(lostFee);
             Long processingId = null;
@@ -119,7 +152,7 @@ final class ItemStatusDesk {
                     tx.effectiveTime(ctx), ctx.actor(), lostFee.feeId(), processingId));
             markedLost = true;
         }
-        return Outcome.success(new CatalogueViews.StatusChanged(engine.itemInfo(tx, updated), item.status(), cmd.note(),
+        return Outcome.success(new CatalogueViews.ItemChanged(engine.itemInfo(tx, updated), item.status(), cmd.note(),
                 billed == null ? null : engine.patronView(tx, billed), fees, markedLost));
     }
 
@@ -208,7 +241,7 @@ final class ItemStatusDesk {
         return Optional.empty();
     }
 
-    private Optional<Outcome<CatalogueViews.StatusChanged>> checkAmount(Money amount) {
+    private Optional<Outcome<CatalogueViews.ItemChanged>> checkAmount(Money amount) {
         if (amount.amount().signum() <= 0 || amount.amount().compareTo(MAX_FEE) > 0) {
             return Optional.of(Outcome.refused(RefusalReason.INVALID_AMOUNT, "The repair fee must be above 0 and at most " + MAX_FEE));
         }
@@ -217,6 +250,10 @@ final class ItemStatusDesk {
                     + engine.settings().currency().getCurrencyCode()));
         }
         return Optional.empty();
+    }
+
+    private static <T> T or(T given, T existing) {
+        return given == null ? existing : given;
     }
 
     private static String title(EngineTx tx, Item item) {

@@ -17,8 +17,8 @@ import org.stackbridge.core.outcome.RefusalReason;
  * with it (fees, refunds, stopped fines). The engine's item status desk asks these and nothing else.
  *
  * <ul>
- *   <li>{@link #DAMAGED}: allowed on loan or not; a repair fee, when given, is billed to the borrower (or the patron
- *       named), so one of them is needed.</li>
+ *   <li>{@link #DAMAGED}: refused while on loan (check it in first); a repair fee, when given, is billed to the patron
+ *       named or else the item's last borrower, so one of them is needed.</li>
  *   <li>{@link #MISSING}, {@link #WITHDRAWN}, {@link #AVAILABLE}, {@link #IN_PROCESS}: refused while the item is on
  *       loan (check it in first).</li>
  *   <li>{@link #LOST}: on loan, the loan is marked lost and the borrower billed the replacement charge
@@ -32,7 +32,8 @@ public final class ItemStatusPolicies {
     }
 
     /** What a status change is judged on. */
-    public record StatusCase(Item item, ItemStatus to, boolean onLoan, boolean repairFeeGiven, boolean patronNamed) {
+    /** @param patronToBill a patron the repair fee can go to: the one named, or the item's last borrower */
+    public record StatusCase(Item item, ItemStatus to, boolean onLoan, boolean repairFeeGiven, boolean patronToBill) {
     }
 
     /** A named rule: empty when the change may go ahead. */
@@ -42,10 +43,10 @@ public final class ItemStatusPolicies {
         }
     }
 
-    public static final StatusPolicy DAMAGED = new StatusPolicy("damaged", c -> c.repairFeeGiven() && !c.onLoan() && !c.patronNamed()
+    public static final StatusPolicy DAMAGED = new StatusPolicy("damaged", c -> notOnLoan(c).or(() -> c.repairFeeGiven() && !c.patronToBill()
             ? Optional.of(new Refusal(RefusalReason.INVALID_REQUEST,
-            "Item " + c.item().barcode() + " is not on loan: name the patron to bill the repair fee to"))
-            : Optional.empty());
+            "Item " + c.item().barcode() + " has no last borrower to bill the repair fee to; name the patron"))
+            : Optional.empty()));
 
     public static final StatusPolicy MISSING = new StatusPolicy("missing", ItemStatusPolicies::notOnLoan);
 

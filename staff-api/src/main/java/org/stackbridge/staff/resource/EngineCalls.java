@@ -59,6 +59,11 @@ public final class EngineCalls {
         return port.execute(command).thenApplyAsync(outcome -> view.apply(valueOf(outcome)), workers);
     }
 
+    /** Runs a command and answers its outcome as it is, refusals included, on the API's worker threads. */
+    public <R> CompletionStage<Outcome<R>> outcome(Command<R> command) {
+        return port.execute(command).thenApplyAsync(outcome -> outcome, workers);
+    }
+
     static <R> R valueOf(Outcome<R> outcome) {
         if (outcome instanceof Outcome.Success<R> s) {
             return s.result();

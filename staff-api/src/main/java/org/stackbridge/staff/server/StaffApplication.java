@@ -22,7 +22,8 @@ import org.stackbridge.staff.resource.PatronsResource;
 @ApplicationPath(StaffHttpEndpoint.PATH)
 final class StaffApplication extends ResourceConfig {
 
-    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions) {
+    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions,
+                     org.stackbridge.core.catalogue.MarcCataloguing cataloguing, org.stackbridge.core.catalogue.CopyCatalogue copyCatalogue) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -36,11 +37,16 @@ final class StaffApplication extends ResourceConfig {
                 bind(engine).to(EngineCalls.class);
                 bind(authenticator).to(StaffAuthenticator.class);
                 bind(sessions).to(StaffSessions.class);
+                bind(cataloguing).to(org.stackbridge.core.catalogue.MarcCataloguing.class);
+                bind(copyCatalogue).to(org.stackbridge.core.catalogue.CopyCatalogue.class);
             }
         });
         register(AuthResource.class);
         register(PatronsResource.class);
         register(ItemsResource.class);
         register(CirculationResource.class);
+        register(org.stackbridge.staff.resource.BibliosResource.class);
+        register(org.stackbridge.staff.resource.ClaimsReturnedResource.class);
+        register(org.stackbridge.staff.resource.CopyCataloguingResource.class);
     }
 }

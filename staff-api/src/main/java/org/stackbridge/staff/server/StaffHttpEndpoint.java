@@ -59,7 +59,13 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final StaffSessions sessions;
     private final ApplicationHandler app;
 
-    public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
+    /**
+     * @param cataloguing   MARC reading and re-indexing for the records resource
+     * @param copyCatalogue the remote targets of copy cataloguing
+     */
+    public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
+                             org.stackbridge.core.catalogue.MarcCataloguing cataloguing,
+                             org.stackbridge.core.catalogue.CopyCatalogue copyCatalogue) {
         this.maxBody = settings.maxBodyBytes();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -72,7 +78,8 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions,
+                cataloguing, copyCatalogue));
     }
 
     /** The live bearer tokens; for monitoring and tests. */
