@@ -1,9 +1,8 @@
 -- Marks on loans: LOST (the item was declared lost and the borrower billed; the fee ids let a later check-in refund
 -- them) and CLAIMS_RETURNED (the borrower says it was returned; fines stop at marked_at). Kept after the loan
--- closes, so a patron's claims can be counted.
+-- closes, so a patron's claims can be counted. No identity column: (loan_id, kind) is the key.
 CREATE TABLE loan_mark (
-    id                  BIGINT        GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    loan_id             BIGINT        NOT NULL REFERENCES loan (id),
+    loan_id             BIGINT        NOT NULL,
     item_id             BIGINT        NOT NULL,
     patron_id           BIGINT        NOT NULL,
     kind                VARCHAR(16)   NOT NULL,
@@ -11,6 +10,6 @@ CREATE TABLE loan_mark (
     actor               VARCHAR(255),
     replacement_fee_id  BIGINT,
     processing_fee_id   BIGINT,
-    CONSTRAINT uq_loan_mark UNIQUE (loan_id, kind)
+    CONSTRAINT pk_loan_mark PRIMARY KEY (loan_id, kind)
 );
 CREATE INDEX ix_loan_mark_patron ON loan_mark (patron_id, kind);

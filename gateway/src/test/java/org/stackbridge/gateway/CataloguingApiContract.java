@@ -1,17 +1,12 @@
 package org.stackbridge.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.stackbridge.gateway.StaffApiClient.problem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +37,7 @@ import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.testing.TestClock;
+import org.stackbridge.gateway.StaffApiClient.Answer;
 import org.stackbridge.z3950.client.Z3950Client;
 
 /**
@@ -55,7 +50,6 @@ abstract class CataloguingApiContract {
 
     abstract TestGateways.Store store();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final String PASSWORD = "correct horse";
     private static final String FIXED = "261102s2026    xxu           000 0 eng d";
@@ -67,7 +61,7 @@ abstract class CataloguingApiContract {
     TestClock clock;
     Gateway gateway;
     Gateway remote;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final StaffApiClient api = new StaffApiClient(() -> gateway.httpPort(), PASSWORD);
 
     @BeforeAll
     void start() throws Exception {
@@ -129,55 +123,24 @@ abstract class CataloguingApiContract {
 
     // ------------------------------------------------------------------ helpers
 
-    record Answer(int status, JsonNode json, HttpResponse<String> raw) {
-        String text(String field) {
-            return json.path(field).asText();
-        }
-    }
-
     private Answer call(String method, String path, String token, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/api/v1" + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
-        return new Answer(r.statusCode(), json, r);
+        return api.call(method, path, token, contentType, body);
     }
 
     private Answer json(String method, String path, String token, String body) throws Exception {
-        return call(method, path, token, "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        return api.json(method, path, token, body);
     }
 
     private Answer get(String path, String token) throws Exception {
-        return call("GET", path, token, null, null);
+        return api.get(path, token);
     }
 
     private String token(String login) throws Exception {
-        Answer a = json("POST", "/auth/login", null, JSON.writeValueAsString(Map.of("login", login, "password", PASSWORD)));
-        assertEquals(200, a.status(), a.raw().body());
-        return a.text("token");
-    }
-
-    private static void problem(Answer a, int status) {
-        assertEquals(status, a.status(), a.raw().body());
-        assertEquals("application/problem+json", a.raw().headers().firstValue("Content-Type").orElse(""), a.raw().body());
-        assertTrue(a.json().hasNonNull("detail"), a.raw().body());
-        assertFalse(a.raw().body().contains("Exception") || a.raw().body().contains("org.stackbridge"), a.raw().body());
+        return api.token(login);
     }
 
     private static boolean names(Answer a, String field) {
-        for (JsonNode e : a.json().path("errors")) {
-            if (e.path("field").asText().equals(field)) {
-                return true;
-            }
-        }
-        return false;
+        return a.names(field);
     }
 
     private int z3950Hits(Gateway g, String pqf) throws Exception {

@@ -148,7 +148,7 @@ final class ItemStatusDesk {
                 fees.add(processing);
                 processingId = processing.feeId();
             }
-            tx.store().loanMarks().insert(new LoanMark(0, loan.get().id(), item.id(), billed.id(), LoanMark.Kind.LOST,
+            tx.store().loanMarks().insert(new LoanMark(loan.get().id(), item.id(), billed.id(), LoanMark.Kind.LOST,
                     tx.effectiveTime(ctx), ctx.actor(), lostFee.feeId(), processingId));
             markedLost = true;
         }
@@ -171,7 +171,7 @@ final class ItemStatusDesk {
         }
         Patron borrower = tx.store().patrons().byId(loan.get().patronId()).orElseThrow();
         java.time.Instant at = tx.effectiveTime(ctx);
-        tx.store().loanMarks().insert(new LoanMark(0, loan.get().id(), item.id(), borrower.id(), LoanMark.Kind.CLAIMS_RETURNED, at,
+        tx.store().loanMarks().insert(new LoanMark(loan.get().id(), item.id(), borrower.id(), LoanMark.Kind.CLAIMS_RETURNED, at,
                 ctx.actor(), null, null));
         Item updated = item.withStatus(ItemStatus.CLAIMS_RETURNED);
         tx.store().items().update(updated);

@@ -1,13 +1,13 @@
 package org.stackbridge.core.policy;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.stackbridge.core.model.BibIdentifier;
 import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.MarcFields;
 
 /**
  * The checks a bibliographic record passes before it joins the catalogue (added by hand, overlaid, or copied from a
@@ -53,29 +53,29 @@ public final class RecordVerification {
      */
     public static Report verify(BibRecord bib, String self, Function<BibIdentifier, List<BibRecord>> catalogue) {
         List<Finding> errors = new ArrayList<>();
-        List<String[]> fields = fields(bib.marc());
+        List<MarcFields.Field> fields = MarcFields.of(bib.marc());
         if (fields.isEmpty()) {
             errors.add(new Finding("required-fields", "leader", "the record has no readable MARC fields"));
         }
         for (String tag : REQUIRED_FIELDS) {
-            if (fields.stream().noneMatch(f -> f[0].equals(tag))) {
+            if (fields.stream().noneMatch(f -> f.tag().equals(tag))) {
                 errors.add(new Finding("required-fields", tag, "required field " + tag + " is missing"));
             }
         }
-        fields.stream().filter(f -> f[0].equals("245") && subfield(f[1], 'a') == null).findFirst()
+        fields.stream().filter(f -> f.tag().equals("245") && f.subfield('a') == null).findFirst()
                 .ifPresent(f -> errors.add(new Finding("required-fields", "245", "245 has no title ($a)")));
-        fields.stream().filter(f -> f[0].equals("008") && f[1].length() != 40).findFirst()
-                .ifPresent(f -> errors.add(new Finding("required-fields", "008", "008 must be 40 characters, is " + f[1].length())));
-        for (String[] f : fields) {
-            String a = f[0].equals("020") || f[0].equals("022") ? subfield(f[1], 'a') : null;
+        fields.stream().filter(f -> f.tag().equals("008") && f.data().length() != 40).findFirst()
+                .ifPresent(f -> errors.add(new Finding("required-fields", "008", "008 must be 40 characters, is " + f.data().length())));
+        for (MarcFields.Field f : fields) {
+            String a = f.tag().equals("020") || f.tag().equals("022") ? f.subfield('a') : null;
             if (a == null) {
                 continue;
             }
             String value = a.trim().split("[\\s(]", 2)[0];
-            if (f[0].equals("020") && !isbnValid(value)) {
+            if (f.tag().equals("020") && !isbnValid(value)) {
                 errors.add(new Finding("isbn-check-digits", "020", "ISBN " + value + " has a wrong check digit or length"));
             }
-            if (f[0].equals("022") && !issnValid(value)) {
+            if (f.tag().equals("022") && !issnValid(value)) {
                 errors.add(new Finding("issn-check-digits", "022", "ISSN " + value + " has a wrong check digit or length"));
             }
         }
@@ -128,43 +128,5 @@ public final class RecordVerification {
         }
         int check = (11 - sum % 11) % 11;
         return (check == 10 ? 'X' : (char) ('0' + check)) == n.charAt(7);
-    }
-
-    /** {@code [tag, data]} of every field of an ISO 2709 record (UTF-8); empty when it cannot be read. */
-    static List<String[]> fields(byte[] marc) {
-        List<String[]> out = new ArrayList<>();
-        try {
-            if (marc == null || marc.length < 24) {
-                return out;
-            }
-            int base = Integer.parseInt(new String(marc, 12, 5, StandardCharsets.US_ASCII));
-            for (int p = 24; p + 12 <= marc.length && marc[p] != 0x1E && p < base; p += 12) {
-                String tag = new String(marc, p, 3, StandardCharsets.US_ASCII);
-                int length = Integer.parseInt(new String(marc, p + 3, 4, StandardCharsets.US_ASCII));
-                int start = Integer.parseInt(new String(marc, p + 7, 5, StandardCharsets.US_ASCII));
-                if (base + start + length > marc.length) {
-                    return List.of();
-                }
-                String data = new String(marc, base + start, length, StandardCharsets.UTF_8);
-                if (data.endsWith("\u001E")) {
-                    data = data.substring(0, data.length() - 1);
-                }
-                out.add(new String[] {tag, data});
-            }
-        } catch (RuntimeException e) {
-            return List.of(); // not ISO 2709
-        }
-        return out;
-    }
-
-    /** The first subfield {@code code} of a data field's text (indicators, then 0x1F-separated subfields). */
-    private static String subfield(String data, char code) {
-        String[] parts = data.split("\u001F");
-        for (int i = 1; i < parts.length; i++) {
-            if (parts[i].length() > 1 && parts[i].charAt(0) == code) {
-                return parts[i].substring(1);
-            }
-        }
-        return null;
     }
 }

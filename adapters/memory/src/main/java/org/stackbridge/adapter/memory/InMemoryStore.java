@@ -595,9 +595,8 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
                 if (marks.where(MARK_LOAN, mark.loanId()).stream().anyMatch(m -> m.kind() == mark.kind())) {
                     throw new StoreConflictException("loan " + mark.loanId() + " is already marked " + mark.kind(), null);
                 }
-                org.stackbridge.core.model.LoanMark stored = mark.withId(marks.nextId());
-                marks.put(stored.id(), stored);
-                return stored;
+                marks.put(marks.nextId(), mark);
+                return mark;
             }
 
             @Override
