@@ -48,6 +48,10 @@ public final class CopyCataloguingResource {
     public record ImportRequest(String ref, Boolean allowDuplicate) {
     }
 
+    /** One hit in full: its description and its MARC record as fields and as text. */
+    public record HitRecord(CopyCatalogue.Hit hit, MarcCataloguing.Shown marc) {
+    }
+
     /** An imported record: the new record (with the hit it came from) and its verification report. */
     public record Imported(CopyCatalogue.Hit source, CatalogueViews.BibSaved imported) {
     }
@@ -95,8 +99,9 @@ public final class CopyCataloguingResource {
     @GET
     @Path("records/{ref}")
     @Requires(StaffPermission.CATALOGUING)
-    public CopyCatalogue.Fetched record(@PathParam("ref") String ref) {
-        return fetched(ref);
+    public HitRecord record(@PathParam("ref") String ref) {
+        CopyCatalogue.Fetched f = fetched(ref);
+        return new HitRecord(f.hit(), f.marc());
     }
 
     @POST
