@@ -107,6 +107,17 @@ public final class CatalogueSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Indexes the stored record {@code bibId} again (after its commit), on the index thread; completes once a search
+     * finds it as stored. The staff API answers an added or overlaid record only then.
+     */
+    public java.util.concurrent.CompletableFuture<Void> reindex(long bibId) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            // highWater is left to catchUp: records below this one may still be waiting for it
+            storage.read(tx -> tx.bibs().byId(bibId)).join().ifPresent(b -> index.indexAll(List.of(b)));
+        }, worker);
+    }
+
     /** Indexes records added since the last look (called after engine transactions that may create records). */
     public void catchUp() {
         worker.execute(() -> {

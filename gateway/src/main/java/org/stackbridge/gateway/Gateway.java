@@ -140,6 +140,7 @@ public final class Gateway implements AutoCloseable {
                 org.stackbridge.gateway.config.ConfigMapping.membership(cfg));
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
         IllEngine.registerWith(engine);
+        org.stackbridge.core.cataloguing.CataloguingEngine.registerWith(engine, cfg.items().settings());
         CamelEventSink sink = new CamelEventSink();
         local = new LocalCirculationPort(engine, storage, events -> {
             sink.published(events);
@@ -180,11 +181,15 @@ public final class Gateway implements AutoCloseable {
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
+        org.stackbridge.gateway.federation.RemoteCopyCatalogue copyCatalogue =
+                new org.stackbridge.gateway.federation.RemoteCopyCatalogue(cfg.federation().targets(), clock);
+        closeables.add(copyCatalogue);
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
                 .withAdmin(Administration.of(cfg, () -> sip2))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
-                .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet())));
+                .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
+                .withCataloguing(new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.stackbridge.core.catalogue.CopyCatalogue;
+import org.stackbridge.core.catalogue.MarcCataloguing;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.report.ReportCatalogue;
 import org.stackbridge.core.security.SecretHasher;
@@ -23,8 +25,13 @@ public final class StaffServices {
     private final ReportCatalogue reports;
     private final SecretHasher pinHasher;
     private final IllPartners illPartners;
+    private final MarcCataloguing cataloguing;
+    private final CopyCatalogue copyCatalogue;
 
-    private StaffServices(StaffAdministration admin, ReportCatalogue reports, SecretHasher pinHasher, IllPartners illPartners) {
+    private StaffServices(StaffAdministration admin, ReportCatalogue reports, SecretHasher pinHasher, IllPartners illPartners,
+                          MarcCataloguing cataloguing, CopyCatalogue copyCatalogue) {
+        this.cataloguing = Objects.requireNonNull(cataloguing, "cataloguing");
+        this.copyCatalogue = Objects.requireNonNull(copyCatalogue, "copyCatalogue");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.pinHasher = Objects.requireNonNull(pinHasher, "pinHasher");
@@ -34,25 +41,39 @@ public final class StaffServices {
     /** No SIP2 profiles, no live terminal status, standard PIN hashing, the default report range. */
     public static StaffServices defaults(TransactionRunner storage, Clock clock) {
         return new StaffServices(new StaffAdministration(SecretHasher.standard(), Map.of(), List::of),
-                new ReportCatalogue(storage, clock, DEFAULT_REPORT_RANGE_DAYS), SecretHasher.standard(), IllPartners.none());
+                new ReportCatalogue(storage, clock, DEFAULT_REPORT_RANGE_DAYS), SecretHasher.standard(), IllPartners.none(),
+                NoCataloguing.INSTANCE, NoCataloguing.NO_TARGETS);
     }
 
     public StaffServices withAdmin(StaffAdministration a) {
-        return new StaffServices(a, reports, pinHasher, illPartners);
+        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue);
     }
 
     public StaffServices withReports(ReportCatalogue r) {
-        return new StaffServices(admin, r, pinHasher, illPartners);
+        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue);
     }
 
     /** The hasher of PINs staff set (run on the API's worker threads, never in a storage transaction). */
     public StaffServices withPinHasher(SecretHasher h) {
-        return new StaffServices(admin, reports, h, illPartners);
+        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue);
     }
 
     /** The NCIP partner agencies a staff borrowing request may go to. */
     public StaffServices withIllPartners(IllPartners p) {
-        return new StaffServices(admin, reports, pinHasher, p);
+        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue);
+    }
+
+    /** MARC reading and re-indexing for the records resource, and the remote targets of copy cataloguing. */
+    public StaffServices withCataloguing(MarcCataloguing m, CopyCatalogue c) {
+        return new StaffServices(admin, reports, pinHasher, illPartners, m, c);
+    }
+
+    public MarcCataloguing cataloguing() {
+        return cataloguing;
+    }
+
+    public CopyCatalogue copyCatalogue() {
+        return copyCatalogue;
     }
 
     public IllPartners illPartners() {
@@ -69,5 +90,41 @@ public final class StaffServices {
 
     public SecretHasher pinHasher() {
         return pinHasher;
+    }
+
+    /** Without the gateway: records cannot be read from MARC and no copy-cataloguing target is configured. */
+    private static final class NoCataloguing implements MarcCataloguing {
+        static final NoCataloguing INSTANCE = new NoCataloguing();
+        static final CopyCatalogue NO_TARGETS = new CopyCatalogue() {
+            @Override
+            public List<Target> targets() {
+                return List.of();
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Hits> search(String target, Query query) {
+                return java.util.concurrent.CompletableFuture.failedFuture(new TargetException("no copy-cataloguing targets", null));
+            }
+
+            @Override
+            public java.util.Optional<Fetched> fetched(String ref) {
+                return java.util.Optional.empty();
+            }
+        };
+
+        @Override
+        public org.stackbridge.core.model.BibRecord read(byte[] body, Syntax syntax, String controlNumber) {
+            throw new UnreadableRecordException("MARC cataloguing is not available in this endpoint");
+        }
+
+        @Override
+        public Shown show(org.stackbridge.core.model.BibRecord bib) {
+            return new Shown("", List.of(), "");
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> reindex(long bibId) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
     }
 }

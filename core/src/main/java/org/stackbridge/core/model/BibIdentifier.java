@@ -1,6 +1,5 @@
 package org.stackbridge.core.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,27 +149,12 @@ public record BibIdentifier(Type type, String value) {
     /** {@code [tag, $a]} of each data field of an ISO 2709 record (UTF-8); empty for anything unreadable. */
     private static List<String[]> subfieldsA(byte[] marc) {
         List<String[]> out = new ArrayList<>();
-        try {
-            if (marc == null || marc.length < 24) {
-                return out;
-            }
-            int base = Integer.parseInt(new String(marc, 12, 5, StandardCharsets.US_ASCII));
-            for (int p = 24; p + 12 <= marc.length && marc[p] != 0x1E && p < base; p += 12) {
-                String tag = new String(marc, p, 3, StandardCharsets.US_ASCII);
-                int length = Integer.parseInt(new String(marc, p + 3, 4, StandardCharsets.US_ASCII));
-                int start = Integer.parseInt(new String(marc, p + 7, 5, StandardCharsets.US_ASCII));
-                if (tag.startsWith("00") || base + start + length > marc.length) {
-                    continue;
-                }
-                String field = new String(marc, base + start, length, StandardCharsets.UTF_8);
-                for (String sub : field.split("\u001F")) {
-                    if (sub.length() > 1 && sub.charAt(0) == 'a') {
-                        out.add(new String[] {tag, sub.substring(1).replace("\u001E", "")});
-                    }
+        for (MarcFields.Field f : MarcFields.of(marc)) {
+            if (!f.isControlField()) {
+                for (String a : f.subfields('a')) {
+                    out.add(new String[] {f.tag(), a.replace("\u001E", "")});
                 }
             }
-        } catch (RuntimeException e) {
-            return List.of(); // not ISO 2709: no identifiers from it
         }
         return out;
     }

@@ -10,5 +10,9 @@ public enum EventType {
     PATRON_UPDATED, PATRON_CARD_REPLACED, PATRON_PIN_RESET, PATRON_MEMBERSHIP_CHANGED, PATRON_ANONYMISED,
     FEE_REFUNDED, FEE_DISPUTED, FEE_DISPUTE_RESOLVED,
     /** A desk checkout let through refusals by a staff override; the detail names them and the reason. */
-    CHECKOUT_OVERRIDE
+    CHECKOUT_OVERRIDE,
+    /** An item's cataloguing data (type, library, location, call number, price) changed. */
+    ITEM_UPDATED,
+    /** A borrower claims an item on loan was returned. */
+    CLAIMED_RETURNED
 }

@@ -3,6 +3,8 @@ package org.stackbridge.core.outcome;
 /** Why the engine refused a command. Listeners map each onto their wire codes and texts. */
 public enum RefusalReason {
     UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE,
+    /** No bibliographic record has the control number given. */
+    UNKNOWN_BIB,
     /** No ILL request matches the reference given (id, partner request id or item). */
     UNKNOWN_ILL_REQUEST,
     INVALID_PIN, PIN_REQUIRED,

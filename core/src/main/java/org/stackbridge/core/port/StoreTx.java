@@ -28,6 +28,9 @@ public interface StoreTx {
 
     RuleStore rules();
 
+    /** Loans marked lost or claimed returned. */
+    LoanMarks loanMarks();
+
     CodeLists codes();
 
     SettingsRevision revision();

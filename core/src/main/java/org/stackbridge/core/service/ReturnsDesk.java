@@ -74,7 +74,9 @@ final class ReturnsDesk extends Desk {
         CirculationRule rule = rule(loanLibrary.code(), borrower.category(), item.itemType()).orElse(null);
         Instant returned = at.isBefore(loan.issuedAt()) ? loan.issuedAt() : at;
         s.loans().update(loan.returned(returned));
-        BigDecimal amount = rule == null ? BigDecimal.ZERO : Fines.overdueFine(loan.dueAt(), returned, rule, loanLibrary);
+        // a loan marked lost or claimed returned stopped accruing fines then
+        Instant fineEnd = org.stackbridge.core.policy.ItemStatusPolicies.fineAccrualEnd(s.loanMarks().forLoan(loan.id()), returned);
+        BigDecimal amount = rule == null ? BigDecimal.ZERO : Fines.overdueFine(loan.dueAt(), fineEnd, rule, loanLibrary);
         Money fine = new Money(amount, settings.currency());
         if (amount.signum() > 0) {
             Fee fee = s.fees().insert(new Fee(0, borrower.id(), FeeType.OVERDUE, fine, fine.amount(), item.id(), loan.id(),

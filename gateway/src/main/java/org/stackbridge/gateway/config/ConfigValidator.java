@@ -118,6 +118,15 @@ final class ConfigValidator {
             int colon = consoleProblem.indexOf(':');
             fail("staff-console." + consoleProblem.substring(0, colon), consoleProblem.substring(colon + 2));
         }
+        if (org.stackbridge.core.policy.ItemStatusSettings.LostItemReturn.parse(c.items().lostItemReturn()).isEmpty()) {
+            fail("items.lost-item-return", "must be refund-replacement, refund-all or none");
+        } else {
+            String itemsProblem = c.items().settings().problem();
+            if (itemsProblem != null) {
+                int colon = itemsProblem.indexOf(':');
+                fail("items." + itemsProblem.substring(0, colon), itemsProblem.substring(colon + 2));
+            }
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

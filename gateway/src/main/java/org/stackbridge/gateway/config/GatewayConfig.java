@@ -17,7 +17,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
                             Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports,
-                            java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole) {
+                            java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole, Items items) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -40,6 +40,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         reports = reports == null ? new Reports(null) : reports;
         membershipPeriods = membershipPeriods == null ? java.util.Map.of() : java.util.Map.copyOf(membershipPeriods);
         staffConsole = staffConsole == null ? ConsoleSettings.defaults() : staffConsole;
+        items = items == null ? new Items(null, null, null) : items;
     }
 
     /** @param maxRangeDays the longest period one report may cover, in days (default 731: two years) */
@@ -182,6 +183,26 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
             port = port == null ? 210 : port;
             database = database == null || database.isBlank() ? "Default" : database;
             timeoutSeconds = timeoutSeconds == null ? 10 : timeoutSeconds;
+        }
+    }
+
+    /**
+     * The item status policies: a lost item on loan bills its price (or {@code lostReplacementFee} when it has none)
+     * plus {@code lostProcessingFee}; {@code lostItemReturn} (refund-replacement, refund-all or none) says what a later
+     * check-in of the item gives back.
+     */
+    public record Items(BigDecimal lostReplacementFee, BigDecimal lostProcessingFee, String lostItemReturn) {
+        public Items {
+            lostReplacementFee = lostReplacementFee == null ? org.stackbridge.core.policy.ItemStatusSettings.DEFAULT_REPLACEMENT : lostReplacementFee;
+            lostProcessingFee = lostProcessingFee == null ? org.stackbridge.core.policy.ItemStatusSettings.DEFAULT_PROCESSING : lostProcessingFee;
+            lostItemReturn = lostItemReturn == null || lostItemReturn.isBlank() ? "refund-replacement" : lostItemReturn;
+        }
+
+        /** The engine's settings; an unknown {@code lost-item-return} is refused by the config validator before this is asked. */
+        public org.stackbridge.core.policy.ItemStatusSettings settings() {
+            return new org.stackbridge.core.policy.ItemStatusSettings(lostReplacementFee, lostProcessingFee,
+                    org.stackbridge.core.policy.ItemStatusSettings.LostItemReturn.parse(lostItemReturn)
+                            .orElseThrow(() -> new IllegalArgumentException("items.lost-item-return: " + lostItemReturn)));
         }
     }
 }

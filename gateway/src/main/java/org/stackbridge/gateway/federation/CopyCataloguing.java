@@ -124,27 +124,9 @@ public final class CopyCataloguing {
         return null;
     }
 
+    /** The ISBN check digit rule of core's {@code RecordVerification}, which the staff API's imports also apply. */
     public static boolean isbnValid(String n) {
-        if (n.length() == 10) {
-            int sum = 0;
-            for (int i = 0; i < 10; i++) {
-                char c = n.charAt(i);
-                int v = c == 'X' ? 10 : c - '0';
-                if (c == 'X' && i != 9) {
-                    return false;
-                }
-                sum += v * (10 - i);
-            }
-            return sum % 11 == 0;
-        }
-        if (n.length() == 13 && n.chars().allMatch(Character::isDigit)) {
-            int sum = 0;
-            for (int i = 0; i < 13; i++) {
-                sum += (n.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-            }
-            return sum % 10 == 0;
-        }
-        return false;
+        return org.stackbridge.core.policy.RecordVerification.isbnValid(n);
     }
 
     static String toIsbn13(String n) {

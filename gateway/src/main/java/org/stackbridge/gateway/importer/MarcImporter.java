@@ -168,7 +168,7 @@ public final class MarcImporter {
         return new Stored(overlaid, Change.UPDATED);
     }
 
-    static BibRecord toBib(Record record) {
+    public static BibRecord toBib(Record record) {
         ControlField f001 = (ControlField) record.getVariableField("001");
         String control = f001 == null ? null : f001.getData().trim();
         if (control == null || control.isEmpty()) {
@@ -259,7 +259,7 @@ public final class MarcImporter {
         return null;
     }
 
-    static String trimPunctuation(String s) {
+    public static String trimPunctuation(String s) {
         String t = s.trim();
         while (!t.isEmpty() && " /:;,.=".indexOf(t.charAt(t.length() - 1)) >= 0) {
             t = t.substring(0, t.length() - 1).trim();

@@ -39,6 +39,7 @@ public final class NcipItems {
             case MISSING -> "Missing";
             case IN_PROCESS -> "In Process";
             case DAMAGED, WITHDRAWN -> "Not Available";
+            case CLAIMS_RETURNED -> "Claimed Returned Or Never Borrowed";
         };
     }
 

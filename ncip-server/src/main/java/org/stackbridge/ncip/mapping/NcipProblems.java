@@ -120,7 +120,7 @@ public final class NcipProblems {
         String msg = r.message();
         return switch (reason) {
             case UNKNOWN_PATRON -> forService(service, UNKNOWN_USER, msg, "UserIdentifierValue", s.userBarcode());
-            case UNKNOWN_ITEM -> forService(service, UNKNOWN_ITEM, msg, "ItemIdentifierValue", s.itemBarcode());
+            case UNKNOWN_ITEM, UNKNOWN_BIB -> forService(service, UNKNOWN_ITEM, msg, "ItemIdentifierValue", s.itemBarcode());
             case OUT_OF_INSTITUTION -> forService(service, s.itemBarcode() != null ? UNKNOWN_ITEM : UNKNOWN_USER, msg,
                     s.itemBarcode() != null ? "ItemIdentifierValue" : "UserIdentifierValue",
                     s.itemBarcode() != null ? s.itemBarcode() : s.userBarcode());

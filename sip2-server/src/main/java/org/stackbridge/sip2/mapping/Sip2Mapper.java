@@ -169,6 +169,7 @@ public final class Sip2Mapper {
             case MISSING -> "13";
             case IN_PROCESS -> "06";
             case DAMAGED, WITHDRAWN -> "01";
+            case CLAIMS_RETURNED -> "11";
         };
     }
 

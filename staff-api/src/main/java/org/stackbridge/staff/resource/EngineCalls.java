@@ -73,6 +73,11 @@ public final class EngineCalls {
         }, workers);
     }
 
+    /** Runs a command and answers its outcome as it is, refusals included, on the API's worker threads. */
+    public <R> CompletionStage<Outcome<R>> outcome(Command<R> command) {
+        return port.execute(command).thenApplyAsync(outcome -> outcome, workers);
+    }
+
     static <R> R valueOf(Outcome<R> outcome) {
         if (outcome instanceof Outcome.Success<R> s) {
             return s.result();
@@ -96,7 +101,7 @@ public final class EngineCalls {
             return ProblemException.invalid(java.util.List.of(new Problem.FieldError(field, r.message())));
         }
         int status = switch (r.reason()) {
-            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD, UNKNOWN_BLOCK, UNKNOWN_ILL_REQUEST -> 404;
+            case UNKNOWN_PATRON, UNKNOWN_ITEM, UNKNOWN_LIBRARY, UNKNOWN_HOLD, UNKNOWN_FEE, UNKNOWN_RECORD, UNKNOWN_BLOCK, UNKNOWN_ILL_REQUEST, UNKNOWN_BIB -> 404;
             case SYSTEM_ERROR, SERVICE_UNAVAILABLE -> 503;
             case INVALID_AMOUNT, CURRENCY_MISMATCH -> 400;
             default -> 409;

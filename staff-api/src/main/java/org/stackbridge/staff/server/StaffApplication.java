@@ -55,6 +55,8 @@ final class StaffApplication extends ResourceConfig {
                 bind(services.admin()).to(StaffAdministration.class);
                 bind(services.pinHasher()).to(org.stackbridge.core.security.SecretHasher.class);
                 bind(services.illPartners()).to(IllPartners.class);
+                bind(services.cataloguing()).to(org.stackbridge.core.catalogue.MarcCataloguing.class);
+                bind(services.copyCatalogue()).to(org.stackbridge.core.catalogue.CopyCatalogue.class);
             }
         });
         register(AuthResource.class);
@@ -80,5 +82,8 @@ final class StaffApplication extends ResourceConfig {
         register(BiblioHoldsResource.class);
         register(TransitsResource.class);
         register(IllResource.class);
+        register(org.stackbridge.staff.resource.BibliosResource.class);
+        register(org.stackbridge.staff.resource.ClaimsReturnedResource.class);
+        register(org.stackbridge.staff.resource.CopyCataloguingResource.class);
     }
 }

@@ -40,6 +40,7 @@ public final class OpacRecords {
                 case DAMAGED -> "Damaged";
                 case IN_PROCESS -> "In process";
                 case WITHDRAWN -> "Withdrawn";
+                case CLAIMS_RETURNED -> "Claimed returned";
             };
             out.add(new Holding(blankToNull(i.institution()), i.homeLibrary(), i.location(), i.callNumber(), note,
                     List.of(new Holding.Circulation(available, due, i.barcode(), false, onHold, temp)), true));

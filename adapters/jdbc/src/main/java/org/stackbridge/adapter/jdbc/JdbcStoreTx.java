@@ -34,6 +34,7 @@ final class JdbcStoreTx implements StoreTx {
     private final JdbcStaffAccounts staff;
     private final JdbcCodeLists codes;
     private final JdbcSettingsRevision revision;
+    private final JdbcLoanMarks loanMarks;
 
     JdbcStoreTx(Connection connection) {
         this(new Sql(connection));
@@ -56,6 +57,7 @@ final class JdbcStoreTx implements StoreTx {
         this.staff = new JdbcStaffAccounts(sql);
         this.codes = new JdbcCodeLists(sql);
         this.revision = new JdbcSettingsRevision(sql);
+        this.loanMarks = new JdbcLoanMarks(sql);
     }
 
     Sql sql() {
@@ -148,5 +150,10 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public org.stackbridge.core.port.SettingsRevision revision() {
         return revision;
+    }
+
+    @Override
+    public org.stackbridge.core.port.LoanMarks loanMarks() {
+        return loanMarks;
     }
 }

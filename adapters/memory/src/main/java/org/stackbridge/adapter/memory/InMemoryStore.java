@@ -110,6 +110,12 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final InMemoryAdministration.Codes codes = new InMemoryAdministration.Codes(undo);
     private final InMemoryAdministration.Revision revision = new InMemoryAdministration.Revision(undo);
     private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
+    private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_LOAN =
+            org.stackbridge.core.model.LoanMark::loanId;
+    private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_PATRON =
+            m -> m.patronId() + "\u0000" + m.kind();
+    private final MemoryTable<org.stackbridge.core.model.LoanMark> marks =
+            new MemoryTable<org.stackbridge.core.model.LoanMark>(undo).indexBy(MARK_LOAN).indexBy(MARK_PATRON);
 
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
@@ -170,6 +176,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             copy.put("codes " + kind, codes.all(kind));
         }
         copy.put("revision", revision.current());
+        copy.put("loanMarks", marks.rows());
         return copy;
     }
 
@@ -695,5 +702,29 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     @Override
     public org.stackbridge.core.port.SettingsRevision revision() {
         return revision;
+    }
+
+    @Override
+    public org.stackbridge.core.port.LoanMarks loanMarks() {
+        return new org.stackbridge.core.port.LoanMarks() {
+            @Override
+            public org.stackbridge.core.model.LoanMark insert(org.stackbridge.core.model.LoanMark mark) {
+                if (marks.where(MARK_LOAN, mark.loanId()).stream().anyMatch(m -> m.kind() == mark.kind())) {
+                    throw new StoreConflictException("loan " + mark.loanId() + " is already marked " + mark.kind(), null);
+                }
+                marks.put(marks.nextId(), mark);
+                return mark;
+            }
+
+            @Override
+            public List<org.stackbridge.core.model.LoanMark> forLoan(long loanId) {
+                return marks.where(MARK_LOAN, loanId);
+            }
+
+            @Override
+            public int countForPatron(long patronId, org.stackbridge.core.model.LoanMark.Kind kind) {
+                return marks.where(MARK_PATRON, patronId + "\u0000" + kind).size();
+            }
+        };
     }
 }
