@@ -21,6 +21,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.security.PinSettings;
+import org.stackbridge.core.security.PinVerifier;
+import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.security.StoredHashes;
+import org.stackbridge.gateway.control.ControlEndpoint;
+import org.stackbridge.gateway.control.ControlFile;
+import org.stackbridge.gateway.importer.ImportJobRunner;
+import org.stackbridge.gateway.security.SpringBcryptCheck;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
 import org.stackbridge.core.service.LocalCirculationPort;
@@ -69,6 +76,10 @@ public final class Gateway implements AutoCloseable {
     private CatalogueSync catalogue;
     private Maintenance maintenance;
     private StaffHttpEndpoint staffApi;
+    private ImportJobRunner imports;
+    private ControlFile controlFile;
+    private ControlEndpoint.CommandRunner commands = (args, stdin) -> new ControlEndpoint.CommandRunner.Result(1, "",
+            "error: this gateway was started without the command line; run the command with the gateway stopped\n");
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
 
@@ -123,7 +134,9 @@ public final class Gateway implements AutoCloseable {
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
                 PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()));
-        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
+        // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
+        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table,
+                new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE)));
         IllEngine.registerWith(engine);
         CamelEventSink sink = new CamelEventSink();
         local = new LocalCirculationPort(engine, storage, events -> {
@@ -152,27 +165,44 @@ public final class Gateway implements AutoCloseable {
         port = new CamelCirculationPort(template);
         federated = new org.stackbridge.gateway.bridge.CamelFederatedSearch(template);
 
+        imports = new ImportJobRunner(cfg.imports(), Path.of(cfg.dataDir()).resolve("imports"), storage,
+                new SecretHasher(cfg.security().hashIterations()), java.util.Set.copyOf(cfg.patronCategories()),
+                java.util.Set.copyOf(cfg.itemTypes()), catalogue::changed, catalogue::flush, clock);
+        closeables.add(imports);
+
         NcipSettings ncipSettings = ncipSettings(cfg);
         http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(),
-                Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024), null,
+                Math.max(Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024),
+                        cfg.imports().maxBodyBytes()), null,
                 ncipSettings.readTimeoutSeconds());
+        // only import uploads may be as large as imports.max-body-bytes; everything else keeps its own limit
+        http.limitBody("/", Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024));
+        http.limitBody(StaffHttpEndpoint.PATH, cfg.staffApi().maxBodyBytes());
+        http.limitBody(StaffHttpEndpoint.IMPORTS, Math.max(cfg.staffApi().maxBodyBytes(), cfg.imports().maxBodyBytes()));
+        http.limitBody(ControlEndpoint.PATH, Math.max(64 * 1024, cfg.imports().maxBodyBytes()));
         new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
         ncip = new NcipHttpHandler(ncipSettings, port, meters);
         closeables.add(ncip);
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
         ncipSettings.agencies().values().stream().map(a -> a.path()).filter(p -> p != null && !p.isBlank()).distinct()
                 .forEach(p -> http.mount(p, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse));
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock);
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, imports);
         closeables.add(staffApi);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
+        ControlFile control = ControlFile.fresh(cfg.listeners().bind(), 0);
+        ControlEndpoint controlEndpoint = new ControlEndpoint(control.token(), commands, imports);
+        closeables.add(controlEndpoint);
+        http.mount(ControlEndpoint.PATH, controlEndpoint::handle);
         bind("HTTP", cfg.listeners().httpPort(), "listeners.http-port", () -> {
             http.start();
             return http;
         });
         writePortsFile(Path.of(cfg.dataDir()));
+        controlFile = new ControlFile(control.host(), http.port(), control.token(), control.pid());
+        controlFile.write(Path.of(cfg.dataDir()));
         LOG.info("Stackbridge started: HTTP {}:{}", cfg.listeners().bind(), http.port());
     }
 
@@ -289,6 +319,20 @@ public final class Gateway implements AutoCloseable {
         return maintenance;
     }
 
+    /**
+     * How the control endpoint runs a command line forwarded by {@code bin/stackbridge} (set by the command line
+     * that starts the gateway, before {@link #start()}).
+     */
+    public Gateway withCommands(ControlEndpoint.CommandRunner runner) {
+        this.commands = runner;
+        return this;
+    }
+
+    /** The import jobs of {@code /api/v1/imports} and the command line. */
+    public ImportJobRunner imports() {
+        return imports;
+    }
+
     public StaffHttpEndpoint staffApi() {
         return staffApi;
     }
@@ -323,6 +367,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (controlFile != null) {
+            controlFile.remove(Path.of(loaded.config().dataDir()));
+        }
         if (http != null) {
             http.close();
         }

@@ -89,6 +89,11 @@ final class ConfigValidator {
             int colon = staffProblem.indexOf(':');
             fail("staff-api." + staffProblem.substring(0, colon), staffProblem.substring(colon + 2));
         }
+        String importsProblem = c.imports().problem();
+        if (importsProblem != null) {
+            int colon = importsProblem.indexOf(':');
+            fail("imports." + importsProblem.substring(0, colon), importsProblem.substring(colon + 2));
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

@@ -15,7 +15,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<LibraryConfig> libraries, List<String> patronCategories, List<String> itemTypes,
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
-                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi) {
+                            Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Imports imports) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -35,6 +35,51 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         catalogue = catalogue == null ? new Catalogue(null) : catalogue;
         federation = federation == null ? new Federation(null, null, null) : federation;
         staffApi = staffApi == null ? StaffApiSettings.defaults() : staffApi;
+        imports = imports == null ? new Imports(null, null, null, null, null) : imports;
+    }
+
+    /**
+     * Import jobs ({@code POST /api/v1/imports} and the {@code import} commands).
+     *
+     * @param maxBodyBytes largest file a job takes (default 32 MiB)
+     * @param maxQueued    jobs waiting behind the running one before a submission is refused (default 8)
+     * @param keptJobs     finished jobs remembered for {@code GET /api/v1/imports} (default 100)
+     * @param hashThreads  threads hashing imported PINs (default 0: one per core)
+     * @param batchSize    rows written per transaction (default 200)
+     */
+    public record Imports(Integer maxBodyBytes, Integer maxQueued, Integer keptJobs, Integer hashThreads, Integer batchSize) {
+        public Imports {
+            maxBodyBytes = maxBodyBytes == null ? 32 << 20 : maxBodyBytes;
+            maxQueued = maxQueued == null ? 8 : maxQueued;
+            keptJobs = keptJobs == null ? 100 : keptJobs;
+            hashThreads = hashThreads == null ? 0 : hashThreads;
+            batchSize = batchSize == null ? 200 : batchSize;
+        }
+
+        /** Hash threads in effect: the setting, or one per core. */
+        public int effectiveHashThreads() {
+            return hashThreads > 0 ? hashThreads : Runtime.getRuntime().availableProcessors();
+        }
+
+        /** The first setting out of its range as {@code key: problem}, or null when all are valid. */
+        public String problem() {
+            if (maxBodyBytes < 1024 || maxBodyBytes > 1 << 30) {
+                return "max-body-bytes: must be between 1024 and 1073741824";
+            }
+            if (maxQueued < 1 || maxQueued > 1000) {
+                return "max-queued: must be between 1 and 1000";
+            }
+            if (keptJobs < 1 || keptJobs > 10_000) {
+                return "kept-jobs: must be between 1 and 10000";
+            }
+            if (hashThreads < 0 || hashThreads > 256) {
+                return "hash-threads: must be between 0 (one per core) and 256";
+            }
+            if (batchSize < 1 || batchSize > 10_000) {
+                return "batch-size: must be between 1 and 10000";
+            }
+            return null;
+        }
     }
 
     /** Empty url = the embedded H2 database in the data directory. */

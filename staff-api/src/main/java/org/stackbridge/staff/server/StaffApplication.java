@@ -12,6 +12,7 @@ import org.stackbridge.staff.problem.ProblemMapper;
 import org.stackbridge.staff.resource.AuthResource;
 import org.stackbridge.staff.resource.CirculationResource;
 import org.stackbridge.staff.resource.EngineCalls;
+import org.stackbridge.staff.resource.ImportsResource;
 import org.stackbridge.staff.resource.ItemsResource;
 import org.stackbridge.staff.resource.PatronsResource;
 
@@ -22,7 +23,7 @@ import org.stackbridge.staff.resource.PatronsResource;
 @ApplicationPath(StaffHttpEndpoint.PATH)
 final class StaffApplication extends ResourceConfig {
 
-    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions) {
+    StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, StaffImports imports) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -36,11 +37,13 @@ final class StaffApplication extends ResourceConfig {
                 bind(engine).to(EngineCalls.class);
                 bind(authenticator).to(StaffAuthenticator.class);
                 bind(sessions).to(StaffSessions.class);
+                bind(imports).to(StaffImports.class);
             }
         });
         register(AuthResource.class);
         register(PatronsResource.class);
         register(ItemsResource.class);
         register(CirculationResource.class);
+        register(ImportsResource.class);
     }
 }

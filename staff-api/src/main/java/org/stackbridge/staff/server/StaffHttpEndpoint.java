@@ -31,6 +31,7 @@ import org.glassfish.jersey.server.ContainerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
+import org.stackbridge.core.port.ImportJobs;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.StaffApiSettings;
 import org.stackbridge.staff.auth.StaffAuthenticator;
@@ -48,6 +49,8 @@ import org.stackbridge.staff.resource.EngineCalls;
 public final class StaffHttpEndpoint implements AutoCloseable {
 
     public static final String PATH = "/api/v1";
+    /** The import jobs' path, whose uploads may exceed the API's usual body limit. */
+    public static final String IMPORTS = PATH + "/imports";
     private static final Logger LOG = LoggerFactory.getLogger(StaffHttpEndpoint.class);
     private static final ObjectMapper JSON = StaffJson.mapper();
     private static final URI BASE = URI.create("http://localhost" + PATH + "/");
@@ -58,9 +61,16 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final StaffSessions sessions;
     private final ApplicationHandler app;
+    private final StaffImports imports;
 
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
+        this(settings, port, storage, clock, null);
+    }
+
+    /** With import jobs behind {@code /api/v1/imports} (whose bodies may be up to {@link ImportJobs#maxBodyBytes()}). */
+    public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock, ImportJobs importJobs) {
         this.maxBody = settings.maxBodyBytes();
+        this.imports = new StaffImports(importJobs);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -72,7 +82,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         StaffLoginThrottle throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
-        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions));
+        this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers), authenticator, sessions, imports));
     }
 
     /** The live bearer tokens; for monitoring and tests. */
@@ -81,8 +91,8 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     }
 
     public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote) {
-        if (request.content().readableBytes() > maxBody) {
-            return CompletableFuture.completedFuture(tooLargeResponse());
+        if (request.content().readableBytes() > maxBody(request.uri())) {
+            return CompletableFuture.completedFuture(tooLargeResponse(maxBody(request.uri())));
         }
         URI uri;
         try {
@@ -110,10 +120,20 @@ public final class StaffHttpEndpoint implements AutoCloseable {
                         "No answer in time; the request may still complete. Retry with the same Idempotency-Key.", null, null)));
     }
 
+    /** The largest body a request to {@code uri} may carry: import uploads have their own limit. */
+    public long maxBody(String uri) {
+        return uri.equals(IMPORTS) || uri.startsWith(IMPORTS + "?") || uri.startsWith(IMPORTS + "/")
+                ? Math.max(maxBody, imports.maxBodyBytes()) : maxBody;
+    }
+
     /** 413 for a body over the limit (also used by the HTTP server for bodies it drains). */
     public FullHttpResponse tooLargeResponse() {
+        return tooLargeResponse(maxBody);
+    }
+
+    private FullHttpResponse tooLargeResponse(long limit) {
         return problem(new Problem("about:blank", "Content Too Large", 413,
-                "The request body is larger than " + maxBody + " bytes.", null, null));
+                "The request body is larger than " + limit + " bytes.", null, null));
     }
 
     public FullHttpResponse badRequestResponse() {
