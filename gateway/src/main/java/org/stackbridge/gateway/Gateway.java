@@ -78,7 +78,7 @@ public final class Gateway implements AutoCloseable {
     private StaffHttpEndpoint staffApi;
     private ImportJobRunner imports;
     private ControlFile controlFile;
-    private ControlEndpoint.CommandRunner commands = (args, stdin) -> new ControlEndpoint.CommandRunner.Result(1, "",
+    private ControlEndpoint.CommandRunner commands = (args, stdin, user) -> new ControlEndpoint.CommandRunner.Result(1, "",
             "error: this gateway was started without the command line; run the command with the gateway stopped\n");
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
@@ -96,6 +96,11 @@ public final class Gateway implements AutoCloseable {
 
     public GatewayConfig config() {
         return loaded.config();
+    }
+
+    /** The configuration as loaded (with its file and the lines each setting came from). */
+    public ConfigLoader.Loaded loaded() {
+        return loaded;
     }
 
     /**

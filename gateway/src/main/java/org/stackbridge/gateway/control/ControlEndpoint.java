@@ -44,7 +44,7 @@ import org.stackbridge.core.port.ImportJobs;
  * path did not exist. Work runs on one control thread (commands one at a time), never on a network thread.
  * <ul>
  * <li>{@code GET /control/v1/ping}: the gateway answers.</li>
- * <li>{@code POST /control/v1/run} {@code {"args": [...], "stdin": "..."}}: runs the command line in the gateway
+ * <li>{@code POST /control/v1/run} {@code {"args": [...], "stdin": "...", "user": "..."}}: runs the command line in the gateway
  * ({@link CommandRunner}) and answers {@code {"exit": n, "out": "...", "err": "..."}}.</li>
  * <li>{@code POST /control/v1/imports?type=patrons|items|biblios&source=NAME&actor=USER} with the file as the body:
  * queues an import job (the same as the staff API's); {@code GET /control/v1/imports/{id}} follows it.</li>
@@ -61,7 +61,8 @@ public final class ControlEndpoint implements AutoCloseable {
     /** Runs a command line inside the gateway. */
     @FunctionalInterface
     public interface CommandRunner {
-        Result run(List<String> args, String stdin);
+        /** @param user the name of the user who typed the command (recorded as the actor of its changes) */
+        Result run(List<String> args, String stdin, String user);
 
         /** What the command printed and its exit code. */
         record Result(int exit, String out, String err) {
@@ -116,6 +117,7 @@ public final class ControlEndpoint implements AutoCloseable {
     private FullHttpResponse run(byte[] body) {
         List<String> args = new ArrayList<>();
         String stdin;
+        String user;
         try {
             JsonNode tree = json.readTree(body);
             JsonNode a = tree.path("args");
@@ -124,12 +126,13 @@ public final class ControlEndpoint implements AutoCloseable {
             }
             a.forEach(n -> args.add(n.asText()));
             stdin = tree.path("stdin").isTextual() ? tree.path("stdin").asText() : "";
+            user = tree.path("user").isTextual() && !tree.path("user").asText().isBlank() ? tree.path("user").asText() : "cli";
         } catch (IOException e) {
             return text(HttpResponseStatus.BAD_REQUEST, "body must be JSON: " + e.getMessage() + "\n");
         }
         LOG.info("control: running '{}' for the command line", args.isEmpty() ? "" : String.join(" ", args.subList(0, Math.min(2, args.size()))));
         try {
-            return json(HttpResponseStatus.OK, commands.run(args, stdin));
+            return json(HttpResponseStatus.OK, commands.run(args, stdin, user));
         } catch (RuntimeException e) {
             LOG.error("control: command failed", e);
             return json(HttpResponseStatus.OK, new CommandRunner.Result(1, "", "error: " + e + "\n"));
