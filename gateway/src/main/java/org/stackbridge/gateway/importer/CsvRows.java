@@ -37,6 +37,8 @@ final class CsvRows {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+    private static final String NOT_UTF8 = "not valid UTF-8 at or after this line; the file was not read from here on"
+            + " (save it as UTF-8 and import it again)";
     private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
     private static final Pattern AT_LINE = Pattern.compile("at line: ([\\d,]+)");
 
@@ -64,11 +66,18 @@ final class CsvRows {
         List<String> columns = null;
         long skipLines = 0;
         while (true) {
-            try (Reader reader = open(file, skipLines)) {
+            Reader opened;
+            try {
+                opened = open(file, skipLines);
+            } catch (CharacterCodingException e) {
+                handler.row(new Row(skipLines + 1, Map.of(), NOT_UTF8));
+                return;
+            }
+            try (Reader reader = opened) {
                 LineIndexReader lines = new LineIndexReader(reader, skipLines + 1);
-                CSVParser parser = CSVParser.builder().setReader(new BufferedReader(lines)).setFormat(FORMAT).get();
                 long lastLine = skipLines;
                 try {
+                    CSVParser parser = CSVParser.builder().setReader(new BufferedReader(lines)).setFormat(FORMAT).get();
                     for (CSVRecord record : parser) {
                         long line = lines.lineOf(record.getCharacterPosition());
                         lastLine = line;
@@ -82,17 +91,20 @@ final class CsvRows {
                         handler.row(row(record, line, columns));
                     }
                     return;
-                } catch (UncheckedIOException e) {
-                    if (e.getCause() instanceof CharacterCodingException) {
-                        handler.row(new Row(lastLine + 1, Map.of(), "not valid UTF-8 at or after this line; stopped reading the file here"));
+                } catch (UncheckedIOException | IOException e) {
+                    if (codingProblem(e)) {
+                        handler.row(new Row(lastLine + 1, Map.of(), NOT_UTF8));
                         return;
                     }
-                    long bad = badLine(e, lastLine, skipLines);
-                    String problem = message(e);
                     if (columns == null) {
-                        handler.row(new Row(bad, Map.of(), "the header line cannot be read: " + problem));
+                        handler.row(new Row(lastLine + 1, Map.of(), "the header line cannot be read: " + message(e, false)));
                         return;
                     }
+                    // Commons CSV names the line where it noticed the problem: a quote that runs over line ends was not
+                    // closed on the line it opened, which is the line to reject (the one after the last good row)
+                    long noticed = noticedLine(e, skipLines);
+                    long bad = noticed > lastLine + 1 && !rootText(e).contains("(startline") ? lastLine + 1 : Math.max(lastLine + 1, noticed);
+                    String problem = message(e, noticed > lastLine + 1);
                     handler.row(new Row(bad, Map.of(), problem + "; the line is not imported, reading goes on with line " + (bad + 1)));
                     skipLines = bad;
                 }
@@ -158,30 +170,44 @@ final class CsvRows {
         }
     }
 
-    /**
-     * The line a parse error names (Commons CSV says "(startline N)" or "at line: N", counted from where this parser
-     * started, after {@code skipped} lines), else the line after the last row.
-     */
-    private static long badLine(Exception e, long lastLine, long skipped) {
-        String text = message(e);
-        Matcher m = START_LINE.matcher(text);
-        if (m.find()) {
-            return Math.max(lastLine + 1, skipped + Long.parseLong(m.group(1)));
+    private static boolean codingProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return true;
+            }
         }
-        m = AT_LINE.matcher(text);
-        if (m.find()) {
-            return Math.max(lastLine + 1, skipped + Long.parseLong(m.group(1).replace(",", "")));
-        }
-        return lastLine + 1;
+        return false;
     }
 
-    private static String message(Throwable e) {
+    private static String rootText(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        if (m.contains("EOF reached before encapsulated token finished")) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /**
+     * The line a parse error names (Commons CSV says "(startline N)" or "at line: N", counted from where this parser
+     * started, after {@code skipped} lines); 0 when it names none.
+     */
+    private static long noticedLine(Exception e, long skipped) {
+        String text = rootText(e);
+        Matcher m = START_LINE.matcher(text);
+        if (m.find()) {
+            return skipped + Long.parseLong(m.group(1));
+        }
+        m = AT_LINE.matcher(text);
+        if (m.find()) {
+            return skipped + Long.parseLong(m.group(1).replace(",", ""));
+        }
+        return 0;
+    }
+
+    /** What went wrong, for people; {@code spansLines}: the problem was noticed on a later line than the row began. */
+    private static String message(Throwable e, boolean spansLines) {
+        String m = rootText(e);
+        if (m.contains("EOF reached before encapsulated token finished") || (spansLines && m.contains("Invalid character between encapsulated"))) {
             return "unterminated quoted field (a \" without its closing \")";
         }
         if (m.contains("Invalid character between encapsulated token and delimiter")) {

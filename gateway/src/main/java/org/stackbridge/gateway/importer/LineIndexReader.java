@@ -13,7 +13,10 @@ final class LineIndexReader extends FilterReader {
 
     private final long firstLine;
     private long position;
+    /** Where line k+1 starts (after the line end of line k). */
     private long[] starts = new long[1024];
+    /** Where the text of line k ends (its line end's first character). */
+    private long[] ends = new long[1024];
     private int count;
     private boolean afterCr;
 
@@ -47,18 +50,26 @@ final class LineIndexReader extends FilterReader {
         } else if (c == '\n' || c == '\r') {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
+            ends[count] = position;
             starts[count++] = position + 1;
         }
         afterCr = c == '\r';
         position++;
     }
 
-    /** The line of the character at {@code characterPosition} (counted from 0 at this reader's start). */
+    /**
+     * The line of the first text at or after {@code characterPosition} (counted from 0 at this reader's start): empty
+     * lines there are skipped, as the CSV parser skips them before a record.
+     */
     long lineOf(long characterPosition) {
         int i = Arrays.binarySearch(starts, 0, count, characterPosition);
-        int before = i >= 0 ? i + 1 : -i - 1;
-        return firstLine + before;
+        int k = i >= 0 ? i + 1 : -i - 1;
+        while (k < count && ends[k] == (k == 0 ? 0 : starts[k - 1])) {
+            k++;
+        }
+        return firstLine + k;
     }
 
     @Override

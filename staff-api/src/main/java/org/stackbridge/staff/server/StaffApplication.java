@@ -25,6 +25,8 @@ final class StaffApplication extends ResourceConfig {
 
     StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, StaffImports imports) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // a Location (an import job's) stays as the resource wrote it, relative to the server
+        property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
         register(JacksonFeature.withoutExceptionMappers());
