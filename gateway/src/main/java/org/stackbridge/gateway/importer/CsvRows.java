@@ -180,11 +180,7 @@ final class CsvRows {
     }
 
     private static String rootText(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return CsvImport.rootMessage(e);
     }
 
     /**

@@ -22,7 +22,7 @@ import org.stackbridge.core.port.TransactionRunner;
  * optional. {@code bib_id} is the MARC 001 of an imported record. Rows are written in file order, a batch per
  * transaction; an existing barcode is updated unless the item is on loan, and every change is logged.
  */
-public final class ItemImporter {
+public final class ItemImporter implements CsvImporter {
 
     public static final List<String> COLUMNS = List.of("barcode", "bib_id", "item_type", "library", "location", "call_number", "price", "status");
     static final CsvImport.Columns SPEC = new CsvImport.Columns(COLUMNS, List.of("barcode", "bib_id", "item_type", "library"));
@@ -47,13 +47,7 @@ public final class ItemImporter {
         this.batchSize = batchSize;
     }
 
-    public ImportReport run(Path file, Progress progress) throws IOException {
-        ImportReport report = new ImportReport(file.toString(), "line");
-        run(file, report);
-        progress.finish();
-        return report;
-    }
-
+    @Override
     public void run(Path file, ImportReport report) throws IOException {
         Set<String> libraries = actor.libraries(storage);
         CsvImport.run(file, SPEC, report, storage, batchSize, new CsvImport.RowStore<Parsed>() {

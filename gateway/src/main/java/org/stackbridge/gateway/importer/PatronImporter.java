@@ -26,7 +26,7 @@ import org.stackbridge.core.security.StoredHashes;
  * stored as they are. Rows are written in file order, a batch per transaction. An existing barcode is updated (an
  * empty pin keeps the old one); every change is logged with the values before and after (a PIN only as "changed").
  */
-public final class PatronImporter {
+public final class PatronImporter implements CsvImporter {
 
     public static final List<String> COLUMNS = List.of("barcode", "pin", "name", "category", "library", "email", "phone", "address", "expires");
     static final CsvImport.Columns SPEC = new CsvImport.Columns(COLUMNS, List.of("barcode", "name", "category", "library"));
@@ -58,14 +58,7 @@ public final class PatronImporter {
         this.batchSize = batchSize;
     }
 
-    public ImportReport run(Path file, Progress progress) throws IOException {
-        ImportReport report = new ImportReport(file.toString(), "line");
-        run(file, report);
-        progress.finish();
-        return report;
-    }
-
-    /** Imports {@code file}, counting into {@code report} as it goes. */
+    @Override
     public void run(Path file, ImportReport report) throws IOException {
         Set<String> libraries = actor.libraries(storage);
         CsvImport.run(file, SPEC, report, storage, batchSize, new CsvImport.RowStore<Patron>() {

@@ -198,18 +198,23 @@ class CliWithRunningGatewayIT {
 
     @Test
     void marcAndItemImportsAndAnIndexRebuildWorkWhileTheGatewayRuns() throws Exception {
-        CliRun marc = cli("", "import", "marc", "src/test/resources/marc/01-zebra-sample.utf8.mrc");
+        // the demo catalogue, not the remote's sample corpus (the copy-cataloguing test takes a record from that)
+        Path catalog = dir.resolve("catalog.mrc");
+        try (var in = getClass().getResourceAsStream("/demo/catalog.mrc")) {
+            Files.copy(in, catalog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        CliRun marc = cli("", "import", "marc", catalog.toString());
         assertEquals(0, marc.code(), marc.toString());
-        assertTrue(marc.out().contains("24 added"), marc.out());
+        assertTrue(marc.out().contains("465 added"), marc.out());
         gateway.catalogue().flush();
-        assertTrue(gateway.catalogue().index().count() >= 24, "the running gateway indexed the records");
+        assertTrue(gateway.catalogue().index().count() >= 465, "the running gateway indexed the records");
         String control = gateway.storage().read(tx -> tx.bibs().page(0, 1)).join().get(0).controlNumber();
         CliRun items = cli("", "import", "items", file("items.csv", "barcode,bib_id,item_type,library\nCI1," + control + ",BOOK,MAIN\n").toString());
         assertEquals(0, items.code(), items.toString());
         assertTrue(gateway.storage().read(tx -> tx.items().byBarcode("CI1")).join().isPresent());
         CliRun rebuild = cli("", "index", "rebuild");
         assertEquals(0, rebuild.code(), rebuild.toString());
-        assertTrue(rebuild.out().matches("(?s)indexed \\d+ records in .*"), rebuild.out());
+        assertTrue(rebuild.out().contains("indexed " + gateway.storage().read(tx -> tx.bibs().count()).join() + " records in "), rebuild.out());
     }
 
     @Test
@@ -223,8 +228,10 @@ class CliWithRunningGatewayIT {
 
     @Test
     void illAdvanceGoesThroughTheGatewaysEngineInTheOperatorsName() {
+        gateway.storage().write(tx -> tx.patrons().insert(new org.stackbridge.core.model.Patron(0, "ILLP", null, "Ill Reader", "ADULT",
+                null, null, null, java.time.LocalDate.of(2099, 1, 1), "MAIN", false))).join();
         RequestContext partner = new RequestContext(Channel.NCIP, "reshare", "reshare", "MAIN", "MAIN", null, null);
-        IllViews.IllRequestView req = gateway.port().execute(new IllCommands.RequestBorrowing(partner, "reshare", "cli-1", null,
+        IllViews.IllRequestView req = gateway.port().execute(new IllCommands.RequestBorrowing(partner, "reshare", "cli-1", "ILLP",
                 IllViews.Citation.of("Ubik"), "MAIN")).toCompletableFuture().join().value();
         CliRun r = cli("", "ill", "advance", String.valueOf(req.id()), "CANCELLED", "--note", "patron changed their mind");
         assertEquals(0, r.code(), r.toString());
@@ -238,10 +245,10 @@ class CliWithRunningGatewayIT {
 
     @Test
     void helpDocumentsTheExitCodes() {
-        CliRun top = CliRun.run("", "--help");
-        assertTrue(top.out().contains("4   import: some rows were rejected, or the file could not be imported"), top.out());
-        assertTrue(top.out().contains("goes through it"), top.out());
-        CliRun patrons = CliRun.run("", "import", "patrons", "--help");
-        assertTrue(patrons.out().contains("Exit codes: 0 every row taken, 2 no such file, 4 some rows rejected"), patrons.out());
+        String top = CliRun.run("", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(top.contains(" 4 import: some rows were rejected, or the file could not be imported"), top);
+        assertTrue(top.contains(" 6 the database is unavailable (a command that finds the gateway running on its data directory goes through it"), top);
+        String patrons = CliRun.run("", "import", "patrons", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(patrons.contains("Exit codes: 0 every row taken, 2 no such file, 4 some rows rejected or the file not importable."), patrons);
     }
 }
