@@ -21,6 +21,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.security.PinSettings;
+import org.stackbridge.core.security.PinVerifier;
+import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.security.StoredHashes;
+import org.stackbridge.gateway.control.ControlEndpoint;
+import org.stackbridge.gateway.control.ControlFile;
+import org.stackbridge.gateway.importer.ImportJobRunner;
+import org.stackbridge.gateway.security.SpringBcryptCheck;
 import org.stackbridge.core.service.CirculationEngine;
 import org.stackbridge.core.service.EngineSettings;
 import org.stackbridge.core.service.LocalCirculationPort;
@@ -79,6 +86,10 @@ public final class Gateway implements AutoCloseable {
     private StaffHttpEndpoint staffApi;
     private volatile SettingsWatcher settingsWatcher;
     private ConsoleHttpEndpoint console;
+    private ImportJobRunner imports;
+    private ControlFile controlFile;
+    private ControlEndpoint.CommandRunner commands = (args, stdin, user) -> new ControlEndpoint.CommandRunner.Result(1, "",
+            "error: this gateway was started without the command line; run the command with the gateway stopped\n");
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
 
@@ -95,6 +106,11 @@ public final class Gateway implements AutoCloseable {
 
     public GatewayConfig config() {
         return loaded.config();
+    }
+
+    /** The configuration as loaded (with its file and the lines each setting came from). */
+    public ConfigLoader.Loaded loaded() {
+        return loaded;
     }
 
     /**
@@ -138,7 +154,9 @@ public final class Gateway implements AutoCloseable {
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
                 PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()),
                 org.stackbridge.gateway.config.ConfigMapping.membership(cfg));
-        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table);
+        // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
+        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table,
+                new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE)));
         IllEngine.registerWith(engine);
         org.stackbridge.core.cataloguing.CataloguingEngine.registerWith(engine, cfg.items().settings());
         CamelEventSink sink = new CamelEventSink();
@@ -171,10 +189,21 @@ public final class Gateway implements AutoCloseable {
         port = new CamelCirculationPort(template, local::available);
         federated = new org.stackbridge.gateway.bridge.CamelFederatedSearch(template);
 
+        imports = new ImportJobRunner(cfg.imports(), Path.of(cfg.dataDir()).resolve("imports"), storage,
+                new SecretHasher(cfg.security().hashIterations()), java.util.Set.copyOf(cfg.patronCategories()),
+                java.util.Set.copyOf(cfg.itemTypes()), catalogue::changed, catalogue::flush, clock);
+        closeables.add(imports);
+
         NcipSettings ncipSettings = ncipSettings(cfg);
         http = new AdminHttpServer(cfg.listeners().bind(), cfg.listeners().httpPort(),
-                Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024), null,
+                Math.max(Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024),
+                        cfg.imports().maxBodyBytes()), null,
                 ncipSettings.readTimeoutSeconds());
+        // only import uploads may be as large as imports.max-body-bytes; everything else keeps its own limit
+        http.limitBody("/", Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024));
+        http.limitBody(StaffHttpEndpoint.PATH, cfg.staffApi().maxBodyBytes());
+        http.limitBody(StaffHttpEndpoint.IMPORTS, Math.max(cfg.staffApi().maxBodyBytes(), cfg.imports().maxBodyBytes()));
+        http.limitBody(ControlEndpoint.PATH, Math.max(64 * 1024, cfg.imports().maxBodyBytes()));
         new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
         ncip = new NcipHttpHandler(ncipSettings, port, meters);
         closeables.add(ncip);
@@ -189,7 +218,8 @@ public final class Gateway implements AutoCloseable {
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
-                .withCataloguing(new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue));
+                .withCataloguing(new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue)
+                .withImportJobs(imports));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
@@ -202,11 +232,17 @@ public final class Gateway implements AutoCloseable {
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
+        ControlFile control = ControlFile.fresh(cfg.listeners().bind(), 0);
+        ControlEndpoint controlEndpoint = new ControlEndpoint(control.token(), commands, imports);
+        closeables.add(controlEndpoint);
+        http.mount(ControlEndpoint.PATH, controlEndpoint::handle);
         bind("HTTP", cfg.listeners().httpPort(), "listeners.http-port", () -> {
             http.start();
             return http;
         });
         writePortsFile(Path.of(cfg.dataDir()));
+        controlFile = new ControlFile(control.host(), http.port(), control.token(), control.pid());
+        controlFile.write(Path.of(cfg.dataDir()));
         LOG.info("Stackbridge started: HTTP {}:{}", cfg.listeners().bind(), http.port());
     }
 
@@ -328,6 +364,20 @@ public final class Gateway implements AutoCloseable {
         return maintenance;
     }
 
+    /**
+     * How the control endpoint runs a command line forwarded by {@code bin/stackbridge} (set by the command line
+     * that starts the gateway, before {@link #start()}).
+     */
+    public Gateway withCommands(ControlEndpoint.CommandRunner runner) {
+        this.commands = runner;
+        return this;
+    }
+
+    /** The import jobs of {@code /api/v1/imports} and the command line. */
+    public ImportJobRunner imports() {
+        return imports;
+    }
+
     public StaffHttpEndpoint staffApi() {
         return staffApi;
     }
@@ -367,6 +417,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (controlFile != null) {
+            controlFile.remove(Path.of(loaded.config().dataDir()));
+        }
         if (http != null) {
             http.close();
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.stackbridge.core.catalogue.CopyCatalogue;
 import org.stackbridge.core.catalogue.MarcCataloguing;
+import org.stackbridge.core.port.ImportJobs;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.report.ReportCatalogue;
 import org.stackbridge.core.security.SecretHasher;
@@ -27,9 +28,12 @@ public final class StaffServices {
     private final IllPartners illPartners;
     private final MarcCataloguing cataloguing;
     private final CopyCatalogue copyCatalogue;
+    /** Null: this endpoint has no import jobs (answered 503 by the imports resource). */
+    private final ImportJobs importJobs;
 
     private StaffServices(StaffAdministration admin, ReportCatalogue reports, SecretHasher pinHasher, IllPartners illPartners,
-                          MarcCataloguing cataloguing, CopyCatalogue copyCatalogue) {
+                          MarcCataloguing cataloguing, CopyCatalogue copyCatalogue, ImportJobs importJobs) {
+        this.importJobs = importJobs;
         this.cataloguing = Objects.requireNonNull(cataloguing, "cataloguing");
         this.copyCatalogue = Objects.requireNonNull(copyCatalogue, "copyCatalogue");
         this.admin = Objects.requireNonNull(admin, "admin");
@@ -42,30 +46,40 @@ public final class StaffServices {
     public static StaffServices defaults(TransactionRunner storage, Clock clock) {
         return new StaffServices(new StaffAdministration(SecretHasher.standard(), Map.of(), List::of),
                 new ReportCatalogue(storage, clock, DEFAULT_REPORT_RANGE_DAYS), SecretHasher.standard(), IllPartners.none(),
-                NoCataloguing.INSTANCE, NoCataloguing.NO_TARGETS);
+                NoCataloguing.INSTANCE, NoCataloguing.NO_TARGETS, null);
     }
 
     public StaffServices withAdmin(StaffAdministration a) {
-        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue);
+        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs);
     }
 
     public StaffServices withReports(ReportCatalogue r) {
-        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue);
+        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs);
     }
 
     /** The hasher of PINs staff set (run on the API's worker threads, never in a storage transaction). */
     public StaffServices withPinHasher(SecretHasher h) {
-        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue);
+        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue, importJobs);
     }
 
     /** The NCIP partner agencies a staff borrowing request may go to. */
     public StaffServices withIllPartners(IllPartners p) {
-        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue);
+        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue, importJobs);
     }
 
     /** MARC reading and re-indexing for the records resource, and the remote targets of copy cataloguing. */
     public StaffServices withCataloguing(MarcCataloguing m, CopyCatalogue c) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, m, c);
+        return new StaffServices(admin, reports, pinHasher, illPartners, m, c, importJobs);
+    }
+
+    /** The import jobs behind {@code /api/v1/imports}. */
+    public StaffServices withImportJobs(ImportJobs jobs) {
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, jobs);
+    }
+
+    /** The import jobs, or null when this endpoint has none. */
+    public ImportJobs importJobs() {
+        return importJobs;
     }
 
     public MarcCataloguing cataloguing() {

@@ -48,6 +48,7 @@ public final class AdminHttpServer implements AutoCloseable {
     private final Map<String, HttpEndpoint> routes = new LinkedHashMap<>();
     private final Map<String, java.util.function.Supplier<FullHttpResponse>> oversize = new LinkedHashMap<>();
     private final Map<String, java.util.function.Supplier<FullHttpResponse>> malformed = new LinkedHashMap<>();
+    private final Map<String, Long> bodyLimits = new LinkedHashMap<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel channel;
@@ -77,6 +78,16 @@ public final class AdminHttpServer implements AutoCloseable {
         routes.put(pathPrefix, endpoint);
         oversize.put(pathPrefix, tooLarge);
         malformed.put(pathPrefix, badRequest);
+        return this;
+    }
+
+    /**
+     * Bodies to paths under {@code pathPrefix} (the longest matching prefix wins) may declare at most {@code maxBytes};
+     * a larger Content-Length is answered 413 before any of it is read. Without a limit of its own a path takes up to
+     * the server's maximum. Call before {@link #start()}.
+     */
+    public AdminHttpServer limitBody(String pathPrefix, long maxBytes) {
+        bodyLimits.put(pathPrefix, maxBytes);
         return this;
     }
 
@@ -158,6 +169,17 @@ public final class AdminHttpServer implements AutoCloseable {
     private final class Aggregator extends org.stackbridge.ncip.server.DrainingHttpAggregator {
         Aggregator() {
             super(maxBody);
+        }
+
+        @Override
+        protected boolean isContentLengthInvalid(io.netty.handler.codec.http.HttpMessage start, int maxContentLength) {
+            if (start instanceof io.netty.handler.codec.http.HttpRequest r) {
+                Long limit = longestPrefix(bodyLimits, pathOf(r.uri()));
+                if (limit != null && HttpUtil.getContentLength(start, -1L) > limit) {
+                    return true;
+                }
+            }
+            return super.isContentLengthInvalid(start, maxContentLength);
         }
 
         @Override

@@ -12,9 +12,14 @@ import picocli.CommandLine.Option;
 final class AccountCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or update a SIP2 terminal account.")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Option(names = "--login", required = true)
         String login;
         @Option(names = "--password", required = true, description = "The password, or '-' to read it from stdin.")
@@ -26,7 +31,7 @@ final class AccountCommand {
 
         @Override
         public Integer call() throws Exception {
-            String secret = Secrets.password(password);
+            String secret = Secrets.password(password, common);
             if (login.isBlank() || login.length() > 64) {
                 throw new StackbridgeCli.CliException("login must be 1-64 characters", 2);
             }
@@ -44,22 +49,27 @@ final class AccountCommand {
                     tx.accounts().save(new TerminalAccount(login, hash, institution, profile));
                     return e;
                 }).join();
-                System.out.println((existed ? "updated" : "added") + " SIP2 account " + login + " for " + institution + " (profile " + profile + ")");
+                common.out().println((existed ? "updated" : "added") + " SIP2 account " + login + " for " + institution + " (profile " + profile + ")");
                 return 0;
             }
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List SIP2 terminal accounts.")
-    static final class ListAccounts implements Callable<Integer> {
+    static final class ListAccounts implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
 
         @Override
         public Integer call() {
             try (StorageSession s = new StorageSession(common)) {
                 for (TerminalAccount a : s.storage.read(tx -> tx.accounts().all()).join()) {
-                    System.out.println(a.login() + "\t" + a.institution() + "\t" + a.profile());
+                    common.out().println(a.login() + "\t" + a.institution() + "\t" + a.profile());
                 }
                 return 0;
             }

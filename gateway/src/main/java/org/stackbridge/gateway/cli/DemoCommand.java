@@ -34,7 +34,8 @@ final class DemoCommand implements Callable<Integer> {
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("z3950")).remove(List.of("host", "port"));
         loader.objectMapper().writeValue(file.toFile(), tree);
         ConfigLoader.Loaded loaded = loader.load(file, System.getenv(), sets);
-        Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone()).start();
+        Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone());
+        gateway.withCommands(StackbridgeCli.hostedRunner(gateway)).start();
         String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), gateway.catalogue()::changed);
         gateway.catalogue().flush();
         GatewayConfig cfg = loaded.config();

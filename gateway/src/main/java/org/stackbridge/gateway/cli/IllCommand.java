@@ -30,13 +30,17 @@ import picocli.CommandLine.Parameters;
         subcommands = {IllCommand.ListCmd.class, IllCommand.Show.class, IllCommand.AdvanceCmd.class, IllCommand.Stats.class})
 final class IllCommand {
 
-    /** The engine on the configured storage, for one CLI command. */
+    /** The engine on the configured storage for one CLI command, or the running gateway's circulation port. */
     static final class EngineSession implements AutoCloseable {
         final StorageSession storage;
-        final LocalCirculationPort port;
+        final org.stackbridge.core.port.CirculationPort port;
 
         EngineSession(CommonOptions common) {
             storage = new StorageSession(common);
+            if (common.hosted()) {
+                port = common.host.port();
+                return;
+            }
             var cfg = storage.loaded.config();
             Policies policies = new Policies();
             policies.reload(cfg, storage.loaded.file(), storage.storage);
@@ -61,20 +65,26 @@ final class IllCommand {
         }
     }
 
-    static RequestContext technician() {
-        return new RequestContext(Channel.CLI, System.getProperty("user.name", "cli"), "cli", null, null, null, null);
+    /** The operator at the command line (the user who typed the command, also when the gateway runs it). */
+    static RequestContext technician(CommonOptions common) {
+        return new RequestContext(Channel.CLI, common.user(), "cli", null, null, null, null);
     }
 
-    static void print(IllViews.IllRequestView r) {
-        System.out.printf(Locale.ROOT, "%6d  %-9s %-22s %-12s %-16s patron=%s item=%s  %s%n", r.id(), r.role(), r.state(),
+    static void print(java.io.PrintWriter out, IllViews.IllRequestView r) {
+        out.printf(Locale.ROOT, "%6d  %-9s %-22s %-12s %-16s patron=%s item=%s  %s%n", r.id(), r.role(), r.state(),
                 r.partnerAgency(), r.externalId(), r.patronBarcode() == null ? "-" : r.patronBarcode(),
                 r.itemBarcode() == null ? "-" : r.itemBarcode(), r.title() == null ? "" : r.title());
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List ILL requests.")
-    static final class ListCmd implements Callable<Integer> {
+    static final class ListCmd implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Option(names = "--role", description = "BORROWING or LENDING")
         IllRole role;
         @Option(names = "--state", description = "e.g. RECEIVED, SHIPPED_TO_PARTNER")
@@ -87,29 +97,34 @@ final class IllCommand {
         @Override
         public Integer call() {
             try (EngineSession s = new EngineSession(common)) {
-                IllViews.Listing listing = s.run(new IllCommands.ListRequests(technician(), role, state, after, limit));
-                listing.requests().forEach(IllCommand::print);
-                System.out.println(listing.requests().size() + " request(s)");
+                IllViews.Listing listing = s.run(new IllCommands.ListRequests(technician(common), role, state, after, limit));
+                listing.requests().forEach(r -> print(common.out(), r));
+                common.out().println(listing.requests().size() + " request(s)");
                 return 0;
             }
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an ILL request and its history.")
-    static final class Show implements Callable<Integer> {
+    static final class Show implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Parameters(paramLabel = "ID")
         long id;
 
         @Override
         public Integer call() {
             try (EngineSession s = new EngineSession(common)) {
-                IllViews.Detail d = s.run(new IllCommands.ShowRequest(technician(), IllRef.byId(id)));
-                print(d.request());
-                System.out.println("  pickup " + d.request().pickupLibrary() + ", created " + d.request().createdAt());
+                IllViews.Detail d = s.run(new IllCommands.ShowRequest(technician(common), IllRef.byId(id)));
+                print(common.out(), d.request());
+                common.out().println("  pickup " + d.request().pickupLibrary() + ", created " + d.request().createdAt());
                 for (IllViews.Transition t : d.history()) {
-                    System.out.println("  " + t.at() + "  " + t.from() + " -> " + t.to() + "  by " + t.actor() + " (" + t.channel() + ")"
+                    common.out().println("  " + t.at() + "  " + t.from() + " -> " + t.to() + "  by " + t.actor() + " (" + t.channel() + ")"
                             + (t.note() == null ? "" : "  " + t.note()));
                 }
                 return 0;
@@ -118,9 +133,14 @@ final class IllCommand {
     }
 
     @Command(name = "advance", mixinStandardHelpOptions = true, description = "Move an ILL request to a new state.")
-    static final class AdvanceCmd implements Callable<Integer> {
+    static final class AdvanceCmd implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Parameters(index = "0", paramLabel = "ID")
         long id;
         @Parameters(index = "1", paramLabel = "STATE", description = "e.g. SHIPPED_TO_US, RETURNED_TO_LENDER, PICKED, SHIPPED_TO_PARTNER, CANCELLED")
@@ -131,17 +151,22 @@ final class IllCommand {
         @Override
         public Integer call() {
             try (EngineSession s = new EngineSession(common)) {
-                IllViews.IllRequestView r = s.run(new IllCommands.Advance(technician(), IllRef.byId(id), state, note));
-                print(r);
+                IllViews.IllRequestView r = s.run(new IllCommands.Advance(technician(common), IllRef.byId(id), state, note));
+                print(common.out(), r);
                 return 0;
             }
         }
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "ILL counts and median turnaround from the event log.")
-    static final class Stats implements Callable<Integer> {
+    static final class Stats implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Option(names = "--days", defaultValue = "30", description = "Completed requests in the last N days.")
         int days;
 
@@ -149,10 +174,10 @@ final class IllCommand {
         public Integer call() {
             try (EngineSession s = new EngineSession(common)) {
                 Instant to = Instant.now();
-                IllViews.Stats st = s.run(new IllCommands.Statistics(technician(), to.minus(Duration.ofDays(days)), to));
-                st.counts().forEach((role, byState) -> byState.forEach((state, n) -> System.out.println(role + "\t" + state + "\t" + n)));
+                IllViews.Stats st = s.run(new IllCommands.Statistics(technician(common), to.minus(Duration.ofDays(days)), to));
+                st.counts().forEach((role, byState) -> byState.forEach((state, n) -> common.out().println(role + "\t" + state + "\t" + n)));
                 for (IllRole role : IllRole.values()) {
-                    System.out.println(role + " completed in the last " + days + " days: " + st.completed().getOrDefault(role, 0L)
+                    common.out().println(role + " completed in the last " + days + " days: " + st.completed().getOrDefault(role, 0L)
                             + (st.medianTurnaround().containsKey(role) ? ", median turnaround " + st.medianTurnaround().get(role) : ""));
                 }
                 return 0;

@@ -1,32 +1,39 @@
 package org.stackbridge.gateway.cli;
 
-import java.io.PrintStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.stackbridge.core.security.SecretHasher;
+import java.util.function.Function;
+import org.stackbridge.core.port.ImportJobs;
+import org.stackbridge.gateway.importer.ImportActor;
+import org.stackbridge.gateway.importer.ImportJobRunner;
 import org.stackbridge.gateway.importer.ImportReport;
-import org.stackbridge.gateway.importer.ItemImporter;
 import org.stackbridge.gateway.importer.MarcImporter;
-import org.stackbridge.gateway.importer.PatronImporter;
 import org.stackbridge.gateway.importer.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code import patrons|items|marc FILE}. Exit code 0 when every row was taken, 4 when some were rejected. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import patrons, items or MARC records.",
+/**
+ * {@code import patrons|items|marc FILE}: each runs as an import job, the same as {@code POST /api/v1/imports}: in the
+ * running gateway when one serves the data directory (the file is sent to it), else in this process. Progress is shown
+ * on a terminal; every rejected line is printed with its number and reason. Exit code 0 when every row was taken, 4
+ * when some were rejected or the file could not be imported.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import patrons, items or MARC records (as import jobs).",
         subcommands = {ImportCommand.Patrons.class, ImportCommand.Items.class, ImportCommand.Marc.class, ImportCommand.Z3950.class})
 final class ImportCommand {
 
-    static int finish(ImportReport report) {
-        PrintStream err = System.err;
+    static int finish(ImportReport report, CommonOptions common) {
         for (String e : report.errors()) {
-            err.println(e);
+            common.err().println(e);
         }
-        System.out.println(report.summary());
+        common.out().println(report.summary());
         return report.rejectedCount() == 0 ? 0 : 4;
     }
 
@@ -37,61 +44,117 @@ final class ImportCommand {
         return file;
     }
 
-    static Progress progress(String label) {
-        return new Progress(System.err, System.console() != null, 100, label);
-    }
-
-    @Command(name = "patrons", mixinStandardHelpOptions = true,
-            description = "CSV columns: barcode,pin,name,category,library,email,phone,address,expires")
-    static final class Patrons implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-        @Parameters(paramLabel = "FILE.csv")
-        Path file;
-
-        @Override
-        public Integer call() throws Exception {
-            existing(file);
-            try (StorageSession s = new StorageSession(common)) {
-                var cfg = s.loaded.config();
-                return finish(new PatronImporter(s.storage, new SecretHasher(cfg.security().hashIterations()),
-                        Set.copyOf(cfg.patronCategories())).run(file, progress("patrons")));
-            }
-        }
-    }
-
-    @Command(name = "items", mixinStandardHelpOptions = true,
-            description = "CSV columns: barcode,bib_id,item_type,library,location,call_number,price,status (bib_id = MARC 001)")
-    static final class Items implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-        @Parameters(paramLabel = "FILE.csv")
-        Path file;
-
-        @Override
-        public Integer call() throws Exception {
-            existing(file);
-            try (StorageSession s = new StorageSession(common)) {
-                return finish(new ItemImporter(s.storage, Set.copyOf(s.loaded.config().itemTypes())).run(file, progress("items")));
-            }
-        }
-    }
-
-    @Command(name = "marc", mixinStandardHelpOptions = true, description = "ISO 2709 (MARC-8 or UTF-8) or MARCXML.")
-    static final class Marc implements Callable<Integer> {
+    /** An import of a file as a job: here, or in the running gateway ({@link #callRemote}). */
+    abstract static class FileImport implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
         @Parameters(paramLabel = "FILE")
         Path file;
 
         @Override
+        public CommonOptions common() {
+            return common;
+        }
+
+        abstract ImportJobs.Kind kind();
+
+        /** Runs the job in this process, on storage this command opens. */
+        @Override
         public Integer call() throws Exception {
             existing(file);
+            Path spool = Files.createTempDirectory("stackbridge-import");
             try (StorageSession s = new StorageSession(common)) {
-                int code = finish(new MarcImporter(s.storage, bib -> { }).run(file, progress("records")));
-                IndexCommand.syncCatalogue(s);
+                var cfg = s.loaded.config();
+                int code;
+                try (ImportJobRunner jobs = new ImportJobRunner(cfg.imports(), spool, s.storage, s.hasher(),
+                        Set.copyOf(cfg.patronCategories()), Set.copyOf(cfg.itemTypes()), bib -> { }, () -> { }, Clock.systemUTC());
+                     InputStream in = Files.newInputStream(file)) {
+                    ImportJobs.Job job = jobs.submit(kind(), ImportActor.cli(Clock.systemUTC()).who(), file.toString(), in);
+                    code = follow(job, jobs::find);
+                }
+                if (kind() == ImportJobs.Kind.BIBLIOS) {
+                    IndexCommand.syncCatalogue(s, common);
+                }
                 return code;
+            } finally {
+                Files.deleteIfExists(spool);
             }
+        }
+
+        /** Sends the file to the running gateway, which runs the job on its own storage, and follows it there. */
+        int callRemote(ControlClient gateway) throws Exception {
+            existing(file);
+            ImportJobs.Job job = gateway.submitImport(kind(), file, common.user());
+            common.err().println("import job " + job.id() + " queued in the running gateway (also at GET /api/v1/imports/" + job.id() + ")");
+            return follow(job, gateway::findImport);
+        }
+
+        /** Waits for the job, showing progress on a terminal, then prints its rejections and summary. */
+        private int follow(ImportJobs.Job submitted, Function<String, Optional<ImportJobs.Job>> find) throws InterruptedException {
+            boolean terminal = System.console() != null;
+            ImportJobs.Job job = submitted;
+            long shown = -1;
+            while (!job.state().finished()) {
+                Thread.sleep(POLL_MILLIS);
+                String id = job.id();
+                job = find.apply(id).orElseThrow(() -> new StackbridgeCli.CliException("import job " + id + " is gone (did the gateway restart?)", 4));
+                if (terminal && job.read() != shown) {
+                    shown = job.read();
+                    common.err().print("\r" + kind().label() + ": " + job.read() + " " + kind().unit() + "s read, " + job.accepted()
+                            + " taken, " + job.rejected() + " rejected ");
+                    common.err().flush();
+                }
+            }
+            if (terminal && shown >= 0) {
+                common.err().println();
+            }
+            for (String w : job.warnings()) {
+                common.err().println(file + ": warning: " + w);
+            }
+            for (ImportJobs.Rejection r : job.rejections()) {
+                common.err().println(file + ":" + kind().unit() + " " + r.line() + ": " + r.reason());
+            }
+            if (job.state() == ImportJobs.State.FAILED) {
+                common.err().println(file + ": not imported: " + job.error());
+            }
+            common.out().println(file + ": " + job.added() + " added, " + job.updated() + " updated, "
+                    + (job.unchanged() > 0 ? job.unchanged() + " unchanged, " : "") + job.rejected() + " rejected"
+                    + (job.rejected() > job.rejections().size() ? " (first " + job.rejections().size() + " listed)" : ""));
+            return job.state() == ImportJobs.State.DONE && job.rejected() == 0 ? 0 : 4;
+        }
+    }
+
+    static final long POLL_MILLIS = 200;
+
+    @Command(name = "patrons", mixinStandardHelpOptions = true,
+            description = {"CSV with a header naming the columns, in any order: barcode, name, category, library (required),"
+                    + " pin, email, phone, address, expires (YYYY-MM-DD). A pin may be given as a pbkdf2-sha256$ or bcrypt ($2a$, $2b$,"
+                    + " $2y$) hash; it is stored as is.",
+                    "Exit codes: 0 every row taken, 2 no such file, 4 some rows rejected or the file not importable."})
+    static final class Patrons extends FileImport {
+        @Override
+        ImportJobs.Kind kind() {
+            return ImportJobs.Kind.PATRONS;
+        }
+    }
+
+    @Command(name = "items", mixinStandardHelpOptions = true,
+            description = {"CSV with a header naming the columns, in any order: barcode, bib_id (the MARC 001), item_type, library"
+                    + " (required), location, call_number, price, status.",
+                    "Exit codes: 0 every row taken, 2 no such file, 4 some rows rejected or the file not importable."})
+    static final class Items extends FileImport {
+        @Override
+        ImportJobs.Kind kind() {
+            return ImportJobs.Kind.ITEMS;
+        }
+    }
+
+    @Command(name = "marc", mixinStandardHelpOptions = true, description = {"ISO 2709 (MARC-8 or UTF-8) or MARCXML.",
+            "Exit codes: 0 every record taken, 2 no such file, 4 some records rejected."})
+    static final class Marc extends FileImport {
+        @Override
+        ImportJobs.Kind kind() {
+            return ImportJobs.Kind.BIBLIOS;
         }
     }
 
@@ -102,9 +165,14 @@ final class ImportCommand {
      */
     @Command(name = "z3950", mixinStandardHelpOptions = true,
             description = "Copy a record from a remote Z39.50 or SRU target (federation.targets) into the catalogue.")
-    static final class Z3950 implements Callable<Integer> {
+    static final class Z3950 implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Option(names = "--target", required = true, paramLabel = "NAME", description = "A key of federation.targets.")
         String target;
         @Option(names = "--isbn", paramLabel = "ISBN")
@@ -158,9 +226,9 @@ final class ImportCommand {
                             + " at " + target + " (" + found.hits() + " hits)", 8);
                 }
                 org.marc4j.marc.Record record = found.records().get(pick - 1);
-                System.out.println(target + ": " + found.hits() + " hit(s), record " + pick + ":");
+                common.out().println(target + ": " + found.hits() + " hit(s), record " + pick + ":");
                 for (String line : org.stackbridge.gateway.federation.CopyCataloguing.describe(record)) {
-                    System.out.println("  " + line);
+                    common.out().println("  " + line);
                 }
                 var problems = org.stackbridge.gateway.federation.CopyCataloguing.problems(record);
                 if (!problems.isEmpty()) {
@@ -177,7 +245,7 @@ final class ImportCommand {
                     }
                     String answer = console.readLine("Add this record to the catalogue? [y/N] ");
                     if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-                        System.out.println("not added");
+                        common.out().println("not added");
                         return 11;
                     }
                 }
@@ -189,8 +257,14 @@ final class ImportCommand {
                     w.write(record);
                     w.close();
                     Files.write(tmp, out.toByteArray());
-                    int code = finish(new MarcImporter(s.storage, bib -> { }).run(tmp, new Progress(System.err, false, 100, "records")));
-                    IndexCommand.syncCatalogue(s);
+                    java.util.function.Consumer<org.stackbridge.core.model.BibRecord> feed = bib -> { };
+                    if (s.host != null) {
+                        feed = s.host.catalogue()::changed;
+                    }
+                    int code = finish(new MarcImporter(s.storage, feed, new ImportActor(
+                            new org.stackbridge.core.command.RequestContext(org.stackbridge.core.model.Channel.CLI, common.user(), "cli", null, null,
+                                    null, null), "z3950", Clock.systemUTC())).run(tmp, new Progress(System.err, false, 100, "records")), common);
+                    IndexCommand.syncCatalogue(s, common);
                     return code;
                 } finally {
                     Files.deleteIfExists(tmp);

@@ -20,9 +20,14 @@ import picocli.CommandLine.Parameters;
 final class LibraryCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or update a library.")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
         @Parameters(index = "1", paramLabel = "NAME")
@@ -57,22 +62,27 @@ final class LibraryCommand {
                     tx.libraries().save(new Library(code, name, inst, zone, weekdays, Set.of()));
                     return e;
                 }).join();
-                System.out.println((existed ? "updated" : "added") + " library " + code + " (" + name + "), institution " + inst);
+                common.out().println((existed ? "updated" : "added") + " library " + code + " (" + name + "), institution " + inst);
                 return 0;
             }
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List libraries.")
-    static final class ListLibraries implements Callable<Integer> {
+    static final class ListLibraries implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
 
         @Override
         public Integer call() {
             try (StorageSession s = new StorageSession(common)) {
                 for (Library l : s.storage.read(tx -> tx.libraries().all()).join()) {
-                    System.out.println(l.code() + "\t" + l.institution() + "\t" + l.name());
+                    common.out().println(l.code() + "\t" + l.institution() + "\t" + l.name());
                 }
                 return 0;
             }

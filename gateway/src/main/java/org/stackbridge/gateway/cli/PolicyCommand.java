@@ -14,9 +14,14 @@ import picocli.CommandLine.Option;
 final class PolicyCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the rule in effect and why.")
-    static final class Show implements Callable<Integer> {
+    static final class Show implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Option(names = "--library", required = true)
         String library;
         @Option(names = "--category", required = true)
@@ -31,12 +36,12 @@ final class PolicyCommand {
                 Policies policies = new Policies();
                 policies.reload(s.loaded.config(), s.loaded.file(), s.storage);
                 PolicyTable.Resolution r = policies.table().resolve(library, category, itemType);
-                System.out.println("For library=" + library + " category=" + category + " item-type=" + itemType + ":");
-                r.explanation().forEach(line -> System.out.println("  " + line));
+                common.out().println("For library=" + library + " category=" + category + " item-type=" + itemType + ":");
+                r.explanation().forEach(line -> common.out().println("  " + line));
                 if (r.rule() == null) {
                     return 5;
                 }
-                print(r.rule());
+                print(common.out(), r.rule());
                 return 0;
             }
         }
@@ -56,17 +61,17 @@ final class PolicyCommand {
             }
         }
 
-        private static void print(CirculationRule rule) {
+        private static void print(java.io.PrintWriter out, CirculationRule rule) {
             String unit = rule.loanUnit().name().toLowerCase(java.util.Locale.ROOT);
-            System.out.println("Rule in effect " + rule.scope() + " from " + rule.source() + ":");
-            System.out.println("  loan period:      " + (rule.circulates() ? rule.loanPeriod() + " " + unit : "does not circulate"));
-            System.out.println("  renewals allowed: " + rule.renewalsAllowed() + " of "
+            out.println("Rule in effect " + rule.scope() + " from " + rule.source() + ":");
+            out.println("  loan period:      " + (rule.circulates() ? rule.loanPeriod() + " " + unit : "does not circulate"));
+            out.println("  renewals allowed: " + rule.renewalsAllowed() + " of "
                     + (rule.renewalPeriod() > 0 ? rule.renewalPeriod() : rule.loanPeriod()) + " " + unit);
-            System.out.println("  max loans:        " + (rule.maxLoans() == 0 ? "no limit" : rule.maxLoans()));
-            System.out.println("  fine:             " + rule.finePerDay().toPlainString() + " per overdue open " + unit.replaceAll("s$", "")
+            out.println("  max loans:        " + (rule.maxLoans() == 0 ? "no limit" : rule.maxLoans()));
+            out.println("  fine:             " + rule.finePerDay().toPlainString() + " per overdue open " + unit.replaceAll("s$", "")
                     + ", grace " + rule.graceDays() + ", cap " + (rule.fineCap() == null ? "none" : rule.fineCap().toPlainString()));
-            System.out.println("  holds:            " + (rule.holdsAllowed() ? "allowed, " + rule.holdShelfDays() + " days on the hold shelf" : "not allowed"));
-            System.out.println("  closed days:      " + rule.closedDays().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            out.println("  holds:            " + (rule.holdsAllowed() ? "allowed, " + rule.holdShelfDays() + " days on the hold shelf" : "not allowed"));
+            out.println("  closed days:      " + rule.closedDays().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
     }
 }

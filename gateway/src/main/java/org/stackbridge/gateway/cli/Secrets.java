@@ -1,9 +1,6 @@
 package org.stackbridge.gateway.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /** Passwords given on the command line: {@code -} reads one line from stdin, so it stays out of the process list. */
 final class Secrets {
@@ -12,10 +9,10 @@ final class Secrets {
     }
 
     /** The password, read from stdin for {@code -}; an empty one is a usage error (exit 2). */
-    static String password(String option) throws IOException {
+    static String password(String option, CommonOptions common) throws IOException {
         String secret = option;
         if ("-".equals(secret)) {
-            secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            secret = common.stdinLine();
         }
         if (secret == null || secret.isEmpty()) {
             throw new StackbridgeCli.CliException("empty password", 2);

@@ -1,6 +1,9 @@
 package org.stackbridge.gateway.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +12,7 @@ import org.stackbridge.gateway.Gateway;
 import org.stackbridge.gateway.PortInUse;
 import org.stackbridge.gateway.config.ConfigException;
 import org.stackbridge.gateway.config.ConfigLoader;
+import org.stackbridge.gateway.control.ControlEndpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +26,10 @@ import picocli.CommandLine.Mixin;
             "1:an unexpected error (a bug: the message says what failed)",
             "2:bad arguments, or an unknown library, category, item type or profile",
             "3:configuration error (file:line: key: problem); also the JVM's code on running out of memory",
-            "4:import: some rows were rejected",
+            "4:import: some rows were rejected, or the file could not be imported",
             "5:policy show: no rule applies; ill: the engine refused the step",
-            "6:the database is unavailable",
+            "6:the database is unavailable (a command that finds the gateway running on its data directory goes through it"
+                    + " instead, so this is not the answer to a running gateway); or the running gateway stopped answering",
             "7:import z3950: the remote target is unreachable or answered an error",
             "8:import z3950: no record found",
             "9:import z3950: the record fails a check",
@@ -53,9 +58,38 @@ public final class StackbridgeCli {
         return run(null, null, args);
     }
 
-    /** As {@link #run(String...)}, printing to {@code out} and {@code err} (null: standard output and error). */
+    /**
+     * As {@link #run(String...)}, printing to {@code out} and {@code err} (null: standard output and error). A command
+     * that works on the storage ({@link GatewayCommand}) is sent to the gateway running on its data directory, if one
+     * answers ({@link ControlClient}), and the gateway runs it; otherwise it runs here.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new StackbridgeCli());
+        CommandLine cli = commandLine(CommandLine.defaultFactory(), out, err);
+        cli.setExecutionStrategy(parsed -> {
+            CommandLine.ParseResult leaf = leaf(parsed);
+            if (!(leaf.commandSpec().userObject() instanceof GatewayCommand command) || helpRequested(parsed)) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+            PrintWriter errors = leaf.commandSpec().commandLine().getErr();
+            try {
+                Optional<ControlClient> gateway = ControlClient.find(command.common());
+                if (gateway.isEmpty()) {
+                    return new CommandLine.RunLast().execute(parsed);
+                }
+                return forward(gateway.get(), command, parsed.originalArgs(), leaf.commandSpec().commandLine());
+            } catch (CommandLine.ExecutionException e) {
+                throw e;
+            } catch (Exception e) {
+                int code = handle(e, errors);
+                errors.flush();
+                return code;
+            }
+        });
+        return cli.execute(args);
+    }
+
+    private static CommandLine commandLine(CommandLine.IFactory factory, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new StackbridgeCli(), factory);
         if (out != null) {
             cli.setOut(out);
         }
@@ -68,7 +102,73 @@ public final class StackbridgeCli {
             errors.flush();
             return code;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    private static CommandLine.ParseResult leaf(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        return leaf;
+    }
+
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Has the running gateway execute the command: a file import is sent as an import job, anything else as its command line. */
+    private static int forward(ControlClient gateway, GatewayCommand command, List<String> args, CommandLine leaf) throws Exception {
+        if (command instanceof ImportCommand.FileImport file) {
+            return file.callRemote(gateway);
+        }
+        // the only input a command reads is a password given as "-": one line
+        String stdin = args.contains("-") ? Optional.ofNullable(command.common().stdinLine()).orElse("") : "";
+        ControlEndpoint.CommandRunner.Result r = gateway.run(args, stdin, command.common().user());
+        leaf.getOut().print(r.out());
+        leaf.getOut().flush();
+        leaf.getErr().print(r.err());
+        leaf.getErr().flush();
+        return r.exit();
+    }
+
+    /**
+     * How the gateway runs a command line sent by {@link ControlClient}: the same picocli commands, on the gateway's own
+     * storage, port, catalogue and import jobs, printing into buffers that go back. Only commands that work on the
+     * storage are run; one at a time (the control endpoint has one thread).
+     */
+    public static ControlEndpoint.CommandRunner hostedRunner(Gateway gateway) {
+        return (args, stdin, user) -> {
+            ControlHost host = new ControlHost(gateway.loaded(), gateway.storage(), gateway.port(), gateway.catalogue(), gateway.imports(),
+                    stdin, user);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = commandLine(new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    K made = CommandLine.defaultFactory().create(type);
+                    if (made instanceof CommonOptions common) {
+                        common.host = host;
+                    }
+                    return made;
+                }
+            }, new PrintWriter(out, true), new PrintWriter(err, true));
+            cli.setExecutionStrategy(parsed -> {
+                if (!(leaf(parsed).commandSpec().userObject() instanceof GatewayCommand) && !helpRequested(parsed)) {
+                    cli.getErr().println("error: the running gateway runs only commands that work on its storage, not '"
+                            + String.join(" ", parsed.originalArgs()) + "'");
+                    return 2;
+                }
+                return new CommandLine.RunLast().execute(parsed);
+            });
+            int code = cli.execute(args.toArray(String[]::new));
+            return new ControlEndpoint.CommandRunner.Result(code, out.toString(), err.toString());
+        };
     }
 
     private static int handle(Exception e, PrintWriter err) {
@@ -112,7 +212,8 @@ public final class StackbridgeCli {
         @Override
         public Integer call() throws Exception {
             ConfigLoader.Loaded loaded = load(common);
-            Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone()).start();
+            Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone());
+            gateway.withCommands(hostedRunner(gateway)).start();
             awaitShutdown(gateway);
             return 0;
         }

@@ -22,9 +22,14 @@ final class StaffCommand {
     static final int MAX_LOGIN = 64;
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or update a staff account (and enable it).")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Option(names = "--login", required = true)
         String login;
         @Option(names = "--password", required = true, description = "The password, or '-' to read it from stdin.")
@@ -39,7 +44,7 @@ final class StaffCommand {
             StaffRole r = StaffRole.parse(role).orElseThrow(() -> new StackbridgeCli.CliException("unknown role " + role + "; expected one of "
                     + Arrays.stream(StaffRole.values()).map(StaffRole::label).collect(Collectors.joining(", ")), 2));
             checkLogin(login);
-            String secret = Secrets.password(password);
+            String secret = Secrets.password(password, common);
             try (StorageSession s = new StorageSession(common)) {
                 if (library != null) {
                     s.requireLibrary(library, "library");
@@ -50,7 +55,7 @@ final class StaffCommand {
                     tx.staff().save(new StaffAccount(login, hash, r, library, true));
                     return e;
                 }).join();
-                System.out.println((existed ? "updated" : "added") + " staff account " + login + " (" + r.label()
+                common.out().println((existed ? "updated" : "added") + " staff account " + login + " (" + r.label()
                         + (library == null ? ", every institution" : ", library " + library) + ")");
                 return 0;
             }
@@ -58,15 +63,20 @@ final class StaffCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List staff accounts.")
-    static final class ListStaff implements Callable<Integer> {
+    static final class ListStaff implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
 
         @Override
         public Integer call() {
             try (StorageSession s = new StorageSession(common)) {
                 for (StaffAccount a : s.storage.read(tx -> tx.staff().all()).join()) {
-                    System.out.println(a.login() + "\t" + a.role().label() + "\t" + (a.library() == null ? "*" : a.library()) + "\t"
+                    common.out().println(a.login() + "\t" + a.role().label() + "\t" + (a.library() == null ? "*" : a.library()) + "\t"
                             + (a.enabled() ? "enabled" : "disabled"));
                 }
                 return 0;
@@ -75,9 +85,14 @@ final class StaffCommand {
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a staff account: it can no longer log in.")
-    static final class Disable implements Callable<Integer> {
+    static final class Disable implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Parameters(index = "0", paramLabel = "LOGIN")
         String login;
 
@@ -85,16 +100,21 @@ final class StaffCommand {
         public Integer call() {
             try (StorageSession s = new StorageSession(common)) {
                 update(s, login, StaffAccount::disabled);
-                System.out.println("disabled staff account " + login);
+                common.out().println("disabled staff account " + login);
                 return 0;
             }
         }
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a staff account's password.")
-    static final class Passwd implements Callable<Integer> {
+    static final class Passwd implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
         @Parameters(index = "0", paramLabel = "LOGIN")
         String login;
         @Option(names = "--password", required = true, description = "The password, or '-' to read it from stdin.")
@@ -102,11 +122,11 @@ final class StaffCommand {
 
         @Override
         public Integer call() throws Exception {
-            String secret = Secrets.password(password);
+            String secret = Secrets.password(password, common);
             try (StorageSession s = new StorageSession(common)) {
                 String hash = s.hasher().hash(secret);
                 update(s, login, a -> a.withPasswordHash(hash));
-                System.out.println("changed the password of staff account " + login);
+                common.out().println("changed the password of staff account " + login);
                 return 0;
             }
         }

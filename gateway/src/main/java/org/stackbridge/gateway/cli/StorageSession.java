@@ -6,16 +6,26 @@ import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.gateway.Storage;
 import org.stackbridge.gateway.config.ConfigLoader;
 
-/** Storage opened by a CLI command (no listeners), with the config's declarations applied. */
+/**
+ * The storage a CLI command works on: opened by the command (no listeners), with the config's declarations applied;
+ * or, for a command the running gateway executes ({@link CommonOptions#hosted()}), the gateway's own, left open.
+ */
 final class StorageSession implements AutoCloseable {
 
     final ConfigLoader.Loaded loaded;
     final TransactionRunner storage;
+    final ControlHost host;
 
     StorageSession(CommonOptions common) {
-        this.loaded = StackbridgeCli.load(common);
-        this.storage = Storage.open(loaded.config(), Path.of(loaded.config().dataDir()));
-        Storage.seed(storage, loaded.config());
+        this.host = common.host;
+        if (host != null) {
+            this.loaded = host.loaded();
+            this.storage = host.storage();
+        } else {
+            this.loaded = StackbridgeCli.load(common);
+            this.storage = Storage.open(loaded.config(), Path.of(loaded.config().dataDir()));
+            Storage.seed(storage, loaded.config());
+        }
     }
 
     /** A usage error (exit 2) unless the library exists; {@code role} says what it is to be ("institution"). */
@@ -32,6 +42,8 @@ final class StorageSession implements AutoCloseable {
 
     @Override
     public void close() {
-        storage.close();
+        if (host == null) {
+            storage.close();
+        }
     }
 }

@@ -127,6 +127,11 @@ final class ConfigValidator {
                 fail("items." + itemsProblem.substring(0, colon), itemsProblem.substring(colon + 2));
             }
         }
+        String importsProblem = c.imports().problem();
+        if (importsProblem != null) {
+            int colon = importsProblem.indexOf(':');
+            fail("imports." + importsProblem.substring(0, colon), importsProblem.substring(colon + 2));
+        }
         if (c.security().hashIterations() < 1_000) {
             fail("security.hash-iterations", "must be at least 1000");
         }

@@ -17,7 +17,8 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             List<AccountConfig> sip2Accounts, List<RuleConfig> policies, Events events, Security security,
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
                             Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports,
-                            java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole, Items items) {
+                            java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole, Items items,
+                            Imports imports) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -41,12 +42,57 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         membershipPeriods = membershipPeriods == null ? java.util.Map.of() : java.util.Map.copyOf(membershipPeriods);
         staffConsole = staffConsole == null ? ConsoleSettings.defaults() : staffConsole;
         items = items == null ? new Items(null, null, null) : items;
+        imports = imports == null ? new Imports(null, null, null, null, null) : imports;
     }
 
     /** @param maxRangeDays the longest period one report may cover, in days (default 731: two years) */
     public record Reports(Integer maxRangeDays) {
         public Reports {
             maxRangeDays = maxRangeDays == null ? 731 : maxRangeDays;
+        }
+    }
+
+    /**
+     * Import jobs ({@code POST /api/v1/imports} and the {@code import} commands).
+     *
+     * @param maxBodyBytes largest file a job takes (default 32 MiB)
+     * @param maxQueued    jobs waiting behind the running one before a submission is refused (default 8)
+     * @param keptJobs     finished jobs remembered for {@code GET /api/v1/imports} (default 100)
+     * @param hashThreads  threads hashing imported PINs (default 0: one per core)
+     * @param batchSize    rows written per transaction (default 200)
+     */
+    public record Imports(Integer maxBodyBytes, Integer maxQueued, Integer keptJobs, Integer hashThreads, Integer batchSize) {
+        public Imports {
+            maxBodyBytes = maxBodyBytes == null ? 32 << 20 : maxBodyBytes;
+            maxQueued = maxQueued == null ? 8 : maxQueued;
+            keptJobs = keptJobs == null ? 100 : keptJobs;
+            hashThreads = hashThreads == null ? 0 : hashThreads;
+            batchSize = batchSize == null ? 200 : batchSize;
+        }
+
+        /** Hash threads in effect: the setting, or one per core. */
+        public int effectiveHashThreads() {
+            return hashThreads > 0 ? hashThreads : Runtime.getRuntime().availableProcessors();
+        }
+
+        /** The first setting out of its range as {@code key: problem}, or null when all are valid. */
+        public String problem() {
+            if (maxBodyBytes < 1024 || maxBodyBytes > 1 << 30) {
+                return "max-body-bytes: must be between 1024 and 1073741824";
+            }
+            if (maxQueued < 1 || maxQueued > 1000) {
+                return "max-queued: must be between 1 and 1000";
+            }
+            if (keptJobs < 1 || keptJobs > 10_000) {
+                return "kept-jobs: must be between 1 and 10000";
+            }
+            if (hashThreads < 0 || hashThreads > 256) {
+                return "hash-threads: must be between 0 (one per core) and 256";
+            }
+            if (batchSize < 1 || batchSize > 10_000) {
+                return "batch-size: must be between 1 and 10000";
+            }
+            return null;
         }
     }
 

@@ -1,94 +1,175 @@
 package org.stackbridge.gateway.importer;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
+import java.util.concurrent.CompletionException;
+import org.stackbridge.core.port.StoreTx;
+import org.stackbridge.core.port.TransactionRunner;
 
 /**
- * The loop every CSV import shares: UTF-8 checked, optional header checked against the expected columns,
- * progress, each row stored by its own transaction with a bounded number in flight, and the report.
+ * The loop every CSV import shares: the header checked (required columns present, unknown ones warned about once),
+ * each row parsed and prepared (possibly in parallel, e.g. PIN hashing), a barcode repeated within the file rejected,
+ * and the prepared rows written in file order, a batch per transaction. A batch that fails as a whole is written
+ * again row by row, so one bad row costs only itself.
  */
 final class CsvImport {
-
-    private static final int WINDOW = 256;
 
     private CsvImport() {
     }
 
-    /**
-     * @param store parses one row and starts storing it: returns a future of "added" (true) or "updated"
-     *              (false), or null when the row was rejected (it reports why)
-     */
-    static ImportReport run(Path file, List<String> columns, Progress progress,
-                            BiFunction<CsvReader.Row, ImportReport, CompletableFuture<Boolean>> store) throws IOException {
-        ImportReport report = new ImportReport(file.toString(), "line");
-        long size = Math.max(1, Files.size(file));
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (var counting = new CountingInputStream(Files.newInputStream(file));
-             CsvReader csv = new CsvReader(new InputStreamReader(counting, decoder))) {
-            CsvReader.Row row;
-            boolean first = true;
-            while ((row = nextRow(csv, report)) != null) {
-                progress.at(counting.count() * 100 / size);
-                if (first) {
-                    first = false;
-                    if (row.ok() && !row.fields().isEmpty() && row.fields().get(0).trim().equalsIgnoreCase(columns.get(0))) {
-                        if (!row.fields().stream().map(String::trim).toList().equals(columns)) {
-                            report.reject(row.line(), "header must be " + String.join(",", columns));
-                            return report;
-                        }
-                        continue;
-                    }
+    /** The columns a kind of CSV knows, and those it cannot do without. */
+    record Columns(List<String> known, List<String> required) {
+    }
+
+    /** What a row's write did. */
+    enum Change { ADDED, UPDATED, UNCHANGED }
+
+    /** A row written ({@code change}) or rejected inside its transaction ({@code rejection}, nothing written). */
+    record Written(Change change, String rejection) {
+        static Written of(Change change) {
+            return new Written(change, null);
+        }
+
+        static Written rejected(String reason) {
+            return new Written(null, reason);
+        }
+    }
+
+    /** How one kind of row is parsed and stored. */
+    interface RowStore<T> {
+        /** Parses and checks a row: the prepared value (maybe still being computed), or null when it is rejected (reported). */
+        CompletableFuture<T> prepare(CsvRows.Row row, ImportReport report);
+
+        /** Stores a prepared row in {@code tx}; rejects it without writing when the stored state forbids it. */
+        Written write(StoreTx tx, T row, long line);
+    }
+
+    /** The file cannot be imported at all (a missing column); the message says why. */
+    static final class ImportFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ImportFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private record Pending<T>(long line, CompletableFuture<T> prepared) {
+    }
+
+    static <T> void run(Path file, Columns columns, ImportReport report, TransactionRunner storage, int batchSize, RowStore<T> store)
+            throws IOException {
+        Deque<Pending<T>> pending = new ArrayDeque<>();
+        Map<String, Long> barcodes = new HashMap<>();
+        CsvRows.read(file, new CsvRows.Handler() {
+            @Override
+            public boolean header(List<String> names, long line) {
+                List<String> missing = CsvRows.missing(names, columns.required());
+                if (!missing.isEmpty()) {
+                    throw new ImportFailed("line " + line + ": the header has no column " + String.join(", ", missing)
+                            + " (columns: " + String.join(",", columns.known()) + "; the first line must name them)");
                 }
-                if (!row.ok()) {
+                List<String> unknown = names.stream().filter(n -> !columns.known().contains(n)).distinct().toList();
+                if (!unknown.isEmpty()) {
+                    report.warn("unknown column" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                            + " ignored (known: " + String.join(",", columns.known()) + ")");
+                }
+                return true;
+            }
+
+            @Override
+            public void row(CsvRows.Row row) {
+                report.read();
+                if (row.problem() != null) {
                     report.reject(row.line(), row.problem());
-                    continue;
+                    return;
                 }
-                if (row.fields().size() != columns.size()) {
-                    report.reject(row.line(), "expected " + columns.size() + " columns (" + String.join(",", columns) + "), found "
-                            + row.fields().size());
-                    continue;
-                }
-                CompletableFuture<Boolean> stored = store.apply(row, report);
-                if (stored == null) {
-                    continue;
-                }
-                int line = row.line();
-                inFlight.add(stored.handle((isNew, e) -> {
-                    if (e != null) {
-                        report.reject(line, PatronImporter.rootMessage(e));
-                    } else if (isNew) {
-                        report.added();
-                    } else {
-                        report.updated();
+                String barcode = row.get("barcode").strip();
+                if (!barcode.isEmpty()) {
+                    Long first = barcodes.putIfAbsent(barcode, row.line());
+                    if (first != null) {
+                        report.reject(row.line(), "barcode " + barcode + " is repeated: line " + first + " has it already (only that line is imported)");
+                        return;
                     }
-                    return null;
-                }));
-                if (inFlight.size() >= WINDOW) {
-                    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-                    inFlight.clear();
+                }
+                CompletableFuture<T> prepared = store.prepare(row, report);
+                if (prepared != null) {
+                    pending.add(new Pending<>(row.line(), prepared));
+                    if (pending.size() >= 2 * batchSize) {
+                        writeBatch(pending, batchSize, report, storage, store);
+                    }
+                }
+            }
+        });
+        while (!pending.isEmpty()) {
+            writeBatch(pending, batchSize, report, storage, store);
+        }
+    }
+
+    private record Ready<T>(long line, T value) {
+    }
+
+    /** Writes the first {@code batchSize} pending rows (waiting for their preparation) in one transaction. */
+    private static <T> void writeBatch(Deque<Pending<T>> pending, int batchSize, ImportReport report, TransactionRunner storage,
+                                       RowStore<T> store) {
+        List<Ready<T>> batch = new ArrayList<>(batchSize);
+        while (batch.size() < batchSize && !pending.isEmpty()) {
+            Pending<T> p = pending.poll();
+            try {
+                batch.add(new Ready<>(p.line(), p.prepared().join()));
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                report.reject(p.line(), rootMessage(e));
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Written> written;
+        try {
+            written = storage.write(tx -> {
+                List<Written> out = new ArrayList<>(batch.size());
+                for (Ready<T> r : batch) {
+                    out.add(store.write(tx, r.value(), r.line()));
+                }
+                return out;
+            }).join();
+        } catch (RuntimeException batchFailed) {
+            // find the row that failed: each row on its own
+            written = new ArrayList<>(batch.size());
+            for (Ready<T> r : batch) {
+                try {
+                    written.add(storage.write(tx -> store.write(tx, r.value(), r.line())).join());
+                } catch (RuntimeException e) {
+                    written.add(Written.rejected("not stored: " + rootMessage(e)));
                 }
             }
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        progress.finish();
-        return report;
+        for (int i = 0; i < batch.size(); i++) {
+            Written w = written.get(i);
+            if (w.rejection() != null) {
+                report.reject(batch.get(i).line(), w.rejection());
+            } else {
+                switch (w.change()) {
+                    case ADDED -> report.added();
+                    case UPDATED -> report.updated();
+                    case UNCHANGED -> report.unchanged();
+                }
+            }
+        }
     }
 
-    static CsvReader.Row nextRow(CsvReader csv, ImportReport report) throws IOException {
-        try {
-            return csv.next();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            report.reject(0, "file is not valid UTF-8; stopped reading");
-            return null;
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
         }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
     }
 }

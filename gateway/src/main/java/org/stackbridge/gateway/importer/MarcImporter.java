@@ -43,13 +43,27 @@ public final class MarcImporter {
     private final Consumer<BibRecord> catalogueFeed;
     private final java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
 
+    private final ImportActor actor;
+
     public MarcImporter(TransactionRunner storage, Consumer<BibRecord> catalogueFeed) {
+        this(storage, catalogueFeed, ImportActor.cli(java.time.Clock.systemUTC()));
+    }
+
+    /** Every record added or overlaid is logged in {@code actor}'s name. */
+    public MarcImporter(TransactionRunner storage, Consumer<BibRecord> catalogueFeed, ImportActor actor) {
         this.storage = storage;
         this.catalogueFeed = catalogueFeed;
+        this.actor = actor;
     }
 
     public ImportReport run(Path file, Progress progress) throws IOException {
         ImportReport report = new ImportReport(file.toString(), "record");
+        run(file, report, progress);
+        return report;
+    }
+
+    /** Imports {@code file}, counting into {@code report} as it goes. */
+    public void run(Path file, ImportReport report, Progress progress) throws IOException {
         byte[] head = new byte[64];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -62,7 +76,6 @@ public final class MarcImporter {
             importIso2709(file, report, progress);
         }
         progress.finish();
-        return report;
     }
 
     private void importIso2709(Path file, ImportReport report, Progress progress) throws IOException {
@@ -72,6 +85,7 @@ public final class MarcImporter {
             Iso2709Splitter splitter = new Iso2709Splitter(in, MAX_RECORD_BYTES);
             Iso2709Splitter.Chunk chunk;
             while ((chunk = splitter.next()) != null) {
+                report.read();
                 progress.at(splitter.offset() * 100 / size);
                 if (chunk.problem() != null) {
                     report.reject(chunk.number(), chunk.problem() + " (at byte " + chunk.offset() + ")");
@@ -108,6 +122,7 @@ public final class MarcImporter {
                     }
                     record = reader.next();
                     number++;
+                    report.read();
                 } catch (RuntimeException e) {
                     report.reject(number + 1, "MARCXML unreadable from here on: " + PatronImporter.rootMessage(e));
                     break;
@@ -129,7 +144,7 @@ public final class MarcImporter {
         int n = occurrences.merge(bib.controlNumber(), 1, Integer::sum);
         BibRecord keyed = n == 1 ? bib : new BibRecord(0, bib.controlNumber() + "." + n, bib.title(), bib.author(), bib.isbn(),
                 bib.publisher(), bib.year(), bib.marc());
-        inFlight.add(storage.write(tx -> store(tx, keyed)).handle((result, e) -> {
+        inFlight.add(storage.write(tx -> logged(tx, store(tx, keyed), number)).handle((result, e) -> {
             if (e != null) {
                 report.reject(number, "not stored: " + PatronImporter.rootMessage(e));
                 return null;
@@ -166,6 +181,15 @@ public final class MarcImporter {
         BibRecord overlaid = bib.withId(existing.get().id());
         tx.bibs().update(overlaid);
         return new Stored(overlaid, Change.UPDATED);
+    }
+
+    private Stored logged(org.stackbridge.core.port.StoreTx tx, Stored stored, int number) {
+        if (stored.change() != Change.UNCHANGED) {
+            actor.log(tx, stored.change() == Change.ADDED ? org.stackbridge.core.model.EventType.BIB_CREATED
+                    : org.stackbridge.core.model.EventType.BIB_UPDATED, null, null, null,
+                    "imported (record " + number + "): " + stored.bib().controlNumber() + " " + stored.bib().title());
+        }
+        return stored;
     }
 
     public static BibRecord toBib(Record record) {

@@ -83,8 +83,9 @@ class ImportersTest {
     @Test
     void reimportingPatronsUpdatesAndKeepsThePinWhenEmpty() throws IOException {
         PatronImporter importer = new PatronImporter(store, new SecretHasher(1_000), Set.of("ADULT"));
-        importer.run(file("a.csv", "P1,1234,Ada,ADULT,MAIN,,,,\n"), quiet);
-        ImportReport r = importer.run(file("b.csv", "P1,,Ada Lovelace,ADULT,MAIN,,,,\n"), quiet);
+        String header = String.join(",", PatronImporter.COLUMNS) + "\n";
+        importer.run(file("a.csv", header + "P1,1234,Ada,ADULT,MAIN,,,,\n"), quiet);
+        ImportReport r = importer.run(file("b.csv", header + "P1,,Ada Lovelace,ADULT,MAIN,,,,\n"), quiet);
         assertEquals(1, r.updatedCount());
         Patron p = store.runNow(tx -> tx.patrons().byBarcode("P1")).orElseThrow();
         assertEquals("Ada Lovelace", p.name());

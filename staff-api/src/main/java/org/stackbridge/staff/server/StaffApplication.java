@@ -22,6 +22,7 @@ import org.stackbridge.staff.resource.IllPartners;
 import org.stackbridge.staff.resource.IllResource;
 import org.stackbridge.staff.resource.PatronHoldsResource;
 import org.stackbridge.staff.resource.TransitsResource;
+import org.stackbridge.staff.resource.ImportsResource;
 import org.stackbridge.staff.resource.ItemsResource;
 import org.stackbridge.staff.resource.PatronFeesResource;
 import org.stackbridge.staff.resource.PatronPaymentsResource;
@@ -39,6 +40,8 @@ final class StaffApplication extends ResourceConfig {
 
     StaffApplication(EngineCalls engine, StaffAuthenticator authenticator, StaffSessions sessions, StaffServices services) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // a Location (an import job's) stays as the resource wrote it, relative to the server
+        property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
         register(JacksonFeature.withoutExceptionMappers());
@@ -57,6 +60,7 @@ final class StaffApplication extends ResourceConfig {
                 bind(services.illPartners()).to(IllPartners.class);
                 bind(services.cataloguing()).to(org.stackbridge.core.catalogue.MarcCataloguing.class);
                 bind(services.copyCatalogue()).to(org.stackbridge.core.catalogue.CopyCatalogue.class);
+                bind(new StaffImports(services.importJobs())).to(StaffImports.class);
             }
         });
         register(AuthResource.class);
@@ -85,5 +89,6 @@ final class StaffApplication extends ResourceConfig {
         register(org.stackbridge.staff.resource.BibliosResource.class);
         register(org.stackbridge.staff.resource.ClaimsReturnedResource.class);
         register(org.stackbridge.staff.resource.CopyCataloguingResource.class);
+        register(ImportsResource.class);
     }
 }

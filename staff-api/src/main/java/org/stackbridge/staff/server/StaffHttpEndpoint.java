@@ -21,6 +21,7 @@ import org.glassfish.jersey.server.ApplicationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
+import org.stackbridge.core.port.ImportJobs;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.StaffApiSettings;
@@ -40,6 +41,8 @@ import org.stackbridge.staff.resource.IllPartners;
 public final class StaffHttpEndpoint implements AutoCloseable {
 
     public static final String PATH = "/api/v1";
+    /** The import jobs' path, whose uploads may exceed the API's usual body limit. */
+    public static final String IMPORTS = PATH + "/imports";
     private static final Logger LOG = LoggerFactory.getLogger(StaffHttpEndpoint.class);
     private static final ObjectMapper JSON = StaffJson.mapper();
     private static final URI BASE = URI.create("http://localhost" + PATH + "/");
@@ -51,6 +54,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final StaffSessions sessions;
     private final StaffLoginThrottle throttle;
     private final ApplicationHandler app;
+    private final StaffImports imports;
 
     /** Without the gateway's extras: no SIP2 profiles, no live terminal status (tests of the desk calls). */
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
@@ -60,6 +64,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
                              StaffServices services) {
         this.maxBody = settings.maxBodyBytes();
+        this.imports = new StaffImports(services.importJobs());
         this.workers = new JerseyWorkers("staff-api", settings.workerThreads(), QUEUE);
         this.sessions = new StaffSessions(clock, Duration.ofMinutes(settings.tokenLifetimeMinutes()), settings.maxSessions());
         this.throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
@@ -79,8 +84,8 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     }
 
     public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote) {
-        if (request.content().readableBytes() > maxBody) {
-            return CompletableFuture.completedFuture(tooLargeResponse());
+        if (request.content().readableBytes() > maxBody(request.uri())) {
+            return CompletableFuture.completedFuture(tooLargeResponse(maxBody(request.uri())));
         }
         URI uri;
         try {
@@ -128,10 +133,20 @@ public final class StaffHttpEndpoint implements AutoCloseable {
         return app.getConfiguration().getClasses();
     }
 
+    /** The largest body a request to {@code uri} may carry: import uploads have their own limit. */
+    public long maxBody(String uri) {
+        return uri.equals(IMPORTS) || uri.startsWith(IMPORTS + "?") || uri.startsWith(IMPORTS + "/")
+                ? Math.max(maxBody, imports.maxBodyBytes()) : maxBody;
+    }
+
     /** 413 for a body over the limit (also used by the HTTP server for bodies it drains). */
     public FullHttpResponse tooLargeResponse() {
+        return tooLargeResponse(maxBody);
+    }
+
+    private FullHttpResponse tooLargeResponse(long limit) {
         return problem(new Problem("about:blank", "Content Too Large", 413,
-                "The request body is larger than " + maxBody + " bytes.", null, null));
+                "The request body is larger than " + limit + " bytes.", null, null));
     }
 
     public FullHttpResponse badRequestResponse() {
