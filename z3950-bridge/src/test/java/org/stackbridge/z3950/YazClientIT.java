@@ -161,7 +161,7 @@ class YazClientIT {
         String h = "127.0.0.1:" + fixture.server.port();
         String out = YazTool.run(List.of("yaz-client", "-q"), "open http://" + h + "/Default\nsru get 1.2\nquerytype cql\n"
                 + "scan dc.title=pride\nquit\n");
-        lines(out, "Received SRW Scan Response", "pride: 196 Pride");
+        lines(out, "Received SRW Scan Response", "Pride: 196 pride");
     }
 
     @Test
