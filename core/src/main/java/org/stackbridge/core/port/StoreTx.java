@@ -36,7 +36,7 @@ public interface StoreTx {
     SettingsRevision revision();
 
     /** The aggregate queries behind the usage reports; a store without them says so. */
-    default org.stackbridge.core.report.ReportQueries reports() {
+    default org.stackbridge.core.port.ReportQueries reports() {
         throw new UnsupportedOperationException("this store does not compute reports");
     }
 }

@@ -1,5 +1,7 @@
 package org.stackbridge.core.report;
 
+import org.stackbridge.core.model.Bucket;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;

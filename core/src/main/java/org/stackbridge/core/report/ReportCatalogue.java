@@ -1,5 +1,9 @@
 package org.stackbridge.core.report;
 
+import org.stackbridge.core.model.Dimension;
+
+import org.stackbridge.core.model.Bucket;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.model.Library;
+import org.stackbridge.core.port.ReportQueries;
 import org.stackbridge.core.port.StoreTx;
 import org.stackbridge.core.port.TransactionRunner;
 

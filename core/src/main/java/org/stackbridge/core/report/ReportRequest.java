@@ -1,5 +1,7 @@
 package org.stackbridge.core.report;
 
+import org.stackbridge.core.model.Dimension;
+
 /**
  * A report as asked for, unparsed: the name, {@code from}/{@code to} (YYYY-MM-DD, inclusive), {@code by} (a
  * {@link Dimension}), {@code period} (a {@link Period}) and {@code library} (a code, or null for all) and {@code institution} (a library-scoped staff account's: the

@@ -12,7 +12,7 @@ class StaffRoleTest {
 
     @Test
     void technicianCirculatesAndHandlesPatronsAndFeesOnly() {
-        assertEquals(EnumSet.of(StaffPermission.CIRCULATION, StaffPermission.PATRONS, StaffPermission.FEES),
+        assertEquals(EnumSet.of(StaffPermission.CIRCULATION, StaffPermission.PATRONS, StaffPermission.FEES, StaffPermission.REPORTS),
                 StaffRole.TECHNICIAN.permissions());
         assertFalse(StaffRole.TECHNICIAN.allows(StaffPermission.OVERRIDE));
     }

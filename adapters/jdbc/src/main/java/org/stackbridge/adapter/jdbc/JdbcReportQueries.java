@@ -3,9 +3,9 @@ package org.stackbridge.adapter.jdbc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.stackbridge.core.report.Bucket;
-import org.stackbridge.core.report.Dimension;
-import org.stackbridge.core.report.ReportQueries;
+import org.stackbridge.core.model.Bucket;
+import org.stackbridge.core.model.Dimension;
+import org.stackbridge.core.port.ReportQueries;
 
 /**
  * The reports' aggregates in SQL that H2 and PostgreSQL both run. A time series is one indexed range query per

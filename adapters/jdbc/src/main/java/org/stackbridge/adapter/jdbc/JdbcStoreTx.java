@@ -138,7 +138,7 @@ final class JdbcStoreTx implements StoreTx {
     }
 
     @Override
-    public org.stackbridge.core.report.ReportQueries reports() {
+    public org.stackbridge.core.port.ReportQueries reports() {
         return new JdbcReportQueries(sql);
     }
 

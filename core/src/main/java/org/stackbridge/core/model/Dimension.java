@@ -1,4 +1,4 @@
-package org.stackbridge.core.report;
+package org.stackbridge.core.model;
 
 import java.util.Locale;
 import java.util.Optional;

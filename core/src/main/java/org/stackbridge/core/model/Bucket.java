@@ -1,4 +1,4 @@
-package org.stackbridge.core.report;
+package org.stackbridge.core.model;
 
 import java.time.Instant;
 

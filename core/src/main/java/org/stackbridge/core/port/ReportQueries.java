@@ -1,7 +1,9 @@
-package org.stackbridge.core.report;
+package org.stackbridge.core.port;
 
 import java.time.Instant;
 import java.util.List;
+import org.stackbridge.core.model.Bucket;
+import org.stackbridge.core.model.Dimension;
 
 /**
  * The store's aggregate queries behind the reports. Each runs in the store (one query, not a scan in Java) and is
