@@ -223,6 +223,30 @@ abstract class ImportsApiContract {
     }
 
     @Test
+    void birthDateNoticePreferenceAndLanguageAreImportedAndABlankCellKeepsThem() throws Exception {
+        JsonNode job = importCsv("patrons", "barcode,name,category,library,email,birth_date,notice_preference,language\n"
+                + "NP1,Paper Reader,ADULT,MAIN,np1@example.org,1990-04-01,print,fr-CA\n"
+                + "NP2,Default Reader,ADULT,MAIN,np2@example.org,,,\n"
+                + "NP3,Bad Preference,ADULT,MAIN,,,pigeon,\n"
+                + "NP4,Bad Birth,ADULT,MAIN,,1990-13-01,,\n");
+        assertEquals(List.of(4L, 5L), rejectedLines(job), job.toString());
+        assertTrue(reasonAt(job, 4).contains("notice_preference must be email, print or none"), job.toString());
+        assertTrue(reasonAt(job, 5).contains("birth_date must be a date"), job.toString());
+        Patron np1 = patron("NP1");
+        assertEquals(java.time.LocalDate.of(1990, 4, 1), np1.birthDate());
+        assertEquals(org.stackbridge.core.model.NoticePreference.PRINT, np1.noticePreference());
+        assertEquals("fr-CA", np1.language());
+        assertEquals(org.stackbridge.core.model.NoticePreference.EMAIL, patron("NP2").noticePreference(), "e-mail by default when there is one");
+        // a later file without those values updates the name and keeps what NP1 has
+        importCsv("patrons", "barcode,name,category,library,email\nNP1,Paper Reader Jr,ADULT,MAIN,np1@example.org\n");
+        np1 = patron("NP1");
+        assertEquals("Paper Reader Jr", np1.name());
+        assertEquals(org.stackbridge.core.model.NoticePreference.PRINT, np1.noticePreference());
+        assertEquals(java.time.LocalDate.of(1990, 4, 1), np1.birthDate());
+        assertEquals("fr-CA", np1.language());
+    }
+
+    @Test
     void aBarcodeRepeatedInTheFileIsRejectedWithItsLineNotMerged() throws Exception {
         JsonNode job = importCsv("patrons", HEADER + "\nD1,,First,ADULT,MAIN,,,,\nD2,,Other,ADULT,MAIN,,,,\nD1,,Second,ADULT,MAIN,,,,\n");
         assertEquals(2, job.path("counts").path("added").asInt(), job.toString());

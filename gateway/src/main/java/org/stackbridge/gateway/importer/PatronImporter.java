@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Pattern;
 import org.stackbridge.core.model.EventType;
+import org.stackbridge.core.model.NoticePreference;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.port.StoreTx;
 import org.stackbridge.core.port.TransactionRunner;
@@ -21,6 +22,7 @@ import org.stackbridge.core.security.StoredHashes;
 /**
  * Imports patrons from CSV with a header naming the columns (any order): {@code barcode}, {@code name},
  * {@code category}, {@code library} are required; {@code pin}, {@code email}, {@code phone}, {@code address},
+ * {@code birth_date}, {@code notice_preference} (email, print, none), {@code language},
  * {@code expires} optional. A PIN is hashed on the hash pool (every core), unless it already is a hash in our format
  * ({@code pbkdf2-sha256$...}) or bcrypt ({@code $2a$}, {@code $2b$}, {@code $2y$}, as Koha exports it): those are
  * stored as they are. Rows are written in file order, a batch per transaction. An existing barcode is updated (an
@@ -28,7 +30,8 @@ import org.stackbridge.core.security.StoredHashes;
  */
 public final class PatronImporter implements CsvImporter {
 
-    public static final List<String> COLUMNS = List.of("barcode", "pin", "name", "category", "library", "email", "phone", "address", "expires");
+    public static final List<String> COLUMNS = List.of("barcode", "pin", "name", "category", "library", "email", "phone", "address", "expires",
+            "birth_date", "notice_preference", "language");
     static final CsvImport.Columns SPEC = new CsvImport.Columns(COLUMNS, List.of("barcode", "name", "category", "library"));
     public static final int DEFAULT_BATCH = 200;
     private static final Pattern BARCODE = Pattern.compile("[\\p{Alnum}\\-_.]{1,64}");
@@ -95,9 +98,14 @@ public final class PatronImporter implements CsvImporter {
             return CsvImport.Written.rejected("patron " + old.barcode() + " belongs to library " + old.homeLibrary()
                     + ", outside institution " + actor.who().institution());
         }
+        // a blank birth date, notice preference or language keeps what the patron has (a file without those columns
+        // must not wipe what staff entered)
         Patron updated = new Patron(old.id(), candidate.barcode(), candidate.pinHash() == null ? old.pinHash() : candidate.pinHash(),
                 candidate.name(), candidate.category(), candidate.email(), candidate.phone(), candidate.address(),
-                candidate.expires(), candidate.homeLibrary(), old.cardLost());
+                candidate.expires(), candidate.homeLibrary(), old.cardLost(),
+                candidate.birthDate() == null ? old.birthDate() : candidate.birthDate(),
+                explicitPreference(candidate) ? candidate.noticePreference() : old.noticePreference(),
+                candidate.language() == null ? old.language() : candidate.language());
         StringBuilder changes = new StringBuilder();
         ImportActor.diff(changes, "name", old.name(), updated.name());
         ImportActor.diff(changes, "category", old.category(), updated.category());
@@ -106,6 +114,9 @@ public final class PatronImporter implements CsvImporter {
         ImportActor.diff(changes, "phone", old.phone(), updated.phone());
         ImportActor.diff(changes, "address", old.address(), updated.address());
         ImportActor.diff(changes, "expires", old.expires(), updated.expires());
+        ImportActor.diff(changes, "birth_date", old.birthDate(), updated.birthDate());
+        ImportActor.diff(changes, "notice_preference", old.noticePreference(), updated.noticePreference());
+        ImportActor.diff(changes, "language", old.language(), updated.language());
         if (!java.util.Objects.equals(old.pinHash(), updated.pinHash())) {
             changes.append(changes.length() > 0 ? "; " : "").append("pin: changed");
         }
@@ -119,7 +130,7 @@ public final class PatronImporter implements CsvImporter {
 
     private static Patron withPin(Patron p, String hash) {
         return new Patron(p.id(), p.barcode(), hash, p.name(), p.category(), p.email(), p.phone(), p.address(), p.expires(),
-                p.homeLibrary(), p.cardLost());
+                p.homeLibrary(), p.cardLost(), p.birthDate(), p.noticePreference(), p.language());
     }
 
     private Patron parse(CsvRows.Row row, Set<String> libraries, ImportReport report) {
@@ -163,9 +174,42 @@ public final class PatronImporter implements CsvImporter {
                 return null;
             }
         }
+        LocalDate birthDate = null;
+        if (!row.get("birth_date").isBlank()) {
+            try {
+                birthDate = LocalDate.parse(row.get("birth_date").strip());
+            } catch (DateTimeException e) {
+                report.reject(row.line(), "birth_date must be a date YYYY-MM-DD, got '" + row.get("birth_date").strip() + "'");
+                return null;
+            }
+        }
+        String email = blankToNull(row.get("email"));
+        NoticePreference preference = NoticePreference.defaultFor(email);
+        String asked = row.get("notice_preference").strip();
+        if (!asked.isEmpty()) {
+            java.util.Optional<NoticePreference> p = NoticePreference.parse(asked);
+            if (p.isEmpty()) {
+                report.reject(row.line(), "notice_preference must be email, print or none, got '" + asked + "'");
+                return null;
+            }
+            preference = p.get();
+            explicitPreferences.add(barcode);
+        }
+        String language = blankToNull(row.get("language"));
+        if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+            report.reject(row.line(), "language must be a language tag such as en or fr-CA, got '" + language + "'");
+            return null;
+        }
         String stored = StoredHashes.isStoredHash(pin) ? pin : null;
-        return new Patron(0, barcode, stored, name, category, blankToNull(row.get("email")), blankToNull(row.get("phone")),
-                blankToNull(row.get("address")), expires, library, false);
+        return new Patron(0, barcode, stored, name, category, email, blankToNull(row.get("phone")),
+                blankToNull(row.get("address")), expires, library, false, birthDate, preference, language);
+    }
+
+    /** Barcodes whose line named a notice preference (else an update keeps the patron's own). */
+    private final Set<String> explicitPreferences = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private boolean explicitPreference(Patron candidate) {
+        return explicitPreferences.contains(candidate.barcode());
     }
 
     static String blankToNull(String s) {
