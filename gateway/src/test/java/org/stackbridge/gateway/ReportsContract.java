@@ -38,6 +38,11 @@ import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.model.IllRequest;
 import org.stackbridge.core.model.IllRole;
 import org.stackbridge.core.model.IllState;
+import org.stackbridge.core.model.FeeType;
+import org.stackbridge.core.model.Money;
+import org.stackbridge.core.model.PaymentType;
+import org.stackbridge.core.model.DisputeOutcome;
+import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
@@ -120,6 +125,16 @@ abstract class ReportsContract {
         at("2026-11-04T15:05:00Z", new Commands.PlaceHold(desk, "A2", null, "t3", "MAIN", null, false));
         at("2026-11-05T15:00:00Z", new Commands.PlaceHold(desk, "C1", null, "t2", "MAIN", null, false));
         at("2026-11-06T15:00:00Z", new Commands.CancelHold(desk, "C1", null, "t2"));
+        // the fee ledger: A1 pays 2.00 of a 5.00 manual fee and the rest is waived; C1 disputes a 10.00 damage fee and
+        // loses; A2 disputes a 4.00 damage fee, still open
+        long f1 = fee(at("2026-11-05T15:00:00Z", new Commands.AssessFee(desk, "A1", FeeType.MANUAL, Money.of("5.00", "USD"), null, "card")));
+        at("2026-11-05T15:10:00Z", new Commands.TakePayment(desk, "A1", Money.of("2.00", "USD"), PaymentType.CASH, List.of(f1), null));
+        at("2026-11-05T15:20:00Z", new Commands.WaiveFeeById(desk, f1, null, "goodwill"));
+        long f2 = fee(at("2026-11-06T16:00:00Z", new Commands.AssessFee(desk, "C1", FeeType.DAMAGE, Money.of("10.00", "USD"), null, "torn")));
+        long d2 = ((Views.DisputeView) at("2026-11-06T16:10:00Z", new Commands.OpenFeeDispute(desk, f2, "torn before"))).disputeId();
+        at("2026-11-06T16:20:00Z", new Commands.ResolveFeeDispute(desk, f2, d2, DisputeOutcome.REJECTED, "photo shows otherwise"));
+        long f3 = fee(at("2026-11-07T15:00:00Z", new Commands.AssessFee(desk, "A2", FeeType.DAMAGE, Money.of("4.00", "USD"), null, "stain")));
+        at("2026-11-07T15:10:00Z", new Commands.OpenFeeDispute(desk, f3, "it was like that"));
         // 2026-11-10 (the checkin of D1 traps A2's hold, 6 days after it was placed)
         at("2026-11-10T15:00:00Z", new Commands.CheckOut(eastDesk, "A1", "B1", null, false, false, false));
         at("2026-11-10T15:05:00Z", new Commands.CheckIn(eastDesk, "D1", false));
@@ -132,10 +147,15 @@ abstract class ReportsContract {
                 ItemStatus.AVAILABLE, null, null));
     }
 
-    private void at(String instant, Command<?> command) throws Exception {
+    private Object at(String instant, Command<?> command) throws Exception {
         clock.set(Instant.parse(instant));
         Outcome<?> o = gateway.port().execute(command).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertTrue(o.isSuccess(), command + " -> " + o);
+        return o.value();
+    }
+
+    private static long fee(Object assessed) {
+        return ((Views.FeeAssessed) assessed).feeId();
     }
 
     @AfterAll
@@ -247,6 +267,20 @@ abstract class ReportsContract {
         // every item went out between the 2nd and the 10th; from the 4th on, only B1 was lent (again, on the 10th)
         assertEquals(List.of("B2", "B3", "B4", "D1"), rows(json("/reports/never-borrowed?from=2026-11-04&to=2026-11-30"), "item"));
         assertEquals(List.of(), rows(json("/reports/never-borrowed?from=2026-11-02&to=2026-11-10"), "item"));
+    }
+
+    @Test
+    void moneyByFeeTypeAndLibrary() throws Exception {
+        assertEquals(List.of(
+                "damage USD 14.0 0.0 0.0 0.0 1 0 1",
+                "manual USD 5.0 2.0 3.0 0.0 0 0 0"),
+                rows(json("/reports/money?from=2026-11-01&to=2026-11-30"), "fee_type", "currency", "charged", "paid", "waived", "refunded",
+                        "disputes_open", "disputes_upheld", "disputes_rejected"));
+        assertEquals(List.of("MAIN damage 14.0", "MAIN manual 5.0"),
+                rows(json("/reports/money?from=2026-11-01&to=2026-11-30&by=library"), "library", "fee_type", "charged"));
+        // the 6th alone: C1's fee and its rejected dispute
+        assertEquals(List.of("damage 10.0 0 1"),
+                rows(json("/reports/money?from=2026-11-06&to=2026-11-06"), "fee_type", "charged", "disputes_open", "disputes_rejected"));
     }
 
     @Test

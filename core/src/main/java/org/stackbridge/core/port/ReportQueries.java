@@ -41,6 +41,13 @@ public interface ReportQueries {
     /** ILL requests created in [from, to): partner, direction, state, creation and last change. */
     List<IllRow> illRequests(Instant from, Instant to, int limit);
 
+    /**
+     * The fee ledger in [from, to), by the patron's home library, fee type and currency: fees charged; money paid,
+     * waived (waivers, cancellations, upheld disputes) and refunded on them, by when the credit was taken; disputes
+     * opened, by their outcome (null while open).
+     */
+    List<MoneyRow> money(Instant from, Instant to, String library);
+
     /** {@code group} is null for {@link Dimension#NONE} and for events without that attribute. */
     record CirculationRow(int bucket, String group, long checkouts, long renewals, long checkins, long borrowers) {
     }
@@ -63,6 +70,10 @@ public interface ReportQueries {
     }
 
     record IllRow(String partner, String role, String state, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** One figure of the ledger: {@code kind} is CHARGED, PAYMENT, WAIVED, REFUND or DISPUTE_OPEN/UPHELD/REJECTED. */
+    record MoneyRow(String library, String feeType, String currency, String kind, java.math.BigDecimal amount, long count) {
     }
 
     record TerminalRow(int bucket, String terminal, long checkouts, long checkins, long renewals) {

@@ -53,6 +53,8 @@ public final class ReportCatalogue {
                 Set.of(Dimension.NONE, Dimension.LIBRARY)));
         define(new Definition("ill", "Interlibrary loan: requests, fill rate and median turnaround by partner and direction", true,
                 Set.of(Dimension.NONE)));
+        define(new Definition("money", "Fines and fees: charged, paid, waived, refunded, disputed, by fee type", true,
+                Set.of(Dimension.NONE, Dimension.LIBRARY)));
         define(new Definition("kiosks", "SIP2 terminals: checkouts, checkins and renewals per day", true, Set.of(Dimension.NONE)));
     }
 
@@ -126,6 +128,7 @@ public final class ReportCatalogue {
             case "never-borrowed" -> neverBorrowed(def, library, zone, from, to);
             case "holds" -> holds(def, by, library, zone, from, to);
             case "ill" -> ill(def, zone, from, to);
+            case "money" -> money(def, by, library, zone, from, to);
             default -> throw new IllegalStateException("report without a computation: " + def.name());
         };
     }
@@ -331,6 +334,63 @@ public final class ReportCatalogue {
         return new Report(def.name(), def.title(), from, to, null, Dimension.NONE.label(),
                 List.of("partner", "direction", "requests", "completed", "unfilled", "fill_rate", "median_turnaround_days"), rows,
                 new Report.Chart(Report.Chart.Kind.BAR, "partner", "direction", "requests"));
+    }
+
+    /**
+     * The fee ledger per fee type (and library, with {@code by=library}; the patron's home library): charged, paid,
+     * waived (waivers, cancellations, upheld disputes), refunded, and disputes opened in the range by their state.
+     */
+    private Report money(Definition def, Dimension by, String library, ZoneId zone, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<ReportQueries.MoneyRow> raw = store.read(tx -> tx.reports().money(start, end, library)).join();
+        String[] kinds = {"CHARGED", "PAYMENT", "WAIVED", "REFUND"};
+        Map<String, java.math.BigDecimal[]> sums = new java.util.TreeMap<>();
+        Map<String, long[]> disputes = new java.util.TreeMap<>();
+        for (ReportQueries.MoneyRow r : raw) {
+            String key = (by == Dimension.LIBRARY ? nz(r.library()) : "") + "\u0000" + r.feeType().toLowerCase(java.util.Locale.ROOT)
+                    + "\u0000" + r.currency();
+            java.math.BigDecimal[] v = sums.computeIfAbsent(key, k -> {
+                java.math.BigDecimal[] z = new java.math.BigDecimal[kinds.length];
+                Arrays.fill(z, java.math.BigDecimal.ZERO.setScale(2));
+                return z;
+            });
+            long[] d = disputes.computeIfAbsent(key, k -> new long[3]);
+            String kind = switch (r.kind()) {
+                case "WAIVER", "CANCELLATION", "DISPUTE_UPHELD" -> "WAIVED";
+                default -> r.kind();
+            };
+            switch (kind) {
+                case "DISPUTE_OPEN" -> d[0] += r.count();
+                case "DISPUTE_UPHELD" -> d[1] += r.count();
+                case "DISPUTE_REJECTED" -> d[2] += r.count();
+                default -> {
+                    int k = Arrays.asList(kinds).indexOf(kind);
+                    if (k >= 0) {
+                        v[k] = v[k].add(r.amount());
+                    }
+                }
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        if (by == Dimension.LIBRARY) {
+            columns.add("library");
+        }
+        columns.addAll(List.of("fee_type", "currency", "charged", "paid", "waived", "refunded", "disputes_open", "disputes_upheld",
+                "disputes_rejected"));
+        List<List<Object>> rows = new ArrayList<>();
+        sums.forEach((key, v) -> {
+            String[] k = key.split("\u0000", -1);
+            List<Object> row = new ArrayList<>();
+            if (by == Dimension.LIBRARY) {
+                row.add(k[0]);
+            }
+            long[] d = disputes.get(key);
+            row.addAll(List.of(k[1], k[2], v[0], v[1], v[2], v[3], d[0], d[1], d[2]));
+            rows.add(row);
+        });
+        return new Report(def.name(), def.title(), from, to, null, by.label(), columns, rows,
+                new Report.Chart(Report.Chart.Kind.BAR, "fee_type", by == Dimension.LIBRARY ? "library" : null, "charged"));
     }
 
     /** {@code part} of {@code whole} in percent with one decimal; 0 when there is no whole. */

@@ -151,6 +151,28 @@ final class JdbcReportQueries implements ReportQueries {
                 from, to, limit);
     }
 
+    @Override
+    public List<MoneyRow> money(Instant from, Instant to, String library) {
+        String lib = library == null ? "" : " AND p.home_library = ?";
+        Object[] args = args(from, to, library);
+        List<MoneyRow> out = new ArrayList<>(sql.list("SELECT p.home_library, f.fee_type, f.currency, SUM(f.amount), COUNT(*) FROM fee f"
+                + " JOIN patron p ON p.id = f.patron_id WHERE f.created_at >= ? AND f.created_at < ?" + lib
+                + " GROUP BY p.home_library, f.fee_type, f.currency",
+                rs -> new MoneyRow(rs.getString(1), rs.getString(2), rs.getString(3), "CHARGED", rs.getBigDecimal(4), rs.getLong(5)), args));
+        // a credit counts on the fees it was allocated to, so a payment over two fees of two types splits between them
+        out.addAll(sql.list("SELECT p.home_library, f.fee_type, f.currency, c.credit_type, SUM(a.amount), COUNT(DISTINCT c.id)"
+                + " FROM fee_credit c JOIN fee_allocation a ON a.credit_id = c.id JOIN fee f ON f.id = a.fee_id"
+                + " JOIN patron p ON p.id = f.patron_id WHERE c.credited_at >= ? AND c.credited_at < ?" + lib
+                + " GROUP BY p.home_library, f.fee_type, f.currency, c.credit_type",
+                rs -> new MoneyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getLong(6)), args));
+        out.addAll(sql.list("SELECT p.home_library, f.fee_type, f.currency, d.outcome, SUM(f.amount), COUNT(*) FROM fee_dispute d"
+                + " JOIN fee f ON f.id = d.fee_id JOIN patron p ON p.id = d.patron_id WHERE d.opened_at >= ? AND d.opened_at < ?" + lib
+                + " GROUP BY p.home_library, f.fee_type, f.currency, d.outcome",
+                rs -> new MoneyRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        "DISPUTE_" + (rs.getString(4) == null ? "OPEN" : rs.getString(4)), rs.getBigDecimal(5), rs.getLong(6)), args));
+        return out;
+    }
+
     private static String libraryFilter(String library) {
         return library == null ? "" : " AND e.library = ?";
     }
