@@ -1,5 +1,6 @@
 package org.stackbridge.gateway;
 
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.testing.Await;
 import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.client.Sip2Requests;
@@ -125,13 +127,7 @@ abstract class AdminApiContract {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofSeconds(20), condition, what);
     }
 
     private Sip2Client sip2() throws Exception {

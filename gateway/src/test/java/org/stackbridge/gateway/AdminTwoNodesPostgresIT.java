@@ -1,5 +1,6 @@
 package org.stackbridge.gateway;
 
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.stackbridge.gateway.StaffApiClient.ok;
 import static org.stackbridge.gateway.StaffApiClient.problem;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.testing.Await;
 import org.stackbridge.core.testing.TestClock;
 
 /**
@@ -30,13 +32,7 @@ class AdminTwoNodesPostgresIT {
     Path data;
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+        Await.until(Duration.ofSeconds(30), condition, what);
     }
 
     @Test

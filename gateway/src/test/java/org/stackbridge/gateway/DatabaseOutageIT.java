@@ -29,6 +29,7 @@ import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.service.StorageCircuitBreaker;
+import org.stackbridge.core.testing.Await;
 import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.client.Sip2Requests;
@@ -197,13 +198,8 @@ class DatabaseOutageIT {
         assertTrue(ms < 1000, what + " answered after " + ms + " ms with the circuit open");
     }
 
-    /** Polls {@code condition} until it holds, failing after 90 s (recovery needs PostgreSQL's start and one probe). */
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        Await.until(Duration.ofSeconds(90), condition, what);
     }
 
     private HttpResponse<String> health() throws Exception {
