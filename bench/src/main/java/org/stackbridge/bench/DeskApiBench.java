@@ -209,16 +209,7 @@ public final class DeskApiBench {
             t.start();
         }
         done.await(seconds + 120L, TimeUnit.SECONDS);
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int c = 0; c < n; c++) {
-            System.arraycopy(latencies[c], 0, all, at, counts[c]);
-            at += counts[c];
-        }
-        Arrays.sort(all, 0, at);
-        return new Sip2LoadDriver.Result(n, pairs.get(), errors.get(), seconds, pairs.get() / (double) seconds,
-                Sip2LoadDriver.percentile(all, at, 0.50), Sip2LoadDriver.percentile(all, at, 0.99), at == 0 ? 0 : all[at - 1] / 1e6, 0);
+        return Sip2LoadDriver.result(latencies, counts, pairs.get(), errors.get(), seconds, 0);
     }
 
     private static int post(HttpClient http, String url, String token, String body) throws IOException, InterruptedException {

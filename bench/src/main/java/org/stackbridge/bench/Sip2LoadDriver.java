@@ -303,11 +303,13 @@ public final class Sip2LoadDriver {
         }
         ready.await(60, TimeUnit.SECONDS);
         done.await(o.durationSeconds() + o.warmupSeconds() + 120L, TimeUnit.SECONDS);
-        int total = 0;
-        for (int c = 0; c < n; c++) {
-            total += counts[c];
-        }
-        long[] all = new long[total];
+        return result(latencies, counts, pairs.get(), errors.get(), (window[1] - window[0]) / 1e9, visits.get());
+    }
+
+    /** The measurement of {@code latencies.length} connections: each one's first {@code counts[c]} latencies (ns) merged. */
+    static Result result(long[][] latencies, int[] counts, long pairs, long errors, double seconds, long visits) {
+        int n = latencies.length;
+        long[] all = new long[Arrays.stream(counts).sum()];
         int at = 0;
         for (int c = 0; c < n; c++) {
             if (latencies[c] != null) {
@@ -316,9 +318,8 @@ public final class Sip2LoadDriver {
             }
         }
         Arrays.sort(all, 0, at);
-        double seconds = (window[1] - window[0]) / 1e9;
-        return new Result(n, pairs.get(), errors.get(), seconds, pairs.get() / seconds, percentile(all, at, 0.50),
-                percentile(all, at, 0.99), at == 0 ? 0 : all[at - 1] / 1e6, visits.get());
+        return new Result(n, pairs, errors, seconds, pairs / seconds, percentile(all, at, 0.50),
+                percentile(all, at, 0.99), at == 0 ? 0 : all[at - 1] / 1e6, visits);
     }
 
     static double percentile(long[] sorted, int n, double q) {
