@@ -74,9 +74,6 @@ import org.stackbridge.z3950.interop.InteropTools;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConsoleBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "console");
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final String PASSWORD = "correct horse";
     private static final String XSS_NAME = "<script>window.__pwned=1;document.title='pwned'</script>Mallory <b>Bold</b>";
@@ -85,13 +82,14 @@ class ConsoleBrowserIT {
     static Path data;
     TestClock clock;
     Gateway gateway;
+    ConsoleBrowser kit;
     ChromeDriver browser;
     String base;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void start() throws Exception {
-        InteropTools.requireThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        InteropTools.requireThat(Files.isExecutable(ConsoleBrowser.CHROMIUM) && Files.isExecutable(ConsoleBrowser.CHROMEDRIVER),
                 "chromium or chromedriver not installed (apt-get install -y chromium chromium-driver)");
         clock = new TestClock(T0);
         gateway = TestGateways.start(data, clock,
@@ -131,21 +129,15 @@ class ConsoleBrowserIT {
         engine(new Commands.CheckOut(desk(), "P4", "I7", null, false, false, false));
         clock.set(T0);
 
-        base = "http://127.0.0.1:" + gateway.httpPort() + "/console";
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,800",
-                "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        kit = new ConsoleBrowser(gateway);
+        browser = kit.driver;
+        base = kit.base;
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (kit != null) {
+            kit.close();
         }
         if (gateway != null) {
             gateway.close();
@@ -172,44 +164,23 @@ class ConsoleBrowserIT {
     // ------------------------------------------------------------------ helpers
 
     private void signIn(String login) {
-        browser.get(base + "/");
-        waitFor(() -> browser.getCurrentUrl().endsWith("/console/signin"));
-        browser.findElement(By.name("username")).sendKeys(login);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD, Keys.ENTER);
-        waitFor(() -> browser.getCurrentUrl().endsWith("/console/desk"));
+        kit.signIn(login, PASSWORD);
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+        kit.waitFor(condition);
     }
 
-    /** Types into the focused field and presses Enter, as a barcode scanner does, then waits for the panel to settle. */
     private WebElement scan(String barcode) {
-        WebElement focused = browser.switchTo().activeElement();
-        assertEquals("scan", focused.getAttribute("id"), "the barcode field has the focus");
-        String before = panelMarker();
-        focused.sendKeys(barcode, Keys.ENTER);
-        waitFor(() -> !panelMarker().equals(before));
-        waitFor(() -> "scan".equals(browser.switchTo().activeElement().getAttribute("id")));
-        return browser.findElement(By.id("panel"));
-    }
-
-    /** Something that changes with every rendered panel: its form's request key, or the notice. */
-    private String panelMarker() {
-        Object v = browser.executeScript("var k = document.querySelector('#panel input[name=request_key]');"
-                + "var n = document.querySelector('#panel .notice');"
-                + "return (k ? k.value : '') + '|' + (n ? n.textContent : '') + '|' + location.href;");
-        return String.valueOf(v);
+        return kit.scan(barcode);
     }
 
     private String notice() {
-        return browser.findElement(By.cssSelector("#panel .notice")).getText();
+        return kit.notice();
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        kit.screenshot(name);
     }
 
     private Views.PatronInfo patron(String barcode) throws Exception {
@@ -222,55 +193,19 @@ class ConsoleBrowserIT {
     }
 
     private String sessionCookie() {
-        Cookie c = browser.manage().getCookieNamed("sb_console");
-        assertNotNull(c, "session cookie");
-        return c.getValue();
+        return kit.sessionCookie();
     }
 
     private HttpResponse<String> post(String path, String cookie, String form, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return kit.post(path, cookie, form, headers);
     }
 
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return ConsoleBrowser.enc(s);
     }
 
-    /** The serious and critical axe-core violations of the current page, one line each. */
     private List<String> axeViolations() throws IOException {
-        String version;
-        Properties p = new Properties();
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            p.load(in);
-            version = p.getProperty("version");
-        }
-        String axe;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/" + version + "/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        browser.executeScript(axe);
-        Object json = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(JSON.stringify(r.violations)); },"
-                + " function (e) { done('error: ' + e); });");
-        assertFalse(String.valueOf(json).startsWith("error"), String.valueOf(json));
-        JsonNode violations = new ObjectMapper().readTree(String.valueOf(json));
-        List<String> bad = new ArrayList<>();
-        for (JsonNode v : violations) {
-            String impact = v.path("impact").asText();
-            if (impact.equals("serious") || impact.equals("critical")) {
-                List<String> targets = new ArrayList<>();
-                v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
-                bad.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " at " + targets);
-            }
-        }
-        return bad;
+        return kit.axeViolations();
     }
 
     // ------------------------------------------------------------------ journeys
