@@ -139,6 +139,7 @@ public final class LocalCirculationPort implements CirculationPort {
     private <R> Result<R> apply(Command<R> command, EngineTx tx, boolean write) {
         String key = command.context().requestKey();
         if (write && key != null && !key.isBlank()) {
+            key = RetransmissionKeys.resolve(command.context(), key, tx.store().requestKeys());
             Optional<byte[]> stored = tx.store().requestKeys().find(command.context().keyScope(), key);
             String fingerprint = fingerprint(command);
             if (stored.isPresent()) {

@@ -78,4 +78,28 @@ public interface RequestKeysContract extends StoreFixture {
         });
         assertArrayEquals(big, read(tx -> tx.requestKeys().find("s", "big")).orElseThrow());
     }
+
+    @Test
+    default void newestIfSameNamesTheScopesNewestKeyOnlyWhenItHadTheseBytes() {
+        write(tx -> {
+            tx.requestKeys().put("SIP2:k1", "0:aaaa#u1", new byte[] {1}, T0.minusSeconds(20));
+            tx.requestKeys().put("SIP2:k1", "1:bb_b#u2", new byte[] {2}, T0.minusSeconds(10));
+            tx.requestKeys().put("SIP2:k2", "2:cccc#u3", new byte[] {3}, T0);
+            return null;
+        });
+        assertEquals(java.util.Optional.of("1:bb_b#u2"), read(tx -> tx.requestKeys().newestIfSame("SIP2:k1", "1:bb_b")));
+        // an older request with the same bytes is not the terminal's last one: not a retransmission
+        assertTrue(read(tx -> tx.requestKeys().newestIfSame("SIP2:k1", "0:aaaa")).isEmpty());
+        // "_" is a character, not a LIKE wildcard; other scopes do not count
+        assertTrue(read(tx -> tx.requestKeys().newestIfSame("SIP2:k1", "1:bbxb")).isEmpty());
+        assertTrue(read(tx -> tx.requestKeys().newestIfSame("SIP2:k1", "2:cccc")).isEmpty());
+        assertTrue(read(tx -> tx.requestKeys().newestIfSame("SIP2:none", "0:aaaa")).isEmpty());
+        // a bare key (stored before the "#" suffixes) matches itself, and "1:bb" is no prefix of "1:bb_b"
+        write(tx -> {
+            tx.requestKeys().put("SIP2:k1", "3:dddd", new byte[] {4}, T0);
+            return null;
+        });
+        assertEquals(java.util.Optional.of("3:dddd"), read(tx -> tx.requestKeys().newestIfSame("SIP2:k1", "3:dddd")));
+        assertTrue(read(tx -> tx.requestKeys().newestIfSame("SIP2:k1", "3:dd")).isEmpty());
+    }
 }

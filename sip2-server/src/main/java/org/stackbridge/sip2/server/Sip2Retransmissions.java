@@ -22,6 +22,8 @@ import org.stackbridge.sip2.spec.Sip2MessageType;
 final class Sip2Retransmissions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sip2Retransmissions.class);
+    /** Asks the engine for the terminal's newest stored request with the same bytes (core's RetransmissionKeys). */
+    static final String IF_NEWEST = "#?";
     private static final Set<Sip2MessageType> MUTATING = EnumSet.of(Sip2MessageType.CHECKOUT_REQUEST,
             Sip2MessageType.CHECKIN_REQUEST, Sip2MessageType.RENEW_REQUEST, Sip2MessageType.RENEW_ALL_REQUEST,
             Sip2MessageType.FEE_PAID_REQUEST, Sip2MessageType.HOLD_REQUEST, Sip2MessageType.BLOCK_PATRON_REQUEST,
@@ -30,6 +32,8 @@ final class Sip2Retransmissions {
     private final Sip2Session session;
     private final ReplayCache replay;
     private boolean afterLogin;
+    /** The request being handled is the first after a (re)login: it may repeat one sent to another connection or node. */
+    private boolean firstAfterLogin;
 
     Sip2Retransmissions(Sip2Session session, ReplayCache replay) {
         this.session = session;
@@ -39,9 +43,10 @@ final class Sip2Retransmissions {
     /**
      * The engine's idempotency key for a request answered afresh (null unless it is mutating and has AY), and the
      * record of it as the login's previous request. A retransmission of the previous request gets that request's key
-     * (so the engine acts at most once); when the previous request is unknown (first request since this server started
-     * or the login was forgotten) the key is AY + hash, which still finds an outcome stored before a restart; any other
-     * request gets AY + hash + a fresh suffix, so an old outcome with the same bytes is never replayed for it.
+     * (so the engine acts at most once); when this node may not know the previous request (the first request after a
+     * re-login, which may have gone to another node or to this one before a restart) the key is AY + hash + "#?", and
+     * the engine replays the terminal's newest stored request if it had these bytes (core's RetransmissionKeys); any
+     * other request gets AY + hash + a fresh suffix, so an old outcome with the same bytes is never replayed for it.
      */
     String engineKey(Sip2Message m, String key) {
         Sip2MessageType type = m.type();
@@ -54,10 +59,12 @@ final class Sip2Retransmissions {
         String engineKey = null;
         if (key != null && MUTATING.contains(type)) {
             String durable = key.substring(key.indexOf(':') + 1);
-            if (previous == null) {
-                engineKey = durable;
-            } else if (key.equals(previous.requestKey())) {
+            if (previous != null && key.equals(previous.requestKey())) {
                 engineKey = previous.engineKey();
+            } else if (previous == null || firstAfterLogin) {
+                // this node does not know the terminal's last request (it was sent elsewhere, or before a restart):
+                // the engine replays the terminal's newest stored request if it had these bytes
+                engineKey = durable + IF_NEWEST;
             } else {
                 engineKey = durable + "#" + UUID.randomUUID();
             }
@@ -92,8 +99,10 @@ final class Sip2Retransmissions {
         boolean sessionRequest = type == Sip2MessageType.LOGIN_REQUEST || type == Sip2MessageType.SC_STATUS_REQUEST;
         // Across connections only the first request after a (re)login can be a retransmission of a lost answer;
         // later identical requests are new transactions (jsip2 repeats AY0 on every message).
+        firstAfterLogin = false;
         if (key != null && afterLogin && !sessionRequest) {
             afterLogin = false;
+            firstAfterLogin = true;
             ReplayCache.Previous previous = replay.previous(session.login());
             byte[] stored = previous != null && key.equals(previous.requestKey()) ? replay.find(session.login(), key) : null;
             if (stored != null) {

@@ -170,6 +170,41 @@ class Sip2ConversationIT extends Sip2ServerFixture {
         }
     }
 
+    /** Logs kiosk1 in on another listener of the same engine: a second gateway node on the same database. */
+    private static Sip2Client kiosk1On(Sip2Server node, Sip2Requests rq) throws Exception {
+        Sip2Client c = Sip2Client.connect("127.0.0.1", node.port());
+        assertEquals("1", c.send(rq.login("kiosk1", "secret", "MAIN")).fixed(OK));
+        return c;
+    }
+
+    @Test
+    void aRetransmissionAfterReconnectingToAnotherNodeIsReplayedFromTheSharedRequestKeys() throws Exception {
+        try (Sip2Server nodeB = new Sip2Server(Sip2TestServer.settings(), t.circ.port(), t.registry, t.clock).start()) {
+            // several requests on node A, so its key for the last one carries a suffix only node A knows
+            Sip2Message out;
+            byte[] checkoutRequest;
+            try (Sip2Client a = t.kiosk1()) {
+                assertEquals("1", a.send(rq.checkout("P1", "I3", null)).fixed(OK));
+                assertEquals("1", a.send(rq.checkin("I3", "MAIN")).fixed(OK));
+                out = a.send(rq.checkout("P1", "I3", null));
+                checkoutRequest = a.lastRequest();
+                assertEquals("1", out.fixed(OK));
+            }
+            // the answer was "lost"; the kiosk reconnects through the load balancer and lands on node B
+            try (Sip2Client b = kiosk1On(nodeB, rq)) {
+                b.writeRaw(checkoutRequest);
+                assertEquals(out, b.readMessage(), "node B answers the retransmission with the stored outcome");
+                assertEquals(0, patron("P1").loans().get(0).renewals(), "the checkout was not repeated as a renewal");
+                // once answered, the same bytes again on the same connection are still that retransmission
+                b.writeRaw(checkoutRequest);
+                assertEquals(out, b.readMessage());
+                assertEquals(0, patron("P1").loans().get(0).renewals());
+                // a new request after it acts
+                assertEquals("1", b.send(rq.checkin("I3", "MAIN")).fixed(OK));
+            }
+        }
+    }
+
     @Test
     void resend97ReturnsTheLastResponseByteIdentical() throws Exception {
         try (Sip2Client c = t.kiosk1()) {

@@ -36,6 +36,16 @@ final class JdbcRequestKeys implements RequestKeys {
     }
 
     @Override
+    public Optional<String> newestIfSame(String scope, String base) {
+        String s = fit(scope, MAX_SCOPE);
+        String like = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%";
+        return sql.one("SELECT r.request_key FROM request_key r WHERE r.scope = ? AND (r.request_key = ? OR r.request_key LIKE ? ESCAPE '\\')"
+                        + " AND NOT EXISTS (SELECT 1 FROM request_key n WHERE n.scope = r.scope AND n.created_at > r.created_at)"
+                        + " ORDER BY r.created_at DESC FETCH FIRST 1 ROWS ONLY",
+                rs -> rs.getString(1), s, fit(base, MAX_KEY), like);
+    }
+
+    @Override
     public int purgeBefore(Instant cutoff) {
         return sql.update("DELETE FROM request_key WHERE created_at < ?", cutoff);
     }

@@ -664,6 +664,18 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             }
 
             @Override
+            public Optional<String> newestIfSame(String scope, String base) {
+                String prefix = scope + "\u0000";
+                Instant newest = keyTimes.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                        .max(Instant::compareTo).orElse(null);
+                return keyTimes.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(prefix) && e.getValue().equals(newest))
+                        .map(e -> e.getKey().substring(prefix.length()))
+                        .filter(k -> k.equals(base) || k.startsWith(base + "#"))
+                        .findFirst();
+            }
+
+            @Override
             public int purgeBefore(Instant cutoff) {
                 List<String> old = keyTimes.entrySet().stream().filter(e -> e.getValue().isBefore(cutoff)).map(Map.Entry::getKey).toList();
                 old.forEach(k -> {
