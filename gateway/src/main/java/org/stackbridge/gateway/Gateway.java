@@ -199,6 +199,7 @@ public final class Gateway implements AutoCloseable {
                 Math.max(Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024),
                         cfg.imports().maxBodyBytes()), null,
                 ncipSettings.readTimeoutSeconds());
+        http.proxyProtocol(cfg.listeners().proxyProtocolPolicy());
         // only import uploads may be as large as imports.max-body-bytes; everything else keeps its own limit
         http.limitBody("/", Math.max(Math.max(ncipSettings.maxBodyBytes(), cfg.staffApi().maxBodyBytes()), 64 * 1024));
         http.limitBody(StaffHttpEndpoint.PATH, cfg.staffApi().maxBodyBytes());
@@ -322,7 +323,8 @@ public final class Gateway implements AutoCloseable {
         boolean tls = cfg.sip2().tls() != null && cfg.sip2().tls().enabled();
         sip2 = bind("SIP2", cfg.listeners().sip2Port(), tls ? "listeners.sip2-port (or, for port " + cfg.sip2().tls().port()
                 + ", sip2.tls.port)" : "listeners.sip2-port",
-                () -> new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock).start());
+                () -> new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock)
+                        .proxyProtocol(cfg.listeners().proxyProtocolPolicy()).start());
         closeables.add(sip2);
         // the federated virtual database, when remote targets are configured (searches go through the Camel route)
         org.stackbridge.z3950.config.VirtualDatabase virtual = cfg.federation().targets().isEmpty() ? null
@@ -330,6 +332,7 @@ public final class Gateway implements AutoCloseable {
                 cfg.federation().maxRecordsPerTarget());
         z3950 = new Z3950Server(cfg.z3950().withAddress(cfg.listeners().bind(), cfg.listeners().z3950Port()), catalogue.index(), port, meters,
                 virtual);
+        z3950.proxyProtocol(cfg.listeners().proxyProtocolPolicy());
         closeables.add(z3950);
         bind("Z39.50", cfg.listeners().z3950Port(), "listeners.z3950-port", () -> {
             z3950.start();

@@ -53,6 +53,8 @@ public final class AdminHttpServer implements AutoCloseable {
     private EventLoopGroup workers;
     private Channel channel;
 
+    private org.stackbridge.net.ProxyProtocolPolicy proxy = org.stackbridge.net.ProxyProtocolPolicy.off();
+
     public AdminHttpServer(String host, int port, int maxBody, SslContext ssl) {
         this(host, port, maxBody, ssl, org.stackbridge.ncip.config.NcipSettings.DEFAULT_READ_TIMEOUT_SECONDS);
     }
@@ -91,6 +93,12 @@ public final class AdminHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Whether connections start with a PROXY header and from where it is believed; call before {@link #start()}. */
+    public AdminHttpServer proxyProtocol(org.stackbridge.net.ProxyProtocolPolicy policy) {
+        this.proxy = java.util.Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
     public void start() throws InterruptedException {
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -98,6 +106,11 @@ public final class AdminHttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        org.stackbridge.net.ProxyProtocol.install(ch, proxy, c -> build(c));
+                    }
+
+                    /** Once the client is known (at once, or after a trusted proxy's header named it). */
+                    private void build(io.netty.channel.Channel ch) {
                         if (ssl != null) {
                             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
                         }
@@ -194,7 +207,7 @@ public final class AdminHttpServer implements AutoCloseable {
     private final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+            InetSocketAddress remote = org.stackbridge.net.ClientAddress.of(ctx.channel());
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             String path = pathOf(request.uri());
             if (!request.decoderResult().isSuccess()) {

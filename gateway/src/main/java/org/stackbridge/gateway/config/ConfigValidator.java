@@ -69,6 +69,13 @@ final class ConfigValidator {
         port("listeners.http-port", c.listeners().httpPort());
         port("listeners.sip2-port", c.listeners().sip2Port());
         port("listeners.z3950-port", c.listeners().z3950Port());
+        if (c.listeners().proxyProtocol()) {
+            try {
+                c.listeners().proxyProtocolPolicy();
+            } catch (IllegalArgumentException e) {
+                fail("listeners.proxy-protocol-from", e.getMessage());
+            }
+        }
         if (c.database().poolSize() < 1 || c.database().poolSize() > 200) {
             fail("database.pool-size", "must be between 1 and 200");
         }

@@ -24,7 +24,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         database = database == null ? new Database(null, null, null, null, null) : database;
         engine = engine == null ? new Engine(null, null, null, null, null, null, null, null, null) : engine;
-        listeners = listeners == null ? new Listeners(null, null, null, null, null) : listeners;
+        listeners = listeners == null ? new Listeners(null, null, null, null, null, null, null) : listeners;
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         patronCategories = patronCategories == null ? List.of("ADULT", "CHILD", "STAFF", "ILL") : List.copyOf(patronCategories);
         itemTypes = itemTypes == null ? List.of("BOOK", "DVD", "REFERENCE", "ILL") : List.copyOf(itemTypes);
@@ -152,8 +152,18 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         }
     }
 
-    public record Listeners(String bind, Integer httpPort, Integer sip2Port, Integer z3950Port, String adminToken) {
+    /**
+     * @param proxyProtocol     every listener expects a PROXY protocol header (v1 or v2) from {@code proxyProtocolFrom}
+     * @param proxyProtocolFrom addresses or CIDR networks of the load balancers whose header is believed
+     */
+    /** A trusted proxy sends its header at once; one that has not within this time is not a proxy. */
+    static final long PROXY_HEADER_TIMEOUT_MILLIS = 5_000;
+
+    public record Listeners(String bind, Integer httpPort, Integer sip2Port, Integer z3950Port, String adminToken,
+                            Boolean proxyProtocol, List<String> proxyProtocolFrom) {
         public Listeners {
+            proxyProtocol = proxyProtocol != null && proxyProtocol;
+            proxyProtocolFrom = proxyProtocolFrom == null ? List.of("127.0.0.1", "::1") : List.copyOf(proxyProtocolFrom);
             bind = bind == null || bind.isBlank() ? "127.0.0.1" : bind;
             httpPort = httpPort == null ? 8080 : httpPort;
             sip2Port = sip2Port == null ? 6001 : sip2Port;
@@ -162,7 +172,13 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
 
         @Override
         public String toString() {
-            return "Listeners[bind=" + bind + ", http=" + httpPort + ", sip2=" + sip2Port + ", z3950=" + z3950Port + "]";
+            return "Listeners[bind=" + bind + ", http=" + httpPort + ", sip2=" + sip2Port + ", z3950=" + z3950Port
+                    + (proxyProtocol ? ", proxy-protocol from " + proxyProtocolFrom : "") + "]";
+        }
+
+        /** The PROXY protocol policy every listener applies; the addresses were checked by the validator. */
+        public org.stackbridge.net.ProxyProtocolPolicy proxyProtocolPolicy() {
+            return org.stackbridge.net.ProxyProtocolPolicy.of(proxyProtocol, proxyProtocolFrom, PROXY_HEADER_TIMEOUT_MILLIS);
         }
     }
 

@@ -110,7 +110,7 @@ public final class NcipHttpInitializer extends ChannelInitializer<SocketChannel>
                 keepAlive = HttpUtil.isKeepAlive(request);
                 busy = true;
                 // the handler copies what it needs before returning
-                answer = handler.handle(request, (InetSocketAddress) ctx.channel().remoteAddress(), ctx.executor());
+                answer = handler.handle(request, org.stackbridge.net.ClientAddress.of(ctx.channel()), ctx.executor());
             } finally {
                 request.release();
             }

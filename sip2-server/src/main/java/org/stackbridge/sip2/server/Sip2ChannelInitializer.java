@@ -6,13 +6,16 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.atomic.AtomicLong;
+import org.stackbridge.net.ClientAddress;
+import org.stackbridge.net.ProxyProtocol;
+import org.stackbridge.net.ProxyProtocolPolicy;
 import org.stackbridge.sip2.codec.Sip2FrameDecoder;
 import org.stackbridge.sip2.codec.Sip2MessageDecoder;
 import org.stackbridge.sip2.codec.Sip2MessageEncoder;
 import org.stackbridge.sip2.handler.Sip2Dispatcher;
 import org.stackbridge.sip2.session.Sip2Session;
 
-/** idle timeout → connection limit → optional TLS → CR framer → message decoder → encoder → connection handler. */
+/** [PROXY header →] idle timeout → connection limit → optional TLS → CR framer → message decoder → encoder → connection handler. */
 final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Sip2Settings settings;
@@ -23,9 +26,12 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Sip2Metrics metrics;
     private final AtomicLong ids;
     private final Sip2TerminalMonitor monitor;
+    private final ProxyProtocolPolicy proxy;
 
     Sip2ChannelInitializer(Sip2Settings settings, SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Dispatcher handlers,
-                           ReplayCache replay, Sip2Metrics metrics, AtomicLong ids, Sip2TerminalMonitor monitor) {
+                           ReplayCache replay, Sip2Metrics metrics, AtomicLong ids, Sip2TerminalMonitor monitor,
+                           ProxyProtocolPolicy proxy) {
+        this.proxy = proxy;
         this.monitor = monitor;
         this.settings = settings;
         this.ssl = ssl;
@@ -38,6 +44,11 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        ProxyProtocol.install(ch, proxy, this::build);
+    }
+
+    /** Once the client is known (at once, or after a trusted proxy's header named it). */
+    private void build(io.netty.channel.Channel ch) {
         ChannelPipeline p = ch.pipeline();
         if (settings.idleTimeoutSeconds() > 0) {
             p.addLast(Sip2Pipeline.IDLE, new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0));
@@ -46,7 +57,7 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (ssl != null) {
             p.addLast(Sip2Pipeline.TLS, ssl.newHandler(ch.alloc()));
         }
-        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ch.remoteAddress()), settings::profile,
+        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ClientAddress.of(ch)), settings::profile,
                 settings.defaultInstitution(), ch.eventLoop());
         Sip2MessageDecoder decoder = new Sip2MessageDecoder(session.format());
         p.addLast(Sip2Pipeline.FRAMER, new Sip2FrameDecoder(settings.maxFrameLength()));

@@ -24,7 +24,7 @@ final class Sip2ConnectionLimiter extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         int n = metrics.connections().incrementAndGet();
         if (n > max) {
-            LOG.warn("SIP2 connection limit {} reached; closing connection from {}", max, ctx.channel().remoteAddress());
+            LOG.warn("SIP2 connection limit {} reached; closing connection from {}", max, org.stackbridge.net.ClientAddress.hostOf(ctx.channel()));
             metrics.error("connection-limit");
             ctx.close();
             return;

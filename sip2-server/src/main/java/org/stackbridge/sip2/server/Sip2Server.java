@@ -12,6 +12,7 @@ import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import org.stackbridge.net.ProxyProtocolPolicy;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public final class Sip2Server implements AutoCloseable {
     private EventLoopGroup workers;
     private Channel plain;
     private Channel tls;
+    private ProxyProtocolPolicy proxy = ProxyProtocolPolicy.off();
 
     public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry) {
         this(settings, port, registry, Clock.systemDefaultZone());
@@ -58,6 +60,12 @@ public final class Sip2Server implements AutoCloseable {
         this.replay = new ReplayCache(settings.replayEntriesPerLogin(), settings.replayWindowSeconds(), 100_000, clock);
     }
 
+    /** Whether connections start with a PROXY header and from where it is believed; call before {@link #start()}. */
+    public synchronized Sip2Server proxyProtocol(ProxyProtocolPolicy policy) {
+        this.proxy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
     public synchronized Sip2Server start() {
         if (plain != null) {
             throw new IllegalStateException("already started");
@@ -67,9 +75,9 @@ public final class Sip2Server implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
         Sip2ConnectionLimiter limiter = new Sip2ConnectionLimiter(settings.maxConnections(), metrics);
         try {
-            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, null, limiter, handlers, replay, metrics, ids, monitor));
+            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, null, limiter, handlers, replay, metrics, ids, monitor, proxy));
             if (ssl != null) {
-                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, ssl, limiter, handlers, replay, metrics, ids, monitor));
+                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, ssl, limiter, handlers, replay, metrics, ids, monitor, proxy));
             }
         } catch (RuntimeException e) {
             close();

@@ -33,7 +33,7 @@ final class InitTimeoutHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         deadline = ctx.executor().schedule(() -> {
-            refusals.refused("init-timeout", ctx.channel().remoteAddress());
+            refusals.refused("init-timeout", org.stackbridge.net.ClientAddress.of(ctx.channel()));
             ctx.close();
         }, timeoutMillis, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();

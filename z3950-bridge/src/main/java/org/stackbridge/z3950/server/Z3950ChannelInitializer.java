@@ -15,6 +15,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.stackbridge.net.ClientAddress;
+import org.stackbridge.net.ProxyProtocol;
+import org.stackbridge.net.ProxyProtocolPolicy;
 import org.stackbridge.z3950.ber.BerFrameDecoder;
 import org.stackbridge.z3950.config.VirtualDatabase;
 import org.stackbridge.z3950.config.Z3950Settings;
@@ -37,9 +40,11 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final AtomicInteger connections = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final ConnectionRefusals refusals;
+    private final ProxyProtocolPolicy proxy;
 
     Z3950ChannelInitializer(Z3950Settings settings, CatalogueAccess catalogue, VirtualDatabase virtual, MeterRegistry meters,
-                            SruHttpHandler sru) {
+                            SruHttpHandler sru, ProxyProtocolPolicy proxy) {
+        this.proxy = proxy;
         this.settings = settings;
         this.catalogue = catalogue;
         this.virtual = virtual;
@@ -51,6 +56,11 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        ProxyProtocol.install(ch, proxy, this::build);
+    }
+
+    /** Once the client is known (at once, or after a trusted proxy's header named it). */
+    private void build(io.netty.channel.Channel ch) {
         ch.pipeline().addLast(Z3950Pipeline.LIMIT, new ConnectionLimit());
         ch.pipeline().addLast(Z3950Pipeline.INIT_TIMEOUT, new InitTimeoutHandler(TimeUnit.SECONDS.toMillis(settings.initTimeoutSeconds()), refusals));
         ch.pipeline().addLast(Z3950Pipeline.SNIFFER, new ProtocolSniffer(this));
@@ -61,7 +71,7 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addAfter(Z3950Pipeline.IDLE, Z3950Pipeline.FRAMER, new BerFrameDecoder(settings.maxPduBytes(), settings.maxNestingDepth()));
         p.addAfter(Z3950Pipeline.FRAMER, Z3950Pipeline.DECODER, new Z3950Decoder());
         p.addAfter(Z3950Pipeline.DECODER, Z3950Pipeline.ENCODER, Z3950Encoder.INSTANCE);
-        Z3950Dispatcher dispatcher = new Z3950Dispatcher(settings, catalogue, virtual, metrics, p.channel().remoteAddress());
+        Z3950Dispatcher dispatcher = new Z3950Dispatcher(settings, catalogue, virtual, metrics, ClientAddress.of(p.channel()));
         p.addAfter(Z3950Pipeline.ENCODER, Z3950Pipeline.HANDLER, new Z3950AssociationHandler(settings, dispatcher));
     }
 
@@ -87,7 +97,7 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
             int fromAddress = perAddress.computeIfAbsent(address(ctx), a -> new AtomicInteger()).incrementAndGet();
             if (total > settings.maxConnections() || fromAddress > settings.maxConnectionsPerAddress()) {
                 refusals.refused(total > settings.maxConnections() ? "max-connections" : "max-connections-per-address",
-                        ctx.channel().remoteAddress());
+                        ClientAddress.of(ctx.channel()));
                 ctx.close();
                 return;
             }
@@ -102,7 +112,7 @@ final class Z3950ChannelInitializer extends ChannelInitializer<SocketChannel> {
         }
 
         private static InetAddress address(ChannelHandlerContext ctx) {
-            return ctx.channel().remoteAddress() instanceof InetSocketAddress isa ? isa.getAddress() : InetAddress.getLoopbackAddress();
+            return ClientAddress.addressOf(ctx.channel());
         }
     }
 }

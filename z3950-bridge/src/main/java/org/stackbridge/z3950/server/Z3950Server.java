@@ -48,6 +48,8 @@ public final class Z3950Server implements AutoCloseable {
     private EventLoopGroup io;
     private Channel server;
 
+    private org.stackbridge.net.ProxyProtocolPolicy proxy = org.stackbridge.net.ProxyProtocolPolicy.off();
+
     public Z3950Server(Z3950Settings settings, CatalogueIndex index, CirculationPort circulation, MeterRegistry meters) {
         this(settings, index, circulation, meters, null);
     }
@@ -74,13 +76,19 @@ public final class Z3950Server implements AutoCloseable {
         return sru;
     }
 
+    /** Whether connections start with a PROXY header and from where it is believed; call before {@link #start()}. */
+    public synchronized Z3950Server proxyProtocol(org.stackbridge.net.ProxyProtocolPolicy policy) {
+        this.proxy = java.util.Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
     public synchronized Z3950Server start() {
         if (server != null) {
             return this;
         }
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
-        Z3950ChannelInitializer init = new Z3950ChannelInitializer(settings, catalogue, virtual, meters, sru);
+        Z3950ChannelInitializer init = new Z3950ChannelInitializer(settings, catalogue, virtual, meters, sru, proxy);
         ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -26,7 +26,7 @@ public final class SruHttpChannelHandler extends SimpleChannelInboundHandler<Ful
             return;
         }
         ctx.channel().config().setAutoRead(false);
-        sru.handle(req, (InetSocketAddress) ctx.channel().remoteAddress()).whenComplete((FullHttpResponse resp, Throwable err) -> {
+        sru.handle(req, org.stackbridge.net.ClientAddress.of(ctx.channel())).whenComplete((FullHttpResponse resp, Throwable err) -> {
             if (err != null) {
                 ctx.close();
                 return;
