@@ -70,6 +70,17 @@ public final class Sip2Client implements AutoCloseable {
     }
 
     public static Sip2Client connect(String host, int port, Options options) throws IOException {
+        return connect(host, port, options, null);
+    }
+
+    /**
+     * Connects from {@code localAddress} (null: any), e.g. 127.0.0.2, so a test can tell the kiosk's own address from
+     * that of a proxy in front of the server. Plain TCP only.
+     */
+    public static Sip2Client connect(String host, int port, Options options, java.net.InetAddress localAddress) throws IOException {
+        if (localAddress != null && options.tls()) {
+            throw new IllegalArgumentException("a local address is supported for plain TCP only");
+        }
         Socket s;
         if (options.tls()) {
             try {
@@ -90,6 +101,9 @@ public final class Sip2Client implements AutoCloseable {
             }
         } else {
             s = new Socket();
+            if (localAddress != null) {
+                s.bind(new InetSocketAddress(localAddress, 0));
+            }
             s.connect(new InetSocketAddress(host, port), options.timeoutMillis());
             s.setSoTimeout(options.timeoutMillis());
         }
