@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.stackbridge.core.port.TerminalMonitor;
+import org.stackbridge.core.outcome.TerminalStatus;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.sip2.server.Sip2Server;
@@ -14,7 +16,7 @@ import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.staff.StaffAdministration;
 
 /** What the staff API's administration resources get from the gateway: the hasher, the SIP2 profiles, the terminal monitor. */
-final class Administration {
+public final class Administration {
 
     private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -27,9 +29,32 @@ final class Administration {
         profiles.putIfAbsent("default", cfg.sip2().profile("default"));
         Map<String, Map<String, Object>> shown = new TreeMap<>();
         profiles.forEach((name, p) -> shown.put(name, JSON.convertValue(p, new TypeReference<Map<String, Object>>() { })));
-        return new StaffAdministration(new SecretHasher(cfg.security().hashIterations()), shown, () -> {
-            Sip2Server s = sip2.get();
-            return s == null ? List.of() : s.terminals().all();
-        });
+        return new StaffAdministration(new SecretHasher(cfg.security().hashIterations()), shown, terminals(sip2));
+    }
+
+    /** The SIP2 listener's live terminal status and trace switches, once it has started. */
+    public static TerminalMonitor terminals(Supplier<Sip2Server> sip2) {
+        return new TerminalMonitor() {
+            @Override
+            public List<TerminalStatus> all() {
+                Sip2Server s = sip2.get();
+                return s == null ? List.of() : s.terminals().all();
+            }
+
+            @Override
+            public java.util.Set<String> traced() {
+                Sip2Server s = sip2.get();
+                return s == null ? java.util.Set.of() : s.trace().traced();
+            }
+
+            @Override
+            public boolean trace(String login, boolean on) {
+                Sip2Server s = sip2.get();
+                if (s == null) {
+                    throw new IllegalStateException("the SIP2 listener has not started");
+                }
+                return s.trace().set(login, on);
+            }
+        };
     }
 }

@@ -35,7 +35,16 @@ public final class TestGateways {
         return start(Store.H2, data, clock, yamlLines);
     }
 
+    /** As {@link #start(Path, Clock, String...)}, and the gateway runs command lines sent to it, as {@code serve} does. */
+    public static Gateway startServingCommands(Path data, Clock clock, String... yamlLines) throws Exception {
+        return start(Store.H2, data, clock, true, yamlLines);
+    }
+
     public static Gateway start(Store store, Path data, Clock clock, String... yamlLines) throws Exception {
+        return start(store, data, clock, false, yamlLines);
+    }
+
+    private static Gateway start(Store store, Path data, Clock clock, boolean commands, String... yamlLines) throws Exception {
         Path config = data.resolve("stackbridge.yaml");
         Files.writeString(config, String.join("\n", yamlLines) + "\n");
         List<String> overrides = new ArrayList<>(List.of("data-dir=" + data, "listeners.http-port=0",
@@ -46,7 +55,11 @@ public final class TestGateways {
             overrides.add("database.password=postgres");
         }
         ConfigLoader.Loaded loaded = new ConfigLoader().load(config, Map.of(), overrides);
-        return new Gateway(loaded, clock).start();
+        Gateway gateway = new Gateway(loaded, clock);
+        if (commands) {
+            gateway.withCommands(org.stackbridge.gateway.cli.StackbridgeCli.hostedRunner(gateway));
+        }
+        return gateway.start();
     }
 
     /** A JDBC URL of a new, empty database on the shared test PostgreSQL server; the gateway migrates it. */

@@ -46,6 +46,15 @@ public final class Sip2Gateway implements AutoCloseable {
     }
 
     public static Sip2Gateway start(Path data, Clock clock, String... sip2Lines) throws Exception {
+        return start(data, clock, false, sip2Lines);
+    }
+
+    /** As {@link #start}, and the gateway runs command lines sent to it ({@code bin/stackbridge ...}), as {@code serve} does. */
+    public static Sip2Gateway startServingCommands(Path data, Clock clock, String... sip2Lines) throws Exception {
+        return start(data, clock, true, sip2Lines);
+    }
+
+    private static Sip2Gateway start(Path data, Clock clock, boolean commands, String... sip2Lines) throws Exception {
         SecretHasher hasher = new SecretHasher(1_000);
         List<String> yaml = new ArrayList<>(List.of(
                 "libraries:",
@@ -60,7 +69,8 @@ public final class Sip2Gateway implements AutoCloseable {
                 "  - {library: '*', category: '*', item-type: '*', loan-period: 21, max-loans: 0, closed-days: keep}",
                 "engine: {maintenance-minutes: 0}"));
         yaml.addAll(List.of(sip2Lines));
-        Gateway g = TestGateways.start(data, clock, yaml.toArray(String[]::new));
+        Gateway g = commands ? TestGateways.startServingCommands(data, clock, yaml.toArray(String[]::new))
+                : TestGateways.start(data, clock, yaml.toArray(String[]::new));
         try {
             g.storage().write(tx -> {
                 tx.patrons().insert(new Patron(0, "P1", null, "Ada", "ADULT", null, null, null, LocalDate.of(2099, 1, 1), "MAIN", false));

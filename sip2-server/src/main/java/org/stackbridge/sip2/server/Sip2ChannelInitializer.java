@@ -27,11 +27,13 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final AtomicLong ids;
     private final Sip2TerminalMonitor monitor;
     private final ProxyProtocolPolicy proxy;
+    private final Sip2Trace trace;
 
     Sip2ChannelInitializer(Sip2Settings settings, SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Dispatcher handlers,
                            ReplayCache replay, Sip2Metrics metrics, AtomicLong ids, Sip2TerminalMonitor monitor,
-                           ProxyProtocolPolicy proxy) {
+                           ProxyProtocolPolicy proxy, Sip2Trace trace) {
         this.proxy = proxy;
+        this.trace = trace;
         this.monitor = monitor;
         this.settings = settings;
         this.ssl = ssl;
@@ -63,6 +65,6 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(Sip2Pipeline.FRAMER, new Sip2FrameDecoder(settings.maxFrameLength()));
         p.addLast(Sip2Pipeline.DECODER, decoder);
         p.addLast(Sip2Pipeline.ENCODER, Sip2MessageEncoder.INSTANCE);
-        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, settings, handlers, replay, metrics, decoder, monitor));
+        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, settings, handlers, replay, metrics, decoder, monitor, trace));
     }
 }

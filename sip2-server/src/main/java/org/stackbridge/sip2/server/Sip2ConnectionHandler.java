@@ -55,8 +55,11 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
     private boolean closing;
     private ScheduledFuture<?> loginTimer;
 
+    private final Sip2Trace trace;
+
     Sip2ConnectionHandler(Sip2Session session, Sip2Settings settings, Sip2Dispatcher handlers, ReplayCache replay, Sip2Metrics metrics,
-                          Sip2MessageDecoder decoder, Sip2TerminalMonitor monitor) {
+                          Sip2MessageDecoder decoder, Sip2TerminalMonitor monitor, Sip2Trace trace) {
+        this.trace = trace;
         this.session = session;
         this.monitor = monitor;
         this.settings = settings;
@@ -299,6 +302,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         String said = outcome != null ? outcome : Sip2Metrics.outcome(response);
         metrics.request(request.type().code(), said, System.nanoTime() - start);
         monitor(request, response, !"ok".equals(said));
+        trace.exchange(session.login(), session.remote(), request, sequenced);
         write(ctx, bytes);
     }
 
@@ -342,6 +346,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         metrics.request(m.type() != null ? m.type().code() : "??", "error", System.nanoTime() - start);
         if (session.loggedIn()) {
             monitor.answered(session.login(), m.type() != null ? m.type().code() : "??", true, null, session.zone());
+            trace.exchange(session.login(), session.remote(), m, Sip2Message.builder(Sip2MessageType.REQUEST_SC_RESEND).build());
         }
         if (errors >= settings.maxConsecutiveErrors()) {
             LOG.warn("SIP2 {} consecutive errors; closing", errors);

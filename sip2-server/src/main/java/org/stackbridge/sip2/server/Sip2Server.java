@@ -43,6 +43,7 @@ public final class Sip2Server implements AutoCloseable {
     private Channel plain;
     private Channel tls;
     private ProxyProtocolPolicy proxy = ProxyProtocolPolicy.off();
+    private final Sip2Trace trace = new Sip2Trace();
 
     public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry) {
         this(settings, port, registry, Clock.systemDefaultZone());
@@ -75,9 +76,9 @@ public final class Sip2Server implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
         Sip2ConnectionLimiter limiter = new Sip2ConnectionLimiter(settings.maxConnections(), metrics);
         try {
-            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, null, limiter, handlers, replay, metrics, ids, monitor, proxy));
+            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, null, limiter, handlers, replay, metrics, ids, monitor, proxy, trace));
             if (ssl != null) {
-                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, ssl, limiter, handlers, replay, metrics, ids, monitor, proxy));
+                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, ssl, limiter, handlers, replay, metrics, ids, monitor, proxy, trace));
             }
         } catch (RuntimeException e) {
             close();
@@ -101,6 +102,11 @@ public final class Sip2Server implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot bind SIP2 port " + settings.host() + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The per-terminal trace switches of this server. */
+    public Sip2Trace trace() {
+        return trace;
     }
 
     /** The bound plain TCP port. */
