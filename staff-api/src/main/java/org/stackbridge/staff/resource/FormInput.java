@@ -30,7 +30,18 @@ public final class FormInput {
 
     /** A positive amount ({@code "1.25"}: at most two decimals) in {@code currency}; null when invalid. */
     public Money money(String name, String amount, String currency) {
-        return fields.money(name, new Fields.MoneyBody(amount, currency));
+        Fields one = new Fields();
+        Money money = one.money(name, new Fields.MoneyBody(amount, currency));
+        try {
+            one.check();
+        } catch (ProblemException e) {
+            // a form has the amount and the currency as fields of their own
+            for (Problem.FieldError error : e.problem().errors()) {
+                String field = error.field().equals(name + ".amount") ? name : error.field().equals(name + ".currency") ? "currency" : error.field();
+                fields.error(field, error.reason());
+            }
+        }
+        return money;
     }
 
     /** A required note or reason of at most {@link #MAX_NOTE} characters. */
