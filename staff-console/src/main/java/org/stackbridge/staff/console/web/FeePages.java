@@ -125,56 +125,50 @@ public final class FeePages {
                 session), out.value())));
     }
 
-    @POST
-    @Path("{fee}/waiver")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Requires(StaffPermission.FEES)
-    public Response waive(@PathParam("barcode") String barcode, @PathParam("fee") String fee, @FormParam("amount") String amount,
-                          @FormParam("currency") String currency, @FormParam("reason") String reason, @FormParam("request_key") String key,
-                          @Context SecurityContext security) {
-        return credit(barcode, fee, amount, currency, reason, key, security, false, "Waived", "Not waived",
-                (ctx, id, money, why) -> new Commands.WaiveFeeById(ctx, id, money, why));
-    }
-
-    @POST
-    @Path("{fee}/refund")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Requires(StaffPermission.FEES)
-    public Response refund(@PathParam("barcode") String barcode, @PathParam("fee") String fee, @FormParam("amount") String amount,
-                           @FormParam("currency") String currency, @FormParam("reason") String reason, @FormParam("request_key") String key,
-                           @Context SecurityContext security) {
-        return credit(barcode, fee, amount, currency, reason, key, security, true, "Refunded", "Not refunded",
-                (ctx, id, money, why) -> new Commands.RefundFee(ctx, id, money, why));
-    }
-
-    /** The engine command of a checked waiver or refund. */
-    private interface CreditCommand {
-        Command<Views.FeeCredited> of(RequestContext ctx, long fee, Money amount, String reason);
-    }
-
-    private Response credit(String barcode, String fee, String amount, String currency, String reason, String key, SecurityContext security,
-                            boolean amountRequired, String done, String refused, CreditCommand command) {
-        ConsoleSession session = DeskPages.session(security);
-        String patron = Forms.barcode(barcode);
-        RequestContext ctx = engine.context(session, key);
-        Long feeId = id(fee);
-        if (patron == null || ctx == null || feeId == null) {
-            return page(400, session, patron, Notice.error(FormNotices.DAMAGED), null);
+    /** What a form on one fee sends: whose page it is, the context of its request key, and the fee; null parts are damaged. */
+    private record FeeForm(ConsoleSession session, String patron, RequestContext ctx, Long fee) {
+        boolean damaged() {
+            return patron == null || ctx == null || fee == null;
         }
+    }
+
+    private FeeForm feeForm(SecurityContext security, String barcode, String key, String fee) {
+        ConsoleSession session = DeskPages.session(security);
+        return new FeeForm(session, Forms.barcode(barcode), engine.context(session, key), id(fee));
+    }
+
+    /**
+     * A waiver ({@code amount} blank: all the fee still owes) or a refund (at most what was paid on it and not yet
+     * given back), each with its reason.
+     */
+    @POST
+    @Path("{fee}/{kind: waiver|refund}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(StaffPermission.FEES)
+    public Response credit(@PathParam("barcode") String barcode, @PathParam("fee") String fee, @PathParam("kind") String kind,
+                           @FormParam("amount") String amount, @FormParam("currency") String currency, @FormParam("reason") String reason,
+                           @FormParam("request_key") String key, @Context SecurityContext security) {
+        FeeForm form = feeForm(security, barcode, key, fee);
+        if (form.damaged()) {
+            return page(400, form.session(), form.patron(), Notice.error(FormNotices.DAMAGED), null);
+        }
+        boolean refund = "refund".equals(kind);
         FormInput in = new FormInput();
-        Money money = !amountRequired && (amount == null || amount.isBlank()) ? null : in.money("amount", amount, currency);
+        Money money = !refund && (amount == null || amount.isBlank()) ? null : in.money("amount", amount, currency);
         String why = in.note("reason", reason);
         if (!in.errors().isEmpty()) {
-            return page(400, session, patron, FormNotices.invalid(in.errors()), null);
+            return page(400, form.session(), form.patron(), FormNotices.invalid(in.errors()), null);
         }
-        Outcome<Views.FeeCredited> out = engine.run(command.of(ctx, feeId, money, why));
+        Command<Views.FeeCredited> command = refund ? new Commands.RefundFee(form.ctx(), form.fee(), money, why)
+                : new Commands.WaiveFeeById(form.ctx(), form.fee(), money, why);
+        Outcome<Views.FeeCredited> out = engine.run(command);
         if (out instanceof Outcome.Refused<Views.FeeCredited> r) {
-            return page(FormNotices.status(r.reason()), session, patron, Notice.refused(r.reason(), refused + " (fee " + feeId + "). "
-                    + r.message()), null);
+            return page(FormNotices.status(r.reason()), form.session(), form.patron(), Notice.refused(r.reason(), (refund ? "Not refunded"
+                    : "Not waived") + " (fee " + form.fee() + "). " + r.message()), null);
         }
         Views.FeeCredited c = out.value();
-        return page(200, session, c.patronBarcode(), Notice.ok(done + " " + Fmt.money(c.amount()) + " on fee " + c.feeId() + ". It still owes "
-                + Fmt.money(c.feeOutstanding()) + "; balance " + Fmt.money(c.balance()) + "."), null);
+        return page(200, form.session(), c.patronBarcode(), Notice.ok((refund ? "Refunded " : "Waived ") + Fmt.money(c.amount()) + " on fee "
+                + c.feeId() + ". It still owes " + Fmt.money(c.feeOutstanding()) + "; balance " + Fmt.money(c.balance()) + "."), null);
     }
 
     @POST
@@ -183,19 +177,10 @@ public final class FeePages {
     @Requires(StaffPermission.FEES)
     public Response dispute(@PathParam("barcode") String barcode, @PathParam("fee") String fee, @FormParam("note") String note,
                             @FormParam("request_key") String key, @Context SecurityContext security) {
-        ConsoleSession session = DeskPages.session(security);
-        String patron = Forms.barcode(barcode);
-        RequestContext ctx = engine.context(session, key);
-        Long feeId = id(fee);
-        if (patron == null || ctx == null || feeId == null) {
-            return page(400, session, patron, Notice.error(FormNotices.DAMAGED), null);
-        }
+        FeeForm form = feeForm(security, barcode, key, fee);
         FormInput in = new FormInput();
         String text = in.note("note", note);
-        if (!in.errors().isEmpty()) {
-            return page(400, session, patron, FormNotices.invalid(in.errors()), null);
-        }
-        return disputed(session, patron, engine.run(new Commands.OpenFeeDispute(ctx, feeId, text)), "Not disputed (fee " + feeId + "). ");
+        return disputed(form, in.errors(), () -> new Commands.OpenFeeDispute(form.ctx(), form.fee(), text), "Not disputed");
     }
 
     @POST
@@ -205,14 +190,8 @@ public final class FeePages {
     public Response resolve(@PathParam("barcode") String barcode, @PathParam("fee") String fee, @PathParam("dispute") String dispute,
                             @FormParam("outcome") String outcome, @FormParam("note") String note, @FormParam("request_key") String key,
                             @Context SecurityContext security) {
-        ConsoleSession session = DeskPages.session(security);
-        String patron = Forms.barcode(barcode);
-        RequestContext ctx = engine.context(session, key);
-        Long feeId = id(fee);
+        FeeForm form = feeForm(security, barcode, key, fee);
         Long disputeId = id(dispute);
-        if (patron == null || ctx == null || feeId == null || disputeId == null) {
-            return page(400, session, patron, Notice.error(FormNotices.DAMAGED), null);
-        }
         FormInput in = new FormInput();
         String text = in.note("note", note);
         List<Problem.FieldError> errors = new java.util.ArrayList<>(in.errors());
@@ -225,11 +204,23 @@ public final class FeePages {
         if (decided == null) {
             errors.add(new Problem.FieldError("outcome", "must be upheld or rejected"));
         }
-        if (!errors.isEmpty()) {
-            return page(400, session, patron, FormNotices.invalid(errors), null);
+        if (disputeId == null) {
+            errors.add(new Problem.FieldError("dispute", "must be a dispute id"));
         }
-        return disputed(session, patron, engine.run(new Commands.ResolveFeeDispute(ctx, feeId, disputeId, decided, text)),
-                "Not resolved (fee " + feeId + "). ");
+        DisputeOutcome chosen = decided;
+        return disputed(form, errors, () -> new Commands.ResolveFeeDispute(form.ctx(), form.fee(), disputeId, chosen, text), "Not resolved");
+    }
+
+    /** Opens or resolves a dispute once the form is whole and valid, and shows the fees with what happened. */
+    private Response disputed(FeeForm form, List<Problem.FieldError> errors, java.util.function.Supplier<Command<Views.DisputeView>> command,
+                              String refused) {
+        if (form.damaged()) {
+            return page(400, form.session(), form.patron(), Notice.error(FormNotices.DAMAGED), null);
+        }
+        if (!errors.isEmpty()) {
+            return page(400, form.session(), form.patron(), FormNotices.invalid(errors), null);
+        }
+        return disputed(form.session(), form.patron(), engine.run(command.get()), refused + " (fee " + form.fee() + "). ");
     }
 
     private Response disputed(ConsoleSession session, String patron, Outcome<Views.DisputeView> out, String refused) {
