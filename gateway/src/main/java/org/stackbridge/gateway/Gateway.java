@@ -227,7 +227,7 @@ public final class Gateway implements AutoCloseable {
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
-        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock);
+        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock, staffApi.services());
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));

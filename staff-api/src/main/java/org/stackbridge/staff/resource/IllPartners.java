@@ -22,4 +22,13 @@ public record IllPartners(SortedSet<String> agencies) {
     public boolean configured(String agency) {
         return agencies.contains(agency);
     }
+
+    /** Why a borrowing request may not go to {@code agency}; empty when it may (it is configured). */
+    public java.util.Optional<String> refusal(String agency) {
+        if (configured(agency)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(agencies.isEmpty() ? "no NCIP partner agency is configured"
+                : "not a configured NCIP partner agency; configured: " + String.join(", ", agencies));
+    }
 }

@@ -119,30 +119,40 @@ public final class IllResource {
         Fields f = new Fields();
         String patron = f.barcode("patron", body.patron());
         String partner = f.barcode("partner", body.partner());
-        if (partner != null && !partner.isBlank() && partner.length() <= Fields.MAX_BARCODE && !partners.configured(partner)) {
-            f.error("partner", partners.agencies().isEmpty() ? "no NCIP partner agency is configured"
-                    : "not a configured NCIP partner agency; configured: " + String.join(", ", partners.agencies()));
+        if (partner != null && !partner.isBlank() && partner.length() <= Fields.MAX_BARCODE) {
+            partners.refusal(partner).ifPresent(reason -> f.error("partner", reason));
         }
         String biblio = body.biblio() == null ? null : f.barcode("biblio", body.biblio());
-        boolean cited = body.title() != null || body.author() != null || body.isbn() != null;
-        if ((biblio == null) == !cited) {
-            f.error(biblio == null ? "title" : "biblio", "give either biblio (a local record) or a citation (title, author, isbn)");
-        } else if (cited) {
-            f.required("title", body.title(), MAX_TITLE);
-            if (body.author() != null) {
-                f.required("author", body.author(), MAX_TEXT);
-            }
-            if (body.isbn() != null) {
-                f.required("isbn", body.isbn(), Fields.MAX_BARCODE);
-            }
-        }
+        IllViews.Citation citation = citation(f, body.biblio(), body.title(), body.author(), body.isbn());
         if (body.note() != null) {
             f.required("note", body.note(), MAX_NOTE);
         }
         f.check();
-        IllViews.Citation citation = cited ? new IllViews.Citation(body.title().strip(), body.author(), body.isbn(), null) : null;
         return engine.run(new IllCommands.StartBorrowing(EngineCalls.context(security, key), patron, partner, biblio, citation, body.note()),
                 v -> Response.status(Response.Status.CREATED).entity(v).build());
+    }
+
+    /**
+     * The title of a borrowing request: a local record ({@code biblio}; the answer is then null) or a citation (title,
+     * optional author and ISBN), never both. Shared with the console's form through {@link FormInput}.
+     */
+    static IllViews.Citation citation(Fields f, String biblio, String title, String author, String isbn) {
+        boolean cited = title != null || author != null || isbn != null;
+        if ((biblio == null) == !cited) {
+            f.error(biblio == null ? "title" : "biblio", "give either biblio (a local record) or a citation (title, author, isbn)");
+            return null;
+        }
+        if (!cited) {
+            return null;
+        }
+        f.required("title", title, MAX_TITLE);
+        if (author != null) {
+            f.required("author", author, MAX_TEXT);
+        }
+        if (isbn != null) {
+            f.required("isbn", isbn, Fields.MAX_BARCODE);
+        }
+        return title == null || title.isBlank() ? null : new IllViews.Citation(title.strip(), author, isbn, null);
     }
 
     private static void checkText(Listing l, String name, String value, int max) {

@@ -55,6 +55,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     private final StaffLoginThrottle throttle;
     private final ApplicationHandler app;
     private final StaffImports imports;
+    private final StaffServices services;
 
     /** Without the gateway's extras: no SIP2 profiles, no live terminal status (tests of the desk calls). */
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock) {
@@ -64,6 +65,7 @@ public final class StaffHttpEndpoint implements AutoCloseable {
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
                              StaffServices services) {
         this.maxBody = settings.maxBodyBytes();
+        this.services = services;
         this.imports = new StaffImports(services.importJobs());
         this.workers = new JerseyWorkers("staff-api", settings.workerThreads(), QUEUE);
         this.sessions = new StaffSessions(clock, Duration.ofMinutes(settings.tokenLifetimeMinutes()), settings.maxSessions());
@@ -71,6 +73,11 @@ public final class StaffHttpEndpoint implements AutoCloseable {
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);
         this.app = new ApplicationHandler(new StaffApplication(new EngineCalls(port, workers.executor()), authenticator, sessions, services));
+    }
+
+    /** What the resources use beyond the engine; the staff console shares them (one set of ILL partners, ...). */
+    public StaffServices services() {
+        return services;
     }
 
     /** The live bearer tokens; for monitoring and tests. */

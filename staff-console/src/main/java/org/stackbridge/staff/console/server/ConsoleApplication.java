@@ -5,22 +5,29 @@ import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.console.ConsoleSettings;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
 import org.stackbridge.staff.console.web.AdminPages;
+import org.stackbridge.staff.console.web.CashierPages;
 import org.stackbridge.staff.console.web.ConsoleEngine;
 import org.stackbridge.staff.console.web.DeskPages;
+import org.stackbridge.staff.console.web.FeePages;
+import org.stackbridge.staff.console.web.HoldPages;
+import org.stackbridge.staff.console.web.IllPages;
+import org.stackbridge.staff.console.web.PatronHoldPages;
 import org.stackbridge.staff.console.web.PatronPages;
 import org.stackbridge.staff.console.web.Pages;
 import org.stackbridge.staff.console.web.SignInPages;
 import org.stackbridge.staff.console.web.StaticAssets;
+import org.stackbridge.staff.resource.IllPartners;
 
 /** The console's JAX-RS application: the page resources, the role filter and the error pages. */
 final class ConsoleApplication extends ResourceConfig {
 
     ConsoleApplication(ConsoleSettings settings, ConsoleEngine engine, TransactionRunner storage, StaffAuthenticator authenticator,
-                       ConsoleSessions sessions, Pages pages, Clock clock) {
+                       ConsoleSessions sessions, Pages pages, Clock clock, StaffServices services) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -38,6 +45,8 @@ final class ConsoleApplication extends ResourceConfig {
                 bind(sessions).to(ConsoleSessions.class);
                 bind(pages).to(Pages.class);
                 bind(clock).to(Clock.class);
+                bind(services).to(StaffServices.class);
+                bind(services.illPartners()).to(IllPartners.class);
             }
         });
         register(SignInPages.class);
@@ -45,5 +54,10 @@ final class ConsoleApplication extends ResourceConfig {
         register(PatronPages.class);
         register(AdminPages.class);
         register(StaticAssets.class);
+        register(FeePages.class);
+        register(CashierPages.class);
+        register(HoldPages.class);
+        register(PatronHoldPages.class);
+        register(IllPages.class);
     }
 }

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
 import org.stackbridge.staff.console.ConsoleSettings;
@@ -68,6 +69,12 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
 
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
                                Clock clock) {
+        this(settings, port, storage, throttle, clock, StaffServices.defaults(storage, clock));
+    }
+
+    /** With the staff API's collaborators (the ILL partners a borrowing request may go to, ...), as the gateway passes them. */
+    public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
+                               Clock clock, StaffServices services) {
         this.settings = settings;
         this.workers = new JerseyWorkers("staff-console", settings.workerThreads(), QUEUE);
         this.sessions = new ConsoleSessions(clock, Duration.ofMinutes(settings.sessionIdleMinutes()),
@@ -75,7 +82,7 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
         this.pages = new Pages(settings.errorSound());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions.tokens(), throttle);
         this.app = new ApplicationHandler(new ConsoleApplication(settings, new ConsoleEngine(port), storage, authenticator, sessions,
-                pages, clock));
+                pages, clock, services));
     }
 
     /** The live console sessions; for monitoring and tests. */
