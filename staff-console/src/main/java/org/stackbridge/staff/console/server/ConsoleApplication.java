@@ -6,9 +6,13 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.auth.StaffAuthenticator;
+import org.stackbridge.staff.console.ConsoleCataloguing;
 import org.stackbridge.staff.console.ConsoleSettings;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
 import org.stackbridge.staff.console.web.AdminPages;
+import org.stackbridge.staff.console.web.CataloguePages;
+import org.stackbridge.staff.console.web.CopyCataloguingPages;
+import org.stackbridge.staff.console.web.ItemPages;
 import org.stackbridge.staff.console.web.ConsoleEngine;
 import org.stackbridge.staff.console.web.DeskPages;
 import org.stackbridge.staff.console.web.PatronPages;
@@ -45,5 +49,19 @@ final class ConsoleApplication extends ResourceConfig {
         register(PatronPages.class);
         register(AdminPages.class);
         register(StaticAssets.class);
+    }
+
+    /** The items, catalogue and copy-cataloguing screens, with what they need beyond the engine. */
+    ConsoleApplication withCataloguing(ConsoleCataloguing cataloguing) {
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(cataloguing).to(ConsoleCataloguing.class);
+            }
+        });
+        register(ItemPages.class);
+        register(CataloguePages.class);
+        register(CopyCataloguingPages.class);
+        return this;
     }
 }

@@ -28,6 +28,7 @@ import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
+import org.stackbridge.staff.console.ConsoleCataloguing;
 import org.stackbridge.staff.console.ConsoleSettings;
 import org.stackbridge.staff.console.auth.ConsoleSession;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
@@ -68,14 +69,24 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
 
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
                                Clock clock) {
+        this(settings, port, storage, throttle, clock, null);
+    }
+
+    /** With {@code cataloguing} (may be null: then without the items, catalogue and copy-cataloguing screens). */
+    public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
+                               Clock clock, ConsoleCataloguing cataloguing) {
         this.settings = settings;
         this.workers = new JerseyWorkers("staff-console", settings.workerThreads(), QUEUE);
         this.sessions = new ConsoleSessions(clock, Duration.ofMinutes(settings.sessionIdleMinutes()),
                 Duration.ofHours(settings.sessionMaxHours()), settings.maxSessions());
         this.pages = new Pages(settings.errorSound());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions.tokens(), throttle);
-        this.app = new ApplicationHandler(new ConsoleApplication(settings, new ConsoleEngine(port), storage, authenticator, sessions,
-                pages, clock));
+        ConsoleApplication application = new ConsoleApplication(settings, new ConsoleEngine(port), storage, authenticator, sessions,
+                pages, clock);
+        if (cataloguing != null) {
+            application.withCataloguing(cataloguing);
+        }
+        this.app = new ApplicationHandler(application);
     }
 
     /** The live console sessions; for monitoring and tests. */
