@@ -107,6 +107,7 @@ class ConsoleCatalogueBrowserIT {
                     ItemStatus.AVAILABLE, null, null));
             tx.items().insert(new Item(0, "I2", bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3562 L3 c.2", new BigDecimal("20.00"),
                     ItemStatus.AVAILABLE, null, null));
+            tx.items().insert(new Item(0, "I3", bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "PS3562 L3 c.3", null, ItemStatus.AVAILABLE, null, null));
             return null;
         }).get(30, TimeUnit.SECONDS);
         gateway.catalogue().rebuild();
@@ -218,6 +219,53 @@ class ConsoleCatalogueBrowserIT {
                 "status=WITHDRAWN&request_key=abcdefghijklmnopqrstuv&_csrf=" + ConsoleBrowser.enc(csrf));
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals(ItemStatus.CLAIMS_RETURNED, engine(new Commands.LookupItem(desk(), "I2")).status());
+    }
+
+    @Test
+    void badItemFormsAreAnsweredNamingTheFieldAndChangeNothing() throws Exception {
+        kit.signIn("grace", PASSWORD);
+        browser.get(base + "/items?barcode=NO-SUCH");
+        assertTrue(kit.notice().contains("No item with barcode NO-SUCH"), kit.notice());
+        browser.get(base + "/items?barcode=I3");
+        String cookie = "sb_console=" + kit.sessionCookie();
+        String csrf = "&_csrf=" + ConsoleBrowser.enc(kit.csrfToken());
+        HttpResponse<String> badStatus = kit.post("/items/I3/status", cookie, "status=ON_LOAN&request_key=abcdefghijklmnopqrstu1" + csrf);
+        assertEquals(400, badStatus.statusCode());
+        assertTrue(badStatus.body().contains("Status: choose one of"), badStatus.body());
+        HttpResponse<String> badFee = kit.post("/items/I3/status", cookie, "status=DAMAGED&repair_fee=12.345&request_key=abcdefghijklmnopqrstu2" + csrf);
+        assertEquals(400, badFee.statusCode());
+        assertTrue(badFee.body().contains("Repair fee: an amount such as 12.50"), badFee.body());
+        HttpResponse<String> feeNotDamaged = kit.post("/items/I3/status", cookie, "status=MISSING&repair_fee=3.00&request_key=abcdefghijklmnopqrstu3" + csrf);
+        assertEquals(400, feeNotDamaged.statusCode());
+        assertTrue(feeNotDamaged.body().contains("only when marking the item damaged"), feeNotDamaged.body());
+        HttpResponse<String> noKey = kit.post("/items/I3/status", cookie, "status=MISSING" + csrf);
+        assertEquals(400, noKey.statusCode());
+        // never lent: there is nobody to bill a repair fee to, and the engine says so
+        HttpResponse<String> nobody = kit.post("/items/I3/status", cookie, "status=DAMAGED&repair_fee=3.00&request_key=abcdefghijklmnopqrstu4" + csrf);
+        assertEquals(409, nobody.statusCode(), nobody.body());
+        assertTrue(nobody.body().contains("Not marked damaged"), nobody.body());
+        assertTrue(nobody.body().contains("no last borrower"), nobody.body());
+        assertEquals(ItemStatus.AVAILABLE, engine(new Commands.LookupItem(desk(), "I3")).status());
+        // named: the repair fee is billed to that patron
+        HttpResponse<String> named = kit.post("/items/I3/status", cookie,
+                "status=DAMAGED&repair_fee=3.00&patron=P2&note=water+damage&request_key=abcdefghijklmnopqrstu8" + csrf);
+        assertEquals(200, named.statusCode(), named.body());
+        assertTrue(named.body().contains("Billed Ben Claimer (P2): damage 3.00 USD"), named.body());
+        assertTrue(patron("P2").fees().stream().anyMatch(f -> f.type() == FeeType.DAMAGE && "I3".equals(f.itemBarcode())));
+        HttpResponse<String> badPrice = kit.post("/catalogue/records/loc-1/items", cookie,
+                "barcode=I9&library=MAIN&item_type=BOOK&price=free&request_key=abcdefghijklmnopqrstu5" + csrf);
+        assertEquals(400, badPrice.statusCode());
+        assertTrue(badPrice.body().contains("Price: an amount") && badPrice.body().contains("value=\"I9\""), badPrice.body());
+        HttpResponse<String> taken = kit.post("/catalogue/records/loc-1/items", cookie,
+                "barcode=I1&library=MAIN&item_type=BOOK&request_key=abcdefghijklmnopqrstu6" + csrf);
+        assertEquals(409, taken.statusCode(), taken.body());
+        assertEquals(3, engine(new CatalogueCommands.LookupBib(desk(), "loc-1")).items().size());
+
+        // the same status form sent twice acts once
+        String once = "status=WITHDRAWN&note=beyond+repair&request_key=abcdefghijklmnopqrstu7" + csrf;
+        assertEquals(200, kit.post("/items/I3/status", cookie, once).statusCode());
+        assertEquals(200, kit.post("/items/I3/status", cookie, once).statusCode());
+        assertEquals(2, events("I3").stream().filter(e -> e.type() == EventType.ITEM_STATUS_CHANGED).count(), "damaged, then withdrawn once");
     }
 
     // ------------------------------------------------------------------ copy cataloguing

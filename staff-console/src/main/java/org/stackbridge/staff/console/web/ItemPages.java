@@ -74,7 +74,8 @@ public final class ItemPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Requires(StaffPermission.ITEM_STATUS)
     public Response changeStatus(@PathParam("barcode") String barcode, @FormParam("status") String status, @FormParam("note") String note,
-                                 @FormParam("repair_fee") String repairFee, @FormParam("request_key") String key,
+                                 @FormParam("repair_fee") String repairFee, @FormParam("patron") String patron,
+                                 @FormParam("request_key") String key,
                                  @Context SecurityContext security) {
         ConsoleSession session = DeskPages.session(security);
         String item = Forms.barcode(barcode);
@@ -96,8 +97,13 @@ public final class ItemPages {
         if (fee != null && to != ItemStatus.DAMAGED) {
             return page(400, session, item, Notice.error("Repair fee: only when marking the item damaged."));
         }
+        String billTo = Forms.optionalText(patron) == null ? null : Forms.barcode(patron);
+        if (Forms.optionalText(patron) != null && (billTo == null || fee == null)) {
+            return page(400, session, item, Notice.error(billTo == null ? "Bill to patron: a barcode of 1 to " + Forms.MAX_BARCODE + " characters."
+                    : "Bill to patron: only with a repair fee."));
+        }
         Outcome<CatalogueViews.ItemChanged> out = engine.run(new CatalogueCommands.ChangeItem(ctx, item, null, to, Forms.optionalText(note),
-                fee, null));
+                fee, billTo));
         if (out instanceof Outcome.Refused<CatalogueViews.ItemChanged> r) {
             return page(status(r.reason()), session, item, Notice.refused(r.reason(), "Not marked " + Fmt.words(to) + ": " + r.message()));
         }
@@ -174,7 +180,7 @@ public final class ItemPages {
     static int status(RefusalReason reason) {
         return switch (reason) {
             case UNKNOWN_BIB, UNKNOWN_RECORD -> 404;
-            case INVALID_FIELD, INVALID_AMOUNT, CURRENCY_MISMATCH, INVALID_REQUEST -> 400;
+            case INVALID_FIELD, INVALID_AMOUNT, CURRENCY_MISMATCH -> 400;
             case SERVICE_UNAVAILABLE -> 503;
             default -> DeskPages.status(reason);
         };
