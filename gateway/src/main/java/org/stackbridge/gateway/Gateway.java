@@ -214,12 +214,13 @@ public final class Gateway implements AutoCloseable {
         org.stackbridge.gateway.federation.RemoteCopyCatalogue copyCatalogue =
                 new org.stackbridge.gateway.federation.RemoteCopyCatalogue(cfg.federation().targets(), clock);
         closeables.add(copyCatalogue);
+        org.stackbridge.gateway.importer.Marc4jCataloguing marcCataloguing = new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex);
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
                 .withAdmin(Administration.of(cfg, () -> sip2))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
-                .withCataloguing(new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue)
+                .withCataloguing(marcCataloguing, copyCatalogue)
                 .withImportJobs(imports));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
@@ -227,7 +228,9 @@ public final class Gateway implements AutoCloseable {
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
-        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock, staffApi.services());
+        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock, staffApi.services(),
+                new org.stackbridge.staff.console.ConsoleCataloguing(catalogue.index(), marcCataloguing, copyCatalogue,
+                        Currency.getInstance(cfg.engine().currency())));
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));

@@ -26,6 +26,7 @@ import org.stackbridge.core.model.Money;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.staff.auth.Requires;
+import org.stackbridge.staff.cataloguing.RecordSaving;
 import org.stackbridge.staff.problem.Problem;
 import org.stackbridge.staff.problem.ProblemException;
 
@@ -46,6 +47,7 @@ public final class BibliosResource {
 
     private final EngineCalls engine;
     private final MarcCataloguing cataloguing;
+    private final RecordSaving saving;
 
     /** The body of {@code POST /biblios/{control_number}/items}. */
     public record NewItem(String barcode, String library, String location, String callNumber, String itemType, Amounts.MoneyBody price) {
@@ -55,6 +57,7 @@ public final class BibliosResource {
     public BibliosResource(EngineCalls engine, MarcCataloguing cataloguing) {
         this.engine = engine;
         this.cataloguing = cataloguing;
+        this.saving = new RecordSaving(cataloguing);
     }
 
     @GET
@@ -115,11 +118,8 @@ public final class BibliosResource {
     }
 
     private CompletionStage<Response> saved(org.stackbridge.core.command.Command<CatalogueViews.BibSaved> command, boolean created) {
-        return engine.outcome(command).thenCompose(o -> {
-            CatalogueViews.BibSaved saved = CatalogueProblems.valueOf(o, true, null);
-            return cataloguing.reindex(saved.record().biblio().biblioId())
-                    .thenApply(indexed -> Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(saved).build());
-        });
+        return engine.outcome(command).thenCompose(saving::indexed).thenApply(o -> Response
+                .status(created ? Response.Status.CREATED : Response.Status.OK).entity(CatalogueProblems.valueOf(o, true, null)).build());
     }
 
     private BibRecord read(byte[] body, String type, String controlNumber) {

@@ -17,12 +17,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.stackbridge.core.cataloguing.CatalogueCommands;
 import org.stackbridge.core.cataloguing.CatalogueViews;
 import org.stackbridge.core.catalogue.CopyCatalogue;
 import org.stackbridge.core.catalogue.MarcCataloguing;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.staff.auth.Requires;
+import org.stackbridge.staff.cataloguing.RecordSaving;
 import org.stackbridge.staff.problem.Problem;
 import org.stackbridge.staff.problem.ProblemException;
 
@@ -35,12 +35,12 @@ import org.stackbridge.staff.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public final class CopyCataloguingResource {
 
-    static final int MAX_TERM = 200;
+    static final int MAX_TERM = RecordSaving.MAX_TERM;
     static final int MAX_REF = 128;
 
     private final EngineCalls engine;
     private final CopyCatalogue copy;
-    private final MarcCataloguing cataloguing;
+    private final RecordSaving saving;
 
     public record Targets(List<CopyCatalogue.Target> targets) {
     }
@@ -60,7 +60,7 @@ public final class CopyCataloguingResource {
     public CopyCataloguingResource(EngineCalls engine, CopyCatalogue copy, MarcCataloguing cataloguing) {
         this.engine = engine;
         this.copy = copy;
-        this.cataloguing = cataloguing;
+        this.saving = new RecordSaving(cataloguing);
     }
 
     @GET
@@ -116,11 +116,9 @@ public final class CopyCataloguingResource {
         f.check();
         CopyCatalogue.Fetched hit = fetched(body.ref());
         boolean allow = body.allowDuplicate() != null && body.allowDuplicate();
-        return engine.outcome(new CatalogueCommands.AddBib(EngineCalls.context(security, key), hit.bib(), allow)).thenCompose(o -> {
-            CatalogueViews.BibSaved saved = CatalogueProblems.valueOf(o, false, null);
-            return cataloguing.reindex(saved.record().biblio().biblioId()).thenApply(indexed ->
-                    Response.status(Response.Status.CREATED).entity(new Imported(hit.hit(), saved)).build());
-        });
+        return engine.outcome(RecordSaving.importOf(EngineCalls.context(security, key), hit, allow)).thenCompose(saving::indexed)
+                .thenApply(o -> Response.status(Response.Status.CREATED)
+                        .entity(new Imported(hit.hit(), CatalogueProblems.valueOf(o, false, null))).build());
     }
 
     private CopyCatalogue.Fetched fetched(String ref) {
@@ -128,18 +126,10 @@ public final class CopyCataloguingResource {
                 "No hit " + ref + ": hits are kept for a while after a search; search again."));
     }
 
-    /** A search term: optional, at most 200 characters, without quotes, backslashes or control characters. */
+    /** A search term: optional; {@link RecordSaving#termProblem} says what is wrong with one. */
     private static String term(Fields f, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > MAX_TERM) {
-            f.error(name, "must be at most " + MAX_TERM + " characters");
-        } else if (v.indexOf('"') >= 0 || v.indexOf('\\') >= 0 || v.chars().anyMatch(Character::isISOControl)) {
-            f.error(name, "must not contain quotes, backslashes or control characters");
-        }
-        return v;
+        RecordSaving.termProblem(value).ifPresent(problem -> f.error(name, problem));
+        return RecordSaving.term(value);
     }
 
 }

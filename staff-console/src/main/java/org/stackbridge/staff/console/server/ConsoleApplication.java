@@ -7,10 +7,14 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.auth.StaffAuthenticator;
+import org.stackbridge.staff.console.ConsoleCataloguing;
 import org.stackbridge.staff.console.ConsoleSettings;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
 import org.stackbridge.staff.console.web.AdminPages;
 import org.stackbridge.staff.console.web.CashierPages;
+import org.stackbridge.staff.console.web.CataloguePages;
+import org.stackbridge.staff.console.web.CopyCataloguingPages;
+import org.stackbridge.staff.console.web.ItemPages;
 import org.stackbridge.staff.console.web.ConsoleEngine;
 import org.stackbridge.staff.console.web.DeskPages;
 import org.stackbridge.staff.console.web.FeePages;
@@ -59,5 +63,19 @@ final class ConsoleApplication extends ResourceConfig {
         register(HoldPages.class);
         register(PatronHoldPages.class);
         register(IllPages.class);
+    }
+
+    /** The items, catalogue and copy-cataloguing screens, with what they need beyond the engine. */
+    ConsoleApplication withCataloguing(ConsoleCataloguing cataloguing) {
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(cataloguing).to(ConsoleCataloguing.class);
+            }
+        });
+        register(ItemPages.class);
+        register(CataloguePages.class);
+        register(CopyCataloguingPages.class);
+        return this;
     }
 }

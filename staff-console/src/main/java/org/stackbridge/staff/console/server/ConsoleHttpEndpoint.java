@@ -29,6 +29,7 @@ import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.auth.StaffAuthenticator;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
+import org.stackbridge.staff.console.ConsoleCataloguing;
 import org.stackbridge.staff.console.ConsoleSettings;
 import org.stackbridge.staff.console.auth.ConsoleSession;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
@@ -69,20 +70,27 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
 
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
                                Clock clock) {
-        this(settings, port, storage, throttle, clock, StaffServices.defaults(storage, clock));
+        this(settings, port, storage, throttle, clock, StaffServices.defaults(storage, clock), null);
     }
 
-    /** With the staff API's collaborators (the ILL partners a borrowing request may go to, ...), as the gateway passes them. */
+    /**
+     * With the staff API's collaborators (the ILL partners a borrowing request may go to, ...), as the gateway passes
+     * them, and {@code cataloguing} (may be null: then without the items, catalogue and copy-cataloguing screens).
+     */
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
-                               Clock clock, StaffServices services) {
+                               Clock clock, StaffServices services, ConsoleCataloguing cataloguing) {
         this.settings = settings;
         this.workers = new JerseyWorkers("staff-console", settings.workerThreads(), QUEUE);
         this.sessions = new ConsoleSessions(clock, Duration.ofMinutes(settings.sessionIdleMinutes()),
                 Duration.ofHours(settings.sessionMaxHours()), settings.maxSessions());
         this.pages = new Pages(settings.errorSound());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions.tokens(), throttle);
-        this.app = new ApplicationHandler(new ConsoleApplication(settings, new ConsoleEngine(port), storage, authenticator, sessions,
-                pages, clock, services));
+        ConsoleApplication application = new ConsoleApplication(settings, new ConsoleEngine(port), storage, authenticator, sessions,
+                pages, clock, services);
+        if (cataloguing != null) {
+            application.withCataloguing(cataloguing);
+        }
+        this.app = new ApplicationHandler(application);
     }
 
     /** The live console sessions; for monitoring and tests. */

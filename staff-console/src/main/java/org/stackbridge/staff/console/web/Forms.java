@@ -43,4 +43,27 @@ final class Forms {
         return new NewCookie.Builder(name).value(value).path(ConsoleHttpEndpoint.PATH).httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
+
+    /** Longest free text (a note, a location, a call number) a form may carry. */
+    static final int MAX_TEXT = 255;
+
+    /** An optional free-text field, stripped; null when blank. */
+    static String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Whether an optional free-text field is too long or holds control characters. */
+    static boolean badText(String value) {
+        String v = optionalText(value);
+        return v != null && (v.length() > MAX_TEXT || v.chars().anyMatch(Character::isISOControl));
+    }
+
+    /** An optional amount typed as {@code 12.50} (at most two decimals) in {@code currency}; null when blank or malformed. */
+    static org.stackbridge.core.model.Money money(String value, java.util.Currency currency) {
+        String v = optionalText(value);
+        if (v == null || !v.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new org.stackbridge.core.model.Money(new java.math.BigDecimal(v), currency);
+    }
 }
