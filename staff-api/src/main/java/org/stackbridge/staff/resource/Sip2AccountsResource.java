@@ -26,7 +26,8 @@ import org.stackbridge.staff.auth.Requires;
 /**
  * SIP2 terminal accounts and profiles ({@link StaffPermission#TERMINALS}). An account added or changed here logs in
  * over SIP2 at once; its password is stored only as a hash. Accounts of the configuration file answer 409 to a
- * change. Profiles are read-only here: they live in the configuration file and a change there needs a restart.
+ * change. {@code GET /sip2/profiles} shows the configuration file's profiles; profiles are edited through
+ * {@code /sip2-profiles} ({@link Sip2ProfilesResource}).
  */
 @Singleton
 @Path("sip2")
@@ -113,9 +114,11 @@ public final class Sip2AccountsResource {
                 new TreeMap<>(admin.sip2Profiles()));
     }
 
+    /** A profile of the configuration file or one stored through {@code /sip2-profiles}. */
     private String profile(AdminInput in, String name) {
-        if (!admin.sip2Profiles().containsKey(name)) {
-            in.fields.error("profile", "unknown profile " + name + "; sip2.profiles has " + String.join(", ", new TreeMap<>(admin.sip2Profiles()).keySet()));
+        java.util.Set<String> known = admin.profiles().names();
+        if (!known.contains(name)) {
+            in.fields.error("profile", "unknown profile " + name + "; the profiles are " + String.join(", ", new java.util.TreeSet<>(known)));
         }
         return name;
     }
