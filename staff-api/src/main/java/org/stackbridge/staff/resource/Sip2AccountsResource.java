@@ -57,7 +57,7 @@ public final class Sip2AccountsResource {
         }
     }
 
-    /** The profiles and whether editing them needs a restart (it does: they are read when the listener starts). */
+    /** The configuration file's profiles, and how to change a profile (through {@code /sip2-profiles}, at once). */
     public record Profiles(boolean editable, String howToChange, Map<String, Map<String, Object>> profiles) {
     }
 
@@ -110,8 +110,8 @@ public final class Sip2AccountsResource {
     @Path("profiles")
     @Requires(StaffPermission.TERMINALS)
     public Profiles profiles() {
-        return new Profiles(false, "edit sip2.profiles in the configuration file and restart the gateway",
-                new TreeMap<>(admin.sip2Profiles()));
+        return new Profiles(true, "PUT /api/v1/sip2-profiles/{name} stores a profile that overrides this one and applies at once;"
+                + " GET /api/v1/sip2-profiles shows the profiles in force", new TreeMap<>(admin.sip2Profiles()));
     }
 
     /** A profile of the configuration file or one stored through {@code /sip2-profiles}. */
