@@ -1,35 +1,23 @@
 package org.stackbridge.gateway;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.stackbridge.core.port.TerminalMonitor;
 import org.stackbridge.core.outcome.TerminalStatus;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.sip2.server.Sip2Server;
-import org.stackbridge.sip2.session.Sip2Profile;
 import org.stackbridge.staff.StaffAdministration;
 
 /** What the staff API's administration resources get from the gateway: the hasher, the SIP2 profiles, the terminal monitor. */
 public final class Administration {
 
-    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-
     private Administration() {
     }
 
     /** {@code sip2} is the listener once started (the API is mounted before the listeners start). */
-    static StaffAdministration of(GatewayConfig cfg, Supplier<Sip2Server> sip2) {
-        Map<String, Sip2Profile> profiles = new TreeMap<>(cfg.sip2().profiles());
-        profiles.putIfAbsent("default", cfg.sip2().profile("default"));
-        Map<String, Map<String, Object>> shown = new TreeMap<>();
-        profiles.forEach((name, p) -> shown.put(name, JSON.convertValue(p, new TypeReference<Map<String, Object>>() { })));
-        return new StaffAdministration(new SecretHasher(cfg.security().hashIterations()), shown, terminals(sip2));
+    static StaffAdministration of(GatewayConfig cfg, Supplier<Sip2Server> sip2, TerminalProfileRegistry profiles) {
+        return new StaffAdministration(new SecretHasher(cfg.security().hashIterations()), profiles.configured(), terminals(sip2), profiles);
     }
 
     /** The SIP2 listener's live terminal status and trace switches, once it has started. */

@@ -79,6 +79,8 @@ public final class Gateway implements AutoCloseable {
     private AdminHttpServer http;
     private final Policies policies = new Policies();
     private Sip2Server sip2;
+    /** SIP2 terminal profiles: the configuration's, overridden by those stored through the staff API. */
+    private TerminalProfileRegistry sip2Profiles;
     private NcipHttpHandler ncip;
     private Z3950Server z3950;
     private CatalogueSync catalogue;
@@ -215,15 +217,19 @@ public final class Gateway implements AutoCloseable {
                 new org.stackbridge.gateway.federation.RemoteCopyCatalogue(cfg.federation().targets(), clock);
         closeables.add(copyCatalogue);
         org.stackbridge.gateway.importer.Marc4jCataloguing marcCataloguing = new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex);
+        sip2Profiles = new TerminalProfileRegistry(cfg.sip2().profiles(), cfg.sip2().profile("default")).reload(storage);
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
-                .withAdmin(Administration.of(cfg, () -> sip2))
+                .withAdmin(Administration.of(cfg, () -> sip2, sip2Profiles))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
                 .withCataloguing(marcCataloguing, copyCatalogue)
                 .withImportJobs(imports));
         closeables.add(staffApi);
-        settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
+        settingsWatcher = new SettingsWatcher(storage, () -> {
+            policies.reload(cfg, loaded.file(), storage);
+            sip2Profiles.reload(storage);
+        }, staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
@@ -233,7 +239,9 @@ public final class Gateway implements AutoCloseable {
                         Currency.getInstance(cfg.engine().currency())));
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
-        maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
+        maintenance = new Maintenance(port, local, meters)
+                .anonymiseLoanHistoryAfterDays(cfg.circulation().anonymiseLoanHistoryAfterDays())
+                .start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
         ControlFile control = ControlFile.fresh(cfg.listeners().bind(), 0);
@@ -326,8 +334,8 @@ public final class Gateway implements AutoCloseable {
         boolean tls = cfg.sip2().tls() != null && cfg.sip2().tls().enabled();
         sip2 = bind("SIP2", cfg.listeners().sip2Port(), tls ? "listeners.sip2-port (or, for port " + cfg.sip2().tls().port()
                 + ", sip2.tls.port)" : "listeners.sip2-port",
-                () -> new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock)
-                        .proxyProtocol(cfg.listeners().proxyProtocolPolicy()).start());
+                () -> new Sip2Server(cfg.sip2().withAddress(cfg.listeners().bind(), cfg.listeners().sip2Port()), port, meters, clock,
+                        sip2Profiles).proxyProtocol(cfg.listeners().proxyProtocolPolicy()).start());
         closeables.add(sip2);
         // the federated virtual database, when remote targets are configured (searches go through the Camel route)
         org.stackbridge.z3950.config.VirtualDatabase virtual = cfg.federation().targets().isEmpty() ? null

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.command.Commands;
+import org.stackbridge.core.command.HistoryCommands;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.Channel;
+import org.stackbridge.core.outcome.HistoryViews;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.port.CirculationPort;
@@ -19,13 +21,17 @@ import org.stackbridge.core.service.LocalCirculationPort;
 /**
  * Housekeeping on a timer, as Koha's and Evergreen's cron jobs do: expire holds whose hold-shelf time or
  * not-needed-after date passed (so SIP2 and NCIP stop reporting them as waiting), and drop stored outcomes
- * of keyed requests older than {@code engine.request-key-days}. Holds are expired through the command
+ * of keyed requests older than {@code engine.request-key-days}, and, when
+ * {@code circulation.anonymise-loan-history-after-days} is set, remove the patron link of loans returned longer ago
+ * than that (a page of patrons per transaction; reports still count them). Holds are expired through the command
  * route a page per transaction, so the job never holds the writer for long.
  */
 public final class Maintenance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
     static final int PAGE = 500;
+    /** Patrons whose due loans are anonymised in one transaction. */
+    static final int ANONYMISE_PATRONS_PER_PAGE = 100;
     /** Bounds one run even if pages keep coming (they cannot, ids only grow, but a bug must not spin). */
     private static final int MAX_PAGES = 100_000;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
@@ -34,6 +40,8 @@ public final class Maintenance implements AutoCloseable {
     private final LocalCirculationPort local;
     private final Counter expired;
     private final Counter purged;
+    private final Counter anonymised;
+    private int anonymiseAfterDays;
     private ScheduledExecutorService timer;
 
     public Maintenance(CirculationPort port, LocalCirculationPort local, MeterRegistry meters) {
@@ -42,6 +50,17 @@ public final class Maintenance implements AutoCloseable {
         this.expired = Counter.builder("stackbridge.maintenance.holds.expired").description("holds expired by the expiry job").register(meters);
         this.purged = Counter.builder("stackbridge.maintenance.request.keys.purged")
                 .description("stored outcomes of keyed requests dropped after request-key-days").register(meters);
+        this.anonymised = Counter.builder("stackbridge.maintenance.loans.anonymised")
+                .description("closed loans whose patron link was removed (circulation.anonymise-loan-history-after-days)").register(meters);
+    }
+
+    /**
+     * Each run also anonymises the loans returned more than {@code days} days ago (core's {@code LoanHistoryPolicy});
+     * 0 (the default) keeps every patron link. Set before {@link #start}.
+     */
+    public Maintenance anonymiseLoanHistoryAfterDays(int days) {
+        this.anonymiseAfterDays = days;
+        return this;
     }
 
     /** Runs every {@code interval}, the first run one minute after start (0 = never). */
@@ -89,12 +108,15 @@ public final class Maintenance implements AutoCloseable {
             }
         }
         int keys = join(local.purgeExpiredRequestKeys());
+        int loans = anonymiseAfterDays > 0 ? anonymiseLoanHistory(ctx) : 0;
         expired.increment(expiredNow);
         purged.increment(keys);
-        if (expiredNow > 0 || keys > 0) {
-            LOG.info("maintenance: {} of {} open holds expired, {} stored request outcomes purged", expiredNow, examined, keys);
+        anonymised.increment(loans);
+        if (expiredNow > 0 || keys > 0 || loans > 0) {
+            LOG.info("maintenance: {} of {} open holds expired, {} stored request outcomes purged, {} closed loans anonymised",
+                    expiredNow, examined, keys, loans);
         }
-        return new Result(examined, expiredNow, keys);
+        return new Result(examined, expiredNow, keys, loans);
     }
 
     private static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
@@ -108,7 +130,29 @@ public final class Maintenance implements AutoCloseable {
         }
     }
 
-    public record Result(int holdsExamined, int holdsExpired, int requestKeysPurged) {
+    /** Anonymises the closed loans due, a page of patrons per transaction; returns how many loans. */
+    private int anonymiseLoanHistory(RequestContext ctx) {
+        long after = 0;
+        int loans = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Outcome<HistoryViews.LoanHistoryAnonymised> out = join(port.execute(
+                    new HistoryCommands.AnonymiseLoanHistory(ctx, anonymiseAfterDays, after, ANONYMISE_PATRONS_PER_PAGE)));
+            if (!(out instanceof Outcome.Success<HistoryViews.LoanHistoryAnonymised> ok)) {
+                throw new IllegalStateException("loan-history anonymisation refused: " + ((Outcome.Refused<?>) out).message());
+            }
+            loans += ok.result().loans();
+            after = ok.result().lastPatronId();
+            if (ok.result().done()) {
+                break;
+            }
+        }
+        return loans;
+    }
+
+    public record Result(int holdsExamined, int holdsExpired, int requestKeysPurged, int loansAnonymised) {
+        public Result(int holdsExamined, int holdsExpired, int requestKeysPurged) {
+            this(holdsExamined, holdsExpired, requestKeysPurged, 0);
+        }
     }
 
     @Override

@@ -18,8 +18,8 @@ import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.auth.StaffSessions;
 
 /**
- * Keeps this gateway's read-mostly views in step with administration changes: the rule table and the live staff
- * tokens. A change made through this gateway refreshes them at once, before its answer (events after commit); a
+ * Keeps this gateway's read-mostly views in step with administration changes: the rule table (with the stored SIP2
+ * terminal profiles, reloaded by the same runnable) and the live staff tokens. A change made through this gateway refreshes them at once, before its answer (events after commit); a
  * change made elsewhere (another gateway on the same PostgreSQL database, or the command line) increments the
  * settings revision in the database, which this watcher polls every {@code engine.settings-refresh-seconds}: such a
  * change is seen within that time. Everything else an administration change touches (libraries and their calendars,
@@ -57,7 +57,8 @@ final class SettingsWatcher implements AutoCloseable {
 
     /** Events committed by this gateway: a rule change reloads the rule table now. Runs on a storage completion thread. */
     void published(List<CirculationEvent> events) {
-        if (events.stream().anyMatch(e -> e.type() == EventType.RULE_CHANGED || e.type() == EventType.CODE_CHANGED)) {
+        if (events.stream().anyMatch(e -> e.type() == EventType.RULE_CHANGED || e.type() == EventType.CODE_CHANGED
+                || e.type() == EventType.TERMINAL_PROFILE_CHANGED)) {
             reloadRules.run();
         }
     }

@@ -351,8 +351,8 @@ abstract class AdminApiContract {
         JsonNode kiosk = byField(ok(api.get("/sip2/accounts", root), 200).json(), "login", "kiosk");
         assertEquals("configuration", kiosk.path("source").asText());
         StaffApiClient.Answer profiles = ok(api.get("/sip2/profiles", root), 200);
-        assertFalse(profiles.json().path("editable").asBoolean());
-        assertTrue(profiles.text("how_to_change").contains("restart"), profiles.raw().body());
+        assertTrue(profiles.json().path("editable").asBoolean(), profiles.raw().body());
+        assertTrue(profiles.text("how_to_change").contains("/sip2-profiles"), profiles.raw().body());
         assertEquals("yyyy-MM-dd", profiles.json().path("profiles").path("default").path("due_date_format").asText(), profiles.raw().body());
         assertEquals("ok", profiles.json().path("profiles").path("sorter").path("checkin_not_on_loan").asText(), profiles.raw().body());
     }

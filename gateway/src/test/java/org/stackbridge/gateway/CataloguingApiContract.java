@@ -1,7 +1,7 @@
 package org.stackbridge.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.stackbridge.gateway.CataloguingApiClient.problem;
+import static org.stackbridge.gateway.StaffApiClient.problem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +37,7 @@ import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.testing.TestClock;
-import org.stackbridge.gateway.CataloguingApiClient.Answer;
+import org.stackbridge.gateway.StaffApiClient.Answer;
 import org.stackbridge.z3950.client.Z3950Client;
 
 /**
@@ -61,7 +61,7 @@ abstract class CataloguingApiContract {
     TestClock clock;
     Gateway gateway;
     Gateway remote;
-    final CataloguingApiClient api = new CataloguingApiClient(() -> gateway.httpPort(), PASSWORD);
+    final StaffApiClient api = new StaffApiClient(() -> gateway.httpPort(), PASSWORD);
 
     @BeforeAll
     void start() throws Exception {
@@ -124,7 +124,7 @@ abstract class CataloguingApiContract {
     // ------------------------------------------------------------------ helpers
 
     private Answer call(String method, String path, String token, String contentType, byte[] body) throws Exception {
-        return api.call(method, path, token, contentType, body);
+        return api.send(method, path, token, contentType, body);
     }
 
     private Answer json(String method, String path, String token, String body) throws Exception {

@@ -7,9 +7,9 @@ import static org.stackbridge.gateway.NcipTestMessages.item;
 import static org.stackbridge.gateway.NcipTestMessages.msg;
 import static org.stackbridge.gateway.NcipTestMessages.request;
 import static org.stackbridge.gateway.NcipTestMessages.user;
-import static org.stackbridge.gateway.StaffHttp.invalid;
-import static org.stackbridge.gateway.StaffHttp.problem;
-import static org.stackbridge.gateway.StaffHttp.refused;
+import static org.stackbridge.gateway.StaffApiClient.invalid;
+import static org.stackbridge.gateway.StaffApiClient.problem;
+import static org.stackbridge.gateway.StaffApiClient.refused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -35,7 +35,7 @@ import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.Outcome;
-import org.stackbridge.gateway.StaffHttp.Answer;
+import org.stackbridge.gateway.StaffApiClient.Answer;
 
 /**
  * Interlibrary loan at the desk over real HTTP against the whole gateway, on H2 and on PostgreSQL: the queue and its

@@ -287,6 +287,27 @@ abstract class ImportsApiContract {
     }
 
     @Test
+    void categoriesAndItemTypesAreCheckedAgainstTheCodeListsAnAdminKeeps() throws Exception {
+        for (String[] code : new String[][] {{"/patron-categories", "STUDENT"}, {"/item-types", "ZINE"}}) {
+            Answer added = send(request(code[0], root).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("code", code[1])))));
+            assertEquals(201, added.status(), added.raw().body());
+        }
+        JsonNode patrons = importCsv("patrons", HEADER + "\nCL1,,Cleo,STUDENT,MAIN,,,,\nCL2,,Cal,WIZARD,MAIN,,,,\nCL3,,Cy,ADULT,MAIN,,,,\n");
+        assertEquals(List.of(3L), rejectedLines(patrons), patrons.toString());
+        assertTrue(reasonAt(patrons, 3).contains("unknown patron category 'WIZARD' in column category"), patrons.toString());
+        assertTrue(reasonAt(patrons, 3).contains("STUDENT"), "the reason lists the categories: " + patrons);
+        assertEquals("STUDENT", patron("CL1").category());
+        assertNull(patron("CL2"));
+
+        JsonNode items = importCsv("items", "library,barcode,item_type,bib_id\nMAIN,CZ1,ZINE,ocm-loop\nMAIN,CZ2,BOKO,ocm-loop\n");
+        assertEquals(List.of(3L), rejectedLines(items), items.toString());
+        assertTrue(reasonAt(items, 3).contains("unknown item type 'BOKO' in column item_type"), items.toString());
+        assertEquals(1, items.path("counts").path("added").asInt(), items.toString());
+        assertEquals("ZINE", gateway.storage().read(tx -> tx.items().byBarcode("CZ1")).join().orElseThrow().itemType());
+    }
+
+    @Test
     void itemsAndMarcRecordsAreImportedAsJobsToo() throws Exception {
         byte[] marc;
         try (InputStream in = getClass().getResourceAsStream("/marc/01-zebra-sample.utf8.mrc")) {

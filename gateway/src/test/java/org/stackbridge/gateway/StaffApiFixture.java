@@ -18,7 +18,7 @@ import org.stackbridge.core.testing.TestClock;
 
 /**
  * One gateway for a class of staff API tests on the store its subclass names (H2 or PostgreSQL): a fixed clock set back
- * to {@link #T0} before each test, staff accounts sharing {@link #PASSWORD}, a {@link StaffHttp} client and the event log.
+ * to {@link #T0} before each test, staff accounts sharing {@link #PASSWORD}, a {@link StaffApiClient} client and the event log.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StaffApiFixture {
@@ -29,7 +29,7 @@ abstract class StaffApiFixture {
 
     TestClock clock;
     Gateway gateway;
-    StaffHttp api;
+    StaffApiClient api;
 
     /** The store this run uses. */
     abstract TestGateways.Store store();
@@ -38,7 +38,7 @@ abstract class StaffApiFixture {
     void startGateway(Path data, List<String> accounts, Consumer<StoreTx> seed, String... yaml) throws Exception {
         clock = new TestClock(T0);
         gateway = TestGateways.start(store(), data, clock, yaml);
-        api = new StaffHttp(gateway, PASSWORD);
+        api = new StaffApiClient(gateway::httpPort, PASSWORD);
         String hash = HASHER.hash(PASSWORD);
         gateway.storage().write(tx -> {
             for (String account : accounts) {

@@ -119,4 +119,23 @@ public final class AdminCommands {
             return "ChangeStaffAccount[" + login + ", role=" + role + ", library=" + library + ", enabled=" + enabled + "]";
         }
     }
+
+    // ---------------------------------------------------------------- SIP2 terminal profiles stored in the database
+
+    /** The profiles stored in the database (the configuration file's are not included). */
+    public record ListTerminalProfiles(RequestContext context) implements Query<List<AdminViews.TerminalProfileEntry>> {
+    }
+
+    /** Stores a profile (a validated JSON object), adding it or replacing the stored one of that name. */
+    public record SaveTerminalProfile(RequestContext context, String name, String settings)
+            implements Command<AdminViews.TerminalProfileEntry> {
+    }
+
+    /**
+     * Removes a stored profile. {@code configured}: the configuration file defines a profile of that name, which then
+     * applies again; otherwise accounts naming the profile make this a conflict.
+     */
+    public record RemoveTerminalProfile(RequestContext context, String name, boolean configured)
+            implements Command<AdminViews.TerminalProfileEntry> {
+    }
 }

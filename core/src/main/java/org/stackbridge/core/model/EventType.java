@@ -14,5 +14,9 @@ public enum EventType {
     /** An item's cataloguing data (type, library, location, call number, price) changed. */
     ITEM_UPDATED,
     /** A borrower claims an item on loan was returned. */
-    CLAIMED_RETURNED
+    CLAIMED_RETURNED,
+    /** A SIP2 terminal profile stored in the database was added, changed or removed (before and after in the detail). */
+    TERMINAL_PROFILE_CHANGED,
+    /** The housekeeping job removed the patron link of closed loans (the detail has the counts, never a patron). */
+    LOAN_HISTORY_ANONYMISED
 }

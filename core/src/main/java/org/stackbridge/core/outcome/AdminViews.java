@@ -48,4 +48,8 @@ public final class AdminViews {
     /** A staff account; never its password hash. {@code library} null: every institution. */
     public record StaffEntry(String login, String role, String library, boolean enabled) implements Serializable {
     }
+
+    /** A SIP2 terminal profile stored in the database: its name and settings (a JSON object). */
+    public record TerminalProfileEntry(String name, String settings) implements Serializable {
+    }
 }

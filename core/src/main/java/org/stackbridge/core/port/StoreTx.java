@@ -35,6 +35,12 @@ public interface StoreTx {
 
     SettingsRevision revision();
 
+    /** SIP2 terminal profiles stored in the database. */
+    TerminalProfiles terminalProfiles();
+
+    /** Closed loans as history, and their anonymisation. */
+    LoanHistory loanHistory();
+
     /** The aggregate queries behind the usage reports; a store without them says so. */
     default org.stackbridge.core.port.ReportQueries reports() {
         throw new UnsupportedOperationException("this store does not compute reports");

@@ -57,6 +57,7 @@ public final class CirculationEngine {
         new AdministrationDesk(settings, policies, views).registerOn(this);
         new SettingsDesk(settings, policies).registerOn(this);
         new PatronsDesk(settings, policies, views, pins).registerOn(this);
+        new LoanHistoryDesk(settings, policies, new LoanHistoryAnonymisation()).registerOn(this);
     }
 
     /** Adds handlers for further commands (e.g. ILL); a class may be registered once. */

@@ -58,6 +58,9 @@ final class PatronsDesk extends Desk {
     private final PinVerifier pins;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
+    /** The one anonymisation step for closed loans (shared with the housekeeping job). */
+    private final LoanHistoryAnonymisation loanHistory = new LoanHistoryAnonymisation();
+
     PatronsDesk(EngineSettings settings, Supplier<PolicyTable> policies, EngineViews views, PinVerifier pins) {
         super(settings, policies);
         this.views = views;
@@ -273,8 +276,11 @@ final class PatronsDesk extends Desk {
                 tx.store().patrons().removeBlock(b.id());
             }
             pins.forget(before.id());
+            // the closed loans and their events lose the patron link too, as the housekeeping job does it after
+            // circulation.anonymise-loan-history-after-days; they still count in every report
+            int loansAnonymised = loanHistory.anonymise(tx, before, tx.store().loanHistory().closedForPatron(before.id(), null));
             // the event names no personal value: the record is anonymous from here on
-            tx.log(ctx, EventType.PATRON_ANONYMISED, after.homeLibrary(), after.id(), null, "anonymised");
+            tx.log(ctx, EventType.PATRON_ANONYMISED, after.homeLibrary(), after.id(), null, "anonymised; loans=" + loansAnonymised);
             return Outcome.success(patronView(tx, after));
         });
     }

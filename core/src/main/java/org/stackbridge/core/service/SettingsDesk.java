@@ -17,6 +17,7 @@ import org.stackbridge.core.model.Library;
 import org.stackbridge.core.model.Money;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.TerminalAccount;
+import org.stackbridge.core.model.TerminalProfile;
 import org.stackbridge.core.outcome.AdminViews;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
@@ -54,6 +55,9 @@ final class SettingsDesk extends Desk {
         engine.register(AdminCommands.ListStaffAccounts.class, this::listStaff);
         engine.register(AdminCommands.AddStaffAccount.class, this::addStaff);
         engine.register(AdminCommands.ChangeStaffAccount.class, this::changeStaff);
+        engine.register(AdminCommands.ListTerminalProfiles.class, this::listProfiles);
+        engine.register(AdminCommands.SaveTerminalProfile.class, this::saveProfile);
+        engine.register(AdminCommands.RemoveTerminalProfile.class, this::removeProfile);
     }
 
     // ---------------------------------------------------------------- libraries
@@ -388,6 +392,40 @@ final class SettingsDesk extends Desk {
     private static AdminViews.TerminalAccountEntry terminalEntry(EngineTx tx, TerminalAccount a) {
         return new AdminViews.TerminalAccountEntry(a.login(), a.institution(), a.profile(), a.enabled(),
                 source(configured(tx, CodeKind.TERMINAL_ACCOUNT, a.login())));
+    }
+
+    // ---------------------------------------------------------------- SIP2 terminal profiles
+
+    private Outcome<List<AdminViews.TerminalProfileEntry>> listProfiles(AdminCommands.ListTerminalProfiles cmd, EngineTx tx) {
+        return Outcome.success(tx.store().terminalProfiles().all().stream()
+                .map(p -> new AdminViews.TerminalProfileEntry(p.name(), p.settings())).toList());
+    }
+
+    private Outcome<AdminViews.TerminalProfileEntry> saveProfile(AdminCommands.SaveTerminalProfile cmd, EngineTx tx) {
+        Optional<TerminalProfile> before = tx.store().terminalProfiles().find(cmd.name());
+        TerminalProfile after = new TerminalProfile(cmd.name(), cmd.settings());
+        tx.store().terminalProfiles().save(after);
+        changed(tx, cmd.context(), EventType.TERMINAL_PROFILE_CHANGED, null, before.orElse(null), after);
+        return Outcome.success(new AdminViews.TerminalProfileEntry(after.name(), after.settings()));
+    }
+
+    private Outcome<AdminViews.TerminalProfileEntry> removeProfile(AdminCommands.RemoveTerminalProfile cmd, EngineTx tx) {
+        Optional<TerminalProfile> before = tx.store().terminalProfiles().find(cmd.name());
+        if (before.isEmpty()) {
+            return cmd.configured() ? definedInConfiguration("SIP2 profile " + cmd.name(), "sip2.profiles")
+                    : Outcome.refused(RefusalReason.UNKNOWN_RECORD, "Unknown SIP2 profile " + cmd.name());
+        }
+        if (!cmd.configured()) {
+            List<String> users = tx.store().accounts().all().stream().filter(a -> a.profile().equals(cmd.name()))
+                    .map(TerminalAccount::login).sorted().toList();
+            if (!users.isEmpty()) {
+                return Outcome.refused(RefusalReason.INVALID_REQUEST, "SIP2 profile " + cmd.name() + " is used by the SIP2 account(s) "
+                        + String.join(", ", users) + "; give them another profile first");
+            }
+        }
+        tx.store().terminalProfiles().remove(cmd.name());
+        changed(tx, cmd.context(), EventType.TERMINAL_PROFILE_CHANGED, null, before.get(), null);
+        return Outcome.success(new AdminViews.TerminalProfileEntry(before.get().name(), before.get().settings()));
     }
 
     // ---------------------------------------------------------------- staff accounts

@@ -36,10 +36,12 @@ final class AccountCommand {
                 throw new StackbridgeCli.CliException("login must be 1-64 characters", 2);
             }
             try (StorageSession s = new StorageSession(common)) {
-                var profiles = s.loaded.config().sip2().profiles();
-                if (!"default".equals(profile) && !profiles.containsKey(profile)) {
-                    throw new StackbridgeCli.CliException("unknown profile " + profile + "; sip2.profiles in " + s.loaded.file() + " has "
-                            + (profiles.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(profiles.keySet())))
+                // a profile of the configuration file or one stored through the staff API (/api/v1/sip2-profiles)
+                var profiles = new java.util.TreeSet<>(s.loaded.config().sip2().profiles().keySet());
+                s.storage.read(tx -> tx.terminalProfiles().all()).join().forEach(p -> profiles.add(p.name()));
+                if (!"default".equals(profile) && !profiles.contains(profile)) {
+                    throw new StackbridgeCli.CliException("unknown profile " + profile + "; sip2.profiles in " + s.loaded.file()
+                            + " and the stored profiles have " + (profiles.isEmpty() ? "none" : String.join(", ", profiles))
                             + " (and \"default\" always exists)", 2);
                 }
                 s.requireLibrary(institution, "institution");

@@ -120,6 +120,9 @@ final class ConfigValidator {
         if (c.reports().maxRangeDays() < 1 || c.reports().maxRangeDays() > 3660) {
             fail("reports.max-range-days", "must be between 1 and 3660");
         }
+        if (c.circulation().anonymiseLoanHistoryAfterDays() < 0 || c.circulation().anonymiseLoanHistoryAfterDays() > 36_500) {
+            fail("circulation.anonymise-loan-history-after-days", "must be between 0 (off) and 36500");
+        }
         String consoleProblem = c.staffConsole().problem();
         if (consoleProblem != null) {
             int colon = consoleProblem.indexOf(':');

@@ -18,7 +18,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
                             Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports,
                             java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole, Items items,
-                            Imports imports) {
+                            Imports imports, Circulation circulation) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -43,6 +43,19 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         staffConsole = staffConsole == null ? ConsoleSettings.defaults() : staffConsole;
         items = items == null ? new Items(null, null, null) : items;
         imports = imports == null ? new Imports(null, null, null, null, null) : imports;
+        circulation = circulation == null ? new Circulation(null) : circulation;
+    }
+
+    /**
+     * Circulation history.
+     *
+     * @param anonymiseLoanHistoryAfterDays the housekeeping job removes the patron link of loans returned more than this
+     *                                      many days ago (their statistics stay); 0 (default) keeps every link
+     */
+    public record Circulation(Integer anonymiseLoanHistoryAfterDays) {
+        public Circulation {
+            anonymiseLoanHistoryAfterDays = anonymiseLoanHistoryAfterDays == null ? 0 : anonymiseLoanHistoryAfterDays;
+        }
     }
 
     /** @param maxRangeDays the longest period one report may cover, in days (default 731: two years) */

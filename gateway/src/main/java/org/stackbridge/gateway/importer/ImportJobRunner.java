@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.CodeKind;
 import org.stackbridge.core.port.ImportJobs;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.security.SecretHasher;
@@ -206,14 +207,25 @@ public final class ImportJobRunner implements ImportJobs, AutoCloseable {
         }
     }
 
+    /**
+     * The codes a line may give: the code lists as they are when the job starts (the configuration's, seeded into the
+     * database, and those an admin added through {@code /patron-categories} and {@code /item-types}).
+     */
+    private Set<String> codes(Set<String> configured, CodeKind kind) {
+        Set<String> all = new java.util.TreeSet<>(configured);
+        storage.read(tx -> tx.codes().all(kind)).join().forEach(c -> all.add(c.code()));
+        return all;
+    }
+
     private void run(Entry entry, Path file) {
         entry.startedAt = clock.instant();
         entry.state = State.RUNNING;
         ImportActor actor = new ImportActor(entry.who, entry.id, clock);
         try {
             switch (entry.kind) {
-                case PATRONS -> new PatronImporter(storage, hasher, categories, hashPool, actor, settings.batchSize()).run(file, entry.report);
-                case ITEMS -> new ItemImporter(storage, itemTypes, actor, settings.batchSize()).run(file, entry.report);
+                case PATRONS -> new PatronImporter(storage, hasher, codes(categories, CodeKind.PATRON_CATEGORY), hashPool, actor,
+                        settings.batchSize()).run(file, entry.report);
+                case ITEMS -> new ItemImporter(storage, codes(itemTypes, CodeKind.ITEM_TYPE), actor, settings.batchSize()).run(file, entry.report);
                 case BIBLIOS -> {
                     new MarcImporter(storage, catalogueFeed, actor).run(file, entry.report, new Progress(System.err, false, 100, "records"));
                     afterBiblios.run();

@@ -123,7 +123,8 @@ public final class ItemImporter implements CsvImporter {
         }
         String type = row.get("item_type").strip();
         if (!itemTypes.contains(type)) {
-            report.reject(row.line(), "unknown item type '" + type + "' (configured: " + String.join(", ", itemTypes) + ")");
+            report.reject(row.line(), "unknown item type '" + type + "' in column item_type; the item types are "
+                    + String.join(", ", new java.util.TreeSet<>(itemTypes)));
             return null;
         }
         String library = row.get("library").strip();

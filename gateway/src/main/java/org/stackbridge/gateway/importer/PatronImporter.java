@@ -146,7 +146,8 @@ public final class PatronImporter implements CsvImporter {
         }
         String category = row.get("category").strip();
         if (!categories.contains(category)) {
-            report.reject(row.line(), "unknown patron category '" + category + "' (configured: " + String.join(", ", categories) + ")");
+            report.reject(row.line(), "unknown patron category '" + category + "' in column category; the patron categories are "
+                    + String.join(", ", new java.util.TreeSet<>(categories)));
             return null;
         }
         String library = row.get("library").strip();

@@ -160,6 +160,20 @@ class CliWithRunningGatewayIT {
     }
 
     @Test
+    void accountAddTakesAProfileStoredThroughTheApiAndRefusesAnUnknownOne() throws Exception {
+        gateway.storage().write(tx -> {
+            tx.terminalProfiles().save(new org.stackbridge.core.model.TerminalProfile("stored", "{\"language\":\"002\"}"));
+            return null;
+        }).join();
+        CliRun unknown = cli("s3cret\n", "account", "add", "--login", "kiosk8", "--password", "-", "--institution", "MAIN", "--profile", "nope");
+        assertEquals(2, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("unknown profile nope") && unknown.err().contains("stored"), unknown.err());
+        CliRun stored = cli("s3cret\n", "account", "add", "--login", "kiosk8", "--password", "-", "--institution", "MAIN", "--profile", "stored");
+        assertEquals(0, stored.code(), stored.toString());
+        assertEquals("stored", gateway.storage().read(tx -> tx.accounts().find("kiosk8")).join().orElseThrow().profile());
+    }
+
+    @Test
     void libraryAndAccountAddAreSeenAtOnceAndAKioskLogsIn() throws Exception {
         CliRun lib = cli("", "library", "add", "WEST", "West Branch", "--institution", "MAIN");
         assertEquals(0, lib.code(), lib.toString());

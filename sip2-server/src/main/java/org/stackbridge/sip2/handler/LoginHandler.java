@@ -54,7 +54,7 @@ final class LoginHandler extends Sip2Handler {
             if (o instanceof Outcome.Success<Views.TerminalLogin> ok) {
                 throttle.succeeded(user, s.remote());
                 Views.TerminalLogin l = ok.result();
-                s.loggedIn(l.login(), l.institution(), req.trimmed(CP), s.profileNamed(l.profile()));
+                s.loggedIn(l.login(), l.institution(), req.trimmed(CP), l.profile());
                 // SIP2 dates default to the zone of the terminal's library (its CP), else of its institution's library.
                 return libraryZone(s, ctx, s.location()).thenCompose(zone -> zone.isPresent() || l.institution().equals(s.location())
                         ? CompletableFuture.completedFuture(zone) : libraryZone(s, ctx, l.institution())).thenApply(zone -> {

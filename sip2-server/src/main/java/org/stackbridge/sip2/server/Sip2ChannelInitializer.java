@@ -19,6 +19,7 @@ import org.stackbridge.sip2.session.Sip2Session;
 final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Sip2Settings settings;
+    private final java.util.function.Function<String, org.stackbridge.sip2.session.Sip2Profile> profiles;
     private final SslContext ssl;
     private final Sip2ConnectionLimiter limiter;
     private final Sip2Dispatcher handlers;
@@ -29,12 +30,14 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ProxyProtocolPolicy proxy;
     private final Sip2Trace trace;
 
-    Sip2ChannelInitializer(Sip2Settings settings, SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Dispatcher handlers,
+    Sip2ChannelInitializer(Sip2Settings settings, java.util.function.Function<String, org.stackbridge.sip2.session.Sip2Profile> profiles,
+                           SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Dispatcher handlers,
                            ReplayCache replay, Sip2Metrics metrics, AtomicLong ids, Sip2TerminalMonitor monitor,
                            ProxyProtocolPolicy proxy, Sip2Trace trace) {
         this.proxy = proxy;
         this.trace = trace;
         this.monitor = monitor;
+        this.profiles = profiles;
         this.settings = settings;
         this.ssl = ssl;
         this.limiter = limiter;
@@ -59,7 +62,7 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (ssl != null) {
             p.addLast(Sip2Pipeline.TLS, ssl.newHandler(ch.alloc()));
         }
-        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ClientAddress.of(ch)), settings::profile,
+        Sip2Session session = new Sip2Session(ids.incrementAndGet(), Sip2ConnectionHandler.host(ClientAddress.of(ch)), profiles,
                 settings.defaultInstitution(), ch.eventLoop());
         Sip2MessageDecoder decoder = new Sip2MessageDecoder(session.format());
         p.addLast(Sip2Pipeline.FRAMER, new Sip2FrameDecoder(settings.maxFrameLength()));

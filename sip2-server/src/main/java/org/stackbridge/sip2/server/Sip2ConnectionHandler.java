@@ -199,6 +199,10 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         long start = System.nanoTime();
         Sip2Message m = request.message();
         mdc();
+        if (session.refreshProfile()) {
+            // the terminal's profile was changed (staff API): its next frames are read in the new wire format
+            decoder.format(session.format());
+        }
         try {
             if (m.decoderResult().isFailure()) {
                 rejectInvalid(ctx, m, start);

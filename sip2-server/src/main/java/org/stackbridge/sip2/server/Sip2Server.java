@@ -38,6 +38,7 @@ public final class Sip2Server implements AutoCloseable {
     private final ReplayCache replay;
     private final AtomicLong ids = new AtomicLong();
     private final Clock clock;
+    private final java.util.function.Function<String, org.stackbridge.sip2.session.Sip2Profile> profiles;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel plain;
@@ -50,6 +51,16 @@ public final class Sip2Server implements AutoCloseable {
     }
 
     public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry, Clock clock) {
+        this(settings, port, registry, clock, settings::profile);
+    }
+
+    /**
+     * @param profiles the terminal profile of a name (null or unknown: the default one), asked on every message, so a
+     *                 changed profile applies to connected terminals from their next message
+     */
+    public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry, Clock clock,
+                      java.util.function.Function<String, org.stackbridge.sip2.session.Sip2Profile> profiles) {
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new Sip2Metrics(registry);
@@ -76,9 +87,11 @@ public final class Sip2Server implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
         Sip2ConnectionLimiter limiter = new Sip2ConnectionLimiter(settings.maxConnections(), metrics);
         try {
-            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, null, limiter, handlers, replay, metrics, ids, monitor, proxy, trace));
+            plain = bind(settings.port(), new Sip2ChannelInitializer(settings, profiles, null, limiter, handlers, replay, metrics, ids, monitor,
+                    proxy, trace));
             if (ssl != null) {
-                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, ssl, limiter, handlers, replay, metrics, ids, monitor, proxy, trace));
+                tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, profiles, ssl, limiter, handlers, replay, metrics, ids,
+                        monitor, proxy, trace));
             }
         } catch (RuntimeException e) {
             close();

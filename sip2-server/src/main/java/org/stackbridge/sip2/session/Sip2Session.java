@@ -20,6 +20,10 @@ public final class Sip2Session {
     private String institution;
     private String location;
     private Sip2Profile profile;
+    /** The logged-in account's profile name (null: the default profile). */
+    private String profileName;
+    /** False when the profile was given as a value at login (it then stays as given). */
+    private boolean followsName = true;
     private java.time.ZoneId libraryZone;
     private Sip2WireFormat format;
     private byte[] lastResponse;
@@ -104,11 +108,36 @@ public final class Sip2Session {
         this.libraryZone = zone;
     }
 
+    /**
+     * Asks for the session's profile again (the account's, else the default), so a profile changed while the terminal
+     * is connected applies from its next message.
+     *
+     * @return whether the profile changed (the decoder then needs the new wire format)
+     */
+    public boolean refreshProfile() {
+        Sip2Profile now = followsName ? profiles.apply(profileName) : profile;
+        if (now == profile || now.equals(profile)) {
+            return false;
+        }
+        this.profile = now;
+        this.format = now.wireFormat();
+        return true;
+    }
+
+    /** Logged in with the profile of this name (see {@link #refreshProfile()}). */
+    public void loggedIn(String newLogin, String newInstitution, String newLocation, String newProfileName) {
+        loggedIn(newLogin, newInstitution, newLocation, profiles.apply(newProfileName));
+        this.profileName = newProfileName;
+        this.followsName = true;
+    }
+
     public void loggedIn(String newLogin, String newInstitution, String newLocation, Sip2Profile newProfile) {
         this.login = newLogin;
         this.institution = newInstitution;
         this.location = newLocation == null || newLocation.isBlank() ? null : newLocation.strip();
         this.profile = newProfile;
+        this.profileName = null;
+        this.followsName = false;
         this.format = newProfile.wireFormat();
         libraryInstitutions.clear();
     }
@@ -118,6 +147,8 @@ public final class Sip2Session {
         this.login = null;
         this.institution = null;
         this.location = null;
+        this.profileName = null;
+        this.followsName = true;
         this.profile = profiles.apply(null);
         this.format = profile.wireFormat();
     }

@@ -26,7 +26,8 @@ import org.stackbridge.staff.auth.Requires;
 /**
  * SIP2 terminal accounts and profiles ({@link StaffPermission#TERMINALS}). An account added or changed here logs in
  * over SIP2 at once; its password is stored only as a hash. Accounts of the configuration file answer 409 to a
- * change. Profiles are read-only here: they live in the configuration file and a change there needs a restart.
+ * change. {@code GET /sip2/profiles} shows the configuration file's profiles; profiles are edited through
+ * {@code /sip2-profiles} ({@link Sip2ProfilesResource}).
  */
 @Singleton
 @Path("sip2")
@@ -56,7 +57,7 @@ public final class Sip2AccountsResource {
         }
     }
 
-    /** The profiles and whether editing them needs a restart (it does: they are read when the listener starts). */
+    /** The configuration file's profiles, and how to change a profile (through {@code /sip2-profiles}, at once). */
     public record Profiles(boolean editable, String howToChange, Map<String, Map<String, Object>> profiles) {
     }
 
@@ -109,13 +110,15 @@ public final class Sip2AccountsResource {
     @Path("profiles")
     @Requires(StaffPermission.TERMINALS)
     public Profiles profiles() {
-        return new Profiles(false, "edit sip2.profiles in the configuration file and restart the gateway",
-                new TreeMap<>(admin.sip2Profiles()));
+        return new Profiles(true, "PUT /api/v1/sip2-profiles/{name} stores a profile that overrides this one and applies at once;"
+                + " GET /api/v1/sip2-profiles shows the profiles in force", new TreeMap<>(admin.sip2Profiles()));
     }
 
+    /** A profile of the configuration file or one stored through {@code /sip2-profiles}. */
     private String profile(AdminInput in, String name) {
-        if (!admin.sip2Profiles().containsKey(name)) {
-            in.fields.error("profile", "unknown profile " + name + "; sip2.profiles has " + String.join(", ", new TreeMap<>(admin.sip2Profiles()).keySet()));
+        java.util.Set<String> known = admin.profiles().names();
+        if (!known.contains(name)) {
+            in.fields.error("profile", "unknown profile " + name + "; the profiles are " + String.join(", ", new java.util.TreeSet<>(known)));
         }
         return name;
     }

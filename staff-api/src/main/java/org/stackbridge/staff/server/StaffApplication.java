@@ -91,5 +91,6 @@ final class StaffApplication extends ResourceConfig {
         register(org.stackbridge.staff.resource.ClaimsReturnedResource.class);
         register(org.stackbridge.staff.resource.CopyCataloguingResource.class);
         register(ImportsResource.class);
+        register(org.stackbridge.staff.resource.Sip2ProfilesResource.class);
     }
 }

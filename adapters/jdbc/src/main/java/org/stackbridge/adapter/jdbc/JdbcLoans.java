@@ -14,7 +14,7 @@ import org.stackbridge.core.port.Loans;
  */
 final class JdbcLoans implements Loans {
 
-    private static final String COLS = "id, item_id, patron_id, library, issued_at, due_at, returned_at, renewals, channel, terminal";
+    static final String COLS = "id, item_id, patron_id, library, issued_at, due_at, returned_at, renewals, channel, terminal";
 
     private final Sql sql;
     private final UnitMemo memo = new UnitMemo();
@@ -68,7 +68,7 @@ final class JdbcLoans implements Loans {
                 JdbcLoans::loan, afterId, Math.max(0, limit));
     }
 
-    private static Loan loan(ResultSet rs) throws SQLException {
+    static Loan loan(ResultSet rs) throws SQLException {
         return new Loan(rs.getLong("id"), rs.getLong("item_id"), rs.getLong("patron_id"), rs.getString("library"),
                 Sql.instant(rs, "issued_at"), Sql.instant(rs, "due_at"), Sql.instant(rs, "returned_at"), rs.getInt("renewals"),
                 Sql.enumOf(Channel.class, rs, "channel"), rs.getString("terminal"));

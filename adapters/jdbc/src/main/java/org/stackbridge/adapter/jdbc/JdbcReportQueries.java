@@ -26,7 +26,8 @@ final class JdbcReportQueries implements ReportQueries {
     public List<CirculationRow> circulation(List<Bucket> buckets, Dimension by, String library) {
         String group = switch (by) {
             case LIBRARY -> "e.library";
-            case CATEGORY -> "p.category";
+            // an anonymised event has no patron but keeps the category it had (loan-history anonymisation)
+            case CATEGORY -> "COALESCE(p.category, e.patron_category)";
             case ITEM_TYPE -> "i.item_type";
             case CHANNEL -> "e.channel";
             case NONE -> "CAST(NULL AS VARCHAR(64))";
@@ -40,7 +41,8 @@ final class JdbcReportQueries implements ReportQueries {
                 + " SUM(CASE WHEN e.event_type = 'CHECKOUT' THEN 1 ELSE 0 END) AS checkouts,"
                 + " SUM(CASE WHEN e.event_type = 'RENEW' THEN 1 ELSE 0 END) AS renewals,"
                 + " SUM(CASE WHEN e.event_type = 'CHECKIN' THEN 1 ELSE 0 END) AS checkins,"
-                + " COUNT(DISTINCT CASE WHEN e.event_type = 'CHECKOUT' THEN e.patron_id END) AS borrowers"
+                // anonymised check-outs count by their opaque borrower token instead of the patron
+                + " COUNT(DISTINCT CASE WHEN e.event_type = 'CHECKOUT' THEN COALESCE(e.borrower, CAST(e.patron_id AS VARCHAR(32))) END) AS borrowers"
                 + " FROM event_log e" + join
                 + " WHERE e.at >= ? AND e.at < ? AND " + CIRCULATION_EVENTS + libraryFilter(library)
                 + " GROUP BY " + group;

@@ -34,6 +34,8 @@ final class JdbcStoreTx implements StoreTx {
     private final JdbcStaffAccounts staff;
     private final JdbcCodeLists codes;
     private final JdbcSettingsRevision revision;
+    private final JdbcTerminalProfiles terminalProfiles;
+    private final JdbcLoanHistory loanHistory;
     private final JdbcLoanMarks loanMarks;
 
     JdbcStoreTx(Connection connection) {
@@ -57,6 +59,8 @@ final class JdbcStoreTx implements StoreTx {
         this.staff = new JdbcStaffAccounts(sql);
         this.codes = new JdbcCodeLists(sql);
         this.revision = new JdbcSettingsRevision(sql);
+        this.terminalProfiles = new JdbcTerminalProfiles(sql);
+        this.loanHistory = new JdbcLoanHistory(sql);
         this.loanMarks = new JdbcLoanMarks(sql);
     }
 
@@ -150,6 +154,16 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public org.stackbridge.core.port.SettingsRevision revision() {
         return revision;
+    }
+
+    @Override
+    public org.stackbridge.core.port.TerminalProfiles terminalProfiles() {
+        return terminalProfiles;
+    }
+
+    @Override
+    public org.stackbridge.core.port.LoanHistory loanHistory() {
+        return loanHistory;
     }
 
     @Override

@@ -146,4 +146,46 @@ final class InMemoryAdministration {
             undo.record(() -> revision--);
         }
     }
+
+    /** Stored SIP2 terminal profiles by name. */
+    static final class Profiles implements org.stackbridge.core.port.TerminalProfiles {
+        private final UndoLog undo;
+        private final TreeMap<String, org.stackbridge.core.model.TerminalProfile> rows = new TreeMap<>();
+
+        Profiles(UndoLog undo) {
+            this.undo = undo;
+        }
+
+        @Override
+        public List<org.stackbridge.core.model.TerminalProfile> all() {
+            return List.copyOf(rows.values());
+        }
+
+        @Override
+        public Optional<org.stackbridge.core.model.TerminalProfile> find(String name) {
+            return Optional.ofNullable(rows.get(name));
+        }
+
+        @Override
+        public void save(org.stackbridge.core.model.TerminalProfile profile) {
+            org.stackbridge.core.model.TerminalProfile previous = rows.put(profile.name(), profile);
+            undo.record(() -> {
+                if (previous == null) {
+                    rows.remove(profile.name());
+                } else {
+                    rows.put(profile.name(), previous);
+                }
+            });
+        }
+
+        @Override
+        public boolean remove(String name) {
+            org.stackbridge.core.model.TerminalProfile previous = rows.remove(name);
+            if (previous == null) {
+                return false;
+            }
+            undo.record(() -> rows.put(name, previous));
+            return true;
+        }
+    }
 }

@@ -109,6 +109,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final InMemoryAdministration.Rules rules = new InMemoryAdministration.Rules(undo);
     private final InMemoryAdministration.Codes codes = new InMemoryAdministration.Codes(undo);
     private final InMemoryAdministration.Revision revision = new InMemoryAdministration.Revision(undo);
+    private final InMemoryAdministration.Profiles profiles = new InMemoryAdministration.Profiles(undo);
     private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
     private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_LOAN =
             org.stackbridge.core.model.LoanMark::loanId;
@@ -176,6 +177,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
             copy.put("codes " + kind, codes.all(kind));
         }
         copy.put("revision", revision.current());
+        copy.put("terminalProfiles", profiles.all());
         copy.put("loanMarks", marks.rows());
         return copy;
     }
@@ -714,6 +716,51 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     @Override
     public org.stackbridge.core.port.SettingsRevision revision() {
         return revision;
+    }
+
+    @Override
+    public org.stackbridge.core.port.TerminalProfiles terminalProfiles() {
+        return profiles;
+    }
+
+    /**
+     * Closed loans and their anonymisation: the loan's patron id becomes 0 and its events' patron null (this store
+     * computes no reports, so the category and borrower token are not kept).
+     */
+    @Override
+    public org.stackbridge.core.port.LoanHistory loanHistory() {
+        return new org.stackbridge.core.port.LoanHistory() {
+            @Override
+            public List<Long> patronsWithClosedLoans(java.time.Instant returnedBefore, long afterPatronId, int limit) {
+                return loans.stream().filter(l -> !l.isOpen() && l.patronId() > afterPatronId && l.returnedAt().isBefore(returnedBefore))
+                        .map(Loan::patronId).distinct().sorted().limit(Math.max(0, limit)).toList();
+            }
+
+            @Override
+            public List<Loan> closedForPatron(long patronId, java.time.Instant returnedBefore) {
+                return loans.stream().filter(l -> !l.isOpen() && l.patronId() == patronId
+                        && (returnedBefore == null || l.returnedAt().isBefore(returnedBefore))).toList();
+            }
+
+            @Override
+            public int anonymise(Loan loan, String patronCategory, String borrower) {
+                loans.put(loan.id(), new Loan(loan.id(), loan.itemId(), 0, loan.library(), loan.issuedAt(), loan.dueAt(), loan.returnedAt(),
+                        loan.renewals(), loan.channel(), loan.terminal()));
+                String prefix = "loan=" + loan.id() + " ";
+                int n = 0;
+                for (CirculationEvent e : events.where(EVENT_PATRON, loan.patronId())) {
+                    if (java.util.Objects.equals(e.itemId(), loan.itemId()) && e.detail() != null && e.detail().startsWith(prefix)
+                            && java.util.Set.of(org.stackbridge.core.model.EventType.CHECKOUT,
+                            org.stackbridge.core.model.EventType.CHECKOUT_OVERRIDE, org.stackbridge.core.model.EventType.RENEW,
+                            org.stackbridge.core.model.EventType.CHECKIN).contains(e.type())) {
+                        events.put(e.id(), new CirculationEvent(e.id(), e.at(), e.type(), e.actor(), e.channel(), e.terminal(), e.library(),
+                                null, e.itemId(), e.detail()));
+                        n++;
+                    }
+                }
+                return n;
+            }
+        };
     }
 
     @Override
