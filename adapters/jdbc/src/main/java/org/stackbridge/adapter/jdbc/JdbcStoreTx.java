@@ -35,6 +35,7 @@ final class JdbcStoreTx implements StoreTx {
     private final JdbcCodeLists codes;
     private final JdbcSettingsRevision revision;
     private final JdbcLoanMarks loanMarks;
+    private final JdbcConsoleSessions consoleSessions;
 
     JdbcStoreTx(Connection connection) {
         this(new Sql(connection));
@@ -58,6 +59,7 @@ final class JdbcStoreTx implements StoreTx {
         this.codes = new JdbcCodeLists(sql);
         this.revision = new JdbcSettingsRevision(sql);
         this.loanMarks = new JdbcLoanMarks(sql);
+        this.consoleSessions = new JdbcConsoleSessions(sql);
     }
 
     Sql sql() {
@@ -155,5 +157,10 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public org.stackbridge.core.port.LoanMarks loanMarks() {
         return loanMarks;
+    }
+
+    @Override
+    public org.stackbridge.core.port.ConsoleSessionStore consoleSessions() {
+        return consoleSessions;
     }
 }

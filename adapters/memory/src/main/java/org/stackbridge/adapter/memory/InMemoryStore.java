@@ -110,6 +110,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final InMemoryAdministration.Codes codes = new InMemoryAdministration.Codes(undo);
     private final InMemoryAdministration.Revision revision = new InMemoryAdministration.Revision(undo);
     private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
+    private final UndoableMap.ConsoleSessionMap consoleSessions = new UndoableMap.ConsoleSessionMap(undo);
     private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_LOAN =
             org.stackbridge.core.model.LoanMark::loanId;
     private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_PATRON =
@@ -702,6 +703,11 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     @Override
     public org.stackbridge.core.port.SettingsRevision revision() {
         return revision;
+    }
+
+    @Override
+    public org.stackbridge.core.port.ConsoleSessionStore consoleSessions() {
+        return consoleSessions;
     }
 
     @Override

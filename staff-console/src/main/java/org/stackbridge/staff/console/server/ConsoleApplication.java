@@ -15,12 +15,15 @@ import org.stackbridge.staff.console.web.PatronPages;
 import org.stackbridge.staff.console.web.Pages;
 import org.stackbridge.staff.console.web.SignInPages;
 import org.stackbridge.staff.console.web.StaticAssets;
+import org.stackbridge.staff.console.web.StaffApiCalls;
+import org.stackbridge.staff.console.web.ReportPages;
+import org.stackbridge.staff.console.web.TerminalPages;
 
 /** The console's JAX-RS application: the page resources, the role filter and the error pages. */
 final class ConsoleApplication extends ResourceConfig {
 
     ConsoleApplication(ConsoleSettings settings, ConsoleEngine engine, TransactionRunner storage, StaffAuthenticator authenticator,
-                       ConsoleSessions sessions, Pages pages, Clock clock) {
+                       ConsoleSessions sessions, Pages pages, Clock clock, StaffApiCalls api) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -38,6 +41,7 @@ final class ConsoleApplication extends ResourceConfig {
                 bind(sessions).to(ConsoleSessions.class);
                 bind(pages).to(Pages.class);
                 bind(clock).to(Clock.class);
+                bind(api).to(StaffApiCalls.class);
             }
         });
         register(SignInPages.class);
@@ -45,5 +49,7 @@ final class ConsoleApplication extends ResourceConfig {
         register(PatronPages.class);
         register(AdminPages.class);
         register(StaticAssets.class);
+        register(TerminalPages.class);
+        register(ReportPages.class);
     }
 }
