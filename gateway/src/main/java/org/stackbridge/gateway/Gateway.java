@@ -213,20 +213,22 @@ public final class Gateway implements AutoCloseable {
         org.stackbridge.gateway.federation.RemoteCopyCatalogue copyCatalogue =
                 new org.stackbridge.gateway.federation.RemoteCopyCatalogue(cfg.federation().targets(), clock);
         closeables.add(copyCatalogue);
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
+        StaffServices staffServices = StaffServices.defaults(storage, clock)
                 .withAdmin(Administration.of(cfg, () -> sip2))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
                 .withCataloguing(new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue)
-                .withImportJobs(imports));
+                .withImportJobs(imports);
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices);
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
-        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock);
+        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock, staffServices,
+                staffApi.sessions());
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
