@@ -210,17 +210,28 @@ class ConsoleOpsBrowserIT {
         assertTrue(notice().contains("password: must be at least 8 characters"), notice());
         assertTrue(gateway.storage().read(tx -> tx.staff().find("shorty")).get(10, TimeUnit.SECONDS).isEmpty());
 
-        // the closed day
+        // a library, and a closed day for it (a library of the configuration file is changed there, not here)
         browser.findElement(By.linkText("Libraries")).click();
         kit.waitFor(() -> browser.getCurrentUrl().endsWith("/console/admin/libraries"));
-        WebElement date = browser.findElement(By.id("closed-MAIN"));
+        assertTrue(browser.findElements(By.cssSelector("article[data-library=MAIN] form.add-closed")).isEmpty());
+        browser.findElement(By.id("lib-code")).sendKeys("EAST");
+        browser.findElement(By.id("lib-name")).sendKeys("East Branch");
+        browser.findElement(By.id("lib-institution")).sendKeys("MAIN");
+        submit(browser.findElement(By.cssSelector("form[aria-labelledby=add-library] button")));
+        assertTrue(notice().contains("Library EAST added"), notice());
+        WebElement date = browser.findElement(By.id("closed-EAST"));
         browser.executeScript("arguments[0].value = '2026-12-24';", date);
-        submit(browser.findElement(By.cssSelector("article[data-library=MAIN] form.add-closed button")));
-        assertTrue(notice().contains("MAIN is closed on 2026-12-24"), notice());
-        assertTrue(gateway.storage().read(tx -> tx.libraries().find("MAIN")).get(10, TimeUnit.SECONDS).orElseThrow().closedDates()
+        submit(browser.findElement(By.cssSelector("article[data-library=EAST] form.add-closed button")));
+        assertTrue(notice().contains("EAST is closed on 2026-12-24"), notice());
+        assertTrue(gateway.storage().read(tx -> tx.libraries().find("EAST")).get(10, TimeUnit.SECONDS).orElseThrow().closedDates()
                 .contains(LocalDate.of(2026, 12, 24)));
-        assertTrue(browser.findElement(By.cssSelector("article[data-library=MAIN] .closed-dates")).getText().contains("2026-12-24"));
+        assertTrue(browser.findElement(By.cssSelector("article[data-library=EAST] .closed-dates")).getText().contains("2026-12-24"));
         kit.screenshot("admin.png");
+        // the same day again is a conflict that says so
+        date = browser.findElement(By.id("closed-EAST"));
+        browser.executeScript("arguments[0].value = '2026-12-24';", date);
+        submit(browser.findElement(By.cssSelector("article[data-library=EAST] form.add-closed button")));
+        assertTrue(notice().contains("already closed on 2026-12-24"), notice());
         List<CirculationEvent> events = gateway.storage().read(tx -> tx.events().between(T0.minus(Duration.ofDays(1)),
                 T0.plus(Duration.ofDays(1)), 1000)).get(10, TimeUnit.SECONDS);
         assertTrue(events.stream().anyMatch(e -> e.type() == EventType.STAFF_ACCOUNT_CHANGED && "root".equals(e.actor())),
@@ -231,6 +242,8 @@ class ConsoleOpsBrowserIT {
         // and the rule explanation for library x category x item type
         browser.findElement(By.linkText("Circulation rules")).click();
         kit.waitFor(() -> browser.getCurrentUrl().endsWith("/console/admin/rules"));
+        new Select(browser.findElement(By.id("explain-library"))).selectByValue("MAIN");
+        new Select(browser.findElement(By.id("explain-category"))).selectByValue("ADULT");
         new Select(browser.findElement(By.id("explain-type"))).selectByValue("BOOK");
         browser.findElement(By.cssSelector("form[aria-labelledby=explain-title] button")).click();
         kit.waitFor(() -> !browser.findElements(By.cssSelector(".explanation")).isEmpty());
@@ -242,6 +255,33 @@ class ConsoleOpsBrowserIT {
         kit.signOutAll();
         kit.signIn("nora", "a long password");
         assertTrue(browser.findElement(By.cssSelector(".who")).getText().contains("nora (librarian)"));
+    }
+
+    @Test
+    void anAdminAddsASip2TerminalAccountThatLogsInAtOnceAndDisablesIt() throws Exception {
+        kit.signIn("root", PASSWORD);
+        browser.get(base + "/admin/terminals");
+        assertTrue(browser.findElement(By.cssSelector("tr[data-login=kiosk]")).getText().contains("configuration"));
+        assertTrue(browser.findElement(By.cssSelector("dl.profile")).getText().length() > 0, "the profiles, read-only");
+        browser.findElement(By.id("term-login")).sendKeys("selfcheck2");
+        browser.findElement(By.id("term-password")).sendKeys("s3cret");
+        submit(browser.findElement(By.cssSelector("form[aria-labelledby=add-terminal] button")));
+        assertTrue(notice().contains("selfcheck2 added"), notice());
+        Sip2Requests rq = new Sip2Requests(clock, "MAIN");
+        try (Sip2Client c = Sip2Client.connect("127.0.0.1", gateway.sip2().port())) {
+            assertEquals("1", c.send(rq.login("selfcheck2", "s3cret", "MAIN")).fixed(FixedField.OK), "logs in at once");
+        }
+        submit(browser.findElement(By.cssSelector("tr[data-login=selfcheck2] form:not(.inline) button")));
+        assertTrue(notice().contains("selfcheck2 disabled"), notice());
+        assertTrue(browser.findElement(By.cssSelector("tr[data-login=selfcheck2]")).getText().contains("disabled"));
+        try (Sip2Client c = Sip2Client.connect("127.0.0.1", gateway.sip2().port())) {
+            assertEquals("0", c.send(rq.login("selfcheck2", "s3cret", "MAIN")).fixed(FixedField.OK), "a disabled account cannot log in");
+        }
+        // the accounts of the configuration file are changed there: the page offers no form, and a forged one is refused
+        assertTrue(browser.findElement(By.cssSelector("tr[data-login=kiosk]")).findElements(By.tagName("form")).isEmpty());
+        HttpResponse<String> forged = kit.post("/admin/terminals/kiosk", "sb_console=" + kit.sessionCookie(),
+                "_csrf=" + kit.csrfToken() + "&enabled=false");
+        assertEquals(409, forged.statusCode(), forged.body());
     }
 
     // ------------------------------------------------------------------ reports

@@ -47,6 +47,11 @@ public final class OpsPages {
         public boolean shown() {
             return columns != null;
         }
+
+        /** Every breakdown some report accepts, for the picker (the hint says which report takes which). */
+        public List<String> breakdowns() {
+            return reports.stream().flatMap(r -> r.by().stream()).distinct().sorted().toList();
+        }
     }
 
     /** One report in the picker, with the breakdowns it accepts. */
