@@ -218,13 +218,14 @@ public final class Gateway implements AutoCloseable {
         closeables.add(copyCatalogue);
         org.stackbridge.gateway.importer.Marc4jCataloguing marcCataloguing = new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex);
         sip2Profiles = new TerminalProfileRegistry(cfg.sip2().profiles(), cfg.sip2().profile("default")).reload(storage);
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
+        StaffServices staffServices = StaffServices.defaults(storage, clock)
                 .withAdmin(Administration.of(cfg, () -> sip2, sip2Profiles))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
                 .withCataloguing(marcCataloguing, copyCatalogue)
-                .withImportJobs(imports));
+                .withImportJobs(imports);
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices);
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> {
             policies.reload(cfg, loaded.file(), storage);
@@ -234,8 +235,8 @@ public final class Gateway implements AutoCloseable {
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
-        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock, staffApi.services(),
-                new org.stackbridge.staff.console.ConsoleCataloguing(catalogue.index(), marcCataloguing, copyCatalogue,
+        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock, staffServices,
+                staffApi.sessions(), new org.stackbridge.staff.console.ConsoleCataloguing(catalogue.index(), marcCataloguing, copyCatalogue,
                         Currency.getInstance(cfg.engine().currency())));
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);

@@ -45,4 +45,9 @@ public interface StoreTx {
     default org.stackbridge.core.port.ReportQueries reports() {
         throw new UnsupportedOperationException("this store does not compute reports");
     }
+
+    /** The staff console's sessions; a store without them says so. */
+    default ConsoleSessionStore consoleSessions() {
+        throw new UnsupportedOperationException("this store does not keep console sessions");
+    }
 }

@@ -6,5 +6,6 @@ package org.stackbridge.core.port;
  */
 public interface StoreContract extends LibrariesContract, PatronsContract, BibsContract, ItemsContract, LoansContract,
         HoldsContract, FeesContract, EventLogContract, IllRequestsContract, RequestKeysContract, TerminalAccountsContract,
-        StaffAccountsContract, RuleStoreContract, AdministrationContract, TransactionRunnerContract, LoanMarksContract {
+        StaffAccountsContract, RuleStoreContract, AdministrationContract, TransactionRunnerContract, LoanMarksContract,
+        ConsoleSessionStoreContract {
 }

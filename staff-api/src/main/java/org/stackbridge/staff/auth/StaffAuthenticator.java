@@ -29,6 +29,11 @@ public final class StaffAuthenticator {
     private final StaffLoginThrottle throttle;
     private volatile String dummyHash;
 
+    /** Checks passwords only ({@link #verify}); for a caller that keeps its own sessions, as the staff console does. */
+    public StaffAuthenticator(TransactionRunner storage, StaffLoginThrottle throttle) {
+        this(storage, null, throttle);
+    }
+
     public StaffAuthenticator(TransactionRunner storage, StaffSessions sessions, StaffLoginThrottle throttle) {
         this.storage = storage;
         this.sessions = sessions;
@@ -40,6 +45,22 @@ public final class StaffAuthenticator {
     }
 
     public StaffSessions.Issued login(String login, String password) {
+        if (sessions == null) {
+            throw new IllegalStateException("this authenticator opens no bearer tokens");
+        }
+        Verified v = verify(login, password);
+        StaffAccount account = v.account();
+        StaffSessions.Issued issued = sessions.open(account.login(), account.role(), account.library(), v.institution());
+        LOG.info("staff login {} ({}) logged in", login, account.role().label());
+        return issued;
+    }
+
+    /**
+     * Checks a login and password as {@link #login} does (throttled, the same answer for every failure) without
+     * opening a bearer token: the staff console keeps its own sessions. Answers the account and the institution of
+     * its library (null for an account without one).
+     */
+    public Verified verify(String login, String password) {
         Optional<Instant> locked = throttle.lockedUntil(login);
         if (locked.isPresent()) {
             throw ProblemException.of(429, "login-locked", "Login locked",
@@ -70,9 +91,11 @@ public final class StaffAuthenticator {
             throw ProblemException.unauthorized("Invalid login or password.");
         }
         throttle.succeeded(login);
-        StaffSessions.Issued issued = sessions.open(account.login(), account.role(), account.library(), found.get().institution().orElse(null));
-        LOG.info("staff login {} ({}) logged in", login, account.role().label());
-        return issued;
+        return new Verified(account, found.get().institution().orElse(null));
+    }
+
+    /** A staff account whose password was just checked, with its library's institution (null: every institution). */
+    public record Verified(StaffAccount account, String institution) {
     }
 
     private Optional<Found> lookup(String login) {

@@ -37,6 +37,7 @@ final class JdbcStoreTx implements StoreTx {
     private final JdbcTerminalProfiles terminalProfiles;
     private final JdbcLoanHistory loanHistory;
     private final JdbcLoanMarks loanMarks;
+    private final JdbcConsoleSessions consoleSessions;
 
     JdbcStoreTx(Connection connection) {
         this(new Sql(connection));
@@ -62,6 +63,7 @@ final class JdbcStoreTx implements StoreTx {
         this.terminalProfiles = new JdbcTerminalProfiles(sql);
         this.loanHistory = new JdbcLoanHistory(sql);
         this.loanMarks = new JdbcLoanMarks(sql);
+        this.consoleSessions = new JdbcConsoleSessions(sql);
     }
 
     Sql sql() {
@@ -169,5 +171,10 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public org.stackbridge.core.port.LoanMarks loanMarks() {
         return loanMarks;
+    }
+
+    @Override
+    public org.stackbridge.core.port.ConsoleSessionStore consoleSessions() {
+        return consoleSessions;
     }
 }

@@ -111,6 +111,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final InMemoryAdministration.Revision revision = new InMemoryAdministration.Revision(undo);
     private final InMemoryAdministration.Profiles profiles = new InMemoryAdministration.Profiles(undo);
     private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
+    private final UndoableMap.ConsoleSessionMap consoleSessions = new UndoableMap.ConsoleSessionMap(undo);
     private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_LOAN =
             org.stackbridge.core.model.LoanMark::loanId;
     private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_PATRON =
@@ -761,6 +762,11 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
                 return n;
             }
         };
+    }
+
+    @Override
+    public org.stackbridge.core.port.ConsoleSessionStore consoleSessions() {
+        return consoleSessions;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.TerminalAccount;
+import org.stackbridge.core.port.ConsoleSessionStore;
 import org.stackbridge.core.port.StaffAccounts;
 import org.stackbridge.core.port.TerminalAccounts;
 
@@ -40,6 +41,16 @@ class UndoableMap<V> {
         });
     }
 
+    /** Removes a row by key; false when there was none. */
+    public boolean remove(String k) {
+        V previous = rows.remove(k);
+        if (previous == null) {
+            return false;
+        }
+        undo.record(() -> rows.put(k, previous));
+        return true;
+    }
+
     /** Every row, ordered by key. */
     public List<V> all() {
         return rows.values().stream().sorted(Comparator.comparing(key)).toList();
@@ -48,6 +59,61 @@ class UndoableMap<V> {
     static final class TerminalAccountMap extends UndoableMap<TerminalAccount> implements TerminalAccounts {
         TerminalAccountMap(UndoLog undo) {
             super(undo, TerminalAccount::login);
+        }
+    }
+
+    /** The staff console's sessions by token hash. */
+    static final class ConsoleSessionMap extends UndoableMap<ConsoleSessionStore.StoredSession> implements ConsoleSessionStore {
+        ConsoleSessionMap(UndoLog undo) {
+            super(undo, StoredSession::tokenHash);
+        }
+
+        @Override
+        public void insert(StoredSession session) {
+            if (find(session.tokenHash()).isPresent()) {
+                throw new org.stackbridge.core.port.StoreConflictException("console session exists", null);
+            }
+            save(session);
+        }
+
+        @Override
+        public boolean touch(String tokenHash, java.time.Instant lastSeen) {
+            Optional<StoredSession> s = find(tokenHash);
+            s.filter(x -> x.lastSeen().isBefore(lastSeen)).ifPresent(x -> save(new StoredSession(x.tokenHash(), x.login(),
+                    x.credential(), x.csrf(), x.created(), lastSeen)));
+            return s.isPresent();
+        }
+
+        @Override
+        public boolean delete(String tokenHash) {
+            return remove(tokenHash);
+        }
+
+        @Override
+        public int deleteLogin(String login) {
+            return removeAll(all().stream().filter(s -> s.login().equals(login)).toList());
+        }
+
+        @Override
+        public int deleteExpired(java.time.Instant idleBefore, java.time.Instant createdBefore) {
+            return removeAll(all().stream().filter(s -> s.lastSeen().isBefore(idleBefore) || s.created().isBefore(createdBefore)).toList());
+        }
+
+        @Override
+        public int trimTo(int max) {
+            List<StoredSession> byAge = all().stream().sorted(Comparator.comparing(StoredSession::lastSeen)
+                    .thenComparing(StoredSession::tokenHash)).toList();
+            return byAge.size() <= max ? 0 : removeAll(byAge.subList(0, byAge.size() - max));
+        }
+
+        @Override
+        public int count() {
+            return all().size();
+        }
+
+        private int removeAll(List<StoredSession> gone) {
+            gone.forEach(s -> remove(s.tokenHash()));
+            return gone.size();
         }
     }
 

@@ -2,7 +2,6 @@ package org.stackbridge.staff.console.page;
 
 import java.time.Instant;
 import java.util.List;
-import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.outcome.Views;
 
 /** The model of each page: one record per template, so every template has exactly one typed parameter. */
@@ -36,9 +35,6 @@ public final class ConsolePages {
 
     /** A receipt of the loans made today (UTC), for the receipt printer. */
     public record ReceiptPage(Chrome chrome, Views.PatronInfo info, List<Views.LoanLine> loans, Instant printedAt) {
-    }
-
-    public record StaffListPage(Chrome chrome, List<StaffAccount> accounts) {
     }
 
     public record ErrorPage(Chrome chrome, int status, String title, String detail) {

@@ -26,12 +26,15 @@ import org.stackbridge.staff.console.web.Pages;
 import org.stackbridge.staff.console.web.SignInPages;
 import org.stackbridge.staff.console.web.StaticAssets;
 import org.stackbridge.staff.resource.IllPartners;
+import org.stackbridge.staff.console.web.StaffApiCalls;
+import org.stackbridge.staff.console.web.ReportPages;
+import org.stackbridge.staff.console.web.TerminalPages;
 
 /** The console's JAX-RS application: the page resources, the role filter and the error pages. */
 final class ConsoleApplication extends ResourceConfig {
 
     ConsoleApplication(ConsoleSettings settings, ConsoleEngine engine, TransactionRunner storage, StaffAuthenticator authenticator,
-                       ConsoleSessions sessions, Pages pages, Clock clock, StaffServices services) {
+                       ConsoleSessions sessions, Pages pages, Clock clock, StaffServices services, StaffApiCalls api) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -51,6 +54,7 @@ final class ConsoleApplication extends ResourceConfig {
                 bind(clock).to(Clock.class);
                 bind(services).to(StaffServices.class);
                 bind(services.illPartners()).to(IllPartners.class);
+                bind(api).to(StaffApiCalls.class);
             }
         });
         register(SignInPages.class);
@@ -63,6 +67,8 @@ final class ConsoleApplication extends ResourceConfig {
         register(HoldPages.class);
         register(PatronHoldPages.class);
         register(IllPages.class);
+        register(TerminalPages.class);
+        register(ReportPages.class);
     }
 
     /** The items, catalogue and copy-cataloguing screens, with what they need beyond the engine. */

@@ -28,6 +28,7 @@ import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.StaffServices;
 import org.stackbridge.staff.auth.StaffAuthenticator;
+import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.auth.StaffLoginThrottle;
 import org.stackbridge.staff.console.ConsoleCataloguing;
 import org.stackbridge.staff.console.ConsoleSettings;
@@ -35,6 +36,7 @@ import org.stackbridge.staff.console.auth.ConsoleSession;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
 import org.stackbridge.staff.console.web.ConsoleEngine;
 import org.stackbridge.staff.console.web.Pages;
+import org.stackbridge.staff.console.web.StaffApiCalls;
 import org.stackbridge.staff.server.JerseyWorkers;
 
 /**
@@ -68,25 +70,29 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
     private final Pages pages;
     private final ApplicationHandler app;
 
+    /** Without the gateway's extras: no SIP2 profiles or live terminal status, API tokens of its own (tests). */
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
                                Clock clock) {
-        this(settings, port, storage, throttle, clock, StaffServices.defaults(storage, clock), null);
+        this(settings, port, storage, throttle, clock, StaffServices.defaults(storage, clock), new StaffSessions(clock, Duration.ofHours(1), 1),
+                null);
     }
 
     /**
-     * With the staff API's collaborators (the ILL partners a borrowing request may go to, ...), as the gateway passes
-     * them, and {@code cataloguing} (may be null: then without the items, catalogue and copy-cataloguing screens).
+     * @param services    the staff API's collaborators (administration, terminal monitor, reports, ILL partners) the
+     *                    console's pages call the staff API's resources and rules with
+     * @param apiTokens   the staff API's bearer tokens: an account changed here loses them at once, as through the API
+     * @param cataloguing may be null: then without the items, catalogue and copy-cataloguing screens
      */
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
-                               Clock clock, StaffServices services, ConsoleCataloguing cataloguing) {
+                               Clock clock, StaffServices services, StaffSessions apiTokens, ConsoleCataloguing cataloguing) {
         this.settings = settings;
         this.workers = new JerseyWorkers("staff-console", settings.workerThreads(), QUEUE);
-        this.sessions = new ConsoleSessions(clock, Duration.ofMinutes(settings.sessionIdleMinutes()),
+        this.sessions = new ConsoleSessions(storage, clock, Duration.ofMinutes(settings.sessionIdleMinutes()),
                 Duration.ofHours(settings.sessionMaxHours()), settings.maxSessions());
         this.pages = new Pages(settings.errorSound());
-        StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions.tokens(), throttle);
+        StaffAuthenticator authenticator = new StaffAuthenticator(storage, throttle);
         ConsoleApplication application = new ConsoleApplication(settings, new ConsoleEngine(port), storage, authenticator, sessions,
-                pages, clock, services);
+                pages, clock, services, new StaffApiCalls(port, services, apiTokens));
         if (cataloguing != null) {
             application.withCataloguing(cataloguing);
         }
@@ -109,7 +115,19 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
             return CompletableFuture.completedFuture(badRequestResponse());
         }
         Map<String, String> cookies = cookies(request);
-        ConsoleSession session = sessions.find(cookies.get(SESSION_COOKIE)).orElse(null);
+        URI target = uri;
+        // the session is read from the database off the event loop; the page then runs on the console's workers
+        return sessions.find(cookies.get(SESSION_COOKIE)).handle((found, error) -> {
+            if (error != null) {
+                LOG.error("staff console: the session store did not answer", error);
+                return CompletableFuture.completedFuture(secured(page(HttpResponseStatus.SERVICE_UNAVAILABLE, pages.error(null, 503,
+                        "Not available", "The database did not answer; try again in a moment."))));
+            }
+            return dispatch(request, target, cookies, found.orElse(null));
+        }).thenCompose(r -> r);
+    }
+
+    private CompletionStage<FullHttpResponse> dispatch(FullHttpRequest request, URI uri, Map<String, String> cookies, ConsoleSession session) {
         boolean secure = settings.secureCookies() || "https".equalsIgnoreCase(request.headers().get("X-Forwarded-Proto"));
         String signInToken = cookies.get(SIGN_IN_COOKIE);
         if (changesState(request.method())) {

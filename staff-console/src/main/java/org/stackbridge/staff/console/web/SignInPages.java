@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.stackbridge.staff.auth.Public;
 import org.stackbridge.staff.auth.StaffAuthenticator;
-import org.stackbridge.staff.auth.StaffSessions;
 import org.stackbridge.staff.console.auth.ConsoleSession;
 import org.stackbridge.staff.console.auth.ConsoleSessions;
 import org.stackbridge.staff.console.page.ConsolePages;
@@ -79,15 +78,16 @@ public final class SignInPages {
         if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
             return signInPage(400, ctx, login, Notice.error("Password: enter your password."));
         }
-        StaffSessions.Issued issued;
+        ConsoleSessions.Started started;
         try {
-            issued = authenticator.login(login, password);
+            started = sessions.start(authenticator.verify(login, password));
         } catch (ProblemException e) {
             return signInPage(e.problem().status(), ctx, login, Notice.error(e.problem().detail()));
         }
-        sessions.started(issued);
+        org.slf4j.LoggerFactory.getLogger(SignInPages.class).info("staff login {} ({}) signed in to the console", login,
+                started.session().staff().role().label());
         return Response.seeOther(java.net.URI.create(ConsoleHttpEndpoint.PATH + "/desk"))
-                .cookie(Forms.cookie(ConsoleHttpEndpoint.SESSION_COOKIE, issued.token(), ctx.isSecure(), -1),
+                .cookie(Forms.cookie(ConsoleHttpEndpoint.SESSION_COOKIE, started.token(), ctx.isSecure(), -1),
                         Forms.cookie(ConsoleHttpEndpoint.SIGN_IN_COOKIE, "", ctx.isSecure(), 0))
                 .build();
     }
