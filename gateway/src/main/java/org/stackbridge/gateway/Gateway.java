@@ -153,7 +153,8 @@ public final class Gateway implements AutoCloseable {
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
                 PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()),
-                org.stackbridge.gateway.config.ConfigMapping.membership(cfg));
+                org.stackbridge.gateway.config.ConfigMapping.membership(cfg))
+                .withCardReplacementFee(cfg.engine().cardReplacementFee());
         // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table,
                 new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE)));
@@ -226,7 +227,8 @@ public final class Gateway implements AutoCloseable {
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
         http.mount(StaffOpenApi.PATH, (request, remote) -> staffApi.openApi(request, BuildInfo.current().version()));
-        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock);
+        console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock,
+                new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()));
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));

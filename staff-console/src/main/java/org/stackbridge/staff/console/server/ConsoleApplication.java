@@ -20,7 +20,7 @@ import org.stackbridge.staff.console.web.StaticAssets;
 final class ConsoleApplication extends ResourceConfig {
 
     ConsoleApplication(ConsoleSettings settings, ConsoleEngine engine, TransactionRunner storage, StaffAuthenticator authenticator,
-                       ConsoleSessions sessions, Pages pages, Clock clock) {
+                       ConsoleSessions sessions, Pages pages, Clock clock, org.stackbridge.core.security.SecretHasher pinHasher) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
@@ -38,11 +38,13 @@ final class ConsoleApplication extends ResourceConfig {
                 bind(sessions).to(ConsoleSessions.class);
                 bind(pages).to(Pages.class);
                 bind(clock).to(Clock.class);
+                bind(pinHasher).to(org.stackbridge.core.security.SecretHasher.class);
             }
         });
         register(SignInPages.class);
         register(DeskPages.class);
         register(PatronPages.class);
+        register(org.stackbridge.staff.console.web.CardPages.class);
         register(AdminPages.class);
         register(StaticAssets.class);
     }

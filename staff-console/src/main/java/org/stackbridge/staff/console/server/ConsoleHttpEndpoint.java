@@ -68,6 +68,12 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
 
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
                                Clock clock) {
+        this(settings, port, storage, throttle, clock, org.stackbridge.core.security.SecretHasher.standard());
+    }
+
+    /** With {@code pinHasher}: how PINs staff set at the console are hashed (the gateway's {@code security.hash-iterations}). */
+    public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
+                               Clock clock, org.stackbridge.core.security.SecretHasher pinHasher) {
         this.settings = settings;
         this.workers = new JerseyWorkers("staff-console", settings.workerThreads(), QUEUE);
         this.sessions = new ConsoleSessions(clock, Duration.ofMinutes(settings.sessionIdleMinutes()),
@@ -75,7 +81,7 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
         this.pages = new Pages(settings.errorSound());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions.tokens(), throttle);
         this.app = new ApplicationHandler(new ConsoleApplication(settings, new ConsoleEngine(port), storage, authenticator, sessions,
-                pages, clock));
+                pages, clock, pinHasher));
     }
 
     /** The live console sessions; for monitoring and tests. */
