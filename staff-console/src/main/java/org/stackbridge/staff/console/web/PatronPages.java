@@ -190,7 +190,8 @@ public final class PatronPages {
             return searchPage(DeskPages.status(r.reason()), session, q, null, page, false, Notice.refused(r.reason(), r.message()));
         }
         PatronViews.PatronPage result = found.value();
-        Notice notice = result.patrons().isEmpty() ? Notice.error("No patron matches " + q + ".") : null;
+        Notice notice = result.patrons().isEmpty() && page == 1
+                ? Notice.error("No patron with barcode " + q + ", nor a name, e-mail or phone starting with it.") : null;
         return searchPage(result.patrons().isEmpty() ? 404 : 200, session, q, result, page, result.more(), notice);
     }
 
