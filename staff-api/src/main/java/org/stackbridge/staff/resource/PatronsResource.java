@@ -186,6 +186,15 @@ public final class PatronsResource {
         return engine.run(new PatronCommands.ReplaceCard(EngineCalls.context(security, key), patron, card, chargeFee), info -> info);
     }
 
+    /** The patron's ID card as a PDF at credit-card size ({@link PatronCardsResource}). */
+    @GET
+    @Path("{barcode}/card.pdf")
+    @Produces(PatronCardsResource.PDF)
+    @Requires(StaffPermission.PATRONS)
+    public CompletionStage<Response> card(@PathParam("barcode") String barcode, @Context SecurityContext security) {
+        return PatronCardsResource.card(engine, barcode, security);
+    }
+
     /** Sets a new PIN (204); a kiosk accepts it at once and refuses the old one. */
     @PUT
     @Path("{barcode}/pin")

@@ -178,12 +178,7 @@ public final class PatronPages {
         if (q.length() > MAX_QUERY || q.chars().anyMatch(Character::isISOControl)) {
             return searchPage(400, session, "", null, 1, false, Notice.error("Search: 1 to " + MAX_QUERY + " characters."));
         }
-        int page = 1;
-        try {
-            page = pageParam == null ? 1 : Math.max(1, Math.min(Integer.parseInt(pageParam.strip()), 100_000));
-        } catch (NumberFormatException e) {
-            // the first page
-        }
+        int page = pageNumber(pageParam);
         Outcome<PatronViews.PatronPage> found = engine.run(new PatronCommands.SearchPatrons(engine.context(session),
                 new PatronSearch(q, null, null, null, null), page, PER_PAGE));
         if (found instanceof Outcome.Refused<PatronViews.PatronPage> r) {
@@ -210,7 +205,7 @@ public final class PatronPages {
         ConsoleSession session = DeskPages.session(security);
         String b = Forms.barcode(barcode);
         if (b == null) {
-            return searchPage(400, session, "", null, 1, false, Notice.error("Barcode: 1 to " + Forms.MAX_BARCODE + " characters."));
+            return badBarcode(session);
         }
         String said = done == null ? null : DONE.get(done);
         return patronPage(200, session, b, said == null ? null : Notice.ok(said), null);
@@ -223,14 +218,9 @@ public final class PatronPages {
         ConsoleSession session = DeskPages.session(security);
         String b = Forms.barcode(barcode);
         if (b == null) {
-            return searchPage(400, session, "", null, 1, false, Notice.error("Barcode: 1 to " + Forms.MAX_BARCODE + " characters."));
+            return badBarcode(session);
         }
-        int page = 1;
-        try {
-            page = pageParam == null ? 1 : Math.max(1, Math.min(Integer.parseInt(pageParam.strip()), 100_000));
-        } catch (NumberFormatException e) {
-            // the first page
-        }
+        int page = pageNumber(pageParam);
         RequestContext ctx = engine.context(session);
         Outcome<Views.PatronInfo> found = engine.run(new Commands.LookupPatron(ctx, b, null));
         if (found instanceof Outcome.Refused<Views.PatronInfo> r) {
@@ -357,6 +347,19 @@ public final class PatronPages {
     private Response unknown(ConsoleSession session, String barcode, Outcome.Refused<?> r) {
         return searchPage(DeskPages.status(r.reason()), session, barcode, null, 1, false, Notice.refused(r.reason(),
                 r.reason() == RefusalReason.UNKNOWN_PATRON ? "No patron with barcode " + barcode + "." : r.message()));
+    }
+
+    private Response badBarcode(ConsoleSession session) {
+        return searchPage(400, session, "", null, 1, false, Notice.error("Barcode: 1 to " + Forms.MAX_BARCODE + " characters."));
+    }
+
+    /** A {@code page} parameter: 1 when absent or not a number, else between 1 and 100000. */
+    static int pageNumber(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(Integer.parseInt(value.strip()), 100_000));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private Response damaged(ConsoleSession session, String barcode) {
