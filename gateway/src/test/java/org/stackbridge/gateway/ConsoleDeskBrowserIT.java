@@ -42,10 +42,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
@@ -166,9 +165,16 @@ class ConsoleDeskBrowserIT {
     /** Submits the form {@code formSelector} with its button, as staff do, and waits for the next page. */
     private void submit(String formSelector) {
         WebElement form = browser.findElement(By.cssSelector(formSelector));
+        // a mark on the old page: the next page has none
+        browser.executeScript("window.__sbOldPage = true;");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
-        kit.waitFor(() -> "complete".equals(browser.executeScript("return document.readyState;")));
+        kit.waitFor(() -> {
+            try {
+                return Boolean.TRUE.equals(browser.executeScript("return window.__sbOldPage === undefined && document.readyState === 'complete';"));
+            } catch (WebDriverException e) {
+                return false; // the page is changing under the driver
+            }
+        });
     }
 
     private void type(String id, String text) {
