@@ -155,7 +155,8 @@ public final class Gateway implements AutoCloseable {
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
                 PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()),
-                org.stackbridge.gateway.config.ConfigMapping.membership(cfg));
+                org.stackbridge.gateway.config.ConfigMapping.membership(cfg))
+                .withCardReplacementFee(cfg.engine().cardReplacementFee());
         // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
         CirculationEngine engine = new CirculationEngine(clock, settings, policies::table,
                 new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE)));

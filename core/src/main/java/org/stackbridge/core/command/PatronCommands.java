@@ -79,8 +79,17 @@ public final class PatronCommands {
         }
     }
 
-    /** Replace the patron's card: the new barcode becomes the patron's, the old one stays bound as a lost card. */
-    public record ReplaceCard(RequestContext context, String patronBarcode, String newBarcode) implements Command<Views.PatronInfo> {
+    /**
+     * Replace the patron's card: the new barcode becomes the patron's, the old one stays bound as a lost card. With
+     * {@code chargeFee} the engine's card replacement fee (when one is set) is charged in the same transaction.
+     */
+    public record ReplaceCard(RequestContext context, String patronBarcode, String newBarcode, boolean chargeFee)
+            implements Command<Views.PatronInfo> {
+
+        /** A replacement that charges the configured fee, if any. */
+        public ReplaceCard(RequestContext context, String patronBarcode, String newBarcode) {
+            this(context, patronBarcode, newBarcode, true);
+        }
     }
 
     /**
@@ -135,6 +144,20 @@ public final class PatronCommands {
 
     /** An item's history from the event log, newest first; {@code page} counts from 1. Read-only. */
     public record ItemHistory(RequestContext context, String itemBarcode, int page, int perPage) implements Command<PatronViews.HistoryPage> {
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- added for the console's patron desk
+
+    /**
+     * Patrons who may be the same person as a new patron with this name, birth date and e-mail (the rule is
+     * {@code PatronDuplicates}): at most {@code PatronDuplicates.MAX_REPORTED}, in the caller's institution. Read-only.
+     */
+    public record FindDuplicatePatrons(RequestContext context, String name, LocalDate birthDate, String email)
+            implements Command<PatronViews.PatronPage> {
         @Override
         public boolean mutating() {
             return false;

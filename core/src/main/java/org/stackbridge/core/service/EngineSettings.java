@@ -16,9 +16,11 @@ import org.stackbridge.core.security.PinSettings;
  * @param requestKeyTtl   how long outcomes of keyed requests are kept for replay
  * @param pins            the patron PIN check cache and failed-PIN lock
  * @param membership      the patron categories and their membership periods
+ * @param cardReplacementFee charged (as a {@code CARD_REPLACEMENT} fee) when staff replace a patron's card and do not
+ *                        waive it; zero or null charges nothing
  */
 public record EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl, PinSettings pins,
-                             MembershipPolicy membership) {
+                             MembershipPolicy membership, BigDecimal cardReplacementFee) {
 
     public EngineSettings {
         Objects.requireNonNull(currency, "currency");
@@ -26,6 +28,26 @@ public record EngineSettings(Currency currency, BigDecimal feeLimit, int maxOver
         requestKeyTtl = requestKeyTtl == null ? Duration.ofDays(7) : requestKeyTtl;
         pins = pins == null ? PinSettings.DEFAULTS : pins;
         membership = membership == null ? MembershipPolicy.ANY : membership;
+        cardReplacementFee = cardReplacementFee == null ? BigDecimal.ZERO : cardReplacementFee;
+        if (cardReplacementFee.signum() < 0) {
+            throw new IllegalArgumentException("cardReplacementFee must not be negative");
+        }
+    }
+
+    /** Settings without a card replacement fee. */
+    public EngineSettings(Currency currency, BigDecimal feeLimit, int maxOverdue, Duration requestKeyTtl, PinSettings pins,
+                          MembershipPolicy membership) {
+        this(currency, feeLimit, maxOverdue, requestKeyTtl, pins, membership, BigDecimal.ZERO);
+    }
+
+    /** These settings with {@code fee} charged for a replaced card (zero: nothing). */
+    public EngineSettings withCardReplacementFee(BigDecimal fee) {
+        return new EngineSettings(currency, feeLimit, maxOverdue, requestKeyTtl, pins, membership, fee);
+    }
+
+    /** The fee a replaced card costs, when there is one. */
+    public java.util.Optional<Money> cardReplacementFeeMoney() {
+        return cardReplacementFee.signum() > 0 ? java.util.Optional.of(new Money(cardReplacementFee, currency)) : java.util.Optional.empty();
     }
 
     /** Settings accepting any patron category, without membership periods. */

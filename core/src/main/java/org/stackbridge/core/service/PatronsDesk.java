@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.stackbridge.core.command.PatronCommands.AnonymisePatron;
 import org.stackbridge.core.command.PatronCommands.ChangeMembership;
 import org.stackbridge.core.command.PatronCommands.CreatePatron;
+import org.stackbridge.core.command.PatronCommands.FindDuplicatePatrons;
 import org.stackbridge.core.command.PatronCommands.ItemHistory;
 import org.stackbridge.core.command.PatronCommands.ListBlocks;
 import org.stackbridge.core.command.PatronCommands.MembershipAction;
@@ -27,9 +28,12 @@ import org.stackbridge.core.model.BlockType;
 import org.stackbridge.core.model.Changes;
 import org.stackbridge.core.model.CirculationEvent;
 import org.stackbridge.core.model.EventType;
+import org.stackbridge.core.model.Fee;
+import org.stackbridge.core.model.FeeType;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.Library;
 import org.stackbridge.core.model.LostCard;
+import org.stackbridge.core.model.Money;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.PatronBlock;
 import org.stackbridge.core.outcome.Outcome;
@@ -38,6 +42,7 @@ import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.outcome.Views.PinCheck;
 import org.stackbridge.core.policy.MembershipPolicy;
+import org.stackbridge.core.policy.PatronDuplicates;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.security.PinVerifier;
 import org.stackbridge.core.security.SecretHasher;
@@ -80,6 +85,7 @@ final class PatronsDesk extends Desk {
         engine.register(RemoveBlock.class, this::removeBlock);
         engine.register(PatronHistory.class, this::patronHistory);
         engine.register(ItemHistory.class, this::itemHistory);
+        engine.register(FindDuplicatePatrons.class, this::duplicates);
     }
 
     // ---------------------------------------------------------------- create and change
@@ -187,6 +193,37 @@ final class PatronsDesk extends Desk {
         return Outcome.success(new PatronViews.PatronPage(visible, Math.max(1, cmd.page()), perPage, found.size() > perPage));
     }
 
+    /** Patrons with the same name and birth date, or the same e-mail ({@link PatronDuplicates}), in the caller's institution. */
+    private Outcome<PatronViews.PatronPage> duplicates(FindDuplicatePatrons cmd, EngineTx tx) {
+        java.util.Map<Long, Views.PatronView> found = new java.util.LinkedHashMap<>();
+        List<org.stackbridge.core.model.PatronSearch> searches = new ArrayList<>();
+        if (cmd.name() != null && !cmd.name().isBlank() && cmd.birthDate() != null) {
+            // by the whole name, and by its first word for names stored with other spacing
+            String name = cmd.name().strip().replaceAll("\\s+", " ");
+            searches.add(new org.stackbridge.core.model.PatronSearch(null, name, null, null, null));
+            if (name.indexOf(' ') > 0) {
+                searches.add(new org.stackbridge.core.model.PatronSearch(null, name.substring(0, name.indexOf(' ')), null, null, null));
+            }
+        }
+        if (cmd.email() != null && !cmd.email().isBlank()) {
+            searches.add(new org.stackbridge.core.model.PatronSearch(null, null, null, cmd.email(), null));
+        }
+        for (org.stackbridge.core.model.PatronSearch search : searches) {
+            // the search matches by prefix; the policy keeps only exact matches, so look at a bounded number of candidates
+            for (Patron p : tx.store().patrons().search(search, 0, 10 * PatronDuplicates.MAX_REPORTED)) {
+                if (found.size() >= PatronDuplicates.MAX_REPORTED) {
+                    break;
+                }
+                Views.PatronView view = patronView(tx, p);
+                if (inInstitution(tx, cmd.context(), p.homeLibrary())
+                        && PatronDuplicates.possibleDuplicate(view, cmd.name(), cmd.birthDate(), cmd.email())) {
+                    found.putIfAbsent(p.id(), view);
+                }
+            }
+        }
+        return Outcome.success(new PatronViews.PatronPage(List.copyOf(found.values()), 1, PatronDuplicates.MAX_REPORTED, false));
+    }
+
     // ---------------------------------------------------------------- card, PIN, membership
 
     private Outcome<Views.PatronInfo> replaceCard(ReplaceCard cmd, EngineTx tx) {
@@ -200,8 +237,17 @@ final class PatronsDesk extends Desk {
             Patron after = before.withBarcode(cmd.newBarcode()).withCardLost(false);
             tx.store().patrons().update(after);
             tx.store().patrons().addLostCard(new LostCard(before.barcode(), before.id(), tx.now()));
+            Optional<Money> fee = cmd.chargeFee() ? settings.cardReplacementFeeMoney() : Optional.empty();
+            String charged = fee.map(m -> "; replacement fee " + m.amount().toPlainString() + " " + m.currency().getCurrencyCode() + " charged")
+                    .orElse(cmd.chargeFee() ? "" : "; no replacement fee charged");
             tx.log(ctx, EventType.PATRON_CARD_REPLACED, after.homeLibrary(), after.id(), null,
-                    patronChanges(before, after).detail("card replaced; the old card is reported lost"));
+                    patronChanges(before, after).detail("card replaced; the old card is reported lost" + charged));
+            if (fee.isPresent()) {
+                Fee stored = tx.store().fees().insert(new Fee(0, after.id(), FeeType.CARD_REPLACEMENT, fee.get(), fee.get().amount(), null, null,
+                        "Card replacement (old card " + before.barcode() + ")", tx.now()));
+                tx.log(ctx, EventType.FEE_ASSESSED, ctx.library(), after.id(), null, "fee=" + stored.id() + " " + FeeType.CARD_REPLACEMENT + " "
+                        + fee.get());
+            }
             return Outcome.success(views.patronInfo(tx, ctx, after, PinCheck.NOT_CHECKED));
         });
     }

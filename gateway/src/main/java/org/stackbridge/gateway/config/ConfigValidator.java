@@ -48,6 +48,9 @@ final class ConfigValidator {
         if (c.engine().feeLimit().signum() < 0) {
             fail("engine.fee-limit", "must not be negative");
         }
+        if (c.engine().cardReplacementFee().signum() < 0 || c.engine().cardReplacementFee().scale() > 2) {
+            fail("engine.card-replacement-fee", "must be 0 (none) or a positive amount with at most two decimals");
+        }
         if (c.engine().maxOverdue() < 0) {
             fail("engine.max-overdue", "must not be negative");
         }

@@ -149,10 +149,21 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
      * @param pinLockMinutes     how long such a lock lasts
      * @param settingsRefreshSeconds how often an administration change made elsewhere (another node, the command line) is
      *                           looked for; 0 = only changes made through this gateway apply without a restart
+     * @param cardReplacementFee charged when staff replace a patron's card (console or {@code POST /patrons/{b}/card}) and
+     *                           do not waive it; 0 = none
      */
     public record Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays, Integer maintenanceMinutes,
-                         Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds) {
+                         Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds,
+                         BigDecimal cardReplacementFee) {
+        /** Without a card replacement fee. */
+        public Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays, Integer maintenanceMinutes,
+                      Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds) {
+            this(currency, feeLimit, maxOverdue, requestKeyDays, maintenanceMinutes, pinCacheMinutes, pinMaxFailures, pinLockMinutes,
+                    settingsRefreshSeconds, null);
+        }
+
         public Engine {
+            cardReplacementFee = cardReplacementFee == null ? BigDecimal.ZERO : cardReplacementFee;
             settingsRefreshSeconds = settingsRefreshSeconds == null ? 5 : settingsRefreshSeconds;
             pinCacheMinutes = pinCacheMinutes == null ? 10 : pinCacheMinutes;
             pinMaxFailures = pinMaxFailures == null ? 5 : pinMaxFailures;

@@ -18,21 +18,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.PatronCommands;
 import org.stackbridge.core.command.PatronCommands.PatronField;
-import org.stackbridge.core.model.BlockType;
-import org.stackbridge.core.model.NoticePreference;
 import org.stackbridge.core.model.StaffPermission;
 import org.stackbridge.core.outcome.PatronViews;
 import org.stackbridge.core.outcome.Views;
@@ -50,17 +46,9 @@ import org.stackbridge.staff.auth.Requires;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PatronsResource {
 
-    static final int MAX_NAME = 255;
-    static final int MAX_CODE = 64;
-    static final int MAX_EMAIL = 255;
-    static final int MAX_PHONE = 64;
-    static final int MAX_ADDRESS = 1000;
-    static final int MAX_NOTE = 1000;
-    static final int MIN_PIN = 4;
-    static final int MAX_PIN = 64;
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    static final Pattern PHONE = Pattern.compile("[0-9 +()./-]+");
-    static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    static final int MAX_NAME = PatronInput.MAX_NAME;
+    private static final Set<String> KNOWN_FIELDS = java.util.Arrays.stream(PatronField.values()).map(PatronField::label)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final EngineCalls engine;
     private final SecretHasher pinHasher;
@@ -79,7 +67,11 @@ public final class PatronsResource {
         }
     }
 
-    public record NewCard(String newBarcode) {
+    /** {@code charge_fee} (default true): charge the configured card replacement fee, if one is set. */
+    public record NewCard(String newBarcode, Boolean chargeFee) {
+        public NewCard(String newBarcode) {
+            this(newBarcode, null);
+        }
     }
 
     public record NewPin(String pin) {
@@ -135,26 +127,8 @@ public final class PatronsResource {
     @Requires(StaffPermission.PATRONS)
     public CompletionStage<Response> create(NewPatron body, @HeaderParam(CirculationResource.IDEMPOTENCY_KEY) String key,
                                             @Context SecurityContext security) {
-        Fields.requireBody(body);
-        Fields f = new Fields();
-        String barcode = f.barcode("barcode", body.barcode());
-        String name = f.required("name", body.name(), MAX_NAME);
-        String category = f.required("category", strip(body.category()), MAX_CODE);
-        String library = f.required("home_library", strip(body.homeLibrary()), MAX_CODE);
-        String email = email(f, body.email());
-        String phone = phone(f, body.phone());
-        String address = optional(f, "address", body.address(), MAX_ADDRESS);
-        LocalDate expires = date(f, "expires", body.expires());
-        LocalDate birth = date(f, "birth_date", body.birthDate());
-        NoticePreference notice = notice(f, body.noticePreference());
-        String language = language(f, body.language());
-        if (notice == NoticePreference.EMAIL && email == null) {
-            f.error("notice_preference", "email needs an e-mail address");
-        }
-        String pin = body.pin() == null ? null : pin(f, body.pin());
-        f.check();
-        PatronCommands.PatronDetails details = new PatronCommands.PatronDetails(barcode, name, category, library, email, phone, address,
-                expires, birth, notice, language);
+        PatronCommands.PatronDetails details = PatronInput.details(body);
+        String pin = body.pin();
         // the slow hash runs here, on the API's worker thread, not in the storage transaction
         String pinHash = pin == null ? null : pinHasher.hash(pin);
         return engine.run(new PatronCommands.CreatePatron(EngineCalls.context(security, key), details, pinHash),
@@ -175,65 +149,21 @@ public final class PatronsResource {
         }
         Fields f = new Fields();
         String patron = f.barcode("barcode", barcode);
-        Set<PatronField> set = EnumSet.noneOf(PatronField.class);
-        Map<String, PatronField> byLabel = new java.util.HashMap<>();
-        for (PatronField pf : PatronField.values()) {
-            byLabel.put(pf.label(), pf);
-        }
-        String name = null;
-        String category = null;
-        String library = null;
-        String email = null;
-        String phone = null;
-        String address = null;
-        LocalDate expires = null;
-        LocalDate birth = null;
-        NoticePreference notice = null;
-        String language = null;
+        Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            PatronField field = byLabel.get(e.getKey());
-            if (field == null) {
-                f.error(e.getKey(), e.getKey().equals("barcode") ? "replace the card with POST /patrons/{barcode}/card"
-                        : e.getKey().equals("pin") ? "set the PIN with PUT /patrons/{barcode}/pin" : "unknown field");
-                continue;
-            }
             JsonNode v = e.getValue();
-            if (v.isNull()) {
-                if (!field.clearable()) {
-                    f.error(field.label(), "required; cannot be cleared");
-                    continue;
-                }
-            } else if (!v.isTextual()) {
-                f.error(field.label(), "must be a string");
+            if (!v.isNull() && !v.isTextual() && KNOWN_FIELDS.contains(e.getKey())) {
+                f.error(e.getKey(), "must be a string");
                 continue;
             }
-            String text = v.isNull() ? null : v.asText();
-            set.add(field);
-            switch (field) {
-                case NAME -> name = f.required("name", text, MAX_NAME);
-                case CATEGORY -> category = f.required("category", strip(text), MAX_CODE);
-                case HOME_LIBRARY -> library = f.required("home_library", strip(text), MAX_CODE);
-                case EMAIL -> email = email(f, text);
-                case PHONE -> phone = phone(f, text);
-                case ADDRESS -> address = optional(f, "address", text, MAX_ADDRESS);
-                case EXPIRES -> expires = date(f, "expires", text);
-                case BIRTH_DATE -> birth = date(f, "birth_date", text);
-                case NOTICE_PREFERENCE -> {
-                    notice = notice(f, text);
-                    if (notice == null && text == null) {
-                        f.error("notice_preference", "required; one of email, print, none");
-                    }
-                }
-                case LANGUAGE -> language = language(f, text);
-            }
+            values.put(e.getKey(), v.isNull() || !v.isTextual() ? null : v.asText());
         }
-        if (set.isEmpty() && body.size() == 0) {
+        if (body.size() == 0) {
             f.error("(body)", "give at least one field to change");
         }
+        PatronCommands.PatronPatch patch = PatronInput.patch(f, values);
         f.check();
-        PatronCommands.PatronPatch patch = new PatronCommands.PatronPatch(set, name, category, library, email, phone, address, expires,
-                birth, notice, language);
         return engine.run(new PatronCommands.UpdatePatron(EngineCalls.context(security, null), patron, patch), info -> info);
     }
 
@@ -252,7 +182,17 @@ public final class PatronsResource {
         String patron = f.barcode("barcode", barcode);
         String card = f.barcode("new_barcode", body.newBarcode());
         f.check();
-        return engine.run(new PatronCommands.ReplaceCard(EngineCalls.context(security, key), patron, card), info -> info);
+        boolean chargeFee = body.chargeFee() == null || body.chargeFee();
+        return engine.run(new PatronCommands.ReplaceCard(EngineCalls.context(security, key), patron, card, chargeFee), info -> info);
+    }
+
+    /** The patron's ID card as a PDF at credit-card size ({@link PatronCardsResource}). */
+    @GET
+    @Path("{barcode}/card.pdf")
+    @Produces(PatronCardsResource.PDF)
+    @Requires(StaffPermission.PATRONS)
+    public CompletionStage<Response> card(@PathParam("barcode") String barcode, @Context SecurityContext security) {
+        return PatronCardsResource.card(engine, barcode, security);
     }
 
     /** Sets a new PIN (204); a kiosk accepts it at once and refuses the old one. */
@@ -262,10 +202,8 @@ public final class PatronsResource {
     @Requires(StaffPermission.PATRONS)
     public CompletionStage<Response> resetPin(@PathParam("barcode") String barcode, NewPin body, @Context SecurityContext security) {
         Fields.requireBody(body);
-        Fields f = new Fields();
-        String patron = f.barcode("barcode", barcode);
-        String pin = pin(f, body.pin());
-        f.check();
+        String patron = Fields.pathBarcode("barcode", barcode);
+        String pin = PatronInput.pin(body.pin());
         String hash = pinHasher.hash(pin);
         return engine.run(new PatronCommands.ResetPin(EngineCalls.context(security, null), patron, hash), done -> Response.noContent().build());
     }
@@ -284,7 +222,7 @@ public final class PatronsResource {
         f.required("action", body.action(), 16);
         PatronCommands.MembershipAction action = body.action() == null || body.action().isBlank() ? null
                 : f.oneOf("action", body.action(), EnumSet.allOf(PatronCommands.MembershipAction.class));
-        LocalDate until = date(f, "until", body.until());
+        LocalDate until = PatronInput.date(f, "until", body.until());
         f.check();
         return engine.run(new PatronCommands.ChangeMembership(EngineCalls.context(security, key), patron, action, until), info -> info);
     }
@@ -318,24 +256,9 @@ public final class PatronsResource {
     public CompletionStage<Response> block(@PathParam("barcode") String barcode, NewBlock body,
                                            @HeaderParam(CirculationResource.IDEMPOTENCY_KEY) String key,
                                            @Context SecurityContext security) {
-        Fields.requireBody(body);
-        Fields f = new Fields();
-        String patron = f.barcode("barcode", barcode);
-        f.required("type", body.type(), 32);
-        Set<BlockType> staffTypes = EnumSet.complementOf(EnumSet.of(BlockType.KIOSK));
-        BlockType type = body.type() == null || body.type().isBlank() ? null : f.oneOf("type", body.type(), staffTypes);
-        String reason = optional(f, "reason", body.reason(), MAX_NAME);
-        String note = optional(f, "note", body.note(), MAX_NOTE);
-        Instant expires = null;
-        if (body.expires() != null) {
-            try {
-                expires = Instant.parse(body.expires());
-            } catch (DateTimeParseException e) {
-                f.error("expires", "must be an ISO-8601 UTC time such as 2027-01-31T17:00:00Z");
-            }
-        }
-        f.check();
-        return engine.run(new PatronCommands.PlaceBlock(EngineCalls.context(security, key), patron, type, reason, note, expires),
+        String patron = Fields.pathBarcode("barcode", barcode);
+        PatronInput.Block b = PatronInput.block(body);
+        return engine.run(new PatronCommands.PlaceBlock(EngineCalls.context(security, key), patron, b.type(), b.reason(), b.note(), b.expires()),
                 line -> Response.status(Response.Status.CREATED).entity(line).build());
     }
 
@@ -366,81 +289,6 @@ public final class PatronsResource {
         f.check();
         return engine.run(new PatronCommands.PatronHistory(EngineCalls.context(security, null), patron, paging.page(), paging.perPage()),
                 h -> h);
-    }
-
-    // ---------------------------------------------------------------- field checks
-
-    private static String strip(String v) {
-        return v == null ? null : v.strip();
-    }
-
-    private static String optional(Fields f, String name, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return f.required(name, value, max);
-    }
-
-    static String email(Fields f, String value) {
-        String v = optional(f, "email", strip(value), MAX_EMAIL);
-        if (v != null && v.length() <= MAX_EMAIL && !EMAIL.matcher(v).matches()) {
-            f.error("email", "not an e-mail address");
-        }
-        return v;
-    }
-
-    private static String phone(Fields f, String value) {
-        String v = optional(f, "phone", strip(value), MAX_PHONE);
-        if (v != null && v.length() <= MAX_PHONE && !PHONE.matcher(v).matches()) {
-            f.error("phone", "only digits, spaces and + ( ) . / -");
-        }
-        return v;
-    }
-
-    private static String language(Fields f, String value) {
-        String v = optional(f, "language", strip(value), 16);
-        if (v != null && !LANGUAGE.matcher(v).matches()) {
-            f.error("language", "a language tag such as en or fr-CA");
-        }
-        return v;
-    }
-
-    private static NoticePreference notice(Fields f, String value) {
-        if (value == null) {
-            return null;
-        }
-        return NoticePreference.parse(value).orElseGet(() -> {
-            f.error("notice_preference", "must be one of email, print, none");
-            return null;
-        });
-    }
-
-    private static LocalDate date(Fields f, String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            f.error(name, "must be a date such as 2027-01-31");
-            return null;
-        }
-    }
-
-    private static String pin(Fields f, String value) {
-        if (value == null || value.isEmpty()) {
-            f.error("pin", "required");
-            return null;
-        }
-        if (value.length() < MIN_PIN || value.length() > MAX_PIN) {
-            f.error("pin", "must be " + MIN_PIN + "-" + MAX_PIN + " characters");
-        } else if (value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            // SIP2 kiosks send the PIN in AD: visible ASCII without the field separator
-            f.error("pin", "must be visible ASCII characters");
-        } else if (value.indexOf('|') >= 0) {
-            f.error("pin", "must not contain |");
-        }
-        return value;
     }
 
     static String lower(Enum<?> e) {

@@ -65,6 +65,7 @@ final class StaffApplication extends ResourceConfig {
         });
         register(AuthResource.class);
         register(PatronsResource.class);
+        register(org.stackbridge.staff.resource.PatronCardsResource.class);
         register(ItemsResource.class);
         register(CirculationResource.class);
         register(ReportsResource.class);

@@ -55,11 +55,13 @@ final class ConsoleApplication extends ResourceConfig {
                 bind(services).to(StaffServices.class);
                 bind(services.illPartners()).to(IllPartners.class);
                 bind(api).to(StaffApiCalls.class);
+                bind(services.pinHasher()).to(org.stackbridge.core.security.SecretHasher.class);
             }
         });
         register(SignInPages.class);
         register(DeskPages.class);
         register(PatronPages.class);
+        register(org.stackbridge.staff.console.web.CardPages.class);
         register(AdminPages.class);
         register(StaticAssets.class);
         register(FeePages.class);

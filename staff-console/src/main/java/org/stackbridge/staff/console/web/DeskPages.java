@@ -26,12 +26,16 @@ import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.staff.auth.Requires;
 import org.stackbridge.staff.console.auth.ConsoleSession;
+import org.stackbridge.core.policy.CheckoutOverrides;
+import org.stackbridge.staff.console.page.ConsolePages;
 import org.stackbridge.staff.console.page.ConsolePages.CheckinPage;
 import org.stackbridge.staff.console.page.ConsolePages.DeskPage;
 import org.stackbridge.staff.console.page.ConsolePages.ReceiptPage;
 import org.stackbridge.staff.console.page.Fmt;
 import org.stackbridge.staff.console.page.Notice;
 import org.stackbridge.staff.console.server.ConsoleSecurityContext;
+import org.stackbridge.staff.problem.ProblemException;
+import org.stackbridge.staff.resource.PatronInput;
 
 /**
  * The circulation desk: scan a patron, check items out to them, renew one or all, print a receipt of today's loans;
@@ -88,10 +92,52 @@ public final class DeskPages {
         }
         Outcome<Views.CheckedOut> out = engine.run(new Commands.CheckOut(ctx, patronBarcode, itemBarcode, null, false, false, false));
         if (out instanceof Outcome.Refused<Views.CheckedOut> r) {
-            return desk(status(r.reason()), session, patronBarcode, Notice.refused(r.reason(), "Not checked out: " + itemBarcode + ". " + r.message()));
+            // a refusal a desk override may pass: the page offers the override (to roles that have it) for this item
+            ConsolePages.OverrideOffer offer = CheckoutOverrides.overridable(r.reason())
+                    ? new ConsolePages.OverrideOffer(itemBarcode, r.reason().name(), r.message(), null) : null;
+            return desk(status(r.reason()), session, patronBarcode, Notice.refused(r.reason(), "Not checked out: " + itemBarcode + ". " + r.message()),
+                    offer);
         }
-        Views.CheckedOut done = out.value();
-        String what = done.renewal() ? "Renewed " : "Checked out ";
+        return checkedOut(session, patronBarcode, itemBarcode, out.value(), null);
+    }
+
+    /**
+     * The desk override of a refused checkout: the same engine command as {@code POST /api/v1/checkouts} with
+     * {@code override}, for roles with the override permission only (a technician posting it gets 403 from the role
+     * filter). The reason is required; the engine logs {@code CHECKOUT_OVERRIDE} with it and the staff login.
+     */
+    @POST
+    @Path("override")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(StaffPermission.OVERRIDE)
+    public Response override(@FormParam("patron") String patron, @FormParam("item") String item, @FormParam("reason") String reason,
+                             @FormParam("refusal") String refusal, @FormParam("request_key") String key, @Context SecurityContext security) {
+        ConsoleSession session = session(security);
+        String patronBarcode = Forms.barcode(patron);
+        String itemBarcode = Forms.barcode(item);
+        RequestContext ctx = engine.context(session, key);
+        if (patronBarcode == null || itemBarcode == null || ctx == null) {
+            return desk(400, session, patronBarcode, Notice.error("The form is damaged; reload the page."));
+        }
+        Commands.CheckoutOverride override;
+        try {
+            override = PatronInput.checkoutOverride("reason", reason);
+        } catch (ProblemException e) {
+            String why = PatronInput.errors(e).stream().map(er -> er.reason()).findFirst().orElse("invalid");
+            String refusedFor = refusal == null || refusal.length() > 64 ? "" : refusal;
+            return desk(400, session, patronBarcode, Notice.error("Override reason: " + why + "."),
+                    new ConsolePages.OverrideOffer(itemBarcode, refusedFor, "Give the reason for the override.", "Reason: " + why));
+        }
+        Outcome<Views.CheckedOut> out = engine.run(new Commands.CheckOut(ctx, patronBarcode, itemBarcode, null, false, false, false, override));
+        if (out instanceof Outcome.Refused<Views.CheckedOut> r) {
+            return desk(status(r.reason()), session, patronBarcode, Notice.refused(r.reason(), "Not checked out, even with the override: "
+                    + itemBarcode + ". " + r.message()));
+        }
+        return checkedOut(session, patronBarcode, itemBarcode, out.value(), override.reason());
+    }
+
+    private Response checkedOut(ConsoleSession session, String patronBarcode, String itemBarcode, Views.CheckedOut done, String overrideReason) {
+        String what = done.renewal() ? "Renewed " : overrideReason != null ? "Checked out with an override " : "Checked out ";
         String fee = done.fee() != null && done.fee().isPositive() ? " Fee " + Fmt.money(done.fee()) + "." : "";
         return desk(200, session, patronBarcode, Notice.ok(what + itemBarcode + " (" + done.item().title() + "), due "
                 + Fmt.date(done.dueAt()) + "." + fee));
@@ -203,8 +249,12 @@ public final class DeskPages {
                 clock.instant())));
     }
 
-    /** The desk page, looking the patron up afresh so the card shows what the engine now holds. */
     private Response desk(int status, ConsoleSession session, String patronBarcode, Notice notice) {
+        return desk(status, session, patronBarcode, notice, null);
+    }
+
+    /** The desk page, looking the patron up afresh so the card shows what the engine now holds. */
+    private Response desk(int status, ConsoleSession session, String patronBarcode, Notice notice, ConsolePages.OverrideOffer override) {
         Views.PatronInfo info = null;
         if (patronBarcode != null) {
             Outcome<Views.PatronInfo> found = engine.run(new Commands.LookupPatron(engine.context(session), patronBarcode, null));
@@ -217,7 +267,7 @@ public final class DeskPages {
             }
         }
         return Forms.html(status, pages.render("desk.jte", new DeskPage(pages.chrome(info == null ? "Desk" : "Desk: " + info.patron().name(),
-                "desk", session), Forms.newRequestKey(), info == null ? null : patronBarcode, info, notice)));
+                "desk", session), Forms.newRequestKey(), info == null ? null : patronBarcode, info, notice, info == null ? null : override)));
     }
 
     private Response checkin(int status, ConsoleSession session, Notice notice, Views.CheckedIn result) {

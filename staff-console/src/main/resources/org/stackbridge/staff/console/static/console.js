@@ -4,6 +4,12 @@
   "use strict";
 
   function focusScan() {
+    // a refused form field takes the focus, so the keyboard is where the correction goes
+    var invalid = document.querySelector("#main [aria-invalid=\"true\"]");
+    if (invalid) {
+      invalid.focus();
+      return;
+    }
     var scan = document.querySelector("[data-scan]");
     if (scan) {
       scan.focus();
