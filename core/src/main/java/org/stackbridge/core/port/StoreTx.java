@@ -39,4 +39,14 @@ public interface StoreTx {
     default org.stackbridge.core.port.ReportQueries reports() {
         throw new UnsupportedOperationException("this store does not compute reports");
     }
+
+    /** The notice outbox and the facts notices are made of; a store without them says so. */
+    default Notices notices() {
+        throw new UnsupportedOperationException("this store keeps no notices");
+    }
+
+    /** Leases of jobs that run on one node at a time; a store without them says so. */
+    default JobLeases leases() {
+        throw new UnsupportedOperationException("this store keeps no job leases");
+    }
 }

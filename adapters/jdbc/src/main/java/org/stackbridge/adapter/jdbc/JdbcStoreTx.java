@@ -156,4 +156,14 @@ final class JdbcStoreTx implements StoreTx {
     public org.stackbridge.core.port.LoanMarks loanMarks() {
         return loanMarks;
     }
+
+    @Override
+    public org.stackbridge.core.port.Notices notices() {
+        return new JdbcNotices(sql);
+    }
+
+    @Override
+    public org.stackbridge.core.port.JobLeases leases() {
+        return new JdbcJobLeases(sql);
+    }
 }
