@@ -83,6 +83,9 @@ public final class Gateway implements AutoCloseable {
     private Z3950Server z3950;
     private CatalogueSync catalogue;
     private Maintenance maintenance;
+    private org.stackbridge.gateway.notice.NoticeJob notices;
+    private java.util.function.UnaryOperator<org.stackbridge.gateway.notice.NoticeMailer> noticeMailerHook = m -> m;
+    private final String node = JobLease.newNodeName();
     private StaffHttpEndpoint staffApi;
     private volatile SettingsWatcher settingsWatcher;
     private ConsoleHttpEndpoint console;
@@ -213,13 +216,19 @@ public final class Gateway implements AutoCloseable {
         org.stackbridge.gateway.federation.RemoteCopyCatalogue copyCatalogue =
                 new org.stackbridge.gateway.federation.RemoteCopyCatalogue(cfg.federation().targets(), clock);
         closeables.add(copyCatalogue);
+        notices = org.stackbridge.gateway.notice.NoticeJob.create(loaded, storage, port, clock, policies::table, node, noticeMailerHook);
+        closeables.add(notices);
+        if (!notices.mails()) {
+            LOG.warn("notices: no SMTP host configured (notices.smtp.host), so e-mail notices go to the print batch");
+        }
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, StaffServices.defaults(storage, clock)
                 .withAdmin(Administration.of(cfg, () -> sip2))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
                 .withCataloguing(new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue)
-                .withImportJobs(imports));
+                .withImportJobs(imports)
+                .withNotices(notices));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
@@ -229,7 +238,10 @@ public final class Gateway implements AutoCloseable {
         console = new ConsoleHttpEndpoint(cfg.staffConsole(), port, storage, staffApi.throttle(), clock);
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
-        maintenance = new Maintenance(port, local, meters).start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
+        maintenance = new Maintenance(port, local, meters)
+                .withLease(new JobLease(storage, clock, "housekeeping", node,
+                        Duration.ofMinutes(cfg.engine().maintenanceMinutes()).plusMinutes(5)), notices::scheduled)
+                .start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
         ControlFile control = ControlFile.fresh(cfg.listeners().bind(), 0);
@@ -362,6 +374,22 @@ public final class Gateway implements AutoCloseable {
 
     public Maintenance maintenance() {
         return maintenance;
+    }
+
+    /** The notices job (issue #13). */
+    public org.stackbridge.gateway.notice.NoticeJob notices() {
+        return notices;
+    }
+
+    /** This gateway's name among the nodes sharing its database (job leases). */
+    public String node() {
+        return node;
+    }
+
+    /** Wraps the SMTP mailer of the notices job (tests make deliveries fail with it); before {@link #start()}. */
+    public Gateway withNoticeMailer(java.util.function.UnaryOperator<org.stackbridge.gateway.notice.NoticeMailer> hook) {
+        this.noticeMailerHook = hook;
+        return this;
     }
 
     /**

@@ -35,6 +35,9 @@ public final class Maintenance implements AutoCloseable {
     private final Counter expired;
     private final Counter purged;
     private ScheduledExecutorService timer;
+    /** Null: run on every tick (one node, or a test); else only while this node holds the housekeeping lease. */
+    private JobLease lease;
+    private Runnable afterRun = () -> { };
 
     public Maintenance(CirculationPort port, LocalCirculationPort local, MeterRegistry meters) {
         this.port = port;
@@ -42,6 +45,16 @@ public final class Maintenance implements AutoCloseable {
         this.expired = Counter.builder("stackbridge.maintenance.holds.expired").description("holds expired by the expiry job").register(meters);
         this.purged = Counter.builder("stackbridge.maintenance.request.keys.purged")
                 .description("stored outcomes of keyed requests dropped after request-key-days").register(meters);
+    }
+
+    /**
+     * Runs only on the node holding {@code lease} (issue #16: several gateways on one database run housekeeping once),
+     * and calls {@code afterRun} after every tick on every node (the notices job, which has its own lease).
+     */
+    public Maintenance withLease(JobLease housekeeping, Runnable after) {
+        this.lease = housekeeping;
+        this.afterRun = after;
+        return this;
     }
 
     /** Runs every {@code interval}, the first run one minute after start (0 = never). */
@@ -62,10 +75,19 @@ public final class Maintenance implements AutoCloseable {
 
     private void runQuietly() {
         try {
-            runOnce();
+            if (lease == null || lease.acquire()) {
+                runOnce();
+            } else {
+                LOG.debug("maintenance: another node holds the housekeeping lease");
+            }
         } catch (RuntimeException e) {
             // the next run tries again; a failed page changed nothing
             LOG.warn("maintenance run failed", e);
+        }
+        try {
+            afterRun.run();
+        } catch (RuntimeException e) {
+            LOG.warn("after maintenance", e);
         }
     }
 

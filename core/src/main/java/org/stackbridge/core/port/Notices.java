@@ -40,8 +40,8 @@ public interface Notices {
     /** Records a notice unless its key is recorded; true when this call recorded it. */
     boolean record(NewNotice notice);
 
-    /** Pending notices of a channel whose next attempt is due and that no node holds claimed, oldest first. */
-    List<NoticeRecord> deliverable(NoticeChannel channel, Instant now, int limit);
+    /** Pending notices of a channel whose next attempt is due and that no node holds claimed, by id after {@code afterId}. */
+    List<NoticeRecord> deliverable(NoticeChannel channel, Instant now, long afterId, int limit);
 
     /** Claims a pending notice for {@code node} until {@code until}; false when it is sent or claimed by another. */
     boolean claim(long id, String node, Instant now, Instant until);
@@ -94,7 +94,7 @@ public interface Notices {
                         Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError, Long batchId) {
     }
 
-    record Filter(Long patronId, NoticeType type, NoticeState state, NoticeChannel channel, Instant from, Instant to) {
+    record Filter(String patronBarcode, NoticeType type, NoticeState state, NoticeChannel channel, Instant from, Instant to) {
     }
 
     record Page(List<NoticeRecord> notices, long total) {

@@ -18,7 +18,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
                             Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports,
                             java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole, Items items,
-                            Imports imports) {
+                            Imports imports, NoticesConfig notices) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -43,6 +43,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         staffConsole = staffConsole == null ? ConsoleSettings.defaults() : staffConsole;
         items = items == null ? new Items(null, null, null) : items;
         imports = imports == null ? new Imports(null, null, null, null, null) : imports;
+        notices = notices == null ? NoticesConfig.defaults() : notices;
     }
 
     /** @param maxRangeDays the longest period one report may cover, in days (default 731: two years) */

@@ -112,11 +112,11 @@ final class JdbcNotices implements Notices {
     }
 
     @Override
-    public List<NoticeRecord> deliverable(NoticeChannel channel, Instant now, int limit) {
+    public List<NoticeRecord> deliverable(NoticeChannel channel, Instant now, long afterId, int limit) {
         return sql.list("SELECT " + NOTICE_COLS + " FROM notice n JOIN patron p ON p.id = n.patron_id"
                 + " WHERE n.state = 'PENDING' AND n.channel = ? AND n.next_attempt_at <= ?"
-                + " AND (n.claimed_until IS NULL OR n.claimed_until < ?) ORDER BY n.id FETCH FIRST ? ROWS ONLY",
-                JdbcNotices::notice, channel, now, now, limit);
+                + " AND (n.claimed_until IS NULL OR n.claimed_until < ?) AND n.id > ? ORDER BY n.id FETCH FIRST ? ROWS ONLY",
+                JdbcNotices::notice, channel, now, now, afterId, limit);
     }
 
     @Override
@@ -147,9 +147,9 @@ final class JdbcNotices implements Notices {
     public Page list(Filter f, int offset, int limit) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (f.patronId() != null) {
-            where.append(" AND n.patron_id = ?");
-            args.add(f.patronId());
+        if (f.patronBarcode() != null) {
+            where.append(" AND p.barcode = ?");
+            args.add(f.patronBarcode());
         }
         if (f.type() != null) {
             where.append(" AND n.notice_type = ?");
@@ -171,7 +171,7 @@ final class JdbcNotices implements Notices {
             where.append(" AND n.created_at < ?");
             args.add(f.to());
         }
-        long total = sql.count("SELECT COUNT(*) FROM notice n" + where, args.toArray());
+        long total = sql.count("SELECT COUNT(*) FROM notice n JOIN patron p ON p.id = n.patron_id" + where, args.toArray());
         List<Object> page = new ArrayList<>(args);
         page.add(offset);
         page.add(limit);
