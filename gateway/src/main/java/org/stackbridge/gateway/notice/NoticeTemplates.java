@@ -106,11 +106,15 @@ public final class NoticeTemplates {
         templates.put(key, template);
     }
 
-    /** Renders a notice for a library and language (falling back as described above). */
+    /**
+     * Renders a notice for a library and language (falling back as described above). The HTML part comes from the
+     * same place as the text part (a French text is never paired with an English HTML part); none there: text only.
+     */
     public Rendered render(NoticeType type, String library, String language, Map<String, Object> context) {
         String lang = language == null || language.isBlank() ? "en" : language.strip().toLowerCase(Locale.ROOT);
-        Template text = find(type.label() + ".txt", library, lang);
-        Template html = find(type.label() + ".html", library, lang);
+        String where = find(type.label() + ".txt", library, lang);
+        Template text = templates.get(where + type.label() + ".txt");
+        Template html = templates.get(where + type.label() + ".html");
         String all = text.execute(context);
         int end = all.indexOf('\n');
         String subject = (end < 0 ? all : all.substring(0, end)).substring("Subject:".length()).strip();
@@ -118,24 +122,23 @@ public final class NoticeTemplates {
         return new Rendered(subject, body, html == null ? null : html.execute(context));
     }
 
-    private Template find(String name, String library, String lang) {
-        List<String> keys = new ArrayList<>();
+    /** The prefix ("MAIN/fr/", "fr/", ..., "built-in/") of the first template found for {@code name}. */
+    private String find(String name, String library, String lang) {
+        List<String> prefixes = new ArrayList<>();
         if (library != null) {
-            keys.add(library + "/" + lang + "/" + name);
+            prefixes.add(library + "/" + lang + "/");
         }
-        keys.add(lang + "/" + name);
+        prefixes.add(lang + "/");
         if (library != null) {
-            keys.add(library + "/en/" + name);
+            prefixes.add(library + "/en/");
         }
-        keys.add("en/" + name);
-        keys.add("built-in/" + name);
-        for (String k : keys) {
-            Template t = templates.get(k);
-            if (t != null) {
-                return t;
+        prefixes.add("en/");
+        for (String prefix : prefixes) {
+            if (templates.containsKey(prefix + name)) {
+                return prefix;
             }
         }
-        return null;
+        return "built-in/";
     }
 
     /** Where the templates are read from. */
