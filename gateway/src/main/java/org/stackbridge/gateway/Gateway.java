@@ -85,7 +85,7 @@ public final class Gateway implements AutoCloseable {
     private Maintenance maintenance;
     private org.stackbridge.gateway.notice.NoticeJob notices;
     private java.util.function.UnaryOperator<org.stackbridge.gateway.notice.NoticeMailer> noticeMailerHook = m -> m;
-    private final String node = JobLease.newNodeName();
+    private final String node = org.stackbridge.gateway.job.JobLease.newNodeName();
     private StaffHttpEndpoint staffApi;
     private volatile SettingsWatcher settingsWatcher;
     private ConsoleHttpEndpoint console;
@@ -239,7 +239,7 @@ public final class Gateway implements AutoCloseable {
         closeables.add(console);
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters)
-                .withLease(new JobLease(storage, clock, "housekeeping", node,
+                .withLease(new org.stackbridge.gateway.job.JobLease(storage, clock, "housekeeping", node,
                         Duration.ofMinutes(cfg.engine().maintenanceMinutes()).plusMinutes(5)), notices::scheduled)
                 .start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);

@@ -36,7 +36,7 @@ public final class Maintenance implements AutoCloseable {
     private final Counter purged;
     private ScheduledExecutorService timer;
     /** Null: run on every tick (one node, or a test); else only while this node holds the housekeeping lease. */
-    private JobLease lease;
+    private org.stackbridge.gateway.job.JobLease lease;
     private Runnable afterRun = () -> { };
 
     public Maintenance(CirculationPort port, LocalCirculationPort local, MeterRegistry meters) {
@@ -51,7 +51,7 @@ public final class Maintenance implements AutoCloseable {
      * Runs only on the node holding {@code lease} (issue #16: several gateways on one database run housekeeping once),
      * and calls {@code afterRun} after every tick on every node (the notices job, which has its own lease).
      */
-    public Maintenance withLease(JobLease housekeeping, Runnable after) {
+    public Maintenance withLease(org.stackbridge.gateway.job.JobLease housekeeping, Runnable after) {
         this.lease = housekeeping;
         this.afterRun = after;
         return this;

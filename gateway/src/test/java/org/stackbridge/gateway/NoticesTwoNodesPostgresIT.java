@@ -65,7 +65,7 @@ class NoticesTwoNodesPostgresIT {
 
             CompletableFuture<NoticeRuns.RunResult> first = one.notices().run("test").toCompletableFuture();
             org.stackbridge.core.testing.Await.until(Duration.ofSeconds(30),
-                    () -> new JobLease(one.storage(), clock, "notices", "probe", Duration.ofSeconds(1)).holder()
+                    () -> new org.stackbridge.gateway.job.JobLease(one.storage(), clock, "notices", "probe", Duration.ofSeconds(1)).holder()
                             .filter(one.node()::equals).isPresent(), "the first node holds the notices job");
             NoticeRuns.RunResult second = two.notices().run("test").toCompletableFuture().get(60, TimeUnit.SECONDS);
             secondTried.countDown();
@@ -106,8 +106,8 @@ class NoticesTwoNodesPostgresIT {
         Gateway one = NoticesContract.startWith(Files.createDirectories(data.resolve("a")), clock, lines, m -> m);
         Gateway two = NoticesContract.startWith(Files.createDirectories(data.resolve("b")), clock, lines, m -> m);
         try {
-            JobLease mine = new JobLease(one.storage(), clock, "housekeeping", one.node(), Duration.ofMinutes(65));
-            JobLease theirs = new JobLease(two.storage(), clock, "housekeeping", two.node(), Duration.ofMinutes(65));
+            org.stackbridge.gateway.job.JobLease mine = new org.stackbridge.gateway.job.JobLease(one.storage(), clock, "housekeeping", one.node(), Duration.ofMinutes(65));
+            org.stackbridge.gateway.job.JobLease theirs = new org.stackbridge.gateway.job.JobLease(two.storage(), clock, "housekeeping", two.node(), Duration.ofMinutes(65));
             assertTrue(mine.acquire());
             assertFalse(theirs.acquire(), "held by the first node");
             clock.advance(Duration.ofMinutes(30));

@@ -10,7 +10,7 @@ import org.stackbridge.core.notice.NoticeState;
 import org.stackbridge.core.notice.NoticeType;
 import org.stackbridge.core.port.NoticeRuns;
 import org.stackbridge.core.port.Notices;
-import org.stackbridge.gateway.JobLease;
+import org.stackbridge.gateway.job.JobLease;
 import org.stackbridge.gateway.Policies;
 import org.stackbridge.gateway.notice.NoticeJob;
 import picocli.CommandLine.Command;

@@ -42,7 +42,7 @@ import org.stackbridge.core.port.NoticeRuns;
 import org.stackbridge.core.port.Notices;
 import org.stackbridge.core.port.StoreTx;
 import org.stackbridge.core.port.TransactionRunner;
-import org.stackbridge.gateway.JobLease;
+import org.stackbridge.gateway.job.JobLease;
 import org.stackbridge.gateway.config.NoticesConfig;
 
 /**
@@ -111,7 +111,10 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
                                    CirculationPort port, Clock clock, Supplier<PolicyTable> rules, String node,
                                    java.util.function.UnaryOperator<NoticeMailer> mailerHook) {
         NoticesConfig nc = loaded.config().notices();
-        NoticeTemplates templates = NoticeTemplates.load(loaded.directory().resolve(nc.templates()));
+        // without a configuration file (tests, the demo) a relative template directory means the built-in templates
+        java.nio.file.Path dir = loaded.directory() == null ? (java.nio.file.Path.of(nc.templates()).isAbsolute()
+                ? java.nio.file.Path.of(nc.templates()) : null) : loaded.directory().resolve(nc.templates());
+        NoticeTemplates templates = NoticeTemplates.load(dir);
         NoticeMailer mailer = nc.smtp().configured() ? mailerHook.apply(new SmtpNoticeMailer(nc.smtp(), nc.from())) : null;
         return new NoticeJob(storage, port, clock, nc, templates, mailer, rules, node, loaded.config().engine().currency());
     }

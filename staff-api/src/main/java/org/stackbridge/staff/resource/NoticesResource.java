@@ -78,9 +78,9 @@ public final class NoticesResource {
         if (fromAt != null && toAt != null && toAt.isBefore(fromAt)) {
             f.error("to", "is before from");
         }
-        int p = number(page, "_page", 1, 1_000_000, f);
-        int per = number(perPage, "_per_page", 20, MAX_PER_PAGE, f);
         f.check();
+        int p = ImportsResource.positive("_page", page, 1, 1_000_000);
+        int per = ImportsResource.positive("_per_page", perPage, 20, MAX_PER_PAGE);
         Notices.Page result = job.list(new Notices.Filter(patron == null || patron.isBlank() ? null : patron.strip(), t, s, c, fromAt,
                 toAt == null ? null : toAt.plusSeconds(86_400)), (p - 1) * per, per);
         List<NoticeView> views = result.notices().stream().map(NoticesResource::view).toList();
@@ -116,9 +116,7 @@ public final class NoticesResource {
     @Produces("application/pdf")
     @Requires(StaffPermission.REPORTS)
     public Response printBatch(@QueryParam("batch") String batch) {
-        Fields f = new Fields();
-        Long id = batch == null || batch.isBlank() ? null : (long) number(batch, "batch", 1, Integer.MAX_VALUE, f);
-        f.check();
+        Long id = batch == null || batch.isBlank() ? null : (long) ImportsResource.positive("batch", batch, 1, Integer.MAX_VALUE);
         Notices.PrintBatch b = job().printBatch(id).orElseThrow(() -> ProblemException.of(404, "unknown-print-batch", "Not Found",
                 id == null ? "No print batch yet" : "No print batch " + id));
         return Response.ok(b.pdf(), "application/pdf")
@@ -162,21 +160,5 @@ public final class NoticesResource {
             f.error(field, "must be a date YYYY-MM-DD");
             return null;
         }
-    }
-
-    private static int number(String value, String field, int dflt, int max, Fields f) {
-        if (value == null || value.isBlank()) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(value.strip());
-            if (v >= 1 && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        f.error(field, "must be a whole number from 1 to " + max);
-        return dflt;
     }
 }

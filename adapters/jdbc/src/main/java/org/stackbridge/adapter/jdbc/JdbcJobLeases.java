@@ -25,8 +25,11 @@ final class JdbcJobLeases implements JobLeases {
                 node, until, job, node, now) == 1) {
             return true;
         }
-        return sql.update("INSERT INTO job_lease (job_name, node, expires_at) SELECT ?, ?, ?"
-                + " WHERE NOT EXISTS (SELECT 1 FROM job_lease WHERE job_name = ?)", job, node, until, job) == 1;
+        if (sql.count("SELECT COUNT(*) FROM job_lease WHERE job_name = ?", job) > 0) {
+            return false;
+        }
+        sql.update("INSERT INTO job_lease (job_name, node, expires_at) VALUES (?, ?, ?)", job, node, until);
+        return true;
     }
 
     @Override

@@ -101,14 +101,17 @@ final class JdbcNotices implements Notices {
 
     @Override
     public boolean record(NewNotice n) {
-        // a second node recording the same key at once gets a unique violation: the runner retries the unit, which
-        // then finds the key recorded
-        return sql.update("INSERT INTO notice (notice_key, notice_type, patron_id, subject_ref, library, channel, recipient,"
+        if (sql.count("SELECT COUNT(*) FROM notice WHERE notice_key = ?", n.key()) > 0) {
+            return false;
+        }
+        // a second node recording the same key at once gets a unique violation (StoreConflictException): the runner
+        // retries the unit, which then finds the key recorded
+        sql.update("INSERT INTO notice (notice_key, notice_type, patron_id, subject_ref, library, channel, recipient,"
                 + " message_id, subject, body_text, body_html, state, attempts, created_at, next_attempt_at)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?"
-                + " WHERE NOT EXISTS (SELECT 1 FROM notice WHERE notice_key = ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
                 n.key(), n.type(), n.patronId(), n.subjectRef(), n.library(), n.channel(), n.recipient(), n.messageId(),
-                n.subject(), n.text(), n.html(), n.createdAt(), n.createdAt(), n.key()) == 1;
+                n.subject(), n.text(), n.html(), n.createdAt(), n.createdAt());
+        return true;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.stackbridge.gateway;
+package org.stackbridge.gateway.job;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
