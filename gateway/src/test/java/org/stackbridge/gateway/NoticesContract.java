@@ -90,7 +90,7 @@ abstract class NoticesContract extends StaffApiCalls {
     static final Duration DAY = Duration.ofDays(1);
 
     @TempDir
-    Path data;
+    static Path data;
     TestClock clock;
     GreenMail smtp;
 

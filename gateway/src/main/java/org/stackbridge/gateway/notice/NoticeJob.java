@@ -121,7 +121,7 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
 
     @Override
     public CompletionStage<RunResult> run(String actor) {
-        return CompletableFuture.supplyAsync(() -> runOnce(actor, library -> true), thread);
+        return CompletableFuture.supplyAsync(() -> runOnce(actor, false), thread);
     }
 
     /** A scheduled run (from housekeeping), unless one is waiting already; libraries outside their window wait. */
@@ -132,7 +132,7 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
         thread.execute(() -> {
             scheduledQueued.set(false);
             try {
-                runOnce("notices", this::inWindow);
+                runOnce("notices", true);
             } catch (RuntimeException e) {
                 // the next run tries again: everything recorded stays recorded
                 LOG.warn("notices run failed", e);
@@ -155,8 +155,11 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
         return mailer != null;
     }
 
-    /** One run on the calling thread (tests and the bench call it directly). */
-    public RunResult runOnce(String actor, Predicate<String> libraries) {
+    /**
+     * One run on the calling thread. {@code scheduled}: only for libraries inside their sending window now; else for
+     * all.
+     */
+    public RunResult runOnce(String actor, boolean scheduled) {
         if (!lease.acquire()) {
             String holder = lease.holder().orElse("another node");
             LOG.info("notices: not run here, {} holds the job", holder);
@@ -167,7 +170,7 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
             for (Library l : join(storage.read(tx -> tx.libraries().all()))) {
                 libs.put(l.code(), l);
             }
-            Predicate<String> open = code -> code == null || libraries.test(code);
+            Predicate<String> open = code -> code == null || !scheduled || inWindow(code, libs.get(code));
             int recorded = collect(actor, libs, open);
             int[] mail = mailer == null ? new int[] {0, 0} : deliver(open);
             Printed printed = print(open);
@@ -180,16 +183,17 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
         }
     }
 
-    private boolean inWindow(String library) {
-        ZoneId zone = join(storage.read(tx -> tx.libraries().find(library))).map(Library::zone).orElse(ZoneOffset.UTC);
-        LocalTime now = LocalTime.ofInstant(clock.instant(), zone);
+    private boolean inWindow(String library, Library known) {
+        LocalTime now = LocalTime.ofInstant(clock.instant(), zone(known));
         LocalTime[] w = config.window(library);
         return !now.isBefore(w[0]) && now.isBefore(w[1]);
     }
 
     // ------------------------------------------------------------------ recording
 
-    private record Candidate(Notices.NewNotice notice, String patronBarcode) {
+    /** A notice due: its key, and how to render it (only done when the key is not recorded yet). */
+    private record Candidate(String key, NoticeType type, String subjectRef, String patronBarcode,
+                             Supplier<Notices.NewNotice> render) {
     }
 
     private int collect(String actor, Map<String, Library> libs, Predicate<String> open) {
@@ -283,25 +287,33 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
                 all.addAll(make.apply(f));
             }
             if (!all.isEmpty()) {
-                Set<String> known = join(storage.read(tx -> tx.notices().recorded(all.stream().map(c -> c.notice().key()).toList())));
-                List<Candidate> fresh = all.stream().filter(c -> !known.contains(c.notice().key())).toList();
+                Set<String> known = join(storage.read(tx -> tx.notices().recorded(all.stream().map(Candidate::key).toList())));
+                Map<Candidate, Notices.NewNotice> fresh = new java.util.LinkedHashMap<>();
+                for (Candidate c : all) {
+                    if (!known.contains(c.key())) {
+                        fresh.put(c, c.render().get());
+                    }
+                }
                 if (!fresh.isEmpty()) {
                     List<Candidate> inserted = join(storage.write(tx -> {
                         List<Candidate> in = new ArrayList<>();
-                        for (Candidate c : fresh) {
-                            if (tx.notices().record(c.notice())) {
-                                in.add(c);
+                        for (Map.Entry<Candidate, Notices.NewNotice> e : fresh.entrySet()) {
+                            if (tx.notices().record(e.getValue())) {
+                                in.add(e.getKey());
                             }
                         }
                         return in;
                     }));
                     recorded += inserted.size();
                     for (Candidate c : inserted) {
-                        if (policy.blocks(c.notice().type())) {
+                        if (policy.blocks(c.type())) {
                             block(actor, c);
                         }
                     }
                 }
+            }
+            if (!lease.acquire()) {
+                throw new IllegalStateException("lost the notices job lease while recording; the next run goes on");
             }
             if (facts.size() < PAGE) {
                 return recorded;
@@ -312,8 +324,8 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
     private void block(String actor, Candidate c) {
         RequestContext ctx = RequestContext.of(Channel.SYSTEM, actor, null);
         var out = join(port.execute(new PatronCommands.PlaceBlock(ctx, c.patronBarcode(), BlockType.OVERDUE_NOTICES, null,
-                "with " + c.notice().type().label() + " notice for " + c.notice().subjectRef(), null)));
-        LOG.info("notices: patron blocked with the {} notice ({}): {}", c.notice().type().label(), c.notice().subjectRef(), out);
+                "with " + c.type().label() + " notice for " + c.subjectRef(), null)));
+        LOG.info("notices: patron blocked with the {} notice ({}): {}", c.type().label(), c.subjectRef(), out);
     }
 
     private List<Candidate> candidate(NoticeType type, Notices.Recipient p, String subject, String library,
@@ -325,17 +337,19 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
         if (channel.isEmpty()) {
             return List.of();
         }
-        Instant now = clock.instant();
-        NoticesConfig.LibraryNotices ln = config.libraries().get(library);
-        NoticeContext ctx = new NoticeContext(type.label(), LocalDate.ofInstant(now, zone(libs.get(library))).toString())
-                .patron(p.name(), p.barcode(), p.email(), p.address())
-                .library(library, name(libs, library), ln == null ? "" : ln.address(), ln == null ? "" : ln.openingHours());
-        NoticeTemplates.Rendered r = templates.render(type, library, p.language(), fill.apply(ctx).values());
+        NoticeChannel via = channel.get();
         String key = NoticePolicy.key(type, p.patronId(), subject);
-        String messageId = "<" + UUID.randomUUID() + "." + type.label() + "@" + domain + ">";
-        return List.of(new Candidate(new Notices.NewNotice(key, type, p.patronId(), subject, library, channel.get(),
-                channel.get() == NoticeChannel.EMAIL ? p.email() : null, messageId, r.subject(), r.text(), r.html(), now),
-                p.barcode()));
+        return List.of(new Candidate(key, type, subject, p.barcode(), () -> {
+            Instant now = clock.instant();
+            NoticesConfig.LibraryNotices ln = config.libraries().get(library);
+            NoticeContext ctx = new NoticeContext(type.label(), LocalDate.ofInstant(now, zone(libs.get(library))).toString())
+                    .patron(p.name(), p.barcode(), p.email(), p.address())
+                    .library(library, name(libs, library), ln == null ? "" : ln.address(), ln == null ? "" : ln.openingHours());
+            NoticeTemplates.Rendered r = templates.render(type, library, p.language(), fill.apply(ctx).values());
+            String messageId = "<" + UUID.randomUUID() + "." + type.label() + "@" + domain + ">";
+            return new Notices.NewNotice(key, type, p.patronId(), subject, library, via, via == NoticeChannel.EMAIL ? p.email() : null,
+                    messageId, r.subject(), r.text(), r.html(), now);
+        }));
     }
 
     // ------------------------------------------------------------------ delivery
