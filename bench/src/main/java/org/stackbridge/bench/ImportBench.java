@@ -155,15 +155,20 @@ public final class ImportBench {
         }
     }
 
-    private static Sip2LoadDriver.Result kiosks(int port, int connections, int seconds, int warmup) throws InterruptedException {
+    static Sip2LoadDriver.Result kiosks(int port, int connections, int seconds, int warmup) throws InterruptedException {
         return Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", port, false, connections, seconds, warmup,
                 "bench", "bench", "BENCH", "BENCH", "BP", "BI", 1001, false, 0)
                 .withVisits(Sip2GatewayBench.PIN, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, Sip2GatewayBench.PATRON_POOL));
     }
 
     private static String token(HttpClient http, String base) throws Exception {
+        return token(http, base, "importer");
+    }
+
+    /** A staff API token of {@code login} (password "bench"). */
+    static String token(HttpClient http, String base, String login) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"importer\",\"password\":\"bench\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\"bench\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
         if (!m.find()) {

@@ -85,6 +85,9 @@ public final class Gateway implements AutoCloseable {
     private Z3950Server z3950;
     private CatalogueSync catalogue;
     private Maintenance maintenance;
+    private org.stackbridge.gateway.notice.NoticeJob notices;
+    private java.util.function.UnaryOperator<org.stackbridge.gateway.notice.NoticeMailer> noticeMailerHook = m -> m;
+    private final String node = org.stackbridge.gateway.job.JobLease.newNodeName();
     private StaffHttpEndpoint staffApi;
     private volatile SettingsWatcher settingsWatcher;
     private ConsoleHttpEndpoint console;
@@ -217,6 +220,11 @@ public final class Gateway implements AutoCloseable {
         org.stackbridge.gateway.federation.RemoteCopyCatalogue copyCatalogue =
                 new org.stackbridge.gateway.federation.RemoteCopyCatalogue(cfg.federation().targets(), clock);
         closeables.add(copyCatalogue);
+        notices = org.stackbridge.gateway.notice.NoticeJob.create(loaded, storage, port, clock, policies::table, node, noticeMailerHook);
+        closeables.add(notices);
+        if (!notices.mails()) {
+            LOG.warn("notices: no SMTP host configured (notices.smtp.host), so e-mail notices go to the print batch");
+        }
         org.stackbridge.gateway.importer.Marc4jCataloguing marcCataloguing = new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex);
         sip2Profiles = new TerminalProfileRegistry(cfg.sip2().profiles(), cfg.sip2().profile("default")).reload(storage);
         StaffServices staffServices = StaffServices.defaults(storage, clock)
@@ -225,7 +233,8 @@ public final class Gateway implements AutoCloseable {
                 .withPinHasher(new org.stackbridge.core.security.SecretHasher(cfg.security().hashIterations()))
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
                 .withCataloguing(marcCataloguing, copyCatalogue)
-                .withImportJobs(imports);
+                .withImportJobs(imports)
+                .withNotices(notices);
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices);
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> {
@@ -243,6 +252,8 @@ public final class Gateway implements AutoCloseable {
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters)
                 .anonymiseLoanHistoryAfterDays(cfg.circulation().anonymiseLoanHistoryAfterDays())
+                .withLease(new org.stackbridge.gateway.job.JobLease(storage, clock, "housekeeping", node,
+                        Duration.ofMinutes(cfg.engine().maintenanceMinutes()).plusMinutes(5)), notices::scheduled)
                 .start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
         closeables.add(maintenance);
         startListeners(cfg);
@@ -378,6 +389,22 @@ public final class Gateway implements AutoCloseable {
 
     public Maintenance maintenance() {
         return maintenance;
+    }
+
+    /** The notices job (issue #13). */
+    public org.stackbridge.gateway.notice.NoticeJob notices() {
+        return notices;
+    }
+
+    /** This gateway's name among the nodes sharing its database (job leases). */
+    public String node() {
+        return node;
+    }
+
+    /** Wraps the SMTP mailer of the notices job (tests make deliveries fail with it); before {@link #start()}. */
+    public Gateway withNoticeMailer(java.util.function.UnaryOperator<org.stackbridge.gateway.notice.NoticeMailer> hook) {
+        this.noticeMailerHook = hook;
+        return this;
     }
 
     /**

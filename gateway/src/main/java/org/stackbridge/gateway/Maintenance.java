@@ -43,6 +43,9 @@ public final class Maintenance implements AutoCloseable {
     private final Counter anonymised;
     private int anonymiseAfterDays;
     private ScheduledExecutorService timer;
+    /** Null: run on every tick (one node, or a test); else only while this node holds the housekeeping lease. */
+    private org.stackbridge.gateway.job.JobLease lease;
+    private Runnable afterRun = () -> { };
 
     public Maintenance(CirculationPort port, LocalCirculationPort local, MeterRegistry meters) {
         this.port = port;
@@ -60,6 +63,16 @@ public final class Maintenance implements AutoCloseable {
      */
     public Maintenance anonymiseLoanHistoryAfterDays(int days) {
         this.anonymiseAfterDays = days;
+        return this;
+    }
+
+    /**
+     * Runs only on the node holding {@code lease} (issue #16: several gateways on one database run housekeeping once),
+     * and calls {@code afterRun} after every tick on every node (the notices job, which has its own lease).
+     */
+    public Maintenance withLease(org.stackbridge.gateway.job.JobLease housekeeping, Runnable after) {
+        this.lease = housekeeping;
+        this.afterRun = after;
         return this;
     }
 
@@ -81,10 +94,19 @@ public final class Maintenance implements AutoCloseable {
 
     private void runQuietly() {
         try {
-            runOnce();
+            if (lease == null || lease.acquire()) {
+                runOnce();
+            } else {
+                LOG.debug("maintenance: another node holds the housekeeping lease");
+            }
         } catch (RuntimeException e) {
             // the next run tries again; a failed page changed nothing
             LOG.warn("maintenance run failed", e);
+        }
+        try {
+            afterRun.run();
+        } catch (RuntimeException e) {
+            LOG.warn("after maintenance", e);
         }
     }
 

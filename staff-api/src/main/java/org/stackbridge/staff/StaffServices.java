@@ -30,6 +30,8 @@ public final class StaffServices {
     private final CopyCatalogue copyCatalogue;
     /** Null: this endpoint has no import jobs (answered 503 by the imports resource). */
     private final ImportJobs importJobs;
+    /** Null: this endpoint has no notices job (answered 503 by the notices resource). */
+    private org.stackbridge.core.port.NoticeRuns notices;
 
     private StaffServices(StaffAdministration admin, ReportCatalogue reports, SecretHasher pinHasher, IllPartners illPartners,
                           MarcCataloguing cataloguing, CopyCatalogue copyCatalogue, ImportJobs importJobs) {
@@ -50,31 +52,46 @@ public final class StaffServices {
     }
 
     public StaffServices withAdmin(StaffAdministration a) {
-        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs);
+        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices);
     }
 
     public StaffServices withReports(ReportCatalogue r) {
-        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs);
+        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices);
     }
 
     /** The hasher of PINs staff set (run on the API's worker threads, never in a storage transaction). */
     public StaffServices withPinHasher(SecretHasher h) {
-        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue, importJobs);
+        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices);
     }
 
     /** The NCIP partner agencies a staff borrowing request may go to. */
     public StaffServices withIllPartners(IllPartners p) {
-        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue, importJobs);
+        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue, importJobs).keep(notices);
     }
 
     /** MARC reading and re-indexing for the records resource, and the remote targets of copy cataloguing. */
     public StaffServices withCataloguing(MarcCataloguing m, CopyCatalogue c) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, m, c, importJobs);
+        return new StaffServices(admin, reports, pinHasher, illPartners, m, c, importJobs).keep(notices);
     }
 
     /** The import jobs behind {@code /api/v1/imports}. */
     public StaffServices withImportJobs(ImportJobs jobs) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, jobs);
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, jobs).keep(notices);
+    }
+
+    /** The notices job behind {@code /api/v1/notices}. */
+    public StaffServices withNotices(org.stackbridge.core.port.NoticeRuns n) {
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(n);
+    }
+
+    private StaffServices keep(org.stackbridge.core.port.NoticeRuns n) {
+        this.notices = n;
+        return this;
+    }
+
+    /** The notices job, or null when this endpoint has none. */
+    public org.stackbridge.core.port.NoticeRuns notices() {
+        return notices;
     }
 
     /** The import jobs, or null when this endpoint has none. */

@@ -16,7 +16,9 @@ public enum BlockType {
     /** Any other staff block. */
     OTHER,
     /** Placed by a self-check kiosk's Block Patron (SIP2 01), e.g. a card retained by the machine. */
-    KIOSK;
+    KIOSK,
+    /** Placed by the notices job when it sends the last overdue notice ({@code notices.overdue.block-at-level}). */
+    OVERDUE_NOTICES;
 
     /** Whether staff place this type (every type but {@link #KIOSK}). */
     public boolean staff() {

@@ -27,5 +27,7 @@ public enum StaffPermission {
     /** Bulk imports. */
     IMPORTS,
     /** Usage reports (circulation, collection, kiosks, overdue list). */
-    REPORTS
+    REPORTS,
+    /** Run the notices job on demand (seeing notices needs {@link #REPORTS}). */
+    NOTICES
 }

@@ -50,4 +50,14 @@ public interface StoreTx {
     default ConsoleSessionStore consoleSessions() {
         throw new UnsupportedOperationException("this store does not keep console sessions");
     }
+
+    /** The notice outbox and the facts notices are made of; a store without them says so. */
+    default Notices notices() {
+        throw new UnsupportedOperationException("this store keeps no notices");
+    }
+
+    /** Leases of jobs that run on one node at a time; a store without them says so. */
+    default JobLeases leases() {
+        throw new UnsupportedOperationException("this store keeps no job leases");
+    }
 }

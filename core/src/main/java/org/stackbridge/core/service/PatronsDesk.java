@@ -364,6 +364,7 @@ final class PatronsDesk extends Desk {
             case ADDRESS_UNKNOWN -> "Address unknown; please see staff";
             case FEES -> "Please settle your fees at the desk";
             case KIOSK -> "Blocked at a self-check";
+            case OVERDUE_NOTICES -> "Items long overdue; please return them or see staff";
             case MANUAL, OTHER -> "Please see staff";
         };
     }

@@ -11,5 +11,6 @@ import org.stackbridge.gateway.config.ConfigLoader;
  * port, catalogue index and import jobs, so its changes are seen at once; and the standard input and user name of the command line that sent it.
  */
 record ControlHost(ConfigLoader.Loaded loaded, TransactionRunner storage, CirculationPort port, CatalogueSync catalogue,
-                   ImportJobs imports, String stdin, String user, org.stackbridge.core.port.TerminalMonitor terminals) {
+                   ImportJobs imports, String stdin, String user, org.stackbridge.core.port.TerminalMonitor terminals,
+                   org.stackbridge.core.port.NoticeRuns notices) {
 }

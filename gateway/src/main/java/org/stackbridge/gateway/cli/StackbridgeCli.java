@@ -38,7 +38,7 @@ import picocli.CommandLine.Mixin;
             "12:a listener port is already in use (the message names the setting to change)",
             "143:serve, demo: stopped by SIGTERM after a clean shutdown (128 + 15)"},
         subcommands = {StackbridgeCli.Serve.class, DemoCommand.class, ImportCommand.class, PolicyCommand.class, DbCommand.class,
-                LibraryCommand.class, AccountCommand.class, StaffCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class, HashCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+                LibraryCommand.class, AccountCommand.class, StaffCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class, HashCommand.class, TraceCommand.class, NoticesCommand.class, CommandLine.HelpCommand.class})
 public final class StackbridgeCli {
 
     public static void main(String[] args) {
@@ -145,7 +145,7 @@ public final class StackbridgeCli {
     public static ControlEndpoint.CommandRunner hostedRunner(Gateway gateway) {
         return (args, stdin, user) -> {
             ControlHost host = new ControlHost(gateway.loaded(), gateway.storage(), gateway.port(), gateway.catalogue(), gateway.imports(),
-                    stdin, user, org.stackbridge.gateway.Administration.terminals(gateway::sip2));
+                    stdin, user, org.stackbridge.gateway.Administration.terminals(gateway::sip2), gateway.notices());
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             CommandLine cli = commandLine(new CommandLine.IFactory() {

@@ -140,6 +140,11 @@ final class ConfigValidator {
                 fail("items." + itemsProblem.substring(0, colon), itemsProblem.substring(colon + 2));
             }
         }
+        String noticesProblem = c.notices().problem();
+        if (noticesProblem != null) {
+            int colon = noticesProblem.indexOf(':');
+            fail("notices." + noticesProblem.substring(0, colon), noticesProblem.substring(colon + 2));
+        }
         String importsProblem = c.imports().problem();
         if (importsProblem != null) {
             int colon = importsProblem.indexOf(':');

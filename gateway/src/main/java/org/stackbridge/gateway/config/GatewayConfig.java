@@ -18,7 +18,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
                             Sip2Settings sip2, NcipSettings ncip, Z3950Settings z3950,
                             Catalogue catalogue, Federation federation, StaffApiSettings staffApi, Reports reports,
                             java.util.Map<String, String> membershipPeriods, ConsoleSettings staffConsole, Items items,
-                            Imports imports, Circulation circulation) {
+                            Imports imports, Circulation circulation, NoticesConfig notices) {
 
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -44,6 +44,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
         items = items == null ? new Items(null, null, null) : items;
         imports = imports == null ? new Imports(null, null, null, null, null) : imports;
         circulation = circulation == null ? new Circulation(null) : circulation;
+        notices = notices == null ? NoticesConfig.defaults() : notices;
     }
 
     /**

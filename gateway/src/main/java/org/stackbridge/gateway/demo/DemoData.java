@@ -72,7 +72,7 @@ public final class DemoData {
                         new NcipDefaults(null, null, null, "ILL-RESHARE", "MAIN", null), null, null, null, null)),
                 Map.of("MAIN", "MAIN", "NORTH", "NORTH"), null, null, null);
         return new GatewayConfig(dataDir.toString(), null, null, null, libraries, null, null, accounts, rules, null,
-                new GatewayConfig.Security(10_000, false), sip2, ncip, null, null, null, null, null, null, null, null, null, null);
+                new GatewayConfig.Security(10_000, false), sip2, ncip, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Loads patrons, records and items; returns a summary line. */

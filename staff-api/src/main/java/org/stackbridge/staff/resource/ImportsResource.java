@@ -136,7 +136,8 @@ public final class ImportsResource {
         return new JobList(imports.jobs().recent((p - 1) * n, n).stream().map(ImportsResource::view).toList(), p, n);
     }
 
-    private static int positive(String name, String value, int dflt, int max) {
+    /** A whole number from 1 to {@code max} ({@code dflt} when absent), else a 400 naming the parameter. */
+    static int positive(String name, String value, int dflt, int max) {
         if (value == null || value.isBlank()) {
             return dflt;
         }

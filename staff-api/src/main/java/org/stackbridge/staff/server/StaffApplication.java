@@ -61,6 +61,7 @@ final class StaffApplication extends ResourceConfig {
                 bind(services.cataloguing()).to(org.stackbridge.core.catalogue.MarcCataloguing.class);
                 bind(services.copyCatalogue()).to(org.stackbridge.core.catalogue.CopyCatalogue.class);
                 bind(new StaffImports(services.importJobs())).to(StaffImports.class);
+                bind(services).to(StaffServices.class);
             }
         });
         register(AuthResource.class);
@@ -93,5 +94,6 @@ final class StaffApplication extends ResourceConfig {
         register(org.stackbridge.staff.resource.CopyCataloguingResource.class);
         register(ImportsResource.class);
         register(org.stackbridge.staff.resource.Sip2ProfilesResource.class);
+        register(org.stackbridge.staff.resource.NoticesResource.class);
     }
 }

@@ -177,4 +177,14 @@ final class JdbcStoreTx implements StoreTx {
     public org.stackbridge.core.port.ConsoleSessionStore consoleSessions() {
         return consoleSessions;
     }
+
+    @Override
+    public org.stackbridge.core.port.Notices notices() {
+        return new JdbcNotices(sql);
+    }
+
+    @Override
+    public org.stackbridge.core.port.JobLeases leases() {
+        return new JdbcJobLeases(sql);
+    }
 }

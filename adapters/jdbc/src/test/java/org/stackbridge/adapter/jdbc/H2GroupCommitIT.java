@@ -91,7 +91,7 @@ class H2GroupCommitIT implements GroupCommitContract {
                 tables++;
                 assertEquals(4096, rs.getLong(2), rs.getString(1));
             }
-            assertEquals(12, tables);
+            assertEquals(14, tables);
         }
     }
 

@@ -1,0 +1,6 @@
+package org.stackbridge.core.notice;
+
+/** How a notice reaches the patron: an e-mail, or a page of the printed batch. */
+public enum NoticeChannel {
+    EMAIL, PRINT
+}
