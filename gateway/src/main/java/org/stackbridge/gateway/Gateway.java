@@ -1,5 +1,6 @@
 package org.stackbridge.gateway;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -92,6 +93,8 @@ public final class Gateway implements AutoCloseable {
             "error: this gateway was started without the command line; run the command with the gateway stopped\n");
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
+    /** Drops the libraries the storage keeps in memory; run when the settings revision moved. */
+    private Runnable libraryCacheRefresh = () -> { };
 
     public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
         this(loaded, clock, cfg -> Storage.open(cfg, Path.of(cfg.dataDir())));
@@ -141,7 +144,15 @@ public final class Gateway implements AutoCloseable {
 
         GatewayConfig.CircuitBreaker breaker = cfg.database().circuitBreaker();
         // every listener, the staff API and /health reach the storage through this one breaker
-        circuitBreaker = new StorageCircuitBreaker(storageOpener.apply(cfg), JdbcStorage::isOutage,
+        TransactionRunner opened = storageOpener.apply(cfg);
+        if (opened instanceof JdbcStorage jdbc) {
+            libraryCacheRefresh = jdbc::settingsChanged;
+            FunctionCounter.builder("stackbridge.db.statements", jdbc, j -> j.statementCounts().writer()).tag("connection", "writer")
+                    .description("SQL statements sent to the database (queries, updates, batches, savepoints, commits)").register(meters);
+            FunctionCounter.builder("stackbridge.db.statements", jdbc, j -> j.statementCounts().readers()).tag("connection", "reader")
+                    .description("SQL statements sent to the database (queries, updates, batches, savepoints, commits)").register(meters);
+        }
+        circuitBreaker = new StorageCircuitBreaker(opened, JdbcStorage::isOutage,
                 new StorageCircuitBreaker.Settings(breaker.failureThreshold(), Duration.ofSeconds(breaker.openSeconds())));
         storage = circuitBreaker;
         closeables.add(storage);
@@ -155,8 +166,12 @@ public final class Gateway implements AutoCloseable {
                 PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()),
                 org.stackbridge.gateway.config.ConfigMapping.membership(cfg));
         // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
-        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table,
-                new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE)));
+        PinVerifier pins = new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE));
+        FunctionCounter.builder("stackbridge.pin.slow.checks", pins, PinVerifier::slowChecks)
+                .description("patron PINs checked by the slow hash (not answered from the PIN cache)").register(meters);
+        FunctionCounter.builder("stackbridge.pin.locked.refusals", pins, PinVerifier::lockedRefusals)
+                .description("patron PIN checks refused without hashing while the PIN was locked").register(meters);
+        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table, pins);
         IllEngine.registerWith(engine);
         org.stackbridge.core.cataloguing.CataloguingEngine.registerWith(engine, cfg.items().settings());
         CamelEventSink sink = new CamelEventSink();
@@ -221,7 +236,10 @@ public final class Gateway implements AutoCloseable {
                 .withCataloguing(new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex), copyCatalogue)
                 .withImportJobs(imports));
         closeables.add(staffApi);
-        settingsWatcher = new SettingsWatcher(storage, () -> policies.reload(cfg, loaded.file(), storage), staffApi.sessions())
+        settingsWatcher = new SettingsWatcher(storage, () -> {
+            policies.reload(cfg, loaded.file(), storage);
+            libraryCacheRefresh.run();
+        }, staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
         closeables.add(settingsWatcher);
         http.mount(StaffHttpEndpoint.PATH, staffApi::handle, staffApi::tooLargeResponse, staffApi::badRequestResponse);
