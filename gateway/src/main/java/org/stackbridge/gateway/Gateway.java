@@ -163,7 +163,8 @@ public final class Gateway implements AutoCloseable {
 
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
-                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()),
+                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinCacheEntries(), cfg.engine().pinMaxFailures(),
+                        cfg.engine().pinLockMinutes()),
                 org.stackbridge.gateway.config.ConfigMapping.membership(cfg));
         // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
         PinVerifier pins = new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE));

@@ -23,7 +23,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
     public GatewayConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         database = database == null ? new Database(null, null, null, null, null) : database;
-        engine = engine == null ? new Engine(null, null, null, null, null, null, null, null, null) : engine;
+        engine = engine == null ? new Engine(null, null, null, null, null, null, null, null, null, null) : engine;
         listeners = listeners == null ? new Listeners(null, null, null, null, null) : listeners;
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         patronCategories = patronCategories == null ? List.of("ADULT", "CHILD", "STAFF", "ILL") : List.copyOf(patronCategories);
@@ -136,10 +136,13 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
      * @param pinLockMinutes     how long such a lock lasts
      * @param settingsRefreshSeconds how often an administration change made elsewhere (another node, the command line) is
      *                           looked for; 0 = only changes made through this gateway apply without a restart
+     * @param pinCacheEntries    at most this many successful PIN checks remembered (least recently used dropped first)
      */
     public record Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays, Integer maintenanceMinutes,
-                         Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds) {
+                         Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds,
+                         Integer pinCacheEntries) {
         public Engine {
+            pinCacheEntries = pinCacheEntries == null ? 100_000 : pinCacheEntries;
             settingsRefreshSeconds = settingsRefreshSeconds == null ? 5 : settingsRefreshSeconds;
             pinCacheMinutes = pinCacheMinutes == null ? 10 : pinCacheMinutes;
             pinMaxFailures = pinMaxFailures == null ? 5 : pinMaxFailures;
