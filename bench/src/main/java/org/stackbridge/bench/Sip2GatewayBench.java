@@ -133,6 +133,7 @@ public final class Sip2GatewayBench {
                         System.out.printf(Locale.ROOT, "%s: %d s untimed JIT warm-up at %d connections done%n", backend, jitWarmup, maxConnections);
                     }
                     for (int n : connections) {
+                        ServerCounts before = ServerCounts.of(ports.get("http"));
                         List<Sip2LoadDriver.Result> results = new ArrayList<>();
                         for (int r = 0; r < runs; r++) {
                             results.add(Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", ports.get("sip2"), false, n, seconds, 3,
@@ -147,6 +148,11 @@ public final class Sip2GatewayBench {
                                 median(results.stream().map(Sip2LoadDriver.Result::p50Millis).toList()),
                                 median(results.stream().map(Sip2LoadDriver.Result::p99Millis).toList()),
                                 results.stream().mapToLong(Sip2LoadDriver.Result::errors).sum(), 2 * pairs, 2 * pairs / fsyncMedian);
+                        ServerCounts used = ServerCounts.of(ports.get("http")).minus(before);
+                        System.out.printf(Locale.ROOT, "%s connections=%d over the %d runs (warm-ups included): %.0f engine commands,"
+                                        + " SQL statements per command %s, PIN hashes %.0f%n", backend, n, runs, used.commands(),
+                                used.statements() == 0 ? "n/a (no database)" : String.format(Locale.ROOT, "%.1f", used.statements() / used.commands()),
+                                used.pinHashes());
                         if (pin) {
                             System.out.printf(Locale.ROOT, "%s connections=%d kiosk visits/s median=%.1f; visits so far %d of a %d-patron pool%s%n",
                                     backend, n, median(results.stream().map(x -> x.visits() / x.seconds()).toList()),
@@ -294,6 +300,40 @@ public final class Sip2GatewayBench {
             }
         }
         return sum;
+    }
+
+    /**
+     * What the server counted, from its {@code /metrics}: engine commands through the route
+     * ({@code stackbridge_operation_seconds_count}), SQL statements ({@code stackbridge_db_statements_total}, writer and
+     * readers) and slow PIN checks ({@code stackbridge_pin_slow_checks_total}).
+     */
+    record ServerCounts(double commands, double statements, double pinHashes) {
+
+        static ServerCounts of(int httpPort) throws Exception {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                    + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            double commands = 0;
+            double statements = 0;
+            double pins = 0;
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("stackbridge_operation_seconds_count{")) {
+                    commands += value(line);
+                } else if (line.startsWith("stackbridge_db_statements_total{")) {
+                    statements += value(line);
+                } else if (line.startsWith("stackbridge_pin_slow_checks_total{")) {
+                    pins += value(line);
+                }
+            }
+            return new ServerCounts(commands, statements, pins);
+        }
+
+        private static double value(String line) {
+            return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+
+        ServerCounts minus(ServerCounts earlier) {
+            return new ServerCounts(commands - earlier.commands, statements - earlier.statements, pinHashes - earlier.pinHashes);
+        }
     }
 
     private static long rssKb(long pid) throws IOException {

@@ -1,5 +1,6 @@
 package org.stackbridge.gateway;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -97,6 +98,8 @@ public final class Gateway implements AutoCloseable {
             "error: this gateway was started without the command line; run the command with the gateway stopped\n");
 
     private final java.util.function.Function<GatewayConfig, TransactionRunner> storageOpener;
+    /** Drops the libraries the storage keeps in memory; run when the settings revision moved. */
+    private Runnable libraryCacheRefresh = () -> { };
 
     public Gateway(ConfigLoader.Loaded loaded, Clock clock) {
         this(loaded, clock, cfg -> Storage.open(cfg, Path.of(cfg.dataDir())));
@@ -146,7 +149,15 @@ public final class Gateway implements AutoCloseable {
 
         GatewayConfig.CircuitBreaker breaker = cfg.database().circuitBreaker();
         // every listener, the staff API and /health reach the storage through this one breaker
-        circuitBreaker = new StorageCircuitBreaker(storageOpener.apply(cfg), JdbcStorage::isOutage,
+        TransactionRunner opened = storageOpener.apply(cfg);
+        if (opened instanceof JdbcStorage jdbc) {
+            libraryCacheRefresh = jdbc::settingsChanged;
+            FunctionCounter.builder("stackbridge.db.statements", jdbc, j -> j.statementCounts().writer()).tag("connection", "writer")
+                    .description("SQL statements sent to the database (queries, updates, batches, savepoints, commits)").register(meters);
+            FunctionCounter.builder("stackbridge.db.statements", jdbc, j -> j.statementCounts().readers()).tag("connection", "reader")
+                    .description("SQL statements sent to the database (queries, updates, batches, savepoints, commits)").register(meters);
+        }
+        circuitBreaker = new StorageCircuitBreaker(opened, JdbcStorage::isOutage,
                 new StorageCircuitBreaker.Settings(breaker.failureThreshold(), Duration.ofSeconds(breaker.openSeconds())));
         storage = circuitBreaker;
         closeables.add(storage);
@@ -157,12 +168,17 @@ public final class Gateway implements AutoCloseable {
 
         EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
                 cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
-                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinMaxFailures(), cfg.engine().pinLockMinutes()),
+                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinCacheEntries(), cfg.engine().pinMaxFailures(),
+                        cfg.engine().pinLockMinutes()),
                 org.stackbridge.gateway.config.ConfigMapping.membership(cfg))
                 .withCardReplacementFee(cfg.engine().cardReplacementFee());
         // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
-        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table,
-                new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE)));
+        PinVerifier pins = new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE));
+        FunctionCounter.builder("stackbridge.pin.slow.checks", pins, PinVerifier::slowChecks)
+                .description("patron PINs checked by the slow hash (not answered from the PIN cache)").register(meters);
+        FunctionCounter.builder("stackbridge.pin.locked.refusals", pins, PinVerifier::lockedRefusals)
+                .description("patron PIN checks refused without hashing while the PIN was locked").register(meters);
+        CirculationEngine engine = new CirculationEngine(clock, settings, policies::table, pins);
         IllEngine.registerWith(engine);
         org.stackbridge.core.cataloguing.CataloguingEngine.registerWith(engine, cfg.items().settings());
         CamelEventSink sink = new CamelEventSink();
@@ -240,6 +256,7 @@ public final class Gateway implements AutoCloseable {
         settingsWatcher = new SettingsWatcher(storage, () -> {
             policies.reload(cfg, loaded.file(), storage);
             sip2Profiles.reload(storage);
+            libraryCacheRefresh.run();
         }, staffApi.sessions())
                 .start(Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
         closeables.add(settingsWatcher);

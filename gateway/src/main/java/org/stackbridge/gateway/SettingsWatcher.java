@@ -19,11 +19,13 @@ import org.stackbridge.staff.auth.StaffSessions;
 
 /**
  * Keeps this gateway's read-mostly views in step with administration changes: the rule table (with the stored SIP2
- * terminal profiles, reloaded by the same runnable) and the live staff tokens. A change made through this gateway refreshes them at once, before its answer (events after commit); a
+ * terminal profiles, reloaded by the same runnable), the libraries and calendars the JDBC storage keeps in memory, and
+ * the live staff tokens. A change made through this gateway refreshes them at once, before its answer (rule events
+ * after commit; the storage drops a saved library itself); a
  * change made elsewhere (another gateway on the same PostgreSQL database, or the command line) increments the
  * settings revision in the database, which this watcher polls every {@code engine.settings-refresh-seconds}: such a
- * change is seen within that time. Everything else an administration change touches (libraries and their calendars,
- * SIP2 and staff accounts, code lists) is read from the database by each command and needs no refresh.
+ * change is seen within that time. Everything else an administration change touches (SIP2 and staff accounts, code
+ * lists) is read from the database by each command and needs no refresh.
  */
 final class SettingsWatcher implements AutoCloseable {
 

@@ -22,8 +22,8 @@ import org.stackbridge.core.testing.TestClock;
 
 /**
  * Two gateways on one PostgreSQL database: an administration change made through one is seen by the other within
- * {@code engine.settings-refresh-seconds} (here 1): its rule table has the new rule, and a staff account disabled
- * through the first cannot use a token it got from the second.
+ * {@code engine.settings-refresh-seconds} (here 1): its rule table has the new rule, a renamed library replaces the one
+ * its storage kept in memory, and a staff account disabled through the first cannot use a token it got from the second.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AdminTwoNodesPostgresIT {
@@ -66,6 +66,14 @@ class AdminTwoNodesPostgresIT {
                     "the other node uses the new rule");
             assertEquals(3, b.policies().table().find("MAIN", "ADULT", "BOOK").orElseThrow().loanPeriod());
 
+            // libraries are kept in memory by each node's storage: the other node drops them when the revision moves
+            ok(apiA.post("/libraries", root, Map.of("code", "WEST", "name", "West Branch", "institution", "MAIN")), 201);
+            await(() -> "West Branch".equals(libraryName(b, "WEST")), "the other node reads the new library");
+            assertEquals("West Branch", libraryName(b, "WEST"), "kept in the other node's memory now");
+            ok(apiA.patch("/libraries/WEST", root, Map.of("name", "West Library")), 200);
+            assertEquals("West Library", libraryName(a, "WEST"), "the node that made the change sees it at once");
+            await(() -> "West Library".equals(libraryName(b, "WEST")), "the other node sees the renamed library");
+
             ok(apiA.patch("/staff/nina", root, Map.of("enabled", false)), 200);
             await(() -> {
                 try {
@@ -76,6 +84,10 @@ class AdminTwoNodesPostgresIT {
             }, "the other node ends the disabled account's token");
             problem(apiB.get("/libraries", ninaOnB), 401);
         }
+    }
+
+    private static String libraryName(Gateway gateway, String code) {
+        return gateway.storage().read(tx -> tx.libraries().find(code).map(org.stackbridge.core.model.Library::name).orElse(null)).join();
     }
 
     @Test

@@ -31,6 +31,11 @@ public record PinSettings(Duration cacheLifetime, int cacheCapacity, int maxFail
         return new PinSettings(Duration.ofMinutes(cacheMinutes), DEFAULTS.cacheCapacity(), maxFailures, Duration.ofMinutes(lockMinutes));
     }
 
+    /** As {@link #ofMinutes(int, int, int)} with the cache's capacity too. */
+    public static PinSettings ofMinutes(int cacheMinutes, int cacheCapacity, int maxFailures, int lockMinutes) {
+        return new PinSettings(Duration.ofMinutes(cacheMinutes), cacheCapacity, maxFailures, Duration.ofMinutes(lockMinutes));
+    }
+
     boolean cacheOn() {
         return !cacheLifetime.isZero();
     }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -53,6 +54,9 @@ public final class PinVerifier {
     private final Map<String, Remembered> verified;
     /** Failed checks per patron id; guarded by itself. */
     private final Map<Long, Failures> failures;
+    /** Slow checks run and checks refused by a lock, since this verifier was built (for metrics). */
+    private final LongAdder slowChecks = new LongAdder();
+    private final LongAdder lockedRefusals = new LongAdder();
 
     public PinVerifier(Clock clock, PinSettings settings) {
         this(clock, settings, SecretHasher::verify);
@@ -81,6 +85,7 @@ public final class PinVerifier {
     public Result verify(long patronId, String barcode, String storedHash, String pin) {
         Instant now = clock.instant();
         if (locked(patronId, now)) {
+            lockedRefusals.increment();
             return Result.LOCKED;
         }
         if (pin == null || storedHash == null) {
@@ -91,6 +96,7 @@ public final class PinVerifier {
             succeeded(patronId);
             return Result.VALID;
         }
+        slowChecks.increment();
         if (!slow.matches(pin, storedHash)) {
             return failed(patronId, barcode, now);
         }
@@ -126,6 +132,16 @@ public final class PinVerifier {
         synchronized (verified) {
             return verified.size();
         }
+    }
+
+    /** How many PINs went through the slow check (PBKDF2 or bcrypt) since this verifier was built. */
+    public long slowChecks() {
+        return slowChecks.sum();
+    }
+
+    /** How many checks were refused without hashing because the patron's PIN was locked. */
+    public long lockedRefusals() {
+        return lockedRefusals.sum();
     }
 
     private boolean locked(long patronId, Instant now) {

@@ -255,6 +255,7 @@ public final class ConfigLoader {
             "database.circuit-breaker.failure-threshold", "database.circuit-breaker.open-seconds",
             "engine.currency", "engine.fee-limit", "engine.max-overdue", "engine.maintenance-minutes",
             "engine.pin-cache-minutes", "engine.pin-max-failures", "engine.pin-lock-minutes", "engine.settings-refresh-seconds",
+            "engine.pin-cache-entries",
             "listeners.bind", "listeners.http-port", "listeners.sip2-port", "listeners.z3950-port", "listeners.admin-token", "listeners.proxy-protocol",
             "events.sink-uri", "security.hash-iterations", "security.log-json");
 

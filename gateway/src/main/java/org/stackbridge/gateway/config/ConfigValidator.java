@@ -60,6 +60,9 @@ final class ConfigValidator {
         if (c.engine().pinCacheMinutes() < 0 || c.engine().pinCacheMinutes() > 1440) {
             fail("engine.pin-cache-minutes", "must be between 0 (off) and 1440");
         }
+        if (c.engine().pinCacheEntries() < 1 || c.engine().pinCacheEntries() > 10_000_000) {
+            fail("engine.pin-cache-entries", "must be between 1 and 10000000");
+        }
         if (c.engine().pinMaxFailures() < 0 || c.engine().pinMaxFailures() > 1000) {
             fail("engine.pin-max-failures", "must be between 0 (never lock) and 1000");
         }

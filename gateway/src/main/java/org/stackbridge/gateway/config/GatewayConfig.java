@@ -152,19 +152,21 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
      *                           looked for; 0 = only changes made through this gateway apply without a restart
      * @param cardReplacementFee charged when staff replace a patron's card (console or {@code POST /patrons/{b}/card}) and
      *                           do not waive it; 0 = none
+     * @param pinCacheEntries    at most this many successful PIN checks remembered (least recently used dropped first)
      */
     public record Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays, Integer maintenanceMinutes,
                          Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds,
-                         BigDecimal cardReplacementFee) {
-        /** Without a card replacement fee. */
+                         BigDecimal cardReplacementFee, Integer pinCacheEntries) {
+        /** Without a card replacement fee, with the default PIN cache size. */
         public Engine(String currency, BigDecimal feeLimit, Integer maxOverdue, Integer requestKeyDays, Integer maintenanceMinutes,
                       Integer pinCacheMinutes, Integer pinMaxFailures, Integer pinLockMinutes, Integer settingsRefreshSeconds) {
             this(currency, feeLimit, maxOverdue, requestKeyDays, maintenanceMinutes, pinCacheMinutes, pinMaxFailures, pinLockMinutes,
-                    settingsRefreshSeconds, null);
+                    settingsRefreshSeconds, null, null);
         }
 
         public Engine {
             cardReplacementFee = cardReplacementFee == null ? BigDecimal.ZERO : cardReplacementFee;
+            pinCacheEntries = pinCacheEntries == null ? 100_000 : pinCacheEntries;
             settingsRefreshSeconds = settingsRefreshSeconds == null ? 5 : settingsRefreshSeconds;
             pinCacheMinutes = pinCacheMinutes == null ? 10 : pinCacheMinutes;
             pinMaxFailures = pinMaxFailures == null ? 5 : pinMaxFailures;

@@ -80,9 +80,13 @@ class ConfigLoaderTest {
         assertEquals(10, defaults.pinCacheMinutes());
         assertEquals(5, defaults.pinMaxFailures());
         assertEquals(15, defaults.pinLockMinutes());
-        Path f = write("engine:\n  pin-cache-minutes: 0\n  pin-max-failures: 3\n  pin-lock-minutes: 30\n");
+        assertEquals(100_000, defaults.pinCacheEntries());
+        Path f = write("engine:\n  pin-cache-minutes: 0\n  pin-max-failures: 3\n  pin-lock-minutes: 30\n  pin-cache-entries: 500\n");
         GatewayConfig.Engine set = new ConfigLoader().load(f, Map.of(), List.of()).config().engine();
-        assertEquals(List.of(0, 3, 30), List.of(set.pinCacheMinutes(), set.pinMaxFailures(), set.pinLockMinutes()));
+        assertEquals(List.of(0, 3, 30, 500), List.of(set.pinCacheMinutes(), set.pinMaxFailures(), set.pinLockMinutes(), set.pinCacheEntries()));
+        Path none = write("engine:\n  pin-cache-entries: 0\n");
+        assertEquals("engine.pin-cache-entries",
+                assertThrows(ConfigException.class, () -> new ConfigLoader().load(none, Map.of(), List.of())).key());
         Path bad = write("engine:\n  pin-lock-minutes: 0\n");
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(bad, Map.of(), List.of()));
         assertEquals("engine.pin-lock-minutes", e.key());

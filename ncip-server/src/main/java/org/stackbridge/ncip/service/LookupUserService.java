@@ -71,7 +71,8 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
             }
             Views.PatronInfo info = out.value();
             if (info.pin() == Views.PinCheck.INVALID) {
-                return problem(NcipProblems.forService(name(), NcipProblems.USER_AUTH_FAILED, "PIN or password does not match",
+                return problem(NcipProblems.forService(name(), NcipProblems.USER_AUTH_FAILED,
+                        info.pinLocked() ? "Too many PIN attempts; try again later" : "PIN or password does not match",
                         "AuthenticationInputData", null));
             }
             return answer(q, ex, barcode, info);

@@ -84,7 +84,7 @@ final class PatronInformationHandler extends Sip2Handler {
                 extra.add(new Sip2Field(FieldCode.valueOf(e.getKey()), v));
             }
         }
-        return new PatronInformationResponse(patronStatus(info.flags(), p), lang, support.now(s), n4(available.size()),
+        return new PatronInformationResponse(patronStatus(info, p), lang, support.now(s), n4(available.size()),
                 n4(overdue.size()), n4(info.loans().size()), n4(fees.size()), n4(0), n4(unavailable.size()),
                 ao(req, s), info.patron().barcode(), info.patron().name(), info.maxLoans() > 0 ? n4(info.maxLoans()) : null, "Y",
                 PatronStatusFamilyHandler.pinField(info.pin()), currency(info.balance(), p), money(info.balance()),

@@ -54,7 +54,7 @@ abstract class PatronStatusFamilyHandler extends Sip2Handler {
                     af.add(bl.reason());
                 }
             }
-            return new PatronStatusResponse(type, patronStatus(info.flags(), p), language, support.now(s), ao(req, s),
+            return new PatronStatusResponse(type, patronStatus(info, p), language, support.now(s), ao(req, s),
                     info.patron().barcode(), info.patron().name(), "Y", pinField(info.pin()),
                     status ? currency(info.balance(), p) : null, status ? money(info.balance()) : null, af);
         }

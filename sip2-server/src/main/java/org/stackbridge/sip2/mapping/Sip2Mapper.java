@@ -137,6 +137,24 @@ public final class Sip2Mapper {
         return String.format(Locale.ROOT, "%03d", Math.max(0, Math.min(999, n)));
     }
 
+    /**
+     * The profile's {@code patron-status-flags} key for a patron whose PIN is locked after too many failed attempts.
+     * SIP2 2.00 has no patron-status position of its own for it; by default it sets charge privileges denied
+     * (position 0), since no checkout with a PIN can succeed until the lock ends.
+     */
+    public static final String PIN_LOCKED_STATUS = "PIN_LOCKED";
+
+    /** The 14 patron-status characters of a patron view: its flags and, while the PIN is locked, the lock's positions. */
+    public static String patronStatus(Views.PatronInfo info, Sip2Profile p) {
+        String status = patronStatus(info.flags(), p);
+        if (!info.pinLocked()) {
+            return status;
+        }
+        char[] c = status.toCharArray();
+        setPositions(c, p.patronStatusFlags().getOrDefault(PIN_LOCKED_STATUS, List.of(PatronFlag.CHARGE_PRIVILEGES_DENIED.sip2Position())));
+        return new String(c);
+    }
+
     /** The 14 patron-status characters from the engine's flags, through the profile's mapping. */
     public static String patronStatus(Set<PatronFlag> flags, Sip2Profile p) {
         char[] c = "              ".toCharArray();
@@ -145,14 +163,18 @@ public final class Sip2Mapper {
             if (positions == null) {
                 c[f.sip2Position()] = 'Y';
             } else {
-                for (int pos : positions) {
-                    if (pos >= 0 && pos < 14) {
-                        c[pos] = 'Y';
-                    }
-                }
+                setPositions(c, positions);
             }
         }
         return new String(c);
+    }
+
+    private static void setPositions(char[] status, List<Integer> positions) {
+        for (int pos : positions) {
+            if (pos >= 0 && pos < status.length) {
+                status[pos] = 'Y';
+            }
+        }
     }
 
     /** Unknown or refused patron: the four privilege flags denied (Koha/Evergreen convention). */

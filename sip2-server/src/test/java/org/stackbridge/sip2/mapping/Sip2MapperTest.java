@@ -55,6 +55,22 @@ class Sip2MapperTest {
     }
 
     @Test
+    void aLockedPinSetsChargePrivilegesDeniedUnlessTheProfileMapsPinLockedElsewhere() {
+        org.stackbridge.core.outcome.Views.PatronInfo locked = new org.stackbridge.core.outcome.Views.PatronInfo(null,
+                EnumSet.of(PatronFlag.CARD_REPORTED_LOST), null, null, null, List.of(), List.of(), List.of(), List.of(), 0, false, true);
+        org.stackbridge.core.outcome.Views.PatronInfo open = new org.stackbridge.core.outcome.Views.PatronInfo(null,
+                EnumSet.of(PatronFlag.CARD_REPORTED_LOST), null, null, null, List.of(), List.of(), List.of(), List.of(), 0, false, false);
+        assertEquals("Y   Y         ", Sip2Mapper.patronStatus(locked, Sip2Profile.defaults()));
+        assertEquals("    Y         ", Sip2Mapper.patronStatus(open, Sip2Profile.defaults()));
+        Sip2Profile elsewhere = new Sip2Profile(null, null, null, null, null, null, null, null, null, null, null,
+                Map.of(Sip2Mapper.PIN_LOCKED_STATUS, List.of(13)), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        assertEquals("    Y        Y", Sip2Mapper.patronStatus(locked, elsewhere));
+        Sip2Profile none = new Sip2Profile(null, null, null, null, null, null, null, null, null, null, null,
+                Map.of(Sip2Mapper.PIN_LOCKED_STATUS, List.of()), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        assertEquals("    Y         ", Sip2Mapper.patronStatus(locked, none));
+    }
+
+    @Test
     void screenMessagesPreferLanguageThenKeyThenEngineText() {
         Sip2Profile p = new Sip2Profile(null, null, null, null, null, null, null, null,
                 Map.of("RENEWAL_LIMIT@002", "Limite de prolongations", "RENEWAL_LIMIT", "No more renewals"), null, null, null, null,

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ final class GroupCommitWriter {
     /** The writer's own connection, kept across batches with its prepared statements; null after a failure. */
     private Connection connection;
     private JdbcStoreTx connectionTx;
+    /** Statements the writer sent: the units' queries and updates, their savepoints, and each batch's commit. */
+    private final LongAdder statements = new LongAdder();
+    private final LibraryCache libraryCache;
     private long connectionUsedAt;
     /** A kept connection idle longer than this is checked before use, as the pool would on borrow. */
     private static final long VALIDATE_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -73,8 +77,9 @@ final class GroupCommitWriter {
     private final boolean lockRows;
 
     GroupCommitWriter(HikariDataSource dataSource, int maxBatch, int queueLimit, ExecutorService completions, String name,
-                      H2FileSync fileSync, boolean lockRows) {
+                      H2FileSync fileSync, boolean lockRows, LibraryCache libraryCache) {
         this.dataSource = dataSource;
+        this.libraryCache = libraryCache;
         this.lockRows = lockRows;
         this.fileSync = fileSync;
         this.maxBatch = maxBatch;
@@ -110,6 +115,11 @@ final class GroupCommitWriter {
     JdbcStorage.WriterStats stats() {
         return new JdbcStorage.WriterStats(batches.get(), committedUnits.get(), failedUnits.get(), conflictRetries.get(),
                 deferrals.get(), failedCommits.get(), syncs.get());
+    }
+
+    /** How many statements the writer has sent since it started (see {@link #statements}). */
+    long statements() {
+        return statements.sum();
     }
 
     /** Stops taking units, finishes every queued one, then stops the thread (and the syncer, once it synced all). */
@@ -182,8 +192,8 @@ final class GroupCommitWriter {
             connectionUsedAt = now;
             if (connection == null) {
                 connection = dataSource.getConnection();
-                Sql sql = new Sql(connection, true);
-                connectionTx = new JdbcStoreTx(lockRows ? sql.lockingRowsRead() : sql);
+                Sql sql = new Sql(connection, true, statements);
+                connectionTx = new JdbcStoreTx(lockRows ? sql.lockingRowsRead() : sql, libraryCache);
             }
             c = connection;
         } catch (SQLException e) {
@@ -215,6 +225,7 @@ final class GroupCommitWriter {
                 c.rollback();
                 return;
             }
+            statements.increment();
             c.commit();
             committedUnits.addAndGet(applied.size());
             if (fileSync == null) {
@@ -239,6 +250,8 @@ final class GroupCommitWriter {
                 // the connection is being discarded anyway
             }
         } finally {
+            // committed or rolled back: a saved library is dropped from the shared cache again, before any answer
+            connectionTx.transactionEnded();
             if (broken) {
                 dropConnection(true);
             }
@@ -304,6 +317,9 @@ final class GroupCommitWriter {
         while (true) {
             // The first unit of a transaction needs no savepoint: rolling back the transaction undoes exactly it.
             Savepoint sp = firstInTx ? null : c.setSavepoint();
+            if (sp != null) {
+                statements.increment();
+            }
             tx.sql().resetFailure();
             tx.forgetCached();
             Throwable error;

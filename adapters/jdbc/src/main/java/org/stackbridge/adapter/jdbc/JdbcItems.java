@@ -14,19 +14,27 @@ final class JdbcItems implements Items {
             + " status, in_transit_to, ill_request_id";
 
     private final Sql sql;
+    /** Items read in the current unit: a checkout or checkin looks its item up two or three times. */
+    private final UnitMemo memo = new UnitMemo();
 
     JdbcItems(Sql sql) {
         this.sql = sql;
     }
 
+    /** Forgets what was read; called when a unit of work starts or is rolled back. */
+    void forget() {
+        memo.forget();
+    }
+
     @Override
     public Optional<Item> byBarcode(String barcode) {
-        return sql.one("SELECT " + COLS + " FROM item WHERE barcode = ?" + sql.forUpdate(), JdbcItems::item, barcode);
+        return memo.one("barcode " + barcode,
+                () -> sql.one("SELECT " + COLS + " FROM item WHERE barcode = ?" + sql.forUpdate(), JdbcItems::item, barcode));
     }
 
     @Override
     public Optional<Item> byId(long id) {
-        return sql.one("SELECT " + COLS + " FROM item WHERE id = ?" + sql.forUpdate(), JdbcItems::item, id);
+        return memo.one(id, () -> sql.one("SELECT " + COLS + " FROM item WHERE id = ?" + sql.forUpdate(), JdbcItems::item, id));
     }
 
     @Override
@@ -36,6 +44,7 @@ final class JdbcItems implements Items {
 
     @Override
     public Item insert(Item i) {
+        memo.forget();
         long id = sql.insert("INSERT INTO item (barcode, bib_id, item_type, home_library, current_library, location, call_number, price,"
                 + " status, in_transit_to, ill_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 i.barcode(), i.bibId(), i.itemType(), i.homeLibrary(), i.currentLibrary(), i.location(), i.callNumber(), i.price(),
@@ -45,6 +54,7 @@ final class JdbcItems implements Items {
 
     @Override
     public void update(Item i) {
+        memo.forget();
         sql.updateOne("item " + i.id(), "UPDATE item SET barcode = ?, bib_id = ?, item_type = ?, home_library = ?, current_library = ?,"
                 + " location = ?, call_number = ?, price = ?, status = ?, in_transit_to = ?, ill_request_id = ? WHERE id = ?",
                 i.barcode(), i.bibId(), i.itemType(), i.homeLibrary(), i.currentLibrary(), i.location(), i.callNumber(), i.price(),
@@ -53,6 +63,7 @@ final class JdbcItems implements Items {
 
     @Override
     public void delete(long itemId) {
+        memo.forget();
         sql.update("DELETE FROM item WHERE id = ?", itemId);
     }
 

@@ -18,9 +18,26 @@ final class JdbcLibraries implements Libraries {
     private final Sql sql;
     /** Libraries read in the current unit of work: a checkout looks the same few up five or more times. */
     private final Map<String, Optional<Library>> seen = new HashMap<>();
+    /** The storage's libraries across units; null: none (a transaction outside a {@link JdbcStorage}). */
+    private final LibraryCache shared;
+    /** This unit or batch saved a library: the shared cache is emptied again once it committed. */
+    private boolean saved;
 
     JdbcLibraries(Sql sql) {
+        this(sql, null);
+    }
+
+    JdbcLibraries(Sql sql, LibraryCache shared) {
         this.sql = sql;
+        this.shared = shared;
+    }
+
+    /** After a commit or rollback: if a library was saved, readers may have cached the old one meanwhile. */
+    void transactionEnded() {
+        if (saved && shared != null) {
+            shared.clear();
+        }
+        saved = false;
     }
 
     /** Forgets what was read; called when a unit of work starts or is rolled back. */
@@ -41,7 +58,17 @@ final class JdbcLibraries implements Libraries {
         if (known != null) {
             return known;
         }
-        Optional<Library> found = load(code);
+        Optional<Library> found;
+        if (shared == null || saved) {
+            found = load(code);
+        } else {
+            found = shared.get(code);
+            if (found.isEmpty()) {
+                long generation = shared.generation();
+                found = load(code);
+                found.ifPresent(l -> shared.put(l, generation));
+            }
+        }
         seen.put(code, found);
         return found;
     }
@@ -84,6 +111,10 @@ final class JdbcLibraries implements Libraries {
     @Override
     public void save(Library library) {
         seen.clear();
+        saved = true;
+        if (shared != null) {
+            shared.clear();
+        }
         int n = sql.update("UPDATE library SET name = ?, institution = ?, zone = ? WHERE code = ?",
                 library.name(), library.institution(), library.zone().getId(), library.code());
         if (n == 0) {

@@ -12,13 +12,21 @@ final class JdbcLoanMarks implements LoanMarks {
     private static final String COLS = "loan_id, item_id, patron_id, kind, marked_at, actor, replacement_fee_id, processing_fee_id";
 
     private final Sql sql;
+    /** A loan's marks read in the current unit: a checkin asks for them twice. */
+    private final UnitMemo memo = new UnitMemo();
 
     JdbcLoanMarks(Sql sql) {
         this.sql = sql;
     }
 
+    /** Forgets what was read; called when a unit of work starts or is rolled back. */
+    void forget() {
+        memo.forget();
+    }
+
     @Override
     public LoanMark insert(LoanMark m) {
+        memo.forget();
         sql.update("INSERT INTO loan_mark (loan_id, item_id, patron_id, kind, marked_at, actor, replacement_fee_id, processing_fee_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", m.loanId(), m.itemId(), m.patronId(), m.kind(), m.markedAt(), m.actor(),
                 m.replacementFeeId(), m.processingFeeId());
@@ -27,7 +35,8 @@ final class JdbcLoanMarks implements LoanMarks {
 
     @Override
     public List<LoanMark> forLoan(long loanId) {
-        return sql.list("SELECT " + COLS + " FROM loan_mark WHERE loan_id = ? ORDER BY marked_at, kind", JdbcLoanMarks::mark, loanId);
+        return memo.list(loanId,
+                () -> sql.list("SELECT " + COLS + " FROM loan_mark WHERE loan_id = ? ORDER BY marked_at, kind", JdbcLoanMarks::mark, loanId));
     }
 
     @Override

@@ -23,23 +23,32 @@ final class JdbcPatrons implements Patrons {
     private static final int MAX_PHONE_KEY = 64;
 
     private final Sql sql;
+    /** Patrons read in the current unit: a checkout looks its patron up twice. */
+    private final UnitMemo memo = new UnitMemo();
 
     JdbcPatrons(Sql sql) {
         this.sql = sql;
     }
 
+    /** Forgets what was read; called when a unit of work starts or is rolled back. */
+    void forget() {
+        memo.forget();
+    }
+
     @Override
     public Optional<Patron> byBarcode(String barcode) {
-        return sql.one("SELECT " + COLS + " FROM patron WHERE barcode = ?" + sql.forUpdate(), JdbcPatrons::patron, barcode);
+        return memo.one("barcode " + barcode,
+                () -> sql.one("SELECT " + COLS + " FROM patron WHERE barcode = ?" + sql.forUpdate(), JdbcPatrons::patron, barcode));
     }
 
     @Override
     public Optional<Patron> byId(long id) {
-        return sql.one("SELECT " + COLS + " FROM patron WHERE id = ?" + sql.forUpdate(), JdbcPatrons::patron, id);
+        return memo.one(id, () -> sql.one("SELECT " + COLS + " FROM patron WHERE id = ?" + sql.forUpdate(), JdbcPatrons::patron, id));
     }
 
     @Override
     public Patron insert(Patron p) {
+        memo.forget();
         long id = sql.insert("INSERT INTO patron (barcode, pin_hash, name, category, email, phone, address, expires, home_library, card_lost,"
                 + " birth_date, notice_preference, language, name_key, email_key, phone_key)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -50,6 +59,7 @@ final class JdbcPatrons implements Patrons {
 
     @Override
     public void update(Patron p) {
+        memo.forget();
         sql.updateOne("patron " + p.id(), "UPDATE patron SET barcode = ?, pin_hash = ?, name = ?, category = ?, email = ?, phone = ?,"
                 + " address = ?, expires = ?, home_library = ?, card_lost = ?, birth_date = ?, notice_preference = ?, language = ?,"
                 + " name_key = ?, email_key = ?, phone_key = ? WHERE id = ?",

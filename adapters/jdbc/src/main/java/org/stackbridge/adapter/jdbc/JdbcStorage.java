@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -49,6 +50,8 @@ public final class JdbcStorage implements TransactionRunner {
     private final GroupCommitWriter writer;
     private final H2FileSync fileSync;
     private volatile boolean closed;
+    private final LongAdder readStatements = new LongAdder();
+    private final LibraryCache libraryCache = new LibraryCache();
 
     private JdbcStorage(JdbcSettings settings) {
         this.settings = settings;
@@ -72,7 +75,7 @@ public final class JdbcStorage implements TransactionRunner {
         this.completions = Executors.newFixedThreadPool(2, threads(name + "-complete"));
         this.fileSync = settings.h2DataFile() == null ? null : new H2FileSync(settings.h2DataFile());
         this.writer = new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions, name + "-writer",
-                fileSync, settings.isPostgres());
+                fileSync, settings.isPostgres(), libraryCache);
     }
 
     /** Brings the schema up to date, then opens the pools and starts the writer. */
@@ -116,6 +119,27 @@ public final class JdbcStorage implements TransactionRunner {
         return writer.stats();
     }
 
+    /**
+     * Statements sent to the database since open: by the writer (queries, updates and batches of the write units, their
+     * savepoints, each batch's commit) and by the reader threads (queries). What {@code stackbridge_db_statements_total}
+     * reports, and how the statements per command in {@code docs/performance.md} are counted.
+     */
+    public record StatementCounts(long writer, long readers) {
+    }
+
+    public StatementCounts statementCounts() {
+        return new StatementCounts(writer.statements(), readStatements.sum());
+    }
+
+    /**
+     * Settings were changed outside this storage (another gateway on the same database, or the command line; seen
+     * through the settings revision): drops the libraries and calendars kept in memory, so the next command reads them.
+     * Changes made through this storage need no call: saving a library drops them at once.
+     */
+    public void settingsChanged() {
+        libraryCache.clear();
+    }
+
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
         if (closed) {
@@ -147,7 +171,7 @@ public final class JdbcStorage implements TransactionRunner {
         sql.resetFailure();
         boolean ok = false;
         try {
-            T result = work.apply(new JdbcStoreTx(sql));
+            T result = work.apply(new JdbcStoreTx(sql, libraryCache));
             ok = sql.failure() == null;
             return result;
         } finally {
@@ -182,7 +206,7 @@ public final class JdbcStorage implements TransactionRunner {
             usedAt = now;
             if (connection == null) {
                 connection = readPool.getConnection();
-                sql = new Sql(connection, true);
+                sql = new Sql(connection, true, readStatements);
             }
             return sql;
         }

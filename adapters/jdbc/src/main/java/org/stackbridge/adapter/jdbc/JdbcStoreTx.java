@@ -20,9 +20,9 @@ final class JdbcStoreTx implements StoreTx {
 
     private final Sql sql;
     private final JdbcLibraries libraries;
-    private final Patrons patrons;
+    private final JdbcPatrons patrons;
     private final Bibs bibs;
-    private final Items items;
+    private final JdbcItems items;
     private final JdbcLoans loans;
     private final JdbcHolds holds;
     private final JdbcFees fees;
@@ -44,8 +44,13 @@ final class JdbcStoreTx implements StoreTx {
     }
 
     JdbcStoreTx(Sql sql) {
+        this(sql, null);
+    }
+
+    /** With the storage's library cache ({@code null}: none). */
+    JdbcStoreTx(Sql sql, LibraryCache libraryCache) {
         this.sql = sql;
-        this.libraries = new JdbcLibraries(sql);
+        this.libraries = new JdbcLibraries(sql, libraryCache);
         this.patrons = new JdbcPatrons(sql);
         this.bibs = new JdbcBibs(sql);
         this.items = new JdbcItems(sql);
@@ -70,12 +75,20 @@ final class JdbcStoreTx implements StoreTx {
         return sql;
     }
 
+    /** The transaction committed or rolled back: caches shared beyond it drop what it may have made stale. */
+    void transactionEnded() {
+        libraries.transactionEnded();
+    }
+
     /** Drops what the ports cached: a new unit of work starts, or the last one was rolled back. */
     void forgetCached() {
         libraries.forget();
         loans.forget();
         holds.forget();
         fees.forget();
+        items.forget();
+        patrons.forget();
+        loanMarks.forget();
     }
 
     @Override

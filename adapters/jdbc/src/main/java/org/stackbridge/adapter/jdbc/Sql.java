@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Small JDBC helper bound to the connection of one transaction. Every failure is translated (unique
@@ -33,6 +34,8 @@ final class Sql {
     /** Prepared statements kept open for the connection's life (the writer's); null: prepare per call. */
     private final Map<String, PreparedStatement> statements;
     private RuntimeException failure;
+    /** Counts every statement this helper sends (a query, an update, a batch): the storage's statement counter. */
+    private final LongAdder executed;
     /** Appended to the reads a write decision rests on: " FOR UPDATE" in a PostgreSQL writer, else empty. */
     private String lockRead = "";
 
@@ -46,8 +49,14 @@ final class Sql {
      * some of them (PostgreSQL's driver also switches to server-side plans only for a reused statement).
      */
     Sql(Connection conn, boolean keepStatements) {
+        this(conn, keepStatements, new LongAdder());
+    }
+
+    /** As {@link #Sql(Connection, boolean)}, adding one to {@code executed} for every statement sent. */
+    Sql(Connection conn, boolean keepStatements, LongAdder executed) {
         this.conn = conn;
         this.statements = keepStatements ? new HashMap<>() : null;
+        this.executed = executed;
     }
 
     /**
@@ -115,6 +124,7 @@ final class Sql {
             PreparedStatement ps = prepare(sql, false);
             try {
                 bind(ps, args);
+                executed.increment();
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
                 }
@@ -131,6 +141,7 @@ final class Sql {
             PreparedStatement ps = prepare(sql, false);
             try {
                 bind(ps, args);
+                executed.increment();
                 try (ResultSet rs = ps.executeQuery()) {
                     List<T> out = new ArrayList<>();
                     while (rs.next()) {
@@ -155,6 +166,7 @@ final class Sql {
             PreparedStatement ps = prepare(sql, false);
             try {
                 bind(ps, args);
+                executed.increment();
                 return ps.executeUpdate();
             } finally {
                 release(ps);
@@ -170,6 +182,7 @@ final class Sql {
             PreparedStatement ps = prepare(sql, true);
             try {
                 bind(ps, args);
+                executed.increment();
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (!keys.next()) {
@@ -195,6 +208,7 @@ final class Sql {
                 bind(ps, args);
                 ps.addBatch();
             }
+            executed.increment();
             ps.executeBatch();
         } catch (SQLException e) {
             throw fail(e, sql);

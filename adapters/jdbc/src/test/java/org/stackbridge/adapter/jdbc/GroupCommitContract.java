@@ -122,6 +122,76 @@ interface GroupCommitContract extends StoreFixture {
     }
 
     @Test
+    default void aUnitSeesItsOwnPatronItemAndLoanMarkWritesWhenAskingAgain() {
+        Patron p = newPatron("MEMO3");
+        org.stackbridge.core.model.BibRecord b = newBib("memo3-bib");
+        org.stackbridge.core.model.Item i = write(tx -> tx.items().insert(StoreFixture.item("MEMO3-I", b.id())));
+        java.time.Instant at = java.time.Instant.parse("2026-11-02T10:00:00Z");
+        List<String> seen = write(tx -> {
+            List<String> s = new ArrayList<>();
+            s.add(tx.patrons().byBarcode("MEMO3").orElseThrow().name() + "/" + tx.patrons().byId(p.id()).orElseThrow().name());
+            tx.patrons().update(p.withName("Renamed"));
+            s.add(tx.patrons().byBarcode("MEMO3").orElseThrow().name() + "/" + tx.patrons().byId(p.id()).orElseThrow().name());
+            s.add(tx.items().byBarcode("MEMO3-I").orElseThrow().status() + "/" + tx.items().byId(i.id()).orElseThrow().status());
+            tx.items().update(new org.stackbridge.core.model.Item(i.id(), i.barcode(), i.bibId(), i.itemType(), i.homeLibrary(),
+                    i.currentLibrary(), i.location(), i.callNumber(), i.price(), org.stackbridge.core.model.ItemStatus.MISSING, null, null));
+            s.add(tx.items().byBarcode("MEMO3-I").orElseThrow().status() + "/" + tx.items().byId(i.id()).orElseThrow().status());
+            s.add("absent " + tx.items().byBarcode("MEMO3-NEW").isPresent());
+            tx.items().insert(StoreFixture.item("MEMO3-NEW", b.id()));
+            s.add("absent " + tx.items().byBarcode("MEMO3-NEW").isPresent());
+            org.stackbridge.core.model.Loan loan = tx.loans().insert(new org.stackbridge.core.model.Loan(0, i.id(), p.id(), "MAIN", at,
+                    at.plusSeconds(86_400), null, 0, org.stackbridge.core.model.Channel.SIP2, "t1"));
+            s.add("marks " + tx.loanMarks().forLoan(loan.id()).size());
+            tx.loanMarks().insert(new org.stackbridge.core.model.LoanMark(loan.id(), i.id(), p.id(),
+                    org.stackbridge.core.model.LoanMark.Kind.values()[0], at, "staff", null, null));
+            s.add("marks " + tx.loanMarks().forLoan(loan.id()).size());
+            return s;
+        });
+        assertEquals(List.of(p.name() + "/" + p.name(), "Renamed/Renamed", "AVAILABLE/AVAILABLE", "MISSING/MISSING", "absent false",
+                "absent true", "marks 0", "marks 1"), seen);
+    }
+
+    @Test
+    default void aRolledBackUnitLeavesNoPatronOrItemRememberedForTheNext() throws Exception {
+        Patron p = newPatron("MEMO4");
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> blocker = blockWriter(release);
+        // Both queue behind the blocker, so they run in one batch: the first renames, reads and rolls back.
+        CompletableFuture<String> failing = storage().write(tx -> {
+            tx.patrons().update(p.withName("Gone"));
+            tx.patrons().byBarcode("MEMO4");
+            throw new IllegalStateException("refused after asking");
+        });
+        CompletableFuture<String> next = storage().write(tx -> tx.patrons().byBarcode("MEMO4").orElseThrow().name());
+        release.countDown();
+        StoreFixture.await(blocker);
+        assertInstanceOf(IllegalStateException.class, StoreFixture.failureOf(failing));
+        assertEquals(p.name(), StoreFixture.await(next));
+    }
+
+    @Test
+    default void aSavedLibraryIsSeenAtOnceAndAChangeBehindThePortsOnceTheSettingsChanged() {
+        write(tx -> {
+            tx.libraries().save(org.stackbridge.core.model.Library.of("LC1", "Alpha"));
+            return null;
+        });
+        assertEquals("Alpha", read(tx -> tx.libraries().find("LC1").orElseThrow().name()));
+        assertEquals("Alpha", write(tx -> tx.libraries().find("LC1").orElseThrow().name()));
+        write(tx -> {
+            tx.libraries().save(org.stackbridge.core.model.Library.of("LC1", "Beta"));
+            return null;
+        });
+        assertEquals("Beta", read(tx -> tx.libraries().find("LC1").orElseThrow().name()), "a reader sees the saved library at once");
+        assertEquals("Beta", write(tx -> tx.libraries().find("LC1").orElseThrow().name()), "so does the writer");
+        // another gateway or the command line changes it: kept in memory until the settings revision says so
+        write(tx -> ((JdbcStoreTx) tx).sql().update("UPDATE library SET name = ? WHERE code = ?", "Gamma", "LC1"));
+        assertEquals("Beta", read(tx -> tx.libraries().find("LC1").orElseThrow().name()), "served from memory");
+        storage().settingsChanged();
+        assertEquals("Gamma", read(tx -> tx.libraries().find("LC1").orElseThrow().name()));
+        assertEquals("Gamma", write(tx -> tx.libraries().find("LC1").orElseThrow().name()));
+    }
+
+    @Test
     default void aRolledBackUnitLeavesNothingRememberedForTheNext() throws Exception {
         Patron p = newPatron("MEMO2");
         org.stackbridge.core.model.BibRecord b = newBib("memo2-bib");

@@ -21,5 +21,7 @@ final class JdbcTestSupport {
             TABLES.forEach(t -> sql.update("DELETE FROM " + t));
             return null;
         }).get(30, TimeUnit.SECONDS);
+        // the rows went behind the ports' backs: drop the libraries the storage keeps in memory
+        storage.settingsChanged();
     }
 }

@@ -1,0 +1,107 @@
+package org.stackbridge.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.model.Item;
+import org.stackbridge.core.model.ItemStatus;
+import org.stackbridge.core.model.Patron;
+import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.testing.TestClock;
+import org.stackbridge.sip2.client.Sip2Client;
+import org.stackbridge.sip2.client.Sip2Requests;
+import org.stackbridge.sip2.spec.FixedField;
+
+/**
+ * The SQL statements a SIP2 checkout and a SIP2 checkin send to the database through the whole gateway, counted by the
+ * gateway's {@code stackbridge_db_statements_total} (writer: the unit's queries and updates, its savepoint, its share of
+ * the commit; readers: queries outside the write). Printed for {@code docs/performance.md}, and held under a ceiling so
+ * a change that adds statements to the kiosk's two commands is seen. Commands run one at a time, so each is its own
+ * batch and commit.
+ */
+abstract class CirculationStatementsContract {
+
+    /**
+     * Most statements a checkout (with the PIN already verified) and a checkin may send: the count when this was set
+     * (2026-12-07, on H2 and PostgreSQL alike; 20 and 18 before the item, patron and loan-mark reads were remembered
+     * within a unit and libraries kept in memory). Raise it only knowing what the new statement buys.
+     */
+    static final int CHECKOUT_CEILING = 17;
+    static final int CHECKIN_CEILING = 14;
+    private static final int ROUNDS = 20;
+
+    abstract TestGateways.Store store();
+
+    @TempDir
+    Path data;
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void checkoutAndCheckinStatementsAreCountedAndBounded() throws Exception {
+        SecretHasher hasher = new SecretHasher(1_000);
+        try (Gateway gateway = TestGateways.start(store(), data, clock,
+                "libraries:", "  - {code: MAIN, name: Main Library}",
+                "policies:", "  - {library: '*', category: '*', item-type: '*', loan-period: 21, renewals: 1}",
+                "sip2-accounts:", "  - {login: kiosk, password-hash: '" + hasher.hash("kiosk") + "', institution: MAIN}",
+                // no background reads while counting: no maintenance job, no polling of the settings revision
+                "engine: {maintenance-minutes: 0, settings-refresh-seconds: 0}")) {
+            gateway.storage().write(tx -> {
+                tx.patrons().insert(new Patron(0, "P1", hasher.hash("1234"), "Ada", "ADULT", null, null, null, LocalDate.of(2030, 1, 1),
+                        "MAIN", false));
+                BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert, Frank", null, null, null, null));
+                for (int i = 0; i <= ROUNDS; i++) {
+                    tx.items().insert(new Item(0, "I" + i, bib.id(), "BOOK", "MAIN", "MAIN", null, null, BigDecimal.TEN,
+                            ItemStatus.AVAILABLE, null, null));
+                }
+                return null;
+            }).join();
+            Sip2Requests req = new Sip2Requests(clock, "MAIN");
+            try (Sip2Client client = Sip2Client.connect("127.0.0.1", gateway.sip2().port())) {
+                assertEquals("1", client.send(req.login("kiosk", "kiosk", "MAIN")).fixed(FixedField.OK));
+                // the visit: patron information with the PIN, then one checkout and checkin not counted (first use)
+                assertEquals("Y", client.send(req.patronInformation("P1", "1234", -1, null, null)).field(
+                        org.stackbridge.sip2.spec.FieldCode.CQ));
+                assertEquals("1", client.send(req.checkout("P1", "I0", "1234")).fixed(FixedField.OK));
+                assertEquals("1", client.send(req.checkin("I0", "MAIN")).fixed(FixedField.OK));
+
+                long[] start = counts(gateway);
+                for (int i = 1; i <= ROUNDS; i++) {
+                    assertEquals("1", client.send(req.checkout("P1", "I" + i, "1234")).fixed(FixedField.OK), "checkout I" + i);
+                }
+                long[] afterCheckouts = counts(gateway);
+                for (int i = 1; i <= ROUNDS; i++) {
+                    assertEquals("1", client.send(req.checkin("I" + i, "MAIN")).fixed(FixedField.OK), "checkin I" + i);
+                }
+                long[] afterCheckins = counts(gateway);
+
+                double checkoutWriter = (afterCheckouts[0] - start[0]) / (double) ROUNDS;
+                double checkoutReader = (afterCheckouts[1] - start[1]) / (double) ROUNDS;
+                double checkinWriter = (afterCheckins[0] - afterCheckouts[0]) / (double) ROUNDS;
+                double checkinReader = (afterCheckins[1] - afterCheckouts[1]) / (double) ROUNDS;
+                String report = String.format(java.util.Locale.ROOT,
+                        "%s statements per SIP2 command: checkout %.1f (writer %.1f, readers %.1f), checkin %.1f (writer %.1f, readers %.1f)",
+                        store(), checkoutWriter + checkoutReader, checkoutWriter, checkoutReader, checkinWriter + checkinReader,
+                        checkinWriter, checkinReader);
+                System.out.println(report);
+                assertTrue(checkoutWriter >= 3 && checkinWriter >= 3, "each command writes (its updates and commit): " + report);
+                assertTrue(checkoutWriter + checkoutReader <= CHECKOUT_CEILING, report);
+                assertTrue(checkinWriter + checkinReader <= CHECKIN_CEILING, report);
+            }
+        }
+    }
+
+    private static long[] counts(Gateway gateway) throws Exception {
+        return new long[] {GatewayMetrics.counter(gateway, "stackbridge_db_statements_total", "connection=\"writer\""),
+                GatewayMetrics.counter(gateway, "stackbridge_db_statements_total", "connection=\"reader\"")};
+    }
+}
