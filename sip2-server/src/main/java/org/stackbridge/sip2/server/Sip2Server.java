@@ -39,8 +39,8 @@ public final class Sip2Server implements AutoCloseable {
     private final Clock clock;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
-    private Channel plain;
-    private Channel tls;
+    private volatile Channel plain;
+    private volatile Channel tls;
 
     public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry) {
         this(settings, port, registry, Clock.systemDefaultZone());
@@ -103,6 +103,13 @@ public final class Sip2Server implements AutoCloseable {
     /** The bound TLS port, or -1 without TLS. */
     public int tlsPort() {
         return tls == null ? -1 : ((InetSocketAddress) tls.localAddress()).getPort();
+    }
+
+    /** True while the plain port (and the TLS port, when configured) is bound and accepting connections. */
+    public boolean isBound() {
+        Channel p = plain;
+        Channel t = tls;
+        return p != null && p.isActive() && (!settings.tls().enabled() || t != null && t.isActive());
     }
 
     /** Currently open connections. */
