@@ -15,8 +15,8 @@ VOLUME /var/lib/stackbridge
 EXPOSE 8080 6001 6443 2100
 # Listen on every interface inside the container; everything else comes from conf/stackbridge.yaml or STACKBRIDGE_*.
 ENV STACKBRIDGE_LISTENERS_BIND=0.0.0.0 STACKBRIDGE_HEAP=1g
-# /health answers 200 while the database answers; bash's /dev/tcp needs no curl in the image.
+# /health/ready answers 200 when listeners, database and catalogue index are ready; bash's /dev/tcp needs no curl in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["/opt/stackbridge/bin/stackbridge"]
 CMD ["serve", "--data", "/var/lib/stackbridge"]

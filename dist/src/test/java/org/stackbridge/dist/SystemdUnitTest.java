@@ -18,7 +18,8 @@ class SystemdUnitTest {
     void unitSandboxesRestartsAndStopsCleanly() throws IOException {
         Map<String, List<String>> unit = parse(Path.of("src", "systemd", "stackbridge.service"));
         for (String setting : List.of("User=stackbridge", "ProtectSystem=strict", "ReadWritePaths=/var/lib/stackbridge",
-                "LimitNOFILE=65536", "Restart=on-failure", "KillSignal=SIGTERM", "TimeoutStopSec=60", "SuccessExitStatus=143")) {
+                "LimitNOFILE=65536", "Restart=on-failure", "KillSignal=SIGTERM", "TimeoutStopSec=60", "SuccessExitStatus=143",
+                "LogsDirectory=stackbridge")) {
             assertEquals(List.of(setting), unit.get("Service").stream().filter(l -> l.startsWith(setting.split("=")[0] + "=")).toList());
         }
         assertEquals(List.of("StartLimitIntervalSec=300", "StartLimitBurst=5"),

@@ -100,7 +100,7 @@ class TarballIT {
         assertTrue(version.waitFor(120, TimeUnit.SECONDS), "finished");
         assertEquals(0, version.exitValue(), log(log));
         assertTrue(log(log).strip().matches("stackbridge " + java.util.regex.Pattern.quote(VERSION)
-                + " \\(built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"), log(log));
+                + " \\(commit ([0-9a-f]{12}|unknown), built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"), log(log));
     }
 
     /** Runs {@code bin/stackbridge} with a PATH holding only this JVM's {@code java} and the system tools. */

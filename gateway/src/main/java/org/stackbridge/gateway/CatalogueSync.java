@@ -161,6 +161,11 @@ public final class CatalogueSync implements AutoCloseable {
         return max;
     }
 
+    /** True while the Lucene index is open (for {@code /health/ready}). */
+    public boolean isOpen() {
+        return index.isOpen();
+    }
+
     @Override
     public void close() {
         worker.shutdown();

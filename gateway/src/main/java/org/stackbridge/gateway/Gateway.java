@@ -79,6 +79,7 @@ public final class Gateway implements AutoCloseable {
     private PrometheusMeterRegistry meters;
     private AdminHttpServer http;
     private final Policies policies = new Policies();
+    private final org.stackbridge.gateway.admin.StartupTasks startupTasks = new org.stackbridge.gateway.admin.StartupTasks();
     private Sip2Server sip2;
     /** SIP2 terminal profiles: the configuration's, overridden by those stored through the staff API. */
     private TerminalProfileRegistry sip2Profiles;
@@ -228,6 +229,7 @@ public final class Gateway implements AutoCloseable {
         http.limitBody(StaffHttpEndpoint.IMPORTS, Math.max(cfg.staffApi().maxBodyBytes(), cfg.imports().maxBodyBytes()));
         http.limitBody(ControlEndpoint.PATH, Math.max(64 * 1024, cfg.imports().maxBodyBytes()));
         new AdminApi(port, storage, meters, cfg.listeners().adminToken()).mountOn(http);
+        new org.stackbridge.gateway.admin.HealthChecks(storage, this::unboundListeners, catalogue::isOpen, startupTasks).mountOn(http);
         ncip = new NcipHttpHandler(ncipSettings, port, meters);
         closeables.add(ncip);
         http.mount(ncipSettings.path(), ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse);
@@ -325,6 +327,26 @@ public final class Gateway implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The protocol listeners that are not bound now (for {@code /health/ready}); empty when all are. */
+    private List<String> unboundListeners() {
+        List<String> down = new ArrayList<>();
+        if (sip2 == null || !sip2.isBound()) {
+            down.add("SIP2");
+        }
+        if (z3950 == null || !z3950.isBound()) {
+            down.add("Z39.50");
+        }
+        return down;
+    }
+
+    /**
+     * Work that must finish before {@code /health/ready} says ready although the listeners are bound; begin a task
+     * before {@link #start()} so no check in between finds the gateway ready.
+     */
+    public org.stackbridge.gateway.admin.StartupTasks startupTasks() {
+        return startupTasks;
     }
 
     /** The bound ports, for scripts and tests that start the gateway with port 0. */

@@ -77,6 +77,7 @@ public final class AdminApi {
         body.put("libraries", Math.max(0, libraries));
         body.put("version", BuildInfo.current().version());
         body.put("build", BuildInfo.current().build());
+        body.put("commit", BuildInfo.current().commit());
         return json(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }
 

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Serve a fresh demo library from a temporary data directory.")
 final class DemoCommand implements Callable<Integer> {
 
+    private static final String DEMO_DATA = "demo data";
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set listeners.http-port=9090.")
     List<String> sets = new ArrayList<>();
 
@@ -35,9 +37,12 @@ final class DemoCommand implements Callable<Integer> {
         loader.objectMapper().writeValue(file.toFile(), tree);
         ConfigLoader.Loaded loaded = loader.load(file, System.getenv(), sets);
         Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone());
+        // /health/ready answers 503 "startup: PENDING: demo data" until the demo library is loaded and indexed
+        gateway.startupTasks().begin(DEMO_DATA);
         gateway.withCommands(StackbridgeCli.hostedRunner(gateway)).start();
         String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), gateway.catalogue()::changed);
         gateway.catalogue().flush();
+        gateway.startupTasks().done(DEMO_DATA);
         GatewayConfig cfg = loaded.config();
         System.out.println();
         System.out.println("Stackbridge demo is running (data in " + dir + ")");

@@ -7,4 +7,9 @@ package org.stackbridge.gateway.cli;
  */
 interface GatewayCommand {
     CommonOptions common();
+
+    /** The command line the running gateway gets (a command naming a file here makes its path absolute). */
+    default java.util.List<String> forwardedArgs(java.util.List<String> args) {
+        return args;
+    }
 }

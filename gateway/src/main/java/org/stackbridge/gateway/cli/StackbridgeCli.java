@@ -36,6 +36,7 @@ import picocli.CommandLine.Mixin;
             "10:import z3950: the record is a duplicate",
             "11:import z3950: no console to confirm on (add --yes)",
             "12:a listener port is already in use (the message names the setting to change)",
+            "13:db restore: the database of the data directory is in use (stop the gateway first)",
             "143:serve, demo: stopped by SIGTERM after a clean shutdown (128 + 15)"},
         subcommands = {StackbridgeCli.Serve.class, DemoCommand.class, ImportCommand.class, PolicyCommand.class, DbCommand.class,
                 LibraryCommand.class, AccountCommand.class, StaffCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class, HashCommand.class, TraceCommand.class, NoticesCommand.class, CommandLine.HelpCommand.class})
@@ -129,7 +130,7 @@ public final class StackbridgeCli {
         }
         // the only input a command reads is a password given as "-": one line
         String stdin = args.contains("-") ? Optional.ofNullable(command.common().stdinLine()).orElse("") : "";
-        ControlEndpoint.CommandRunner.Result r = gateway.run(args, stdin, command.common().user());
+        ControlEndpoint.CommandRunner.Result r = gateway.run(command.forwardedArgs(args), stdin, command.common().user());
         leaf.getOut().print(r.out());
         leaf.getOut().flush();
         leaf.getErr().print(r.err());

@@ -17,6 +17,20 @@ class BuildInfoTest {
         BuildInfo info = BuildInfo.current();
         assertTrue(info.version().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), info.version());
         assertTrue(info.build().matches("built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), info.build());
+        // built from this git checkout: the abbreviated commit (or "unknown" when built without .git or git)
+        assertTrue(info.commit().matches("[0-9a-f]{12}|unknown"), info.commit());
+    }
+
+    @Test
+    void placeholdersTheBuildCouldNotFillReadAsUnknown() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("version", "1.2.3");
+        p.setProperty("build", "built 2026-12-07T10:00:00Z");
+        p.setProperty("commit", "${git.commit.id.abbrev}");
+        assertEquals(new BuildInfo("1.2.3", "built 2026-12-07T10:00:00Z", "unknown"), BuildInfo.of(p));
+        p.setProperty("commit", "27aea49d36d8");
+        p.setProperty("build", "built ${stackbridge.build-time}");
+        assertEquals("stackbridge 1.2.3 (commit 27aea49d36d8, unknown build)", BuildInfo.of(p).describe());
     }
 
     @Test
@@ -24,7 +38,8 @@ class BuildInfoTest {
         StringWriter out = new StringWriter();
         int code = StackbridgeCli.run(new PrintWriter(out, true), null, "--version");
         assertEquals(0, code);
-        assertEquals("stackbridge " + BuildInfo.current().version() + " (" + BuildInfo.current().build() + ")", out.toString().strip());
+        BuildInfo info = BuildInfo.current();
+        assertEquals("stackbridge " + info.version() + " (commit " + info.commit() + ", " + info.build() + ")", out.toString().strip());
     }
 
     @Test

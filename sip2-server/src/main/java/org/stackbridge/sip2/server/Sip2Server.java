@@ -41,8 +41,8 @@ public final class Sip2Server implements AutoCloseable {
     private final java.util.function.Function<String, org.stackbridge.sip2.session.Sip2Profile> profiles;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
-    private Channel plain;
-    private Channel tls;
+    private volatile Channel plain;
+    private volatile Channel tls;
     private ProxyProtocolPolicy proxy = ProxyProtocolPolicy.off();
     private final Sip2Trace trace = new Sip2Trace();
 
@@ -130,6 +130,13 @@ public final class Sip2Server implements AutoCloseable {
     /** The bound TLS port, or -1 without TLS. */
     public int tlsPort() {
         return tls == null ? -1 : ((InetSocketAddress) tls.localAddress()).getPort();
+    }
+
+    /** True while the plain port (and the TLS port, when configured) is bound and accepting connections. */
+    public boolean isBound() {
+        Channel p = plain;
+        Channel t = tls;
+        return p != null && p.isActive() && (!settings.tls().enabled() || t != null && t.isActive());
     }
 
     /** Currently open connections. */

@@ -46,7 +46,7 @@ public final class Z3950Server implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup io;
-    private Channel server;
+    private volatile Channel server;
 
     private org.stackbridge.net.ProxyProtocolPolicy proxy = org.stackbridge.net.ProxyProtocolPolicy.off();
 
@@ -126,6 +126,12 @@ public final class Z3950Server implements AutoCloseable {
             throw new IllegalStateException("not started");
         }
         return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** True while the Z39.50 port is bound and accepting connections. */
+    public boolean isBound() {
+        Channel s = server;
+        return s != null && s.isActive();
     }
 
     @Override

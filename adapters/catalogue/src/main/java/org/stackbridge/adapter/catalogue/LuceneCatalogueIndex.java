@@ -374,6 +374,11 @@ public final class LuceneCatalogueIndex implements CatalogueIndex {
         }
     }
 
+    /** False once the index is closed, or once Lucene closed its writer after a failure it cannot recover from (disk full, I/O error). */
+    public boolean isOpen() {
+        return writer.isOpen();
+    }
+
     /** Bytes of the index files on disk (0 for an in-memory index). */
     public long sizeOnDisk() {
         try {

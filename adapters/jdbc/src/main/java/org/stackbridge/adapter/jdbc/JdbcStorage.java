@@ -86,17 +86,20 @@ public final class JdbcStorage implements TransactionRunner {
 
     /** Applies pending Flyway migrations only (the {@code db migrate} command); returns how many ran. */
     public static int migrate(JdbcSettings settings) {
-        MigrateResult result = Flyway.configure()
-                .dataSource(settings.url(), settings.user(), settings.password())
-                // db/h2 holds H2-only tuning; both databases share db/migration
-                .locations(settings.isPostgres() ? new String[] {"classpath:db/migration"}
-                        : new String[] {"classpath:db/migration", "classpath:db/h2"})
-                .load()
-                .migrate();
+        MigrateResult result = flyway(settings).load().migrate();
         if (result.migrationsExecuted > 0) {
             LOG.info("database migrated to version {} ({} migration(s))", result.targetSchemaVersion, result.migrationsExecuted);
         }
         return result.migrationsExecuted;
+    }
+
+    /** The migrations of {@code settings}' database (a test stops them at an older version with {@code target}). */
+    static org.flywaydb.core.api.configuration.FluentConfiguration flyway(JdbcSettings settings) {
+        return Flyway.configure()
+                .dataSource(settings.url(), settings.user(), settings.password())
+                // db/h2 holds H2-only tuning; both databases share db/migration
+                .locations(settings.isPostgres() ? new String[] {"classpath:db/migration"}
+                        : new String[] {"classpath:db/migration", "classpath:db/h2"});
     }
 
     /**

@@ -43,6 +43,14 @@ final class TestPostgres {
         return settings(name);
     }
 
+    /** A new database on the shared server without any schema (for migration tests). */
+    static synchronized JdbcSettings emptyDatabase() {
+        server();
+        String name = "sb_empty_" + DATABASES.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        return settings(name);
+    }
+
     private static JdbcSettings settings(String database) {
         return new JdbcSettings(server.getJdbcUrl("postgres", database), "postgres", "postgres", 4, JdbcSettings.DEFAULT_MAX_BATCH);
     }
