@@ -80,7 +80,10 @@ import org.stackbridge.sip2.message.Sip2Message;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-abstract class NoticesContract extends StaffApiCalls {
+abstract class NoticesContract {
+
+    Gateway gateway;
+    private StaffApiClient api;
 
     abstract TestGateways.Store store();
 
@@ -126,11 +129,15 @@ abstract class NoticesContract extends StaffApiCalls {
         gateway = TestGateways.start(store(), Files.createDirectories(data.resolve("main")), clock,
                 yaml(smtp.getSmtp().getPort()).toArray(String[]::new));
         seedStaff(gateway);
+        api = new StaffApiClient(gateway::httpPort);
     }
 
     @AfterAll
     void stopMail() {
         smtp.stop();
+        if (gateway != null) {
+            gateway.close();
+        }
     }
 
     @BeforeEach
@@ -334,7 +341,7 @@ abstract class NoticesContract extends StaffApiCalls {
         assertEquals(0, mailTo("q@example.org").size());
         assertTrue(notices(gateway, "PR3").isEmpty(), "notice preference none: nothing recorded");
 
-        String token = token("tim", PASSWORD);
+        String token = api.token("tim", PASSWORD);
         var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(base() + "/api/v1/notices/print-batch.pdf?batch=" + r.batchId()))
                         .header("Authorization", "Bearer " + token).GET().build(),
@@ -377,13 +384,13 @@ abstract class NoticesContract extends StaffApiCalls {
             loan(tx, p, item(tx, "A1-A", "Api Title"), T0.minus(Duration.ofDays(3)));
             return null;
         }).get(30, TimeUnit.SECONDS);
-        String tim = token("tim", PASSWORD);
-        String root = token("root", PASSWORD);
-        problem(post("/notices/run", tim, ""), 403);
-        Answer ran = post("/notices/run", root, "");
+        String tim = api.token("tim", PASSWORD);
+        String root = api.token("root", PASSWORD);
+        StaffApiClient.problem(api.post("/notices/run", tim, ""), 403);
+        StaffApiClient.Answer ran = api.post("/notices/run", root, "");
         assertEquals(200, ran.status(), ran.raw().body());
         assertTrue(ran.json().get("ran").asBoolean());
-        Answer list = get("/notices?patron=A1&type=overdue-1", tim);
+        StaffApiClient.Answer list = api.get("/notices?patron=A1&type=overdue-1", tim);
         assertEquals(200, list.status(), list.raw().body());
         assertEquals(1, list.json().size(), list.raw().body());
         assertEquals("overdue-1", list.json().get(0).get("type").asText());
@@ -391,12 +398,12 @@ abstract class NoticesContract extends StaffApiCalls {
         assertEquals("api@example.org", list.json().get(0).get("recipient").asText());
         assertTrue(list.json().get(0).get("sent_at").asText().startsWith("2026-11-02T14:00"), list.raw().body());
         assertEquals("1", list.raw().headers().firstValue("X-Total-Count").orElse(""));
-        assertEquals(0, get("/notices?patron=A1&type=pre-due", tim).json().size());
-        Answer bad = get("/notices?type=shouting&from=yesterday", tim);
-        problem(bad, 400);
+        assertEquals(0, api.get("/notices?patron=A1&type=pre-due", tim).json().size());
+        StaffApiClient.Answer bad = api.get("/notices?type=shouting&from=yesterday", tim);
+        StaffApiClient.problem(bad, 400);
         assertTrue(bad.raw().body().contains("\"type\"") && bad.raw().body().contains("\"from\""), bad.raw().body());
-        problem(get("/notices?_per_page=5000", tim), 400);
-        problem(get("/notices/print-batch.pdf?batch=999999", tim), 404);
+        StaffApiClient.problem(api.get("/notices?_per_page=5000", tim), 400);
+        StaffApiClient.problem(api.get("/notices/print-batch.pdf?batch=999999", tim), 404);
     }
 
     // ------------------------------------------------------------------ crash and restart
