@@ -406,6 +406,35 @@ abstract class NoticesContract {
         StaffApiClient.problem(api.get("/notices/print-batch.pdf?batch=999999", tim), 404);
     }
 
+    @Test
+    void theConsoleShowsWhatWasSentAndLetsAnAdminRunTheJob() throws Exception {
+        gateway.storage().write(tx -> {
+            long p = tx.patrons().insert(patron("C1", "Console <b>Reader</b>", "console@example.org", NoticePreference.EMAIL,
+                    LocalDate.of(2099, 1, 1))).id();
+            loan(tx, p, item(tx, "C1-A", "Console Title"), T0.minus(Duration.ofDays(3)));
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        try (ConsoleBrowser browser = new ConsoleBrowser(gateway)) {
+            browser.signIn("tim", PASSWORD);
+            browser.driver.get(browser.base + "/notices");
+            assertTrue(browser.driver.findElements(org.openqa.selenium.By.id("run-notices")).isEmpty(), "a technician may not run the job");
+            assertEquals(403, browser.post("/notices/run", "sb_console=" + browser.sessionCookie(), "_csrf=" + ConsoleBrowser.enc(browser.csrfToken()))
+                    .statusCode(), "nor post the form");
+
+            browser.signOutAll();
+            browser.signIn("root", PASSWORD);
+            browser.driver.get(browser.base + "/notices");
+            browser.driver.findElement(org.openqa.selenium.By.id("run-notices")).click();
+            browser.waitFor(() -> browser.driver.findElement(org.openqa.selenium.By.cssSelector(".notice")).getText().startsWith("Notices run:"));
+            browser.driver.get(browser.base + "/notices?patron=C1");
+            List<org.openqa.selenium.WebElement> rows = browser.driver.findElements(org.openqa.selenium.By.cssSelector("table.notices tbody tr"));
+            assertEquals(1, rows.size());
+            String row = rows.get(0).getText();
+            assertTrue(row.contains("overdue-1") && row.contains("console@example.org") && row.contains("sent"), row);
+            assertTrue(browser.axeViolations().isEmpty(), browser.axeViolations().toString());
+        }
+    }
+
     // ------------------------------------------------------------------ crash and restart
 
     /** The database lines that let a second gateway open this test's store again. */

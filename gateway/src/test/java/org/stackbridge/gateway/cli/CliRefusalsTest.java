@@ -49,7 +49,7 @@ class CliRefusalsTest {
     @Test
     void accountAddRefusesAProfileThatIsNotConfigured() {
         assertEquals(2, run("account", "add", "--login", "k1", "--password", "pw", "--institution", "MAIN", "--profile", "kiosk3n"));
-        assertTrue(err.contains("error: unknown profile kiosk3n; sip2.profiles in " + config + " has kiosk3m"), err);
+        assertTrue(err.contains("error: unknown profile kiosk3n; sip2.profiles in " + config + " and the stored profiles have kiosk3m"), err);
         assertEquals(0, run("account", "add", "--login", "k1", "--password", "pw", "--institution", "MAIN", "--profile", "kiosk3m"), err);
         assertEquals(0, run("account", "add", "--login", "k2", "--password", "pw", "--institution", "MAIN"), err);
     }

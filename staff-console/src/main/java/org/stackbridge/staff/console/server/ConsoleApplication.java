@@ -71,6 +71,7 @@ final class ConsoleApplication extends ResourceConfig {
         register(IllPages.class);
         register(TerminalPages.class);
         register(ReportPages.class);
+        register(org.stackbridge.staff.console.web.NoticePages.class);
     }
 
     /** The items, catalogue and copy-cataloguing screens, with what they need beyond the engine. */

@@ -45,6 +45,7 @@ public final class StaffApiCalls {
     private final CirculationRulesResource rules;
     private final TerminalsResource terminals;
     private final ReportsResource reports;
+    private final org.stackbridge.staff.resource.NoticesResource notices;
 
     public StaffApiCalls(CirculationPort port, StaffServices services, StaffSessions apiTokens) {
         this.services = services;
@@ -56,6 +57,7 @@ public final class StaffApiCalls {
         this.rules = new CirculationRulesResource(engine);
         this.terminals = new TerminalsResource(engine, services.admin());
         this.reports = new ReportsResource(services.reports());
+        this.notices = new org.stackbridge.staff.resource.NoticesResource(services);
     }
 
     public StaffServices services() {
@@ -80,6 +82,10 @@ public final class StaffApiCalls {
 
     public TerminalsResource terminals() {
         return terminals;
+    }
+
+    public org.stackbridge.staff.resource.NoticesResource notices() {
+        return notices;
     }
 
     public ReportsResource reports() {
