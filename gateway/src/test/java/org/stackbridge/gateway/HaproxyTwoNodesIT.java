@@ -58,7 +58,8 @@ import org.stackbridge.z3950.interop.InteropTools;
  * the API. Kiosks check items out and in through HAProxy from their own address (127.0.0.2) while node A is stopped
  * with SIGTERM and started again; kiosks dropped with it reconnect through HAProxy to node B and retransmit the request
  * whose answer they lost. Afterwards every acknowledged checkout and check-in is in the database exactly once, no
- * retransmission acted twice, and the nodes saw the kiosks' own address, not HAProxy's. The HAProxy configuration is
+ * retransmission acted twice, the nodes saw the kiosks' own address, not HAProxy's, and a staff member signed in to the
+ * console on node A is still signed in after its restart, on either node and through HAProxy. The HAProxy configuration is
  * the one {@code docs/deployment.md} shows.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -68,6 +69,8 @@ class HaproxyTwoNodesIT {
     private static final int TERMINALS = 6;
     private static final int ITEMS_PER_TERMINAL = 12;
     private static final String KIOSK_ADDRESS = "127.0.0.2";
+    /** Where HAProxy connects to the nodes from: the only address whose PROXY header they believe. */
+    private static final String PROXY_SOURCE = "127.0.0.3";
     private static final String PASSWORD = "correct horse";
 
     @TempDir
@@ -130,6 +133,10 @@ class HaproxyTwoNodesIT {
         }
         assertTrue(sawKiosk, "the connected kiosks are listed: " + terminals);
 
+        // a desk signed in to the console on node A
+        String console = consoleSignIn("http://127.0.0.1:" + a.http + "/console");
+        assertEquals(200, consolePage("http://127.0.0.1:" + a.http + "/console/desk", console), "signed in on node A");
+
         // node A: SIGTERM under load, then started again on the same ports
         nodeA.process().destroy();
         assertTrue(nodeA.process().waitFor(60, TimeUnit.SECONDS), "node A stopped within 60 s: " + nodeA.log());
@@ -148,6 +155,11 @@ class HaproxyTwoNodesIT {
                 kiosks.acked.get(), kiosks.reconnects.get(), kiosks.retransmissions.get());
         assertTrue(kiosks.failures.isEmpty(), "every request was answered in the end: " + kiosks.failures);
         assertEveryAcknowledgedOperationIsStoredOnce(configA, a.dir, kiosks);
+        // the desk's console session survived the restart of its node (sessions are in the database), and every node
+        // accepts it, so through HAProxy too
+        assertEquals(200, consolePage("http://127.0.0.1:" + a.http + "/console/desk", console), "still signed in on restarted node A");
+        assertEquals(200, consolePage("http://127.0.0.1:" + b.http + "/console/desk", console), "node B accepts the session");
+        assertEquals(200, consolePage("http://127.0.0.1:" + front[1] + "/console/desk", console), "through HAProxy");
         // the API through HAProxy still answers after the restart
         assertEquals(200, status(api + "/terminals", login(api)));
     }
@@ -342,7 +354,7 @@ class HaproxyTwoNodesIT {
                     "  sip2-port: " + sip2,
                     "  z3950-port: " + z3950,
                     "  proxy-protocol: true",
-                    "  proxy-protocol-from: [127.0.0.1]",
+                    "  proxy-protocol-from: [\"" + PROXY_SOURCE + "\"]",
                     "libraries:",
                     "  - code: MAIN",
                     "    name: Main Library",
@@ -399,6 +411,7 @@ class HaproxyTwoNodesIT {
     private Path writeHaproxyConfig(int[] front, Node a, Node b) throws IOException {
         String cfg = Files.readString(Path.of("src", "test", "resources", "haproxy", "haproxy.cfg"), StandardCharsets.UTF_8)
                 .replace("${SOCKET}", data.resolve("haproxy.sock").toString())
+                .replace("${PROXY_SOURCE}", PROXY_SOURCE)
                 .replace("${SIP2_FRONT}", "127.0.0.1:" + front[0])
                 .replace("${HTTP_FRONT}", "127.0.0.1:" + front[1])
                 .replace("${Z3950_FRONT}", "127.0.0.1:" + freePorts(1)[0])
@@ -426,6 +439,29 @@ class HaproxyTwoNodesIT {
                 s.close();
             }
         }
+    }
+
+    /** Signs in to the console with the form (its CSRF cookie and token); returns the session cookie. */
+    private String consoleSignIn(String base) throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String pre = form.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("sb_console_signin=")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(m.find(), form.body());
+        HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", pre.substring(0, pre.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("username=sysop&password=" + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                        + "&_csrf=" + java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, in.statusCode(), in.body());
+        String set = in.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("sb_console=")).findFirst().orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    /** The status of a console page with the session cookie: 200 when signed in, a redirect to the sign-in form when not. */
+    private int consolePage(String uri, String cookie) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private String login(String api) throws Exception {
