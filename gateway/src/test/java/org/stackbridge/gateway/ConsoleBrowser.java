@@ -182,4 +182,28 @@ final class ConsoleBrowser implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
+    /** The desk context console tests set their data up with (staff "setup" at MAIN). */
+    static org.stackbridge.core.command.RequestContext setupContext() {
+        return org.stackbridge.core.command.RequestContext.of(org.stackbridge.core.model.Channel.DESK, "setup", "MAIN");
+    }
+
+    /** Runs {@code command} on the gateway's engine, as set-up does, and fails the test if it is refused. */
+    static <R> R succeed(Gateway gateway, org.stackbridge.core.command.Command<R> command) throws Exception {
+        org.stackbridge.core.outcome.Outcome<R> out = gateway.port().execute(command).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertTrue(out.isSuccess(), command + ": " + out);
+        return out.value();
+    }
+
+    /** Closes each of a test's browser and gateways that was started. */
+    static void closeAll(ConsoleBrowser browser, Gateway... gateways) {
+        if (browser != null) {
+            browser.close();
+        }
+        for (Gateway g : gateways) {
+            if (g != null) {
+                g.close();
+            }
+        }
+    }
 }

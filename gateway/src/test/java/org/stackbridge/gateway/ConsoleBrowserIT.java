@@ -136,12 +136,7 @@ class ConsoleBrowserIT {
 
     @AfterAll
     void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
+        ConsoleBrowser.closeAll(kit, gateway);
     }
 
     @BeforeEach
@@ -152,13 +147,11 @@ class ConsoleBrowserIT {
     }
 
     private static RequestContext desk() {
-        return RequestContext.of(Channel.DESK, "setup", "MAIN");
+        return ConsoleBrowser.setupContext();
     }
 
     private <R> R engine(org.stackbridge.core.command.Command<R> command) throws Exception {
-        Outcome<R> out = gateway.port().execute(command).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        assertTrue(out.isSuccess(), command + ": " + out);
-        return out.value();
+        return ConsoleBrowser.succeed(gateway, command);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -121,15 +121,7 @@ class ConsoleCatalogueBrowserIT {
 
     @AfterAll
     void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (remote != null) {
-            remote.close();
-        }
+        ConsoleBrowser.closeAll(kit, gateway, remote);
     }
 
     @BeforeEach
@@ -139,13 +131,11 @@ class ConsoleCatalogueBrowserIT {
     }
 
     private static RequestContext desk() {
-        return RequestContext.of(Channel.DESK, "setup", "MAIN");
+        return ConsoleBrowser.setupContext();
     }
 
     private <R> R engine(Command<R> command) throws Exception {
-        Outcome<R> out = gateway.port().execute(command).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        assertTrue(out.isSuccess(), command + ": " + out);
-        return out.value();
+        return ConsoleBrowser.succeed(gateway, command);
     }
 
     private Views.PatronInfo patron(String barcode) throws Exception {

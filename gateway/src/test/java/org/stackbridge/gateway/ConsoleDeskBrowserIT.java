@@ -129,12 +129,7 @@ class ConsoleDeskBrowserIT {
 
     @AfterAll
     void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
+        ConsoleBrowser.closeAll(kit, gateway);
     }
 
     @BeforeEach
@@ -144,13 +139,11 @@ class ConsoleDeskBrowserIT {
     }
 
     private static RequestContext setup() {
-        return RequestContext.of(Channel.DESK, "setup", "MAIN");
+        return ConsoleBrowser.setupContext();
     }
 
     private <R> R engine(Command<R> command) throws Exception {
-        Outcome<R> out = gateway.port().execute(command).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        assertTrue(out.isSuccess(), command + ": " + out);
-        return out.value();
+        return ConsoleBrowser.succeed(gateway, command);
     }
 
     private Outcome<Views.PatronInfo> lookup(String barcode) throws Exception {

@@ -135,12 +135,7 @@ class ConsoleFeesHoldsIllBrowserIT {
 
     @AfterAll
     void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
+        ConsoleBrowser.closeAll(kit, gateway);
     }
 
     @BeforeEach
@@ -152,7 +147,7 @@ class ConsoleFeesHoldsIllBrowserIT {
     // ------------------------------------------------------------------ helpers
 
     private static RequestContext desk() {
-        return RequestContext.of(Channel.DESK, "setup", "MAIN");
+        return ConsoleBrowser.setupContext();
     }
 
     private static Money money(String amount) {
@@ -160,9 +155,7 @@ class ConsoleFeesHoldsIllBrowserIT {
     }
 
     private <R> R engine(Command<R> command) throws Exception {
-        Outcome<R> out = gateway.port().execute(command).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        assertTrue(out.isSuccess(), command + ": " + out);
-        return out.value();
+        return ConsoleBrowser.succeed(gateway, command);
     }
 
     private Views.FeeDetail fee(String patron, long id) throws Exception {

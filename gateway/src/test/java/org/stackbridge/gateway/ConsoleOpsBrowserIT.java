@@ -104,12 +104,7 @@ class ConsoleOpsBrowserIT {
 
     @AfterAll
     void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
+        ConsoleBrowser.closeAll(kit, gateway);
     }
 
     @BeforeEach
@@ -119,9 +114,7 @@ class ConsoleOpsBrowserIT {
     }
 
     private <R> R engine(org.stackbridge.core.command.Command<R> command) throws Exception {
-        Outcome<R> out = gateway.port().execute(command).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        assertTrue(out.isSuccess(), command + ": " + out);
-        return out.value();
+        return ConsoleBrowser.succeed(gateway, command);
     }
 
     private String notice() {

@@ -155,18 +155,19 @@ abstract class ImportsApiContract {
     private JsonNode awaitJob(Answer accepted) throws Exception {
         String location = accepted.raw().headers().firstValue("Location").orElseThrow();
         assertEquals("/api/v1/imports/" + accepted.json().path("id").asText(), location);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            Answer job = send(request(location.substring("/api/v1".length()), root).GET());
-            assertEquals(200, job.status(), job.raw().body());
-            String state = job.json().path("state").asText();
-            if (state.equals("done") || state.equals("failed")) {
-                return job.json();
+        String path = location.substring("/api/v1".length());
+        java.util.concurrent.atomic.AtomicReference<Answer> last = new java.util.concurrent.atomic.AtomicReference<>();
+        org.stackbridge.core.testing.Await.until(java.time.Duration.ofSeconds(90), () -> {
+            try {
+                last.set(send(request(path, root).GET()));
+            } catch (Exception e) {
+                throw new AssertionError("GET " + path, e);
             }
-            assertTrue(System.nanoTime() < deadline, "job still " + state + ": " + job.raw().body());
-            Thread.onSpinWait();
-            Thread.sleep(20);
-        }
+            assertEquals(200, last.get().status(), last.get().raw().body());
+            String state = last.get().json().path("state").asText();
+            return state.equals("done") || state.equals("failed");
+        }, "import job " + path + " finished");
+        return last.get().json();
     }
 
     private static List<Long> rejectedLines(JsonNode job) {
