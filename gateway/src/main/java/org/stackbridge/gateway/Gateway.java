@@ -67,7 +67,9 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private final ConfigLoader.Loaded loaded;
+    /** The configuration in force: the one started with, then each reload's. */
+    private volatile ConfigLoader.Loaded loaded;
+    private ConfigReloader reloader;
     private final Clock clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private TransactionRunner storage;
@@ -245,6 +247,9 @@ public final class Gateway implements AutoCloseable {
         }
         org.stackbridge.gateway.importer.Marc4jCataloguing marcCataloguing = new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex);
         sip2Profiles = new TerminalProfileRegistry(cfg.sip2().profiles(), cfg.sip2().profile("default")).reload(storage);
+        reloader = new ConfigReloader(() -> loaded, next -> loaded = next, storage, clock, policies, sip2Profiles, () -> sip2, ncip,
+                path -> http.mountIfAbsent(path, ncip::handle, ncip::tooLargeResponse, ncip::badRequestResponse), notices,
+                () -> libraryCacheRefresh.run());
         StaffServices staffServices = StaffServices.defaults(storage, clock)
                 .withAdmin(Administration.of(cfg, () -> sip2, sip2Profiles))
                 .withReports(new ReportCatalogue(storage, clock, cfg.reports().maxRangeDays()))
@@ -252,11 +257,12 @@ public final class Gateway implements AutoCloseable {
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
                 .withCataloguing(marcCataloguing, copyCatalogue)
                 .withImportJobs(imports)
-                .withNotices(notices);
+                .withNotices(notices)
+                .withConfigurationReload(reloader);
         staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices);
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> {
-            policies.reload(cfg, loaded.file(), storage);
+            policies.refresh(storage);
             sip2Profiles.reload(storage);
             libraryCacheRefresh.run();
         }, staffApi.sessions())
@@ -467,6 +473,14 @@ public final class Gateway implements AutoCloseable {
     /** The staff web console at /console/. */
     public ConsoleHttpEndpoint console() {
         return console;
+    }
+
+    /**
+     * Reloads the configuration from the file(s) and overrides this gateway was started with ({@code kill -HUP},
+     * {@code POST /api/v1/admin/reload}, {@code bin/stackbridge reload}); see {@link ConfigReloader}.
+     */
+    public org.stackbridge.core.port.ConfigurationReload configurationReload() {
+        return reloader;
     }
 
     public Policies policies() {

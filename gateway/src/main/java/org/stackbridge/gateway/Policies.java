@@ -32,7 +32,33 @@ public final class Policies {
         return key == null || key.isBlank() || key.equals("*");
     }
 
-    public void reload(GatewayConfig config, String file, TransactionRunner storage) {
+    /** Takes the rules of {@code config} (named after {@code file}) and the database's, read now. */
+    public synchronized void reload(GatewayConfig config, String file, TransactionRunner storage) {
+        configure(config, file, storage.read(tx -> tx.rules().all()).join());
+    }
+
+    /** Takes the rules of {@code config} and {@code stored} (the database's, read by the caller). */
+    public synchronized void configure(GatewayConfig config, String file, List<CirculationRule> stored) {
+        this.config = config;
+        this.file = file;
+        table.set(table(config, file, stored));
+    }
+
+    /**
+     * Reads the database's rules again, keeping the configuration's as last configured (a reload and a refresh after a
+     * rule change never undo each other).
+     */
+    public synchronized void refresh(TransactionRunner storage) {
+        if (config == null) {
+            return;
+        }
+        table.set(table(config, file, storage.read(tx -> tx.rules().all()).join()));
+    }
+
+    private GatewayConfig config;
+    private String file;
+
+    private static PolicyTable table(GatewayConfig config, String file, List<CirculationRule> stored) {
         List<CirculationRule> rules = new ArrayList<>();
         rules.add(BUILT_IN);
         // settings a rule leaves out come from the config's (*, *, *) rule, else from the built-in default
@@ -46,7 +72,7 @@ public final class Policies {
         for (int i = 0; i < config.policies().size(); i++) {
             rules.add(ConfigMapping.rule(config.policies().get(i), file + " policies[" + i + "]", base));
         }
-        rules.addAll(storage.read(tx -> tx.rules().all()).join());
-        table.set(new PolicyTable(rules));
+        rules.addAll(stored);
+        return new PolicyTable(rules);
     }
 }

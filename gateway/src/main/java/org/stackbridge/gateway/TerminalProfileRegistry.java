@@ -37,17 +37,25 @@ final class TerminalProfileRegistry implements Function<String, Sip2Profile>, Si
 
     private static final Sip2Profile BUILT_IN = Sip2Profile.defaults();
 
-    private final Map<String, Sip2Profile> configured;
-    private final Map<String, Map<String, Object>> configuredJson;
+    private volatile Map<String, Sip2Profile> configured;
+    private volatile Map<String, Map<String, Object>> configuredJson;
     private volatile Map<String, Sip2Profile> stored = Map.of();
 
     TerminalProfileRegistry(Map<String, Sip2Profile> configuredProfiles, Sip2Profile configuredDefault) {
+        reconfigure(configuredProfiles, configuredDefault);
+    }
+
+    /**
+     * Takes the configuration's profiles (a reload); terminals connected with one of them follow the new settings from
+     * their next message. Stored profiles still override those of the same name.
+     */
+    synchronized void reconfigure(Map<String, Sip2Profile> configuredProfiles, Sip2Profile configuredDefault) {
         Map<String, Sip2Profile> c = new TreeMap<>(configuredProfiles);
         c.putIfAbsent("default", configuredDefault);
-        this.configured = Collections.unmodifiableMap(c);
         Map<String, Map<String, Object>> shown = new TreeMap<>();
         c.forEach((name, p) -> shown.put(name, json(p)));
         this.configuredJson = Collections.unmodifiableMap(shown);
+        this.configured = Collections.unmodifiableMap(c);
     }
 
     /** Reads the stored profiles; one that no longer reads (it was checked when stored) is logged and left out. */
@@ -68,9 +76,10 @@ final class TerminalProfileRegistry implements Function<String, Sip2Profile>, Si
     @Override
     public Sip2Profile apply(String name) {
         Map<String, Sip2Profile> s = stored;
-        Sip2Profile p = name == null ? null : s.getOrDefault(name, configured.get(name));
+        Map<String, Sip2Profile> c = configured;
+        Sip2Profile p = name == null ? null : s.getOrDefault(name, c.get(name));
         if (p == null) {
-            p = s.getOrDefault("default", configured.get("default"));
+            p = s.getOrDefault("default", c.get("default"));
         }
         return p == null ? BUILT_IN : p;
     }

@@ -32,6 +32,8 @@ public final class StaffServices {
     private final ImportJobs importJobs;
     /** Null: this endpoint has no notices job (answered 503 by the notices resource). */
     private org.stackbridge.core.port.NoticeRuns notices;
+    /** Null: this endpoint cannot reload a configuration (answered 503). */
+    private org.stackbridge.core.port.ConfigurationReload configurationReload;
 
     private StaffServices(StaffAdministration admin, ReportCatalogue reports, SecretHasher pinHasher, IllPartners illPartners,
                           MarcCataloguing cataloguing, CopyCatalogue copyCatalogue, ImportJobs importJobs) {
@@ -52,41 +54,52 @@ public final class StaffServices {
     }
 
     public StaffServices withAdmin(StaffAdministration a) {
-        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices);
+        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
     }
 
     public StaffServices withReports(ReportCatalogue r) {
-        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices);
+        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
     }
 
     /** The hasher of PINs staff set (run on the API's worker threads, never in a storage transaction). */
     public StaffServices withPinHasher(SecretHasher h) {
-        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices);
+        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
     }
 
     /** The NCIP partner agencies a staff borrowing request may go to. */
     public StaffServices withIllPartners(IllPartners p) {
-        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue, importJobs).keep(notices);
+        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
     }
 
     /** MARC reading and re-indexing for the records resource, and the remote targets of copy cataloguing. */
     public StaffServices withCataloguing(MarcCataloguing m, CopyCatalogue c) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, m, c, importJobs).keep(notices);
+        return new StaffServices(admin, reports, pinHasher, illPartners, m, c, importJobs).keep(notices, configurationReload);
     }
 
     /** The import jobs behind {@code /api/v1/imports}. */
     public StaffServices withImportJobs(ImportJobs jobs) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, jobs).keep(notices);
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, jobs).keep(notices, configurationReload);
     }
 
     /** The notices job behind {@code /api/v1/notices}. */
     public StaffServices withNotices(org.stackbridge.core.port.NoticeRuns n) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(n);
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(n, configurationReload);
     }
 
-    private StaffServices keep(org.stackbridge.core.port.NoticeRuns n) {
+    private StaffServices keep(org.stackbridge.core.port.NoticeRuns n, org.stackbridge.core.port.ConfigurationReload r) {
         this.notices = n;
+        this.configurationReload = r;
         return this;
+    }
+
+    /** The configuration reload behind {@code POST /api/v1/admin/reload}. */
+    public StaffServices withConfigurationReload(org.stackbridge.core.port.ConfigurationReload r) {
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, r);
+    }
+
+    /** The configuration reload, or null when this endpoint has none. */
+    public org.stackbridge.core.port.ConfigurationReload configurationReload() {
+        return configurationReload;
     }
 
     /** The notices job, or null when this endpoint has none. */

@@ -18,5 +18,7 @@ public enum EventType {
     /** A SIP2 terminal profile stored in the database was added, changed or removed (before and after in the detail). */
     TERMINAL_PROFILE_CHANGED,
     /** The housekeeping job removed the patron link of closed loans (the detail has the counts, never a patron). */
-    LOAN_HISTORY_ANONYMISED
+    LOAN_HISTORY_ANONYMISED,
+    /** The configuration files were reloaded on a running gateway (the detail says what changed and what needs a restart). */
+    CONFIGURATION_RELOADED
 }

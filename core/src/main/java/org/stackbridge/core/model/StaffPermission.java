@@ -29,5 +29,7 @@ public enum StaffPermission {
     /** Usage reports (circulation, collection, kiosks, overdue list). */
     REPORTS,
     /** Run the notices job on demand (seeing notices needs {@link #REPORTS}). */
-    NOTICES
+    NOTICES,
+    /** Reload the gateway's configuration files (terminal accounts, profiles, agencies, rules, templates). */
+    CONFIGURATION
 }

@@ -45,9 +45,10 @@ public final class AdminHttpServer implements AutoCloseable {
     private final int maxBody;
     private final SslContext ssl;
     private final int readTimeoutSeconds;
-    private final Map<String, HttpEndpoint> routes = new LinkedHashMap<>();
-    private final Map<String, java.util.function.Supplier<FullHttpResponse>> oversize = new LinkedHashMap<>();
-    private final Map<String, java.util.function.Supplier<FullHttpResponse>> malformed = new LinkedHashMap<>();
+    // concurrent: a configuration reload may mount an NCIP partner's new path while requests are routed
+    private final Map<String, HttpEndpoint> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Supplier<FullHttpResponse>> oversize = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Supplier<FullHttpResponse>> malformed = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> bodyLimits = new LinkedHashMap<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -72,6 +73,20 @@ public final class AdminHttpServer implements AutoCloseable {
     public AdminHttpServer mount(String pathPrefix, HttpEndpoint endpoint) {
         routes.put(pathPrefix, endpoint);
         return this;
+    }
+
+    /**
+     * As {@link #mount(String, HttpEndpoint, java.util.function.Supplier, java.util.function.Supplier)} while the server
+     * runs, unless something is mounted at that prefix already; returns whether it was mounted.
+     */
+    public boolean mountIfAbsent(String pathPrefix, HttpEndpoint endpoint, java.util.function.Supplier<FullHttpResponse> tooLarge,
+                                 java.util.function.Supplier<FullHttpResponse> badRequest) {
+        if (routes.putIfAbsent(pathPrefix, endpoint) != null) {
+            return false;
+        }
+        oversize.put(pathPrefix, tooLarge);
+        malformed.put(pathPrefix, badRequest);
+        return true;
     }
 
     /** Mounts an endpoint that answers oversized and malformed requests in its own format (e.g. an NCIP Problem). */

@@ -39,7 +39,7 @@ import picocli.CommandLine.Mixin;
             "13:db restore: the database of the data directory is in use (stop the gateway first)",
             "143:serve, demo: stopped by SIGTERM after a clean shutdown (128 + 15)"},
         subcommands = {StackbridgeCli.Serve.class, DemoCommand.class, ImportCommand.class, PolicyCommand.class, DbCommand.class,
-                LibraryCommand.class, AccountCommand.class, StaffCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class, HashCommand.class, TraceCommand.class, NoticesCommand.class, CommandLine.HelpCommand.class})
+                LibraryCommand.class, AccountCommand.class, StaffCommand.class, IllCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class, HashCommand.class, TraceCommand.class, NoticesCommand.class, ReloadCommand.class, CommandLine.HelpCommand.class})
 public final class StackbridgeCli {
 
     public static void main(String[] args) {
@@ -146,7 +146,8 @@ public final class StackbridgeCli {
     public static ControlEndpoint.CommandRunner hostedRunner(Gateway gateway) {
         return (args, stdin, user) -> {
             ControlHost host = new ControlHost(gateway.loaded(), gateway.storage(), gateway.port(), gateway.catalogue(), gateway.imports(),
-                    stdin, user, org.stackbridge.gateway.Administration.terminals(gateway::sip2), gateway.notices());
+                    stdin, user, org.stackbridge.gateway.Administration.terminals(gateway::sip2), gateway.notices(),
+                    gateway.configurationReload());
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             CommandLine cli = commandLine(new CommandLine.IFactory() {
@@ -221,6 +222,7 @@ public final class StackbridgeCli {
     }
 
     static void awaitShutdown(Gateway gateway) throws InterruptedException {
+        HangupSignal.install(gateway.configurationReload());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();

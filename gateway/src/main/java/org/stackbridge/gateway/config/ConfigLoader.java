@@ -57,8 +57,37 @@ public final class ConfigLoader {
         return yaml;
     }
 
-    /** The loaded configuration with the tree it was bound from, for binding listener sections later. */
-    public record Loaded(GatewayConfig config, String file, Map<String, Integer> lines) {
+    /**
+     * Where a configuration comes from: the file (null: none), the environment and the {@code --set} flags, in the order
+     * they apply. A running gateway reloads from the same source.
+     */
+    public record Source(Path file, Map<String, String> env, List<String> sets) {
+        public Source {
+            file = file == null ? null : file.toAbsolutePath();
+            env = Map.copyOf(env);
+            sets = List.copyOf(sets);
+        }
+
+        @Override
+        public String toString() {
+            return "Source[file=" + file + ", " + sets.size() + " --set]";
+        }
+    }
+
+    /**
+     * The loaded configuration with the lines each key came from, and the source it was read from (null when it was
+     * not read by {@link #load}; such a configuration cannot be reloaded).
+     */
+    public record Loaded(GatewayConfig config, String file, Map<String, Integer> lines, Source source) {
+        public Loaded(GatewayConfig config, String file, Map<String, Integer> lines) {
+            this(config, file, lines, null);
+        }
+
+        /** The same with another configuration (the running one after a reload), keeping the source. */
+        public Loaded with(GatewayConfig other, Map<String, Integer> otherLines) {
+            return new Loaded(other, file, otherLines, source);
+        }
+
         public int lineOf(String key) {
             return lines.getOrDefault(key, 0);
         }
@@ -70,6 +99,11 @@ public final class ConfigLoader {
             }
             return Path.of(file).toAbsolutePath().getParent();
         }
+    }
+
+    /** Reads the configuration again from where {@code source} says. */
+    public Loaded load(Source source) {
+        return load(source.file(), source.env(), source.sets());
     }
 
     public Loaded load(Path file, Map<String, String> env, List<String> sets) {
@@ -104,7 +138,7 @@ public final class ConfigLoader {
         try {
             GatewayConfig config = bind(name, tree, lines, GatewayConfig.class);
             new ConfigValidator(name, lines).validate(config);
-            return new Loaded(config, name, lines);
+            return new Loaded(config, name, lines, new Source(file, env, sets));
         } catch (ConfigException e) {
             throw blameOverride(e, overrides);
         }

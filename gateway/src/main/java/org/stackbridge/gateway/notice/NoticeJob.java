@@ -72,7 +72,8 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
     private final Clock clock;
     private final NoticesConfig config;
     private final NoticePolicy policy;
-    private final NoticeTemplates templates;
+    /** Replaced by a configuration reload; a notice is rendered with the templates in force when it is. */
+    private volatile NoticeTemplates templates;
     private final NoticeMailer mailer;
     private final Supplier<PolicyTable> rules;
     private final JobLease lease;
@@ -111,12 +112,24 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
                                    CirculationPort port, Clock clock, Supplier<PolicyTable> rules, String node,
                                    java.util.function.UnaryOperator<NoticeMailer> mailerHook) {
         NoticesConfig nc = loaded.config().notices();
-        // without a configuration file (tests, the demo) a relative template directory means the built-in templates
-        java.nio.file.Path dir = loaded.directory() == null ? (java.nio.file.Path.of(nc.templates()).isAbsolute()
-                ? java.nio.file.Path.of(nc.templates()) : null) : loaded.directory().resolve(nc.templates());
-        NoticeTemplates templates = NoticeTemplates.load(dir);
+        NoticeTemplates templates = NoticeTemplates.load(templateDirectory(loaded));
         NoticeMailer mailer = nc.smtp().configured() ? mailerHook.apply(new SmtpNoticeMailer(nc.smtp(), nc.from())) : null;
         return new NoticeJob(storage, port, clock, nc, templates, mailer, rules, node, loaded.config().engine().currency());
+    }
+
+    /**
+     * Where {@code notices.templates} points: relative to the configuration file's folder; without a configuration file
+     * (tests, the demo) a relative directory means the built-in templates (null).
+     */
+    public static java.nio.file.Path templateDirectory(org.stackbridge.gateway.config.ConfigLoader.Loaded loaded) {
+        NoticesConfig nc = loaded.config().notices();
+        return loaded.directory() == null ? (java.nio.file.Path.of(nc.templates()).isAbsolute()
+                ? java.nio.file.Path.of(nc.templates()) : null) : loaded.directory().resolve(nc.templates());
+    }
+
+    /** Renders from {@code reloaded} from now on (a configuration reload; they were checked when loaded). */
+    public void templates(NoticeTemplates reloaded) {
+        this.templates = java.util.Objects.requireNonNull(reloaded, "reloaded");
     }
 
     @Override

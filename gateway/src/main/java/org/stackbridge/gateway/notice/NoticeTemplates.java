@@ -141,6 +141,11 @@ public final class NoticeTemplates {
         return "built-in/";
     }
 
+    /** How many templates were read from the directory (beside the built-in ones). */
+    public int files() {
+        return (int) templates.keySet().stream().filter(k -> !k.startsWith("built-in/")).count();
+    }
+
     /** Where the templates are read from. */
     public Path dir() {
         return dir;

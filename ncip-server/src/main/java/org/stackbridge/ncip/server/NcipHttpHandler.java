@@ -51,8 +51,11 @@ public final class NcipHttpHandler implements AutoCloseable {
     /** Bodies up to this size are parsed on the event loop (a typical NCIP message is 1-3 KB; parsing one takes microseconds). */
     static final int INLINE_PARSE_BYTES = 16 * 1024;
 
-    private final NcipSettings settings;
-    private final NcipDispatcher dispatcher;
+    /** Replaced whole by {@link #reconfigure}; a request reads it once. */
+    private volatile NcipSettings settings;
+    private volatile NcipDispatcher dispatcher;
+    private final CirculationPort port;
+    private final MeterRegistry meters;
     private final ThreadPoolExecutor workers;
     // fixed answers, written once here so the event loop never marshals XML
     private final byte[] notFound = body(NcipProblems.UNSUPPORTED_SERVICE, "No NCIP endpoint at this path");
@@ -74,7 +77,36 @@ public final class NcipHttpHandler implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        this.port = port;
+        this.meters = meters;
         this.dispatcher = new NcipDispatcher(settings, port, meters, workers);
+    }
+
+    /**
+     * Serves the partner agencies, library map, defaults and open mode of {@code next} from the next request on
+     * (requests under way finish with the settings they started with). The path, body limit, worker threads and read
+     * timeout are fixed at start: {@code next} must keep them.
+     *
+     * @throws IllegalArgumentException naming the setting that only a restart can change
+     */
+    public void reconfigure(NcipSettings next) {
+        NcipSettings now = settings;
+        if (!now.path().equals(next.path())) {
+            throw new IllegalArgumentException("ncip.path needs a restart");
+        }
+        if (!now.maxBodyBytes().equals(next.maxBodyBytes())) {
+            throw new IllegalArgumentException("ncip.max-body-bytes needs a restart");
+        }
+        if (!now.workerThreads().equals(next.workerThreads())) {
+            throw new IllegalArgumentException("ncip.worker-threads needs a restart");
+        }
+        if (!now.readTimeoutSeconds().equals(next.readTimeoutSeconds())) {
+            throw new IllegalArgumentException("ncip.read-timeout-seconds needs a restart");
+        }
+        NcipDispatcher d = new NcipDispatcher(next, port, meters, workers);
+        this.dispatcher = d;
+        this.settings = next;
+        LOG.info("NCIP settings reloaded: {} agencies", next.agencies().size());
     }
 
     public NcipSettings settings() {
@@ -102,6 +134,8 @@ public final class NcipHttpHandler implements AutoCloseable {
      */
     public CompletionStage<FullHttpResponse> handle(FullHttpRequest request, InetSocketAddress remote, EventExecutor loop) {
         String path = new QueryStringDecoder(request.uri()).path();
+        NcipSettings settings = this.settings;
+        NcipDispatcher dispatcher = this.dispatcher;
         if (!settings.servesPath(path)) {
             return done(xml(HttpResponseStatus.NOT_FOUND, notFound));
         }

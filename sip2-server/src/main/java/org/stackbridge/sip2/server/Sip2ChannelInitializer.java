@@ -29,13 +29,15 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Sip2TerminalMonitor monitor;
     private final ProxyProtocolPolicy proxy;
     private final Sip2Trace trace;
+    private final Sip2AccountChanges accounts;
 
     Sip2ChannelInitializer(Sip2Settings settings, java.util.function.Function<String, org.stackbridge.sip2.session.Sip2Profile> profiles,
                            SslContext ssl, Sip2ConnectionLimiter limiter, Sip2Dispatcher handlers,
                            ReplayCache replay, Sip2Metrics metrics, AtomicLong ids, Sip2TerminalMonitor monitor,
-                           ProxyProtocolPolicy proxy, Sip2Trace trace) {
+                           ProxyProtocolPolicy proxy, Sip2Trace trace, Sip2AccountChanges accounts) {
         this.proxy = proxy;
         this.trace = trace;
+        this.accounts = accounts;
         this.monitor = monitor;
         this.profiles = profiles;
         this.settings = settings;
@@ -68,6 +70,6 @@ final class Sip2ChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(Sip2Pipeline.FRAMER, new Sip2FrameDecoder(settings.maxFrameLength()));
         p.addLast(Sip2Pipeline.DECODER, decoder);
         p.addLast(Sip2Pipeline.ENCODER, Sip2MessageEncoder.INSTANCE);
-        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, settings, handlers, replay, metrics, decoder, monitor, trace));
+        p.addLast(Sip2Pipeline.HANDLER, new Sip2ConnectionHandler(session, settings, handlers, replay, metrics, decoder, monitor, trace, accounts));
     }
 }

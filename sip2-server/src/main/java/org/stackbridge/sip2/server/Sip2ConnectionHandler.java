@@ -56,10 +56,12 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
     private ScheduledFuture<?> loginTimer;
 
     private final Sip2Trace trace;
+    private final Sip2AccountChanges accounts;
 
     Sip2ConnectionHandler(Sip2Session session, Sip2Settings settings, Sip2Dispatcher handlers, ReplayCache replay, Sip2Metrics metrics,
-                          Sip2MessageDecoder decoder, Sip2TerminalMonitor monitor, Sip2Trace trace) {
+                          Sip2MessageDecoder decoder, Sip2TerminalMonitor monitor, Sip2Trace trace, Sip2AccountChanges accounts) {
         this.trace = trace;
+        this.accounts = accounts;
         this.session = session;
         this.monitor = monitor;
         this.settings = settings;
@@ -199,6 +201,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
         long start = System.nanoTime();
         Sip2Message m = request.message();
         mdc();
+        followAccountChange();
         if (session.refreshProfile()) {
             // the terminal's profile was changed (staff API): its next frames are read in the new wire format
             decoder.format(session.format());
@@ -241,6 +244,8 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                 return;
             }
             Sip2RequestHandler handler = handlers.handler(type);
+            // taken before the account is checked: a change committed while the 93 runs still reaches this session
+            long accountsBefore = accounts.now();
             busy = true;
             CompletionStage<Sip2Response> result;
             try {
@@ -273,6 +278,7 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
                                 monitored = null;
                             }
                         } else {
+                            session.accountCheckedAt(accountsBefore);
                             LOG.info("SIP2 terminal logged in (institution {})", session.institution());
                             retransmissions.loggedIn();
                             if (monitored != null && !monitored.equals(session.login())) {
@@ -293,6 +299,32 @@ public final class Sip2ConnectionHandler extends SimpleChannelInboundHandler<Sip
             }));
         } finally {
             MDC.clear();
+        }
+    }
+
+    /**
+     * Applies a change to the logged-in account made since its login was checked (a configuration reload): a removed
+     * or disabled account is logged out here, so this message gets the "not logged in" refusal and the connection stays
+     * open for a new 93; a new profile name is followed from this message.
+     */
+    private void followAccountChange() {
+        if (!session.loggedIn()) {
+            return;
+        }
+        Sip2AccountChanges.Change change = accounts.after(session.login(), session.accountCheckedAt());
+        if (change instanceof Sip2AccountChanges.Ended) {
+            LOG.info("SIP2 account {} was removed, disabled or moved by a configuration reload: logged out, the terminal must log in again",
+                    session.login());
+            if (monitored != null) {
+                monitor.disconnected(monitored, session.id());
+                monitored = null;
+            }
+            session.loggedOut();
+            decoder.format(session.format());
+        } else if (change instanceof Sip2AccountChanges.Reprofiled r) {
+            LOG.info("SIP2 account {} now uses profile {} (configuration reload)", session.login(), r.profile());
+            session.followProfile(r.profile());
+            session.accountCheckedAt(r.number());
         }
     }
 

@@ -45,6 +45,7 @@ public final class Sip2Server implements AutoCloseable {
     private volatile Channel tls;
     private ProxyProtocolPolicy proxy = ProxyProtocolPolicy.off();
     private final Sip2Trace trace = new Sip2Trace();
+    private final Sip2AccountChanges accounts = new Sip2AccountChanges();
 
     public Sip2Server(Sip2Settings settings, CirculationPort port, MeterRegistry registry) {
         this(settings, port, registry, Clock.systemDefaultZone());
@@ -88,10 +89,10 @@ public final class Sip2Server implements AutoCloseable {
         Sip2ConnectionLimiter limiter = new Sip2ConnectionLimiter(settings.maxConnections(), metrics);
         try {
             plain = bind(settings.port(), new Sip2ChannelInitializer(settings, profiles, null, limiter, handlers, replay, metrics, ids, monitor,
-                    proxy, trace));
+                    proxy, trace, accounts));
             if (ssl != null) {
                 tls = bind(settings.tls().port(), new Sip2ChannelInitializer(settings, profiles, ssl, limiter, handlers, replay, metrics, ids,
-                        monitor, proxy, trace));
+                        monitor, proxy, trace, accounts));
             }
         } catch (RuntimeException e) {
             close();
@@ -115,6 +116,14 @@ public final class Sip2Server implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot bind SIP2 port " + settings.host() + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Terminal accounts changed while their terminals are connected (a configuration reload): ended logins are logged
+     * out at their next message, re-profiled ones follow their new profile; no connection is closed.
+     */
+    public Sip2AccountChanges accountChanges() {
+        return accounts;
     }
 
     /** The per-terminal trace switches of this server. */

@@ -29,6 +29,8 @@ public final class Sip2Session {
     private byte[] lastResponse;
     private String lastRequestKey;
     private int consecutiveErrors;
+    /** The account-change number current when this login was checked (see the server's account changes). */
+    private long accountCheckedAt;
     private final Map<String, String> libraryInstitutions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> e) {
@@ -151,6 +153,21 @@ public final class Sip2Session {
         this.followsName = true;
         this.profile = profiles.apply(null);
         this.format = profile.wireFormat();
+    }
+
+    /** The account-change number current when the logged-in account was checked. */
+    public long accountCheckedAt() {
+        return accountCheckedAt;
+    }
+
+    public void accountCheckedAt(long number) {
+        this.accountCheckedAt = number;
+    }
+
+    /** The logged-in account now names profile {@code name}: follow it (see {@link #refreshProfile()}). */
+    public void followProfile(String name) {
+        this.profileName = name;
+        this.followsName = true;
     }
 
     public byte[] lastResponse() {

@@ -111,7 +111,7 @@ public final class Sip2AccountsResource {
     @Requires(StaffPermission.TERMINALS)
     public Profiles profiles() {
         return new Profiles(true, "PUT /api/v1/sip2-profiles/{name} stores a profile that overrides this one and applies at once;"
-                + " GET /api/v1/sip2-profiles shows the profiles in force", new TreeMap<>(admin.sip2Profiles()));
+                + " GET /api/v1/sip2-profiles shows the profiles in force", new TreeMap<>(admin.profiles().configured()));
     }
 
     /** A profile of the configuration file or one stored through {@code /sip2-profiles}. */

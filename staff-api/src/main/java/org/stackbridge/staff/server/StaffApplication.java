@@ -78,6 +78,7 @@ final class StaffApplication extends ResourceConfig {
         register(org.stackbridge.staff.resource.StaffAccountsResource.class);
         register(org.stackbridge.staff.resource.TerminalsResource.class);
         register(org.stackbridge.staff.resource.TracesResource.class);
+        register(org.stackbridge.staff.resource.ConfigurationResource.class);
         register(org.stackbridge.staff.resource.ItemHistoryResource.class);
         register(PatronFeesResource.class);
         register(PatronPaymentsResource.class);
