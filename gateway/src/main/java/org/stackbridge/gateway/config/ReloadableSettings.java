@@ -38,9 +38,15 @@ public final class ReloadableSettings {
      * dotted keys in order ({@code listeners.sip2-port}; an entry of a map added or removed whole by its own key).
      */
     public static List<String> needingRestart(ObjectMapper mapper, GatewayConfig running, GatewayConfig next) {
+        ObjectMapper exact = exact(mapper);
         List<String> out = new ArrayList<>();
-        diff("", mapper.valueToTree(running), mapper.valueToTree(next), out);
+        diff("", exact.valueToTree(running), exact.valueToTree(next), out);
         return out;
+    }
+
+    /** The configuration's mapper keeping amounts as they are (10.00 stays 10.00, not 1E+1) through a tree. */
+    private static ObjectMapper exact(ObjectMapper mapper) {
+        return mapper.copy().setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     }
 
     private static void diff(String key, JsonNode a, JsonNode b, List<String> out) {
@@ -71,7 +77,8 @@ public final class ReloadableSettings {
      *
      * @throws ConfigException naming {@code next}'s file, line and key
      */
-    public static GatewayConfig merged(ObjectMapper mapper, GatewayConfig running, ConfigLoader.Loaded next) {
+    public static GatewayConfig merged(ObjectMapper config, GatewayConfig running, ConfigLoader.Loaded next) {
+        ObjectMapper mapper = exact(config);
         ObjectNode tree = mapper.valueToTree(running);
         ObjectNode from = mapper.valueToTree(next.config());
         for (String key : RELOADABLE) {
