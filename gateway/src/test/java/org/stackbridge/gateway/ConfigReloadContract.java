@@ -16,15 +16,12 @@ import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.BibRecord;
@@ -33,10 +30,6 @@ import org.stackbridge.core.model.EventType;
 import org.stackbridge.core.model.Item;
 import org.stackbridge.core.model.ItemStatus;
 import org.stackbridge.core.model.Patron;
-import org.stackbridge.core.model.StaffAccount;
-import org.stackbridge.core.model.StaffRole;
-import org.stackbridge.core.security.SecretHasher;
-import org.stackbridge.core.testing.TestClock;
 import org.stackbridge.sip2.client.Sip2Client;
 import org.stackbridge.sip2.client.Sip2Requests;
 import org.stackbridge.sip2.message.Sip2Message;
@@ -51,24 +44,15 @@ import org.stackbridge.sip2.spec.FixedField;
  * a bad file (YAML error, duplicate key, unknown template placeholder) changes nothing and is a 422 naming file and
  * line; restart-only settings are named and not applied; only an admin of the whole gateway may reload.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-abstract class ConfigReloadContract {
+abstract class ConfigReloadContract extends StaffApiFixture {
 
-    abstract TestGateways.Store store();
-
-    static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    static final String PASSWORD = "correct horse";
-    static final SecretHasher HASHER = new SecretHasher(1_000);
     static final String K1 = HASHER.hash("pw1");
     static final String K2 = HASHER.hash("pw2");
     static final String K3 = HASHER.hash("pw3");
 
     @TempDir
     static Path data;
-    TestClock clock;
-    Gateway gateway;
-    StaffApiClient api;
     final HttpClient http = HttpClient.newHttpClient();
     String root;
 
@@ -107,31 +91,15 @@ abstract class ConfigReloadContract {
 
     @BeforeAll
     void start() throws Exception {
-        clock = new TestClock(T0);
-        gateway = TestGateways.start(store(), data, clock, config(account("kiosk1", K1, "lobby") + "\n" + account("kiosk2", K2, "default"),
-                "Enjoy", ALPHA, 21).toArray(String[]::new));
-        String hash = HASHER.hash(PASSWORD);
-        gateway.storage().write(tx -> {
-            tx.staff().save(new StaffAccount("root", hash, StaffRole.ADMIN, null, true));
-            tx.staff().save(new StaffAccount("westadmin", hash, StaffRole.ADMIN, "WEST", true));
-            tx.staff().save(new StaffAccount("grace", hash, StaffRole.LIBRARIAN, null, true));
+        startGateway(data, List.of("root:ADMIN:", "westadmin:ADMIN:WEST", "grace:LIBRARIAN:"), tx -> {
             tx.patrons().insert(new Patron(0, "P1", null, "Ada", "ADULT", null, null, null, LocalDate.of(2099, 1, 1), "MAIN", false));
             BibRecord bib = tx.bibs().insert(new BibRecord(0, "b1", "Dune", "Herbert", null, null, null, null));
             for (int i = 1; i <= 9; i++) {
                 tx.items().insert(new Item(0, "I" + i, bib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "QA", BigDecimal.TEN,
                         ItemStatus.AVAILABLE, null, null));
             }
-            return null;
-        }).get(30, TimeUnit.SECONDS);
-        api = new StaffApiClient(() -> gateway.httpPort());
+        }, config(account("kiosk1", K1, "lobby") + "\n" + account("kiosk2", K2, "default"), "Enjoy", ALPHA, 21).toArray(String[]::new));
         root = api.token("root", PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     private void write(List<String> lines) throws Exception {
@@ -151,11 +119,6 @@ abstract class ConfigReloadContract {
     private String ncipProblem(String agency, String secret) throws Exception {
         String answer = NcipTestMessages.send(http, gateway.httpPort(), msg("LookupUser", header(agency, secret), user("P1"))).body();
         return text(answer, "ProblemType");
-    }
-
-    private List<CirculationEvent> events(EventType type) throws Exception {
-        return gateway.storage().read(tx -> tx.events().between(T0.minusSeconds(60), T0.plusSeconds(86_400), 10_000)).get(30, TimeUnit.SECONDS)
-                .stream().filter(e -> e.type() == type).toList();
     }
 
     @Test
