@@ -190,6 +190,26 @@ abstract class ConfigReloadContract extends StaffApiFixture {
     }
 
     @Test
+    void aConnectedKioskWhoseAccountIsGivenAnotherProfileFollowsItFromItsNextMessage() throws Exception {
+        write(config(account("kiosk1", K1, "lobby") + "\n" + account("kiosk5", K3, "default"), "Enjoy", ALPHA, 21));
+        ok(api.post("/admin/reload", root, null), 200);
+        try (Sip2Client c = Sip2Client.connect("127.0.0.1", gateway.sip2().port())) {
+            assertEquals("1", c.send(rq().login("kiosk5", "pw3", "MAIN")).fixed(FixedField.OK));
+            Sip2Message before = c.send(rq().checkout("P1", "I5", null));
+            assertEquals("1", before.fixed(FixedField.OK), before.toString());
+            assertFalse("Enjoy".equals(before.field(FieldCode.AF)), "the default profile: " + before);
+
+            write(config(account("kiosk1", K1, "lobby") + "\n" + account("kiosk5", K3, "lobby"), "Enjoy", ALPHA, 21));
+            JsonNode answer = ok(api.post("/admin/reload", root, null), 200).json();
+            assertTrue(answer.path("changes").toString().contains("sip2-accounts: changed kiosk5"), answer.toString());
+
+            Sip2Message after = c.send(rq().checkout("P1", "I6", null));
+            assertEquals("1", after.fixed(FixedField.OK), "still logged in: " + after);
+            assertEquals("Enjoy", after.field(FieldCode.AF), "the account's new profile from the next message: " + after);
+        }
+    }
+
+    @Test
     void aBadFileChangesNothingAndIsA422NamingTheFileAndLine() throws Exception {
         List<String> good = config(account("kiosk1", K1, "lobby"), "Enjoy", ALPHA, 21);
         write(good);
