@@ -252,8 +252,10 @@ public final class Gateway implements AutoCloseable {
                 .withIllPartners(org.stackbridge.staff.resource.IllPartners.of(ncipSettings.agencies().keySet()))
                 .withCataloguing(marcCataloguing, copyCatalogue)
                 .withImportJobs(imports)
-                .withNotices(notices);
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices);
+                .withNotices(notices)
+                .withAgencyTraces(ncip.trace());
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices,
+                Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> {
             policies.reload(cfg, loaded.file(), storage);
@@ -271,6 +273,7 @@ public final class Gateway implements AutoCloseable {
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters)
                 .anonymiseLoanHistoryAfterDays(cfg.circulation().anonymiseLoanHistoryAfterDays())
+                .purgingStaffTokens(staffApi.sessions()::purgeExpired)
                 .withLease(new org.stackbridge.gateway.job.JobLease(storage, clock, "housekeeping", node,
                         Duration.ofMinutes(cfg.engine().maintenanceMinutes()).plusMinutes(5)), notices::scheduled)
                 .start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
@@ -479,6 +482,11 @@ public final class Gateway implements AutoCloseable {
 
     public CamelContext camelContext() {
         return camel.getCamelContext();
+    }
+
+    /** The NCIP endpoint once started (null before). */
+    public NcipHttpHandler ncip() {
+        return ncip;
     }
 
     public Sip2Server sip2() {

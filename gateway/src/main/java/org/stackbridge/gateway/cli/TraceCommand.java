@@ -6,12 +6,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code trace sip2 LOGIN on|off} and {@code trace list}: the per-terminal SIP2 trace of the running gateway (the same
- * switch as the staff API's {@code /traces/sip2}). A traced terminal's requests and answers are logged on
- * {@code stackbridge.trace.sip2} with passwords and PINs masked. Works only on a running gateway (exit 6 otherwise).
+ * {@code trace sip2 LOGIN on|off}, {@code trace ncip AGENCY on|off} and {@code trace list}: the per-terminal SIP2 trace
+ * and the per-agency NCIP trace of the running gateway (the same switches as the staff API's {@code /traces}). A traced
+ * terminal's or agency's requests and answers are logged on {@code stackbridge.trace.sip2} or
+ * {@code stackbridge.trace.ncip} with passwords and PINs masked. Works only on a running gateway (exit 6 otherwise).
  */
-@Command(name = "trace", mixinStandardHelpOptions = true, description = "Switch a SIP2 terminal's trace on the running gateway.",
-        subcommands = {TraceCommand.Sip2.class, TraceCommand.ListTraces.class})
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Switch a SIP2 terminal's or an NCIP agency's trace on the running gateway.",
+        subcommands = {TraceCommand.Sip2.class, TraceCommand.Ncip.class, TraceCommand.ListTraces.class})
 final class TraceCommand {
 
     static final int NOT_RUNNING = 6;
@@ -42,11 +44,7 @@ final class TraceCommand {
 
         @Override
         public Integer call() {
-            boolean on = switch (state) {
-                case "on" -> true;
-                case "off" -> false;
-                default -> throw new StackbridgeCli.CliException("expected on or off, not " + state, 2);
-            };
+            boolean on = onOff(state);
             if (login.isBlank() || login.length() > 64) {
                 throw new StackbridgeCli.CliException("LOGIN: 1 to 64 characters", 2);
             }
@@ -64,7 +62,49 @@ final class TraceCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The traced SIP2 terminal logins.")
+    private static boolean onOff(String state) {
+        return switch (state) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new StackbridgeCli.CliException("expected on or off, not " + state, 2);
+        };
+    }
+
+    @Command(name = "ncip", mixinStandardHelpOptions = true, description = "Trace one NCIP partner agency (on) or stop (off).")
+    static final class Ncip implements Callable<Integer>, GatewayCommand {
+        @Mixin
+        CommonOptions common;
+        @Parameters(index = "0", paramLabel = "AGENCY")
+        String agency;
+        @Parameters(index = "1", paramLabel = "on|off")
+        String state;
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
+
+        @Override
+        public Integer call() {
+            boolean on = onOff(state);
+            if (agency.isBlank() || agency.length() > 64) {
+                throw new StackbridgeCli.CliException("AGENCY: 1 to 64 characters", 2);
+            }
+            ControlHost host = running(common);
+            boolean was;
+            try {
+                was = host.agencies().trace(agency, on);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new StackbridgeCli.CliException(e.getMessage(), 2);
+            }
+            org.slf4j.LoggerFactory.getLogger(TraceCommand.class).info("NCIP trace of agency {} switched {} by {} (command line)",
+                    agency, on ? "on" : "off", common.user());
+            common.out().println("NCIP trace of " + agency + " " + (on ? "on" : "off") + (was == on ? " (it was already)" : ""));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The traced SIP2 terminal logins and NCIP agencies.")
     static final class ListTraces implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
@@ -76,8 +116,12 @@ final class TraceCommand {
 
         @Override
         public Integer call() {
-            for (String login : running(common).terminals().traced()) {
+            ControlHost host = running(common);
+            for (String login : host.terminals().traced()) {
                 common.out().println("sip2\t" + login);
+            }
+            for (String agency : host.agencies().traced()) {
+                common.out().println("ncip\t" + agency);
             }
             return 0;
         }

@@ -53,6 +53,7 @@ public final class NcipHttpHandler implements AutoCloseable {
 
     private final NcipSettings settings;
     private final NcipDispatcher dispatcher;
+    private final NcipTrace trace;
     private final ThreadPoolExecutor workers;
     // fixed answers, written once here so the event loop never marshals XML
     private final byte[] notFound = body(NcipProblems.UNSUPPORTED_SERVICE, "No NCIP endpoint at this path");
@@ -75,6 +76,12 @@ public final class NcipHttpHandler implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
         this.dispatcher = new NcipDispatcher(settings, port, meters, workers);
+        this.trace = new NcipTrace(settings);
+    }
+
+    /** The per-agency trace switches of this handler (this node). */
+    public NcipTrace trace() {
+        return trace;
     }
 
     public NcipSettings settings() {
@@ -130,13 +137,16 @@ public final class NcipHttpHandler implements AutoCloseable {
         Runnable work = () -> {
             try {
                 byte[] xml = contentType.startsWith("application/x-www-form-urlencoded") ? formField(body) : body;
+                NcipTrace.Exchange traced = trace.request(xml, path, remote);
                 dispatcher.handle(xml, address, path, smallAnswers).whenComplete((bytes, error) -> {
                     if (error != null) {
                         LOG.error("NCIP request failed", error);
-                        answer.complete(xml(HttpResponseStatus.OK, failed));
-                    } else {
-                        answer.complete(xml(HttpResponseStatus.OK, bytes));
                     }
+                    byte[] out = error != null ? failed : bytes;
+                    if (traced != null) {
+                        traced.answer(out);
+                    }
+                    answer.complete(xml(HttpResponseStatus.OK, out));
                 });
             } catch (RuntimeException e) {
                 LOG.error("NCIP request failed", e);
