@@ -8,7 +8,6 @@ import static org.stackbridge.gateway.NcipTestMessages.msg;
 import static org.stackbridge.gateway.NcipTestMessages.send;
 import static org.stackbridge.gateway.NcipTestMessages.user;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,18 +59,18 @@ class NcipTraceIT {
                 tx.staff().save(new StaffAccount("tim", hash, StaffRole.TECHNICIAN, null, true));
                 return null;
             }).get(30, TimeUnit.SECONDS);
-            String api = "http://127.0.0.1:" + g.httpPort() + "/api/v1";
-            String sysop = token(api, "sysop");
-            assertEquals(403, call("PUT", api + "/traces/ncip/reshare", token(api, "tim")).statusCode(), "a technician may not trace");
-            assertEquals(400, call("PUT", api + "/traces/ncip/" + "x".repeat(65), sysop).statusCode());
-            HttpResponse<String> unknown = call("PUT", api + "/traces/ncip/nobody", sysop);
+            StaffApiClient api = new StaffApiClient(g::httpPort, "long enough");
+            String sysop = api.token("sysop");
+            assertEquals(403, call(api, "PUT", "/traces/ncip/reshare", api.token("tim")).statusCode(), "a technician may not trace");
+            assertEquals(400, call(api, "PUT", "/traces/ncip/" + "x".repeat(65), sysop).statusCode());
+            HttpResponse<String> unknown = call(api, "PUT", "/traces/ncip/nobody", sysop);
             assertEquals(404, unknown.statusCode(), unknown.body());
             assertTrue(unknown.body().contains("nobody"), unknown.body());
-            HttpResponse<String> on = call("PUT", api + "/traces/ncip/ReShare", sysop);
+            HttpResponse<String> on = call(api, "PUT", "/traces/ncip/ReShare", sysop);
             assertEquals(200, on.statusCode(), on.body());
             assertEquals("{\"agency\":\"ReShare\",\"traced\":true,\"was\":false}", on.body());
-            assertEquals("{\"ncip\":[\"reshare\"]}", call("GET", api + "/traces/ncip", sysop).body());
-            assertEquals("{\"sip2\":[],\"ncip\":[\"reshare\"]}", call("GET", api + "/traces", sysop).body());
+            assertEquals("{\"ncip\":[\"reshare\"]}", call(api, "GET", "/traces/ncip", sysop).body());
+            assertEquals("{\"sip2\":[],\"ncip\":[\"reshare\"]}", call(api, "GET", "/traces", sysop).body());
 
             String lookup = msg("LookupUser", user("P1") + pin("4711"));
             assertTrue(send(http, g.httpPort(), lookup).body().contains("LookupUserResponse"));
@@ -109,7 +108,7 @@ class NcipTraceIT {
             int before = trace(logs).size();
             send(http, g.httpPort(), lookup);
             assertEquals(before, trace(logs).size(), "nothing traced after the switch is off");
-            assertEquals("{\"ncip\":[]}", call("GET", api + "/traces/ncip", sysop).body());
+            assertEquals("{\"ncip\":[]}", call(api, "GET", "/traces/ncip", sysop).body());
 
             // on again through the command line; an unknown agency is refused
             run = CliRun.run("", "trace", "ncip", "nobody", "on", "--data", g.loaded().config().dataDir());
@@ -120,7 +119,7 @@ class NcipTraceIT {
             List<String> now = trace(logs);
             assertEquals(before + 2, now.size(), now.toString());
             assertTrue(now.get(before).startsWith("INFO " + TRACE_LOGGER + " plain #"), now.get(before));
-            assertTrue(call("DELETE", api + "/traces/ncip/plain", sysop).body().contains("\"was\":true"));
+            assertTrue(call(api, "DELETE", "/traces/ncip/plain", sysop).body().contains("\"was\":true"));
 
             // the console's terminal administration page switches both traces, with the session's CSRF token
             String console = "http://127.0.0.1:" + g.httpPort() + "/console";
@@ -132,17 +131,17 @@ class NcipTraceIT {
             String csrf = ConsoleSessionsContract.csrf(page.body());
             assertEquals(403, consolePost(console + "/admin/traces/ncip/plain", session, "traced=true&_csrf=forged").statusCode(),
                     "a form without the session's CSRF token changes nothing");
-            assertEquals("{\"ncip\":[]}", call("GET", api + "/traces/ncip", sysop).body());
+            assertEquals("{\"ncip\":[]}", call(api, "GET", "/traces/ncip", sysop).body());
             HttpResponse<String> switched = consolePost(console + "/admin/traces/ncip/plain", session, "traced=true&_csrf=" + csrf);
             assertEquals(200, switched.statusCode(), switched.body());
             assertTrue(switched.body().contains("NCIP trace of plain on") && switched.body().contains("Stop tracing plain"), switched.body());
-            assertEquals("{\"ncip\":[\"plain\"]}", call("GET", api + "/traces/ncip", sysop).body());
+            assertEquals("{\"ncip\":[\"plain\"]}", call(api, "GET", "/traces/ncip", sysop).body());
             switched = consolePost(console + "/admin/traces/sip2/kiosk", session, "traced=true&_csrf=" + csrf);
             assertEquals(200, switched.statusCode(), switched.body());
-            assertEquals("{\"sip2\":[\"kiosk\"],\"ncip\":[\"plain\"]}", call("GET", api + "/traces", sysop).body());
+            assertEquals("{\"sip2\":[\"kiosk\"],\"ncip\":[\"plain\"]}", call(api, "GET", "/traces", sysop).body());
             switched = consolePost(console + "/admin/traces/ncip/plain", session, "traced=false&_csrf=" + csrf);
             assertTrue(switched.body().contains("NCIP trace of plain off"), switched.body());
-            assertEquals("{\"ncip\":[]}", call("GET", api + "/traces/ncip", sysop).body());
+            assertEquals("{\"ncip\":[]}", call(api, "GET", "/traces/ncip", sysop).body());
         }
     }
 
@@ -175,21 +174,11 @@ class NcipTraceIT {
                 + "<ns1:AuthenticationInputType>PIN</ns1:AuthenticationInputType></ns1:AuthenticationInput>";
     }
 
+    private static HttpResponse<String> call(StaffApiClient api, String method, String path, String token) throws Exception {
+        return api.call(method, path, token, null).raw();
+    }
+
     private static List<String> trace(Sip2Gateway.CapturedLogs logs) {
         return logs.lines().stream().filter(l -> l.startsWith("INFO " + TRACE_LOGGER + " ")).toList();
-    }
-
-    private String token(String api, String login) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/auth/login")).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\"long enough\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return new ObjectMapper().readTree(r.body()).path("token").asText();
-    }
-
-    private HttpResponse<String> call(String method, String uri, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,26 +2,15 @@ package org.stackbridge.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.testing.Await;
-import org.stackbridge.core.testing.TestClock;
 
 /**
  * Issue #16: staff API bearer tokens live in the database. A token survives a restart of the gateway; a logout ends
@@ -30,33 +19,12 @@ import org.stackbridge.core.testing.TestClock;
  * {@link StaffTokensPostgresIT} adds two gateway nodes on one database.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-abstract class StaffTokensContract {
+abstract class StaffTokensContract extends SharedDatabaseNodes {
 
-    static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    static final String PASSWORD = "correct horse";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    abstract TestGateways.Store store();
-
-    @TempDir
-    Path data;
-
-    final TestClock clock = new TestClock(T0);
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** A gateway on this test's database (H2 in {@code dir}, or the shared PostgreSQL database) polling settings every second. */
-    Gateway start(Path dir, String postgresUrl) throws Exception {
-        Files.createDirectories(dir);
-        List<String> lines = new ArrayList<>(List.of("libraries:", "  - {code: MAIN, name: Main Library}", "security: {hash-iterations: 1000}",
-                "engine: {maintenance-minutes: 0, settings-refresh-seconds: 1}"));
-        if (postgresUrl != null) {
-            lines.add("database: {url: \"" + postgresUrl + "\", user: postgres, password: postgres}");
-        }
-        return TestGateways.start(TestGateways.Store.H2, dir, clock, lines.toArray(String[]::new));
-    }
-
-    String postgresUrlOrNull() {
-        return store() == TestGateways.Store.POSTGRES ? TestGateways.freshPostgresUrl() : null;
+    /** Settings polled every second, so a change elsewhere is seen within a second. */
+    @Override
+    String engineYaml() {
+        return "engine: {maintenance-minutes: 0, settings-refresh-seconds: 1}";
     }
 
     static void seedStaff(Gateway g) throws Exception {
@@ -80,33 +48,25 @@ abstract class StaffTokensContract {
 
     // ------------------------------------------------------------------ the API over plain HTTP
 
-    static String api(Gateway g) {
-        return "http://127.0.0.1:" + g.httpPort() + "/api/v1";
+    /** One client per gateway (its HTTP client and threads are made once). */
+    private final java.util.Map<Gateway, StaffApiClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+
+    StaffApiClient client(Gateway g) {
+        return clients.computeIfAbsent(g, x -> new StaffApiClient(x::httpPort, PASSWORD));
     }
 
     String login(Gateway g, String login) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api(g) + "/auth/login")).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).path("token").asText();
+        return client(g).token(login);
     }
 
     HttpResponse<String> call(Gateway g, String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api(g) + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token);
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client(g).call(method, path, token, json).raw();
     }
 
     /** The status of an authenticated read any staff role may make. */
     int status(Gateway g, String token) {
         try {
-            return call(g, "GET", "/libraries", token, null).statusCode();
+            return client(g).get("/libraries", token).status();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package org.stackbridge.gateway.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,12 +29,10 @@ final class TraceCommand {
         return common.host;
     }
 
-    @Command(name = "sip2", mixinStandardHelpOptions = true, description = "Trace one SIP2 terminal login (on) or stop (off).")
-    static final class Sip2 implements Callable<Integer>, GatewayCommand {
+    /** What both switches take: the common options and on|off after the name. */
+    abstract static class TraceSwitch implements Callable<Integer>, GatewayCommand {
         @Mixin
         CommonOptions common;
-        @Parameters(index = "0", paramLabel = "LOGIN")
-        String login;
         @Parameters(index = "1", paramLabel = "on|off")
         String state;
 
@@ -41,66 +40,54 @@ final class TraceCommand {
         public CommonOptions common() {
             return common;
         }
+    }
+
+    @Command(name = "sip2", mixinStandardHelpOptions = true, description = "Trace one SIP2 terminal login (on) or stop (off).")
+    static final class Sip2 extends TraceSwitch {
+        @Parameters(index = "0", paramLabel = "LOGIN")
+        String login;
 
         @Override
         public Integer call() {
-            boolean on = onOff(state);
-            if (login.isBlank() || login.length() > 64) {
-                throw new StackbridgeCli.CliException("LOGIN: 1 to 64 characters", 2);
-            }
-            ControlHost host = running(common);
-            boolean was;
-            try {
-                was = host.terminals().trace(login, on);
-            } catch (IllegalStateException e) {
-                throw new StackbridgeCli.CliException(e.getMessage(), 2);
-            }
-            org.slf4j.LoggerFactory.getLogger(TraceCommand.class).info("SIP2 trace of terminal {} switched {} by {} (command line)",
-                    login, on ? "on" : "off", common.user());
-            common.out().println("SIP2 trace of " + login + " " + (on ? "on" : "off") + (was == on ? " (it was already)" : ""));
-            return 0;
+            return switchTrace(common, "SIP2", "terminal", "LOGIN", login, state, (host, on) -> host.terminals().trace(login, on));
         }
     }
 
-    private static boolean onOff(String state) {
-        return switch (state) {
+    /**
+     * Switches one trace of the running gateway: checks the arguments, calls {@code trace} there, logs who switched it
+     * and says what happened. A refusal (unknown agency, no such listener, too many traced) exits with 2.
+     */
+    private static int switchTrace(CommonOptions common, String protocol, String noun, String label, String name, String state,
+                                   BiFunction<ControlHost, Boolean, Boolean> trace) {
+        boolean on = switch (state) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new StackbridgeCli.CliException("expected on or off, not " + state, 2);
         };
+        if (name.isBlank() || name.length() > 64) {
+            throw new StackbridgeCli.CliException(label + ": 1 to 64 characters", 2);
+        }
+        ControlHost host = running(common);
+        boolean was;
+        try {
+            was = trace.apply(host, on);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new StackbridgeCli.CliException(e.getMessage(), 2);
+        }
+        org.slf4j.LoggerFactory.getLogger(TraceCommand.class).info("{} trace of {} {} switched {} by {} (command line)",
+                protocol, noun, name, on ? "on" : "off", common.user());
+        common.out().println(protocol + " trace of " + name + " " + (on ? "on" : "off") + (was == on ? " (it was already)" : ""));
+        return 0;
     }
 
     @Command(name = "ncip", mixinStandardHelpOptions = true, description = "Trace one NCIP partner agency (on) or stop (off).")
-    static final class Ncip implements Callable<Integer>, GatewayCommand {
-        @Mixin
-        CommonOptions common;
+    static final class Ncip extends TraceSwitch {
         @Parameters(index = "0", paramLabel = "AGENCY")
         String agency;
-        @Parameters(index = "1", paramLabel = "on|off")
-        String state;
-
-        @Override
-        public CommonOptions common() {
-            return common;
-        }
 
         @Override
         public Integer call() {
-            boolean on = onOff(state);
-            if (agency.isBlank() || agency.length() > 64) {
-                throw new StackbridgeCli.CliException("AGENCY: 1 to 64 characters", 2);
-            }
-            ControlHost host = running(common);
-            boolean was;
-            try {
-                was = host.agencies().trace(agency, on);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new StackbridgeCli.CliException(e.getMessage(), 2);
-            }
-            org.slf4j.LoggerFactory.getLogger(TraceCommand.class).info("NCIP trace of agency {} switched {} by {} (command line)",
-                    agency, on ? "on" : "off", common.user());
-            common.out().println("NCIP trace of " + agency + " " + (on ? "on" : "off") + (was == on ? " (it was already)" : ""));
-            return 0;
+            return switchTrace(common, "NCIP", "agency", "AGENCY", agency, state, (host, on) -> host.agencies().trace(agency, on));
         }
     }
 

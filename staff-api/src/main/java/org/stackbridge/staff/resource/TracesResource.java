@@ -118,29 +118,30 @@ public final class TracesResource {
     }
 
     private Trace set(String login, boolean on, SecurityContext security) {
-        checkName("login", login);
-        boolean was;
-        try {
-            was = terminals.trace(login, on);
-        } catch (IllegalStateException e) {
-            throw ProblemException.of(409, "conflict", "Conflict", e.getMessage());
-        }
-        LOG.info("SIP2 trace of terminal {} switched {} by {}", login, on ? "on" : "off", security.getUserPrincipal().getName());
-        return new Trace(login, on, was);
+        return new Trace(login, on, switchTrace("SIP2", "terminal", "login", login, on, security, x -> terminals.trace(login, on)));
     }
 
     private AgencyTrace setAgency(String agency, boolean on, SecurityContext security) {
-        checkName("agency", agency);
+        return new AgencyTrace(agency, on, switchTrace("NCIP", "agency", "agency", agency, on, security, x -> agencies.trace(agency, on)));
+    }
+
+    /**
+     * Checks the name, switches the trace and logs who did; answers whether it was on before. An unknown agency is a
+     * 404; no listener or too many traced, a 409.
+     */
+    private static boolean switchTrace(String protocol, String noun, String field, String name, boolean on, SecurityContext security,
+                                       java.util.function.Function<String, Boolean> trace) {
+        checkName(field, name);
         boolean was;
         try {
-            was = agencies.trace(agency, on);
+            was = trace.apply(name);
         } catch (IllegalArgumentException e) {
             throw ProblemException.of(404, "not-found", "Not Found", e.getMessage());
         } catch (IllegalStateException e) {
             throw ProblemException.of(409, "conflict", "Conflict", e.getMessage());
         }
-        LOG.info("NCIP trace of agency {} switched {} by {}", agency, on ? "on" : "off", security.getUserPrincipal().getName());
-        return new AgencyTrace(agency, on, was);
+        LOG.info("{} trace of {} {} switched {} by {}", protocol, noun, name, on ? "on" : "off", security.getUserPrincipal().getName());
+        return was;
     }
 
     private static void checkName(String field, String value) {
