@@ -258,8 +258,10 @@ public final class Gateway implements AutoCloseable {
                 .withCataloguing(marcCataloguing, copyCatalogue)
                 .withImportJobs(imports)
                 .withNotices(notices)
-                .withConfigurationReload(reloader);
-        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices);
+                .withConfigurationReload(reloader)
+                .withAgencyTraces(ncip.trace());
+        staffApi = new StaffHttpEndpoint(cfg.staffApi(), port, storage, clock, staffServices,
+                Duration.ofSeconds(cfg.engine().settingsRefreshSeconds()));
         closeables.add(staffApi);
         settingsWatcher = new SettingsWatcher(storage, () -> {
             policies.refresh(storage);
@@ -277,6 +279,7 @@ public final class Gateway implements AutoCloseable {
         http.mount(ConsoleHttpEndpoint.PATH, console::handle, console::tooLargeResponse, console::badRequestResponse);
         maintenance = new Maintenance(port, local, meters)
                 .anonymiseLoanHistoryAfterDays(cfg.circulation().anonymiseLoanHistoryAfterDays())
+                .purgingStaffTokens(staffApi.sessions()::purgeExpired)
                 .withLease(new org.stackbridge.gateway.job.JobLease(storage, clock, "housekeeping", node,
                         Duration.ofMinutes(cfg.engine().maintenanceMinutes()).plusMinutes(5)), notices::scheduled)
                 .start(Duration.ofMinutes(cfg.engine().maintenanceMinutes()));
@@ -493,6 +496,11 @@ public final class Gateway implements AutoCloseable {
 
     public CamelContext camelContext() {
         return camel.getCamelContext();
+    }
+
+    /** The NCIP endpoint once started (null before). */
+    public NcipHttpHandler ncip() {
+        return ncip;
     }
 
     public Sip2Server sip2() {

@@ -46,6 +46,7 @@ public final class Maintenance implements AutoCloseable {
     /** Null: run on every tick (one node, or a test); else only while this node holds the housekeeping lease. */
     private org.stackbridge.gateway.job.JobLease lease;
     private Runnable afterRun = () -> { };
+    private java.util.function.IntSupplier purgeStaffTokens = () -> 0;
 
     public Maintenance(CirculationPort port, LocalCirculationPort local, MeterRegistry meters) {
         this.port = port;
@@ -73,6 +74,12 @@ public final class Maintenance implements AutoCloseable {
     public Maintenance withLease(org.stackbridge.gateway.job.JobLease housekeeping, Runnable after) {
         this.lease = housekeeping;
         this.afterRun = after;
+        return this;
+    }
+
+    /** Each run also removes the expired staff API tokens from the database ({@code purge} answers how many). */
+    public Maintenance purgingStaffTokens(java.util.function.IntSupplier purge) {
+        this.purgeStaffTokens = purge;
         return this;
     }
 
@@ -131,6 +138,10 @@ public final class Maintenance implements AutoCloseable {
         }
         int keys = join(local.purgeExpiredRequestKeys());
         int loans = anonymiseAfterDays > 0 ? anonymiseLoanHistory(ctx) : 0;
+        int tokens = purgeStaffTokens.getAsInt();
+        if (tokens > 0) {
+            LOG.info("maintenance: {} expired staff API tokens removed", tokens);
+        }
         expired.increment(expiredNow);
         purged.increment(keys);
         anonymised.increment(loans);

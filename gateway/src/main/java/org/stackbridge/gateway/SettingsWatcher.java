@@ -2,25 +2,20 @@ package org.stackbridge.gateway;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.model.CirculationEvent;
 import org.stackbridge.core.model.EventType;
-import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.staff.auth.StaffSessions;
 
 /**
  * Keeps this gateway's read-mostly views in step with administration changes: the rule table (with the stored SIP2
  * terminal profiles, reloaded by the same runnable), the libraries and calendars the JDBC storage keeps in memory, and
- * the live staff tokens. A change made through this gateway refreshes them at once, before its answer (rule events
+ * the staff tokens this node validated recently (the tokens themselves are in the database). A change made through this gateway refreshes them at once, before its answer (rule events
  * after commit; the storage drops a saved library itself); a
  * change made elsewhere (another gateway on the same PostgreSQL database, or the command line) increments the
  * settings revision in the database, which this watcher polls every {@code engine.settings-refresh-seconds}: such a
@@ -65,7 +60,7 @@ final class SettingsWatcher implements AutoCloseable {
         }
     }
 
-    /** Reads the revision; when it moved, reloads the rules and ends the tokens of accounts changed elsewhere. */
+    /** Reads the revision; when it moved, reloads the rules and re-checks cached tokens against their accounts at their next use. */
     void poll() {
         try {
             long now = storage.read(tx -> tx.revision().current()).get(30, TimeUnit.SECONDS);
@@ -74,13 +69,9 @@ final class SettingsWatcher implements AutoCloseable {
             }
             seen = now;
             reloadRules.run();
-            Map<String, StaffAccount> accounts = storage.read(tx -> tx.staff().all()).get(30, TimeUnit.SECONDS).stream()
-                    .collect(Collectors.toMap(StaffAccount::login, Function.identity()));
-            int ended = sessions.retain(s -> {
-                StaffAccount a = accounts.get(s.login());
-                return a != null && a.enabled() && a.role() == s.role() && Objects.equals(a.library(), s.library());
-            });
-            LOG.info("settings changed elsewhere (revision {}): rules reloaded, {} staff token(s) ended", now, ended);
+            // tokens live in the database; forgetting the ones validated here makes the next use re-check its account
+            int forgotten = sessions.forgetCached();
+            LOG.info("settings changed elsewhere (revision {}): rules reloaded, {} cached staff token(s) to re-check", now, forgotten);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

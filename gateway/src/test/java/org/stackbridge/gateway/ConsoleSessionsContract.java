@@ -9,22 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.security.SecretHasher;
-import org.stackbridge.core.testing.TestClock;
 
 /**
  * Console sessions live in the database: a signed-in staff member keeps working after the gateway restarts on the same
@@ -32,37 +25,9 @@ import org.stackbridge.core.testing.TestClock;
  * on both. Runs on H2 (restart on the same data directory) and PostgreSQL (restart, and two nodes at once).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-abstract class ConsoleSessionsContract {
+abstract class ConsoleSessionsContract extends SharedDatabaseNodes {
 
-    static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    static final String PASSWORD = "correct horse";
-
-    abstract TestGateways.Store store();
-
-    @TempDir
-    Path data;
-
-    final TestClock clock = new TestClock(T0);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** The YAML of a gateway on this test's database: H2 in {@code dir}, or one PostgreSQL database shared by every node. */
-    String[] yaml(String postgresUrl) {
-        List<String> lines = new ArrayList<>(List.of("libraries:", "  - {code: MAIN, name: Main Library}", "security: {hash-iterations: 1000}",
-                "engine: {maintenance-minutes: 0}"));
-        if (postgresUrl != null) {
-            lines.add("database: {url: \"" + postgresUrl + "\", user: postgres, password: postgres}");
-        }
-        return lines.toArray(String[]::new);
-    }
-
-    Gateway start(Path dir, String postgresUrl) throws Exception {
-        Files.createDirectories(dir);
-        return TestGateways.start(TestGateways.Store.H2, dir, clock, yaml(postgresUrl));
-    }
-
-    String postgresUrlOrNull() {
-        return store() == TestGateways.Store.POSTGRES ? TestGateways.freshPostgresUrl() : null;
-    }
 
     static void seedStaff(Gateway g) throws Exception {
         String hash = new SecretHasher(1_000).hash(PASSWORD);

@@ -59,8 +59,8 @@ import org.stackbridge.z3950.interop.InteropTools;
  * with SIGTERM and started again; kiosks dropped with it reconnect through HAProxy to node B and retransmit the request
  * whose answer they lost. Afterwards every acknowledged checkout and check-in is in the database exactly once, no
  * retransmission acted twice, the nodes saw the kiosks' own address, not HAProxy's, and a staff member signed in to the
- * console on node A is still signed in after its restart, on either node and through HAProxy. The HAProxy configuration is
- * the one {@code docs/deployment.md} shows.
+ * console on node A is still signed in after its restart, on either node and through HAProxy, and so is an API token.
+ * The HAProxy configuration is the one {@code docs/deployment.md} shows.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class HaproxyTwoNodesIT {
@@ -160,8 +160,11 @@ class HaproxyTwoNodesIT {
         assertEquals(200, consolePage("http://127.0.0.1:" + a.http + "/console/desk", console), "still signed in on restarted node A");
         assertEquals(200, consolePage("http://127.0.0.1:" + b.http + "/console/desk", console), "node B accepts the session");
         assertEquals(200, consolePage("http://127.0.0.1:" + front[1] + "/console/desk", console), "through HAProxy");
-        // the API through HAProxy still answers after the restart
-        assertEquals(200, status(api + "/terminals", login(api)));
+        // the API token issued through HAProxy before the restart works on both nodes and through HAProxy (tokens are in
+        // the database, not in the memory of the node that issued them)
+        assertEquals(200, status("http://127.0.0.1:" + a.http + "/api/v1/terminals", token), "the API token on restarted node A");
+        assertEquals(200, status("http://127.0.0.1:" + b.http + "/api/v1/terminals", token), "the API token on node B");
+        assertEquals(200, status(api + "/terminals", token), "the API token through HAProxy");
     }
 
     // ------------------------------------------------------------------ the kiosks

@@ -34,6 +34,7 @@ public final class StaffServices {
     private org.stackbridge.core.port.NoticeRuns notices;
     /** Null: this endpoint cannot reload a configuration (answered 503). */
     private org.stackbridge.core.port.ConfigurationReload configurationReload;
+    private org.stackbridge.core.port.AgencyTraces agencyTraces = org.stackbridge.core.port.AgencyTraces.none();
 
     private StaffServices(StaffAdministration admin, ReportCatalogue reports, SecretHasher pinHasher, IllPartners illPartners,
                           MarcCataloguing cataloguing, CopyCatalogue copyCatalogue, ImportJobs importJobs) {
@@ -54,47 +55,59 @@ public final class StaffServices {
     }
 
     public StaffServices withAdmin(StaffAdministration a) {
-        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
+        return new StaffServices(a, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload, agencyTraces);
     }
 
     public StaffServices withReports(ReportCatalogue r) {
-        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
+        return new StaffServices(admin, r, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload, agencyTraces);
     }
 
     /** The hasher of PINs staff set (run on the API's worker threads, never in a storage transaction). */
     public StaffServices withPinHasher(SecretHasher h) {
-        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
+        return new StaffServices(admin, reports, h, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload, agencyTraces);
     }
 
     /** The NCIP partner agencies a staff borrowing request may go to. */
     public StaffServices withIllPartners(IllPartners p) {
-        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload);
+        return new StaffServices(admin, reports, pinHasher, p, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload, agencyTraces);
     }
 
     /** MARC reading and re-indexing for the records resource, and the remote targets of copy cataloguing. */
     public StaffServices withCataloguing(MarcCataloguing m, CopyCatalogue c) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, m, c, importJobs).keep(notices, configurationReload);
+        return new StaffServices(admin, reports, pinHasher, illPartners, m, c, importJobs).keep(notices, configurationReload, agencyTraces);
     }
 
     /** The import jobs behind {@code /api/v1/imports}. */
     public StaffServices withImportJobs(ImportJobs jobs) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, jobs).keep(notices, configurationReload);
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, jobs).keep(notices, configurationReload, agencyTraces);
     }
 
     /** The notices job behind {@code /api/v1/notices}. */
     public StaffServices withNotices(org.stackbridge.core.port.NoticeRuns n) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(n, configurationReload);
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(n, configurationReload, agencyTraces);
     }
 
-    private StaffServices keep(org.stackbridge.core.port.NoticeRuns n, org.stackbridge.core.port.ConfigurationReload r) {
+    private StaffServices keep(org.stackbridge.core.port.NoticeRuns n, org.stackbridge.core.port.ConfigurationReload r,
+                               org.stackbridge.core.port.AgencyTraces t) {
         this.notices = n;
         this.configurationReload = r;
+        this.agencyTraces = java.util.Objects.requireNonNull(t, "agencyTraces");
         return this;
+    }
+
+    /** The NCIP listener's per-agency trace switches behind {@code /api/v1/traces/ncip}. */
+    public StaffServices withAgencyTraces(org.stackbridge.core.port.AgencyTraces t) {
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, configurationReload, t);
+    }
+
+    /** The NCIP trace switches ({@link org.stackbridge.core.port.AgencyTraces#none()} when no NCIP listener runs here). */
+    public org.stackbridge.core.port.AgencyTraces agencyTraces() {
+        return agencyTraces;
     }
 
     /** The configuration reload behind {@code POST /api/v1/admin/reload}. */
     public StaffServices withConfigurationReload(org.stackbridge.core.port.ConfigurationReload r) {
-        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, r);
+        return new StaffServices(admin, reports, pinHasher, illPartners, cataloguing, copyCatalogue, importJobs).keep(notices, r, agencyTraces);
     }
 
     /** The configuration reload, or null when this endpoint has none. */

@@ -51,6 +51,11 @@ public interface StoreTx {
         throw new UnsupportedOperationException("this store does not keep console sessions");
     }
 
+    /** The staff API's bearer tokens; a store without them says so. */
+    default StaffTokenStore staffTokens() {
+        throw new UnsupportedOperationException("this store does not keep staff API tokens");
+    }
+
     /** The notice outbox and the facts notices are made of; a store without them says so. */
     default Notices notices() {
         throw new UnsupportedOperationException("this store keeps no notices");

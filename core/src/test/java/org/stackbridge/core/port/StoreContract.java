@@ -7,5 +7,5 @@ package org.stackbridge.core.port;
 public interface StoreContract extends LibrariesContract, PatronsContract, BibsContract, ItemsContract, LoansContract,
         HoldsContract, FeesContract, EventLogContract, IllRequestsContract, RequestKeysContract, TerminalAccountsContract,
         StaffAccountsContract, RuleStoreContract, AdministrationContract, TransactionRunnerContract, LoanMarksContract,
-        ConsoleSessionStoreContract {
+        ConsoleSessionStoreContract, StaffTokenStoreContract {
 }

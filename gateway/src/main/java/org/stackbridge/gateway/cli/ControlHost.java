@@ -12,5 +12,6 @@ import org.stackbridge.gateway.config.ConfigLoader;
  */
 record ControlHost(ConfigLoader.Loaded loaded, TransactionRunner storage, CirculationPort port, CatalogueSync catalogue,
                    ImportJobs imports, String stdin, String user, org.stackbridge.core.port.TerminalMonitor terminals,
-                   org.stackbridge.core.port.NoticeRuns notices, org.stackbridge.core.port.ConfigurationReload reload) {
+                   org.stackbridge.core.port.NoticeRuns notices, org.stackbridge.core.port.ConfigurationReload reload,
+                   org.stackbridge.core.port.AgencyTraces agencies) {
 }

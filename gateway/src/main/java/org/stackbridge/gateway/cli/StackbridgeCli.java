@@ -147,7 +147,8 @@ public final class StackbridgeCli {
         return (args, stdin, user) -> {
             ControlHost host = new ControlHost(gateway.loaded(), gateway.storage(), gateway.port(), gateway.catalogue(), gateway.imports(),
                     stdin, user, org.stackbridge.gateway.Administration.terminals(gateway::sip2), gateway.notices(),
-                    gateway.configurationReload());
+                    gateway.configurationReload(),
+                    gateway.ncip() == null ? org.stackbridge.core.port.AgencyTraces.none() : gateway.ncip().trace());
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             CommandLine cli = commandLine(new CommandLine.IFactory() {

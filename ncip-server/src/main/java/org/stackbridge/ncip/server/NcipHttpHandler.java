@@ -56,6 +56,7 @@ public final class NcipHttpHandler implements AutoCloseable {
     private volatile NcipDispatcher dispatcher;
     private final CirculationPort port;
     private final MeterRegistry meters;
+    private final NcipTrace trace;
     private final ThreadPoolExecutor workers;
     // fixed answers, written once here so the event loop never marshals XML
     private final byte[] notFound = body(NcipProblems.UNSUPPORTED_SERVICE, "No NCIP endpoint at this path");
@@ -80,6 +81,12 @@ public final class NcipHttpHandler implements AutoCloseable {
         this.port = port;
         this.meters = meters;
         this.dispatcher = new NcipDispatcher(settings, port, meters, workers);
+        this.trace = new NcipTrace(() -> this.settings); // a reload changes the agencies it knows
+    }
+
+    /** The per-agency trace switches of this handler (this node). */
+    public NcipTrace trace() {
+        return trace;
     }
 
     /**
@@ -164,13 +171,16 @@ public final class NcipHttpHandler implements AutoCloseable {
         Runnable work = () -> {
             try {
                 byte[] xml = contentType.startsWith("application/x-www-form-urlencoded") ? formField(body) : body;
+                NcipTrace.Exchange traced = trace.request(xml, path, remote);
                 dispatcher.handle(xml, address, path, smallAnswers).whenComplete((bytes, error) -> {
                     if (error != null) {
                         LOG.error("NCIP request failed", error);
-                        answer.complete(xml(HttpResponseStatus.OK, failed));
-                    } else {
-                        answer.complete(xml(HttpResponseStatus.OK, bytes));
                     }
+                    byte[] out = error != null ? failed : bytes;
+                    if (traced != null) {
+                        traced.answer(out);
+                    }
+                    answer.complete(xml(HttpResponseStatus.OK, out));
                 });
             } catch (RuntimeException e) {
                 LOG.error("NCIP request failed", e);

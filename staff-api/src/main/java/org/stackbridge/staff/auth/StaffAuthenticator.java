@@ -50,7 +50,7 @@ public final class StaffAuthenticator {
         }
         Verified v = verify(login, password);
         StaffAccount account = v.account();
-        StaffSessions.Issued issued = sessions.open(account.login(), account.role(), account.library(), v.institution());
+        StaffSessions.Issued issued = sessions.open(account, v.institution());
         LOG.info("staff login {} ({}) logged in", login, account.role().label());
         return issued;
     }

@@ -64,11 +64,21 @@ public final class StaffHttpEndpoint implements AutoCloseable {
 
     public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
                              StaffServices services) {
+        this(settings, port, storage, clock, services, Duration.ZERO);
+    }
+
+    /**
+     * {@code tokenCacheFor}: how long a token validated against the database is accepted from memory (the gateway's
+     * settings refresh interval); zero reads the database on every request.
+     */
+    public StaffHttpEndpoint(StaffApiSettings settings, CirculationPort port, TransactionRunner storage, Clock clock,
+                             StaffServices services, Duration tokenCacheFor) {
         this.maxBody = settings.maxBodyBytes();
         this.services = services;
         this.imports = new StaffImports(services.importJobs());
         this.workers = new JerseyWorkers("staff-api", settings.workerThreads(), QUEUE);
-        this.sessions = new StaffSessions(clock, Duration.ofMinutes(settings.tokenLifetimeMinutes()), settings.maxSessions());
+        this.sessions = new StaffSessions(storage, clock, Duration.ofMinutes(settings.tokenLifetimeMinutes()), settings.maxSessions(),
+                tokenCacheFor);
         this.throttle = new StaffLoginThrottle(clock, settings.maxFailedLogins(), Duration.ofMinutes(settings.lockMinutes()),
                 settings.maxSessions());
         StaffAuthenticator authenticator = new StaffAuthenticator(storage, sessions, throttle);

@@ -38,6 +38,7 @@ final class JdbcStoreTx implements StoreTx {
     private final JdbcLoanHistory loanHistory;
     private final JdbcLoanMarks loanMarks;
     private final JdbcConsoleSessions consoleSessions;
+    private final JdbcStaffTokens staffTokens;
 
     JdbcStoreTx(Connection connection) {
         this(new Sql(connection));
@@ -69,6 +70,7 @@ final class JdbcStoreTx implements StoreTx {
         this.loanHistory = new JdbcLoanHistory(sql);
         this.loanMarks = new JdbcLoanMarks(sql);
         this.consoleSessions = new JdbcConsoleSessions(sql);
+        this.staffTokens = new JdbcStaffTokens(sql);
     }
 
     Sql sql() {
@@ -189,6 +191,11 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public org.stackbridge.core.port.ConsoleSessionStore consoleSessions() {
         return consoleSessions;
+    }
+
+    @Override
+    public org.stackbridge.core.port.StaffTokenStore staffTokens() {
+        return staffTokens;
     }
 
     @Override

@@ -9,7 +9,7 @@ final class JdbcTestSupport {
     /** Every table, children before parents. */
     private static final List<String> TABLES = List.of("loan_mark", "fee_allocation", "fee_credit", "fee_dispute", "fee", "loan", "hold", "patron_block", "item",
             "patron", "bib_identifier", "bib", "event_log", "ill_request", "request_key", "terminal_account", "staff_account", "circ_rule", "library_closed_weekday",
-            "library_closed_date", "library", "console_session");
+            "library_closed_date", "library", "console_session", "staff_token");
 
     private JdbcTestSupport() {
     }

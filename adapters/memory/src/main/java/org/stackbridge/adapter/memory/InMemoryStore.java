@@ -112,6 +112,7 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     private final InMemoryAdministration.Profiles profiles = new InMemoryAdministration.Profiles(undo);
     private final UndoableMap.StaffAccountMap staff = new UndoableMap.StaffAccountMap(undo);
     private final UndoableMap.ConsoleSessionMap consoleSessions = new UndoableMap.ConsoleSessionMap(undo);
+    private final UndoableMap.StaffTokenMap staffTokens = new UndoableMap.StaffTokenMap(undo);
     private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_LOAN =
             org.stackbridge.core.model.LoanMark::loanId;
     private static final java.util.function.Function<org.stackbridge.core.model.LoanMark, Object> MARK_PATRON =
@@ -767,6 +768,11 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
     @Override
     public org.stackbridge.core.port.ConsoleSessionStore consoleSessions() {
         return consoleSessions;
+    }
+
+    @Override
+    public org.stackbridge.core.port.StaffTokenStore staffTokens() {
+        return staffTokens;
     }
 
     @Override

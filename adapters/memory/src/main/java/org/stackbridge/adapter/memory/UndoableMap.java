@@ -117,6 +117,62 @@ class UndoableMap<V> {
         }
     }
 
+    /** The staff API's bearer tokens by token hash. */
+    static final class StaffTokenMap extends UndoableMap<org.stackbridge.core.port.StaffTokenStore.StoredToken>
+            implements org.stackbridge.core.port.StaffTokenStore {
+        StaffTokenMap(UndoLog undo) {
+            super(undo, StoredToken::tokenHash);
+        }
+
+        @Override
+        public void insert(StoredToken token) {
+            if (find(token.tokenHash()).isPresent()) {
+                throw new org.stackbridge.core.port.StoreConflictException("staff token exists", null);
+            }
+            save(token);
+        }
+
+        @Override
+        public boolean touch(String tokenHash, java.time.Instant lastUsed) {
+            Optional<StoredToken> t = find(tokenHash);
+            t.filter(x -> x.lastUsed().isBefore(lastUsed)).ifPresent(x -> save(new StoredToken(x.tokenHash(), x.login(),
+                    x.credential(), x.created(), x.expires(), lastUsed)));
+            return t.isPresent();
+        }
+
+        @Override
+        public boolean delete(String tokenHash) {
+            return remove(tokenHash);
+        }
+
+        @Override
+        public int deleteLogin(String login) {
+            return removeAll(all().stream().filter(t -> t.login().equals(login)).toList());
+        }
+
+        @Override
+        public int deleteExpired(java.time.Instant now) {
+            return removeAll(all().stream().filter(t -> !t.expires().isAfter(now)).toList());
+        }
+
+        @Override
+        public int trimTo(int max) {
+            List<StoredToken> byAge = all().stream().sorted(Comparator.comparing(StoredToken::created)
+                    .thenComparing(StoredToken::tokenHash)).toList();
+            return byAge.size() <= max ? 0 : removeAll(byAge.subList(0, byAge.size() - max));
+        }
+
+        @Override
+        public int count() {
+            return all().size();
+        }
+
+        private int removeAll(List<StoredToken> gone) {
+            gone.forEach(t -> remove(t.tokenHash()));
+            return gone.size();
+        }
+    }
+
     static final class StaffAccountMap extends UndoableMap<StaffAccount> implements StaffAccounts {
         StaffAccountMap(UndoLog undo) {
             super(undo, StaffAccount::login);

@@ -155,7 +155,7 @@ public final class ConsoleSessions {
      * session table holds nothing of the password.
      */
     static String fingerprint(StaffAccount a) {
-        return hash(a.role().name() + "\n" + a.library() + "\n" + a.enabled() + "\n" + a.passwordHash());
+        return org.stackbridge.staff.auth.AccountFingerprint.of(a);
     }
 
     private static <T> T await(CompletableFuture<T> f) {

@@ -23,9 +23,23 @@ public final class OpsPages {
                                  Notice notice) {
     }
 
-    /** SIP2 terminal accounts and the profiles of the configuration file (read-only). */
+    /**
+     * SIP2 terminal accounts and the profiles of the configuration file (read-only), and the protocol trace switches of
+     * this node.
+     */
     public record TerminalAdminPage(Chrome chrome, List<AdminViews.TerminalAccountEntry> accounts, List<String> institutions,
-                                    Map<String, Map<String, Object>> profiles, Notice notice) {
+                                    Map<String, Map<String, Object>> profiles, Notice notice, Traces traces) {
+    }
+
+    /** The SIP2 logins and NCIP agencies traced on this node, and the configured agencies that can be. */
+    public record Traces(java.util.Set<String> sip2, java.util.Set<String> ncip, java.util.Set<String> agencies) {
+        public boolean sip2(String login) {
+            return sip2.contains(login.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        public boolean ncip(String agency) {
+            return ncip.contains(agency.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** Libraries and their closed days. */

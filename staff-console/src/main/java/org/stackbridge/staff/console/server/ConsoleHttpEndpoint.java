@@ -73,7 +73,7 @@ public final class ConsoleHttpEndpoint implements AutoCloseable {
     /** Without the gateway's extras: no SIP2 profiles or live terminal status, API tokens of its own (tests). */
     public ConsoleHttpEndpoint(ConsoleSettings settings, CirculationPort port, TransactionRunner storage, StaffLoginThrottle throttle,
                                Clock clock) {
-        this(settings, port, storage, throttle, clock, StaffServices.defaults(storage, clock), new StaffSessions(clock, Duration.ofHours(1), 1),
+        this(settings, port, storage, throttle, clock, StaffServices.defaults(storage, clock), new StaffSessions(storage, clock, Duration.ofHours(1), 1, Duration.ZERO),
                 null);
     }
 

@@ -29,6 +29,7 @@ import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.staff.auth.Requires;
 import org.stackbridge.staff.console.auth.ConsoleSession;
 import org.stackbridge.staff.console.page.Notice;
+import org.stackbridge.staff.console.page.OpsPages;
 import org.stackbridge.staff.console.page.OpsPages.LibrariesAdminPage;
 import org.stackbridge.staff.console.page.OpsPages.RulesAdminPage;
 import org.stackbridge.staff.console.page.OpsPages.StaffAdminPage;
@@ -156,6 +157,33 @@ public final class AdminPages {
         return terminalPage(session, r.status(), r.ok() ? Notice.ok("Terminal account " + login + " " + what + ".") : r.notice());
     }
 
+    /** Switches a SIP2 terminal's trace on this node ({@code PUT}/{@code DELETE /api/v1/traces/sip2/{login}}). */
+    @POST
+    @Path("traces/sip2/{login}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(StaffPermission.TERMINALS)
+    public Response traceTerminal(@PathParam("login") String login, @FormParam("traced") String traced, @Context SecurityContext security) {
+        ConsoleSession session = DeskPages.session(security);
+        boolean on = "true".equals(traced);
+        var r = api.now(() -> on ? api.traces().on(login, StaffApiCalls.as(session)) : api.traces().off(login, StaffApiCalls.as(session)));
+        return terminalPage(session, r.status(), r.ok() ? Notice.ok("SIP2 trace of " + login + (on ? " on" : " off") + " on this node.")
+                : r.notice());
+    }
+
+    /** Switches an NCIP agency's trace on this node ({@code PUT}/{@code DELETE /api/v1/traces/ncip/{agency}}). */
+    @POST
+    @Path("traces/ncip/{agency}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(StaffPermission.TERMINALS)
+    public Response traceAgency(@PathParam("agency") String agency, @FormParam("traced") String traced, @Context SecurityContext security) {
+        ConsoleSession session = DeskPages.session(security);
+        boolean on = "true".equals(traced);
+        var r = api.now(() -> on ? api.traces().agencyOn(agency, StaffApiCalls.as(session))
+                : api.traces().agencyOff(agency, StaffApiCalls.as(session)));
+        return terminalPage(session, r.status(), r.ok() ? Notice.ok("NCIP trace of " + agency + (on ? " on" : " off") + " on this node.")
+                : r.notice());
+    }
+
     private Response terminalPage(ConsoleSession session, int status, Notice notice) {
         var accounts = api.call(() -> api.sip2().list(null, 1, ALL, StaffApiCalls.as(session)));
         if (!accounts.ok()) {
@@ -164,8 +192,10 @@ public final class AdminPages {
         List<AdminViews.TerminalAccountEntry> list = StaffApiCalls.entities(accounts.value());
         List<String> institutions = libraries(session).stream().map(AdminViews.LibraryEntry::institution).distinct().sorted().toList();
         Map<String, Map<String, Object>> profiles = new TreeMap<>(api.sip2().profiles().profiles());
+        var traced = api.traces().list();
+        OpsPages.Traces traces = new OpsPages.Traces(traced.sip2(), traced.ncip(), api.services().agencyTraces().agencies());
         return Forms.html(status, pages.render("adminTerminals.jte", new TerminalAdminPage(pages.chrome("SIP2 terminals", "admin", session),
-                list, institutions, profiles, notice)));
+                list, institutions, profiles, notice, traces)));
     }
 
     // ------------------------------------------------------------------ libraries and closed days

@@ -46,6 +46,7 @@ public final class StaffApiCalls {
     private final TerminalsResource terminals;
     private final ReportsResource reports;
     private final org.stackbridge.staff.resource.NoticesResource notices;
+    private final org.stackbridge.staff.resource.TracesResource traces;
 
     public StaffApiCalls(CirculationPort port, StaffServices services, StaffSessions apiTokens) {
         this.services = services;
@@ -58,6 +59,11 @@ public final class StaffApiCalls {
         this.terminals = new TerminalsResource(engine, services.admin());
         this.reports = new ReportsResource(services.reports());
         this.notices = new org.stackbridge.staff.resource.NoticesResource(services);
+        this.traces = new org.stackbridge.staff.resource.TracesResource(services);
+    }
+
+    public org.stackbridge.staff.resource.TracesResource traces() {
+        return traces;
     }
 
     public StaffServices services() {
