@@ -112,6 +112,11 @@ final class GroupCommitWriter {
         return unit.future;
     }
 
+    /** Units waiting in this writer's queue (not counting the batch it runs now). */
+    int queued() {
+        return queue.size();
+    }
+
     JdbcStorage.WriterStats stats() {
         return new JdbcStorage.WriterStats(batches.get(), committedUnits.get(), failedUnits.get(), conflictRetries.get(),
                 deferrals.get(), failedCommits.get(), syncs.get());
