@@ -32,15 +32,27 @@ import org.stackbridge.core.port.StoreTx;
  * {@link StoreConflictException} (another transaction committed the same unique key first) re-runs the
  * unit at once, in the same transaction, where it now sees the winner's row. A deadlock or lock timeout
  * ends the batch early: what ran so far commits (releasing its locks, which the other transaction may be
- * waiting for) and the unit and those after it run in the next batch. If the commit fails, every unit
- * of the batch fails.
+ * waiting for) and the unit and those after it run in the next batch, where (on PostgreSQL) it runs first and
+ * waits longer. If the commit fails, every unit of the batch fails.
+ *
+ * <p>A storage may run several writers (PostgreSQL); each is one of these, with its own connection and queue.
  */
 final class GroupCommitWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     static final int MAX_CONFLICT_RETRIES = 2;
-    /** With the writer's 100 ms lock timeout: a unit gives up after about 2 s of waiting for locks. */
+    /**
+     * With the writer's 100 ms lock timeout: a unit gives up after about 2 s of short waits for locks, or (PostgreSQL)
+     * after its second {@link #HEAD_LOCK_TIMEOUT_MILLIS long wait} in vain.
+     */
     static final int MAX_TRANSIENT_RETRIES = 20;
+    /**
+     * How long a unit that already timed out waits for a lock when it runs again, first in its batch (PostgreSQL). It
+     * then holds no other unit's locks, so it cannot close a cycle with its own batch, and the batches it waits for
+     * commit within their own short timeouts: it waits for them instead of timing out again behind the next batch to
+     * take the same row (with several writers, another writer's batch almost always holds a much-wanted row).
+     */
+    static final long HEAD_LOCK_TIMEOUT_MILLIS = 2_000;
     private static final long IDLE_POLL_MILLIS = 200;
 
     private final HikariDataSource dataSource;
@@ -325,6 +337,11 @@ final class GroupCommitWriter {
             if (sp != null) {
                 statements.increment();
             }
+            // a unit that timed out before runs first in this batch and waits longer (undone by a rollback)
+            boolean patient = firstInTx && lockRows && unit.transients > 0;
+            if (patient) {
+                setLocalLockTimeout(c, HEAD_LOCK_TIMEOUT_MILLIS);
+            }
             tx.sql().resetFailure();
             tx.forgetCached();
             Throwable error;
@@ -333,6 +350,10 @@ final class GroupCommitWriter {
                 RuntimeException swallowed = tx.sql().failure();
                 if (swallowed == null) {
                     unit.result = result;
+                    if (patient) {
+                        // the units after it in this transaction hold locks of their own again: back to the short wait
+                        setLocalLockTimeout(c, JdbcStorage.WRITER_LOCK_TIMEOUT_MILLIS);
+                    }
                     return Result.APPLIED;
                 }
                 // The unit caught a database error and carried on; its transaction state is not trustworthy.
@@ -350,12 +371,22 @@ final class GroupCommitWriter {
                 conflictRetries.incrementAndGet();
                 continue;
             }
-            if (error instanceof TransientStorageException && unit.transients++ < MAX_TRANSIENT_RETRIES) {
+            if (error instanceof TransientStorageException && unit.transients < MAX_TRANSIENT_RETRIES) {
+                // a long wait in vain counts as all the short ones: a unit gives up after its second
+                unit.transients += patient ? MAX_TRANSIENT_RETRIES : 1;
                 deferrals.incrementAndGet();
                 return Result.DEFERRED;
             }
             unit.error = error;
             return Result.FAILED;
+        }
+    }
+
+    /** PostgreSQL: the lock timeout until this transaction ends (the session's own, set at connect, comes back then). */
+    private void setLocalLockTimeout(Connection c, long millis) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            statements.increment();
+            st.execute("SET LOCAL lock_timeout = '" + millis + "ms'");
         }
     }
 
