@@ -50,9 +50,12 @@ final class GroupCommitWriter {
      * How long a unit that already timed out waits for a lock when it runs again, first in its batch (PostgreSQL). It
      * then holds no other unit's locks, so it cannot close a cycle with its own batch, and the batches it waits for
      * commit within their own short timeouts: it waits for them instead of timing out again behind the next batch to
-     * take the same row (with several writers, another writer's batch almost always holds a much-wanted row).
+     * take the same row (with several writers, another writer's batch almost always holds a much-wanted row). Generous,
+     * because on a machine short of CPU a batch may take seconds; a real deadlock is still broken by PostgreSQL's own
+     * detection after {@code deadlock_timeout} (1 s by default), and only a lock held elsewhere for this long (a
+     * transaction left open in psql) makes the writer wait all of it.
      */
-    static final long HEAD_LOCK_TIMEOUT_MILLIS = 2_000;
+    static final long HEAD_LOCK_TIMEOUT_MILLIS = 10_000;
     private static final long IDLE_POLL_MILLIS = 200;
 
     private final HikariDataSource dataSource;
