@@ -42,8 +42,8 @@ final class GroupCommitWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     static final int MAX_CONFLICT_RETRIES = 2;
     /**
-     * With the writer's 100 ms lock timeout: a unit gives up after about 2 s of short waits for locks, or (PostgreSQL)
-     * after its second {@link #HEAD_LOCK_TIMEOUT_MILLIS long wait} in vain.
+     * With the writer's 100 ms lock timeout: a unit gives up after about 2 s of short waits for locks (or 20 times picked
+     * as a deadlock victim), or (PostgreSQL) after its second {@link #HEAD_LOCK_TIMEOUT_MILLIS long wait} timed out.
      */
     static final int MAX_TRANSIENT_RETRIES = 20;
     /**
@@ -375,14 +375,20 @@ final class GroupCommitWriter {
                 continue;
             }
             if (error instanceof TransientStorageException && unit.transients < MAX_TRANSIENT_RETRIES) {
-                // a long wait in vain counts as all the short ones: a unit gives up after its second
-                unit.transients += patient ? MAX_TRANSIENT_RETRIES : 1;
+                // a long wait that timed out counts as all the short ones: a unit gives up after its second; being
+                // picked as a deadlock victim (PostgreSQL breaks the cycle, the other side goes on) counts as one
+                unit.transients += patient && isLockTimeout(error) ? MAX_TRANSIENT_RETRIES : 1;
                 deferrals.incrementAndGet();
                 return Result.DEFERRED;
             }
             unit.error = error;
             return Result.FAILED;
         }
+    }
+
+    /** Whether {@code error} came from a lock wait that ran out (SQLState 55P03), not from a deadlock. */
+    private static boolean isLockTimeout(Throwable error) {
+        return error.getCause() instanceof SQLException e && "55P03".equals(SqlErrors.stateOf(e));
     }
 
     /** PostgreSQL: the lock timeout until this transaction ends (the session's own, set at connect, comes back then). */
