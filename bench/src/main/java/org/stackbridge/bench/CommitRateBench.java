@@ -51,11 +51,13 @@ import org.stackbridge.core.service.LocalCirculationPort;
  * on {@link JdbcStorage} at several numbers of concurrent callers, with group commit (maxBatch as
  * configured) and without (maxBatch 1: one commit, one fsync per command), next to the disk's raw
  * single-commit fsync rate and each database's single-row autocommit INSERT rate, all measured in the same
- * run. PostgreSQL is started by the bench (zonky embedded) with fsync and synchronous_commit ON.
+ * run. PostgreSQL is started by the bench (zonky embedded) with fsync and synchronous_commit ON. On PostgreSQL each
+ * configuration runs with every number of writers given by {@code --writers} (H2 always has one writer); each caller is
+ * a terminal of its own (its own SIP2 login), so the callers spread over the writers.
  *
  * <pre>
  * java -cp bench/target/stackbridge-bench.jar:bench/target/lib/* org.stackbridge.bench.CommitRateBench \
- *      [--data DIR] [--seconds 10] [--runs 3] [--callers 1,16,64] [--batches 64,1] [--db h2,postgres]
+ *      [--data DIR] [--seconds 10] [--runs 3] [--callers 1,16,64] [--batches 64,1] [--db h2,postgres] [--writers 1,4]
  * </pre>
  */
 public final class CommitRateBench {
@@ -71,19 +73,22 @@ public final class CommitRateBench {
     private final List<Integer> callers;
     private final List<Integer> batches;
     private final List<String> databases;
+    private final List<Integer> writers;
     /** measurement name → one value per run */
     private final Map<String, List<Double>> results = new LinkedHashMap<>();
     private final Map<String, List<Double>> batchSizes = new LinkedHashMap<>();
     private final Map<String, List<Double>> cpuPerPair = new LinkedHashMap<>();
     private double lastCpuMicrosPerPair;
 
-    private CommitRateBench(Path data, int seconds, int runs, List<Integer> callers, List<Integer> batches, List<String> databases) {
+    private CommitRateBench(Path data, int seconds, int runs, List<Integer> callers, List<Integer> batches, List<String> databases,
+                            List<Integer> writers) {
         this.data = data;
         this.seconds = seconds;
         this.runs = runs;
         this.callers = callers;
         this.batches = batches;
         this.databases = databases;
+        this.writers = writers;
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,6 +98,7 @@ public final class CommitRateBench {
         List<Integer> callers = List.of(1, 16, 64);
         List<Integer> batches = List.of(JdbcSettings.DEFAULT_MAX_BATCH, 1);
         List<String> databases = List.of("h2", "postgres");
+        List<Integer> writers = List.of(JdbcSettings.DEFAULT_WRITERS);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -102,15 +108,16 @@ public final class CommitRateBench {
                 case "--callers" -> callers = ints(require(args[i], value));
                 case "--batches" -> batches = ints(require(args[i], value));
                 case "--db" -> databases = Arrays.asList(require(args[i], value).split(","));
+                case "--writers" -> writers = ints(require(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --data DIR --seconds N --runs N --callers 1,16,64 --batches 64,1 --db h2,postgres)");
+                        + " (use --data DIR --seconds N --runs N --callers 1,16,64 --batches 64,1 --db h2,postgres --writers 1,4)");
             }
             i++;
         }
         if (callers.stream().anyMatch(c -> c < 1 || c > MAX_CALLERS)) {
             throw new IllegalArgumentException("callers must be 1.." + MAX_CALLERS);
         }
-        new CommitRateBench(data.toAbsolutePath(), seconds, runs, callers, batches, databases).run();
+        new CommitRateBench(data.toAbsolutePath(), seconds, runs, callers, batches, databases, writers).run();
     }
 
     private static String require(String option, String value) {
@@ -158,14 +165,19 @@ public final class CommitRateBench {
                     List<JdbcStorage> storages = new ArrayList<>();
                     try {
                         for (int maxBatch : batches) {
-                            storages.add(JdbcStorage.open(e.getValue().withMaxBatch(maxBatch)));
+                            List<Integer> counts = e.getValue().isPostgres() ? writers : List.of(1);
+                            for (int n : counts) {
+                                storages.add(JdbcStorage.open(e.getValue().withMaxBatch(maxBatch).withWriters(n)));
+                            }
                         }
                         for (int c : callers) {
                             for (JdbcStorage storage : storages) {
                                 JdbcStorage.WriterStats before = storage.stats();
                                 double pairs = pairsPerSecond(storage, c, seconds);
                                 JdbcStorage.WriterStats after = storage.stats();
-                                String key = db + ": pairs/s, maxBatch " + storage.settings().maxBatch() + ", " + c + " caller(s)";
+                                String key = db + ": pairs/s, maxBatch " + storage.settings().maxBatch()
+                                        + (storage.settings().isPostgres() ? ", writers " + storage.settings().writerCount() : "")
+                                        + ", " + c + " caller(s)";
                                 record(key, pairs);
                                 long b = after.batches() - before.batches();
                                 batchSizes.computeIfAbsent(key, k -> new ArrayList<>())

@@ -49,6 +49,7 @@ import org.stackbridge.sip2.spec.FixedField;
  *   ./mvnw -q -DskipTests package -pl bench,gateway -am
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
  *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres[,memory]] [--no-pin] [--pin-cache-minutes N]
+ *       [--writers N]   (the server's database.writers: PostgreSQL group-commit writers; H2 has one whatever it says)
  * </pre>
  */
 public final class Sip2GatewayBench {
@@ -82,6 +83,7 @@ public final class Sip2GatewayBench {
         String cp = "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*";
         boolean pin = true;
         Integer pinCacheMinutes = null;
+        Integer writers = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -94,6 +96,7 @@ public final class Sip2GatewayBench {
                 case "--pin" -> pin = true;
                 case "--no-pin" -> pin = false;
                 case "--pin-cache-minutes" -> pinCacheMinutes = Integer.parseInt(args[++i]);
+                case "--writers" -> writers = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -122,7 +125,7 @@ public final class Sip2GatewayBench {
                 if (!memory) {
                     seed(jdbc, maxConnections);
                 }
-                Path config = bench.config(data, pg == null ? null : jdbc, pinCacheMinutes);
+                Path config = bench.config(data, pg == null ? null : jdbc, pinCacheMinutes, writers);
                 Process server = memory ? bench.serveInMemory(config, data, maxConnections) : bench.serve(config, data);
                 try {
                     Map<String, Integer> ports = awaitPorts(server, data);
@@ -213,12 +216,15 @@ public final class Sip2GatewayBench {
         }
     }
 
-    private Path config(Path data, JdbcSettings postgres, Integer pinCacheMinutes) throws IOException {
+    private Path config(Path data, JdbcSettings postgres, Integer pinCacheMinutes, Integer writers) throws IOException {
         Path config = work.resolve("bench-" + data.getFileName() + ".yaml");
         StringBuilder y = new StringBuilder();
         y.append("data-dir: ").append(data).append('\n');
         if (postgres != null) {
             y.append("database:\n  url: ").append(postgres.url()).append("\n  user: postgres\n  password: postgres\n");
+            if (writers != null) {
+                y.append("  writers: ").append(writers).append('\n');
+            }
         }
         y.append("listeners: {http-port: 0, sip2-port: 0, z3950-port: 0}\n");
         y.append("policies:\n  - {library: '*', category: '*', item-type: '*', loan-period: 21, max-loans: 0, fine-per-day: 0}\n");

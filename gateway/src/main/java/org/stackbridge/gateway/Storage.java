@@ -18,7 +18,7 @@ public final class Storage {
     public static JdbcSettings settings(GatewayConfig cfg, Path dataDir) {
         GatewayConfig.Database db = cfg.database();
         JdbcSettings base = db.embedded() ? JdbcSettings.embedded(dataDir) : JdbcSettings.of(db.url(), db.user(), db.password());
-        return base.withPoolSize(db.poolSize()).withMaxBatch(db.maxBatch());
+        return base.withPoolSize(db.poolSize()).withMaxBatch(db.maxBatch()).withWriters(db.writers());
     }
 
     /** Opens (and migrates) the database; a locked embedded database gets a clear message. */

@@ -42,4 +42,14 @@ public record RequestContext(Channel channel, String actor, String terminal, Str
     public String keyScope() {
         return channel.name() + ":" + actor;
     }
+
+    /**
+     * Policy: which commands must commit in the order they were submitted, whatever number of writers the storage
+     * runs: those of one caller, i.e. one channel and actor (a SIP2 terminal login, an NCIP agency, a staff login).
+     * It is the request-key scope on purpose: a SIP2 retransmission after a reconnect, which is looked up as "this
+     * scope's newest request", is thus queued behind the request it repeats, never committed beside it.
+     */
+    public String orderingKey() {
+        return keyScope();
+    }
 }

@@ -13,6 +13,17 @@ public interface TransactionRunner extends AutoCloseable {
 
     <T> CompletableFuture<T> write(Function<StoreTx, T> work);
 
+    /**
+     * A write that commits after every earlier write with the same {@code orderingKey} (submitted before it on this
+     * runner) and before every later one: the order of one caller's writes (a terminal's commands, see
+     * {@link org.stackbridge.core.command.RequestContext#orderingKey()}) is kept even where the runner commits
+     * through several writers at once. Writes with different keys, or none ({@code null}), may commit in any order.
+     * A runner with a single writer keeps every write's order and need not override this.
+     */
+    default <T> CompletableFuture<T> write(String orderingKey, Function<StoreTx, T> work) {
+        return write(work);
+    }
+
     <T> CompletableFuture<T> read(Function<StoreTx, T> work);
 
     /**

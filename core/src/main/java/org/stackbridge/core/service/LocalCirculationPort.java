@@ -68,7 +68,7 @@ public final class LocalCirculationPort implements CirculationPort {
     public <R> CompletionStage<Outcome<R>> execute(Command<R> command) {
         CompletableFuture<Result<R>> run;
         try {
-            run = command.mutating() ? runner.write(store -> apply(command, new EngineTx(store, engine.clock()), true))
+            run = command.mutating() ? runner.write(command.context().orderingKey(), store -> apply(command, new EngineTx(store, engine.clock()), true))
                     : runner.read(store -> apply(command, new EngineTx(store, engine.clock()), false));
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);

@@ -77,6 +77,11 @@ public final class StorageCircuitBreaker implements TransactionRunner {
     }
 
     @Override
+    public <T> CompletableFuture<T> write(String orderingKey, Function<StoreTx, T> work) {
+        return guarded(() -> storage.write(orderingKey, work));
+    }
+
+    @Override
     public <T> CompletableFuture<T> read(Function<StoreTx, T> work) {
         return guarded(() -> storage.read(work));
     }

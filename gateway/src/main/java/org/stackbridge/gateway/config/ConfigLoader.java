@@ -285,7 +285,7 @@ public final class ConfigLoader {
 
     /** Scalar keys that environment variables may override. */
     public static final List<String> ENV_KEYS = List.of(
-            "data-dir", "database.url", "database.user", "database.password", "database.pool-size", "database.max-batch",
+            "data-dir", "database.url", "database.user", "database.password", "database.pool-size", "database.max-batch", "database.writers",
             "database.circuit-breaker.failure-threshold", "database.circuit-breaker.open-seconds",
             "engine.currency", "engine.fee-limit", "engine.max-overdue", "engine.maintenance-minutes",
             "engine.pin-cache-minutes", "engine.pin-max-failures", "engine.pin-lock-minutes", "engine.settings-refresh-seconds",

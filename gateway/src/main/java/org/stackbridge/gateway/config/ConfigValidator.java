@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.stackbridge.adapter.jdbc.JdbcSettings;
 import org.stackbridge.core.policy.ClosedDayStrategy;
 import org.stackbridge.core.policy.PeriodUnit;
 import org.stackbridge.core.security.SecretHasher;
@@ -87,6 +88,9 @@ final class ConfigValidator {
         }
         if (c.database().maxBatch() < 1 || c.database().maxBatch() > 1024) {
             fail("database.max-batch", "must be between 1 and 1024");
+        }
+        if (c.database().writers() < 1 || c.database().writers() > JdbcSettings.MAX_WRITERS) {
+            fail("database.writers", "must be between 1 and " + JdbcSettings.MAX_WRITERS);
         }
         if (c.database().circuitBreaker().failureThreshold() < 1 || c.database().circuitBreaker().failureThreshold() > 1000) {
             fail("database.circuit-breaker.failure-threshold", "must be between 1 and 1000");

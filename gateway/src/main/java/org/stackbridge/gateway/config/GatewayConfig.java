@@ -2,6 +2,7 @@ package org.stackbridge.gateway.config;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.stackbridge.adapter.jdbc.JdbcSettings;
 import org.stackbridge.ncip.config.NcipSettings;
 import org.stackbridge.sip2.server.Sip2Settings;
 import org.stackbridge.staff.StaffApiSettings;
@@ -111,15 +112,21 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
     }
 
     /** Empty url = the embedded H2 database in the data directory. */
-    public record Database(String url, String user, String password, Integer poolSize, Integer maxBatch, CircuitBreaker circuitBreaker) {
+    public record Database(String url, String user, String password, Integer poolSize, Integer maxBatch, CircuitBreaker circuitBreaker,
+                           Integer writers) {
         public Database {
             poolSize = poolSize == null ? 8 : poolSize;
             maxBatch = maxBatch == null ? 256 : maxBatch;
             circuitBreaker = circuitBreaker == null ? new CircuitBreaker(null, null) : circuitBreaker;
+            writers = writers == null ? JdbcSettings.DEFAULT_WRITERS : writers;
         }
 
         public Database(String url, String user, String password, Integer poolSize, Integer maxBatch) {
-            this(url, user, password, poolSize, maxBatch, null);
+            this(url, user, password, poolSize, maxBatch, null, null);
+        }
+
+        public Database(String url, String user, String password, Integer poolSize, Integer maxBatch, CircuitBreaker circuitBreaker) {
+            this(url, user, password, poolSize, maxBatch, circuitBreaker, null);
         }
 
         public boolean embedded() {

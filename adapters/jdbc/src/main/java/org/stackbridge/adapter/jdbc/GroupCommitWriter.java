@@ -32,15 +32,30 @@ import org.stackbridge.core.port.StoreTx;
  * {@link StoreConflictException} (another transaction committed the same unique key first) re-runs the
  * unit at once, in the same transaction, where it now sees the winner's row. A deadlock or lock timeout
  * ends the batch early: what ran so far commits (releasing its locks, which the other transaction may be
- * waiting for) and the unit and those after it run in the next batch. If the commit fails, every unit
- * of the batch fails.
+ * waiting for) and the unit and those after it run in the next batch, where (on PostgreSQL) it runs first and
+ * waits longer. If the commit fails, every unit of the batch fails.
+ *
+ * <p>A storage may run several writers (PostgreSQL); each is one of these, with its own connection and queue.
  */
 final class GroupCommitWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     static final int MAX_CONFLICT_RETRIES = 2;
-    /** With the writer's 100 ms lock timeout: a unit gives up after about 2 s of waiting for locks. */
+    /**
+     * With the writer's 100 ms lock timeout: a unit gives up after about 2 s of short waits for locks (or 20 times picked
+     * as a deadlock victim), or (PostgreSQL) after its second {@link #HEAD_LOCK_TIMEOUT_MILLIS long wait} timed out.
+     */
     static final int MAX_TRANSIENT_RETRIES = 20;
+    /**
+     * How long a unit that already timed out waits for a lock when it runs again, first in its batch (PostgreSQL). It
+     * then holds no other unit's locks, so it cannot close a cycle with its own batch, and the batches it waits for
+     * commit within their own short timeouts: it waits for them instead of timing out again behind the next batch to
+     * take the same row (with several writers, another writer's batch almost always holds a much-wanted row). Generous,
+     * because on a machine short of CPU a batch may take seconds; a real deadlock is still broken by PostgreSQL's own
+     * detection after {@code deadlock_timeout} (1 s by default), and only a lock held elsewhere for this long (a
+     * transaction left open in psql) makes the writer wait all of it.
+     */
+    static final long HEAD_LOCK_TIMEOUT_MILLIS = 10_000;
     private static final long IDLE_POLL_MILLIS = 200;
 
     private final HikariDataSource dataSource;
@@ -110,6 +125,11 @@ final class GroupCommitWriter {
             unit.future.completeExceptionally(new IllegalStateException("storage is closed"));
         }
         return unit.future;
+    }
+
+    /** Units waiting in this writer's queue (not counting the batch it runs now). */
+    int queued() {
+        return queue.size();
     }
 
     JdbcStorage.WriterStats stats() {
@@ -320,6 +340,11 @@ final class GroupCommitWriter {
             if (sp != null) {
                 statements.increment();
             }
+            // a unit that timed out before runs first in this batch and waits longer (undone by a rollback)
+            boolean patient = firstInTx && lockRows && unit.transients > 0;
+            if (patient) {
+                setLocalLockTimeout(c, HEAD_LOCK_TIMEOUT_MILLIS);
+            }
             tx.sql().resetFailure();
             tx.forgetCached();
             Throwable error;
@@ -328,6 +353,10 @@ final class GroupCommitWriter {
                 RuntimeException swallowed = tx.sql().failure();
                 if (swallowed == null) {
                     unit.result = result;
+                    if (patient) {
+                        // the units after it in this transaction hold locks of their own again: back to the short wait
+                        setLocalLockTimeout(c, JdbcStorage.WRITER_LOCK_TIMEOUT_MILLIS);
+                    }
                     return Result.APPLIED;
                 }
                 // The unit caught a database error and carried on; its transaction state is not trustworthy.
@@ -345,12 +374,28 @@ final class GroupCommitWriter {
                 conflictRetries.incrementAndGet();
                 continue;
             }
-            if (error instanceof TransientStorageException && unit.transients++ < MAX_TRANSIENT_RETRIES) {
+            if (error instanceof TransientStorageException && unit.transients < MAX_TRANSIENT_RETRIES) {
+                // a long wait that timed out counts as all the short ones: a unit gives up after its second; being
+                // picked as a deadlock victim (PostgreSQL breaks the cycle, the other side goes on) counts as one
+                unit.transients += patient && isLockTimeout(error) ? MAX_TRANSIENT_RETRIES : 1;
                 deferrals.incrementAndGet();
                 return Result.DEFERRED;
             }
             unit.error = error;
             return Result.FAILED;
+        }
+    }
+
+    /** Whether {@code error} came from a lock wait that ran out (SQLState 55P03), not from a deadlock. */
+    private static boolean isLockTimeout(Throwable error) {
+        return error.getCause() instanceof SQLException e && "55P03".equals(SqlErrors.stateOf(e));
+    }
+
+    /** PostgreSQL: the lock timeout until this transaction ends (the session's own, set at connect, comes back then). */
+    private void setLocalLockTimeout(Connection c, long millis) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            statements.increment();
+            st.execute("SET LOCAL lock_timeout = '" + millis + "ms'");
         }
     }
 

@@ -9,11 +9,15 @@ import java.util.Objects;
  * @param url      JDBC URL: {@code jdbc:h2:file:...} (embedded) or {@code jdbc:postgresql://...}
  * @param poolSize connections (and threads) serving reads; the writer has its own connection
  * @param maxBatch most write units committed together in one transaction
+ * @param writers  group-commit writers, each with its own connection, on PostgreSQL (H2 always has one: see
+ *                 {@link #writerCount()})
  */
-public record JdbcSettings(String url, String user, String password, int poolSize, int maxBatch) {
+public record JdbcSettings(String url, String user, String password, int poolSize, int maxBatch, int writers) {
 
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final int DEFAULT_MAX_BATCH = 64;
+    public static final int DEFAULT_WRITERS = 4;
+    public static final int MAX_WRITERS = 64;
 
     public JdbcSettings {
         Objects.requireNonNull(url, "url");
@@ -28,6 +32,14 @@ public record JdbcSettings(String url, String user, String password, int poolSiz
         if (maxBatch < 1 || maxBatch > 1024) {
             throw new IllegalArgumentException("maxBatch must be 1..1024, was " + maxBatch);
         }
+        if (writers < 1 || writers > MAX_WRITERS) {
+            throw new IllegalArgumentException("writers must be 1.." + MAX_WRITERS + ", was " + writers);
+        }
+    }
+
+    /** With the default number of writers. */
+    public JdbcSettings(String url, String user, String password, int poolSize, int maxBatch) {
+        this(url, user, password, poolSize, maxBatch, DEFAULT_WRITERS);
     }
 
     /**
@@ -55,6 +67,17 @@ public record JdbcSettings(String url, String user, String password, int poolSiz
     }
 
     /**
+     * How many writers the storage runs: {@link #writers()} on PostgreSQL, always 1 on H2. H2 (MVStore) stores every
+     * commit as a new chunk of its one file under one store lock, and the writer's fdatasync after a batch covers all of
+     * it: several writers would only write more, smaller chunks, each waiting for that lock, and commit nothing sooner.
+     * PostgreSQL runs each writer's transaction in its own server process, and one WAL flush makes every commit
+     * written before it durable, so several writers overlap their statements and share their flushes.
+     */
+    public int writerCount() {
+        return isPostgres() ? writers : 1;
+    }
+
+    /**
      * The file an H2 file database keeps its data in ({@code <path>.mv.db}), or null for PostgreSQL and
      * in-memory H2. The writer forces it to disk after each commit (see {@link H2FileSync}).
      */
@@ -69,16 +92,20 @@ public record JdbcSettings(String url, String user, String password, int poolSiz
     }
 
     public JdbcSettings withPoolSize(int size) {
-        return new JdbcSettings(url, user, password, size, maxBatch);
+        return new JdbcSettings(url, user, password, size, maxBatch, writers);
     }
 
     public JdbcSettings withMaxBatch(int batch) {
-        return new JdbcSettings(url, user, password, poolSize, batch);
+        return new JdbcSettings(url, user, password, poolSize, batch, writers);
+    }
+
+    public JdbcSettings withWriters(int count) {
+        return new JdbcSettings(url, user, password, poolSize, maxBatch, count);
     }
 
     @Override
     public String toString() {
         // never print the password
-        return "JdbcSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", maxBatch=" + maxBatch + "]";
+        return "JdbcSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", maxBatch=" + maxBatch + ", writers=" + writers + "]";
     }
 }

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,10 +25,11 @@ import org.stackbridge.core.port.StoreTx;
 import org.stackbridge.core.port.TransactionRunner;
 
 /**
- * Storage on H2 (embedded file) or PostgreSQL. Writes go through one group-commit writer
+ * Storage on H2 (embedded file) or PostgreSQL. Writes go through group-commit writers
  * ({@link GroupCommitWriter}): their futures complete only after the shared commit returned, i.e. once
- * the work is durable. Reads run on a small pool of threads with their own read-only connections, never
- * on the caller's thread.
+ * the work is durable. H2 has one writer; PostgreSQL {@link JdbcSettings#writerCount()}, each with its own
+ * connection, and writes with the same ordering key always go to the same one (see {@link #write(String, Function)}).
+ * Reads run on a small pool of threads with their own read-only connections, never on the caller's thread.
  */
 public final class JdbcStorage implements TransactionRunner {
 
@@ -47,7 +50,8 @@ public final class JdbcStorage implements TransactionRunner {
     private final HikariDataSource readPool;
     private final ExecutorService readers;
     private final ExecutorService completions;
-    private final GroupCommitWriter writer;
+    /** One on H2; on PostgreSQL as many as the settings say, each with its own connection and queue. */
+    private final List<GroupCommitWriter> writers;
     private final H2FileSync fileSync;
     private volatile boolean closed;
     private final LongAdder readStatements = new LongAdder();
@@ -61,7 +65,8 @@ public final class JdbcStorage implements TransactionRunner {
         // resolves cross-batch lock cycles in milliseconds instead of waiting for deadlock detection.
         String writerInit = settings.isPostgres() ? "SET lock_timeout = '" + WRITER_LOCK_TIMEOUT_MILLIS + "ms'"
                 : "SET LOCK_TIMEOUT " + WRITER_LOCK_TIMEOUT_MILLIS;
-        this.writePool = pool(settings, name + "-write", 1, false, writerInit);
+        int writerCount = settings.writerCount();
+        this.writePool = pool(settings, name + "-write", writerCount, false, writerInit);
         HikariDataSource reads = null;
         try {
             reads = pool(settings, name + "-read", settings.poolSize(), true, null);
@@ -74,8 +79,12 @@ public final class JdbcStorage implements TransactionRunner {
                 new ArrayBlockingQueue<>(queueLimit(settings)), threads(name + "-reader"));
         this.completions = Executors.newFixedThreadPool(2, threads(name + "-complete"));
         this.fileSync = settings.h2DataFile() == null ? null : new H2FileSync(settings.h2DataFile());
-        this.writer = new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions, name + "-writer",
-                fileSync, settings.isPostgres(), libraryCache);
+        List<GroupCommitWriter> started = new ArrayList<>(writerCount);
+        for (int i = 0; i < writerCount; i++) {
+            started.add(new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions,
+                    name + "-writer" + (writerCount == 1 ? "" : "-" + i), fileSync, settings.isPostgres(), libraryCache));
+        }
+        this.writers = List.copyOf(started);
     }
 
     /** Brings the schema up to date, then opens the pools and starts the writer. */
@@ -118,8 +127,22 @@ public final class JdbcStorage implements TransactionRunner {
         return settings;
     }
 
+    /** The writers' counters added up. */
     public WriterStats stats() {
-        return writer.stats();
+        long[] sum = new long[7];
+        for (GroupCommitWriter w : writers) {
+            WriterStats s = w.stats();
+            long[] v = {s.batches(), s.committedUnits(), s.failedUnits(), s.conflictRetries(), s.deferrals(), s.failedCommits(), s.fileSyncs()};
+            for (int i = 0; i < v.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        return new WriterStats(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6]);
+    }
+
+    /** Each writer's counters, in writer order (one entry on H2). */
+    public List<WriterStats> statsPerWriter() {
+        return writers.stream().map(GroupCommitWriter::stats).toList();
     }
 
     /**
@@ -131,7 +154,7 @@ public final class JdbcStorage implements TransactionRunner {
     }
 
     public StatementCounts statementCounts() {
-        return new StatementCounts(writer.statements(), readStatements.sum());
+        return new StatementCounts(writers.stream().mapToLong(GroupCommitWriter::statements).sum(), readStatements.sum());
     }
 
     /**
@@ -143,12 +166,43 @@ public final class JdbcStorage implements TransactionRunner {
         libraryCache.clear();
     }
 
+    /** A write with no ordering key: it goes to the writer with the fewest units queued. */
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
+        return write(null, work);
+    }
+
+    /**
+     * A write whose order among the writes with the same {@code orderingKey} is kept: every such write goes to the same
+     * writer (chosen by the key's hash), which runs its queue in order, each unit after the one before it committed or
+     * in the same transaction after it. Without a key, the writer with the fewest units queued takes it.
+     */
+    @Override
+    public <T> CompletableFuture<T> write(String orderingKey, Function<StoreTx, T> work) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("storage is closed"));
         }
-        return writer.submit(work);
+        return writerFor(orderingKey).submit(work);
+    }
+
+    private GroupCommitWriter writerFor(String orderingKey) {
+        int n = writers.size();
+        if (n == 1) {
+            return writers.get(0);
+        }
+        if (orderingKey != null) {
+            return writers.get(Math.floorMod(orderingKey.hashCode(), n));
+        }
+        GroupCommitWriter least = writers.get(0);
+        int fewest = least.queued();
+        for (int i = 1; i < n && fewest > 0; i++) {
+            int q = writers.get(i).queued();
+            if (q < fewest) {
+                fewest = q;
+                least = writers.get(i);
+            }
+        }
+        return least;
     }
 
     @Override
@@ -257,7 +311,8 @@ public final class JdbcStorage implements TransactionRunner {
             return;
         }
         closed = true;
-        writer.close(CLOSE_TIMEOUT_MILLIS);
+        // each finishes its queued units; they close one after another, within one time limit each
+        writers.forEach(w -> w.close(CLOSE_TIMEOUT_MILLIS));
         shutdown(readers);
         shutdown(completions);
         // the reader threads have ended; their connections must be closed, or H2 keeps the file open

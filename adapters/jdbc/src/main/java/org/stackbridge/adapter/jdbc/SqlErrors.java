@@ -51,7 +51,7 @@ final class SqlErrors {
         return false;
     }
 
-    private static String stateOf(SQLException e) {
+    static String stateOf(SQLException e) {
         // A batch or wrapped failure may carry the real state on a nested exception.
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (x.getSQLState() != null) {

@@ -18,7 +18,8 @@ class PostgresGroupCommitIT implements GroupCommitContract {
 
     @BeforeAll
     static void open() {
-        storage = JdbcStorage.open(TestPostgres.freshDatabase());
+        // the contract looks at one writer's batches; several writers: PostgresWritersOrderIT, PostgresTwoGateways*IT
+        storage = JdbcStorage.open(TestPostgres.freshDatabase().withWriters(1));
         // a constraint checked only at COMMIT lets a test make the commit itself fail
         storage.write(tx -> ((JdbcStoreTx) tx).sql().update(
                 "CREATE TABLE commit_trap (v INTEGER, CONSTRAINT uq_commit_trap UNIQUE (v) DEFERRABLE INITIALLY DEFERRED)")).join();

@@ -62,7 +62,27 @@ interface TwoGatewaysCheckoutContract {
 
     @Test
     default void concurrentCheckoutsOfTheSameItemsFromTwoGatewaysMakeExactlyOneLoanEach() throws Exception {
-        JdbcSettings settings = sharedDatabase();
+        race(sharedDatabase(), p -> "kiosk-" + (p % 2));
+    }
+
+    /**
+     * The same race with every patron at a terminal of its own, and four writers per gateway (on PostgreSQL; H2 runs one):
+     * the terminals' checkouts spread over all writers of both gateways, so the same item is fought over by writers of
+     * one process as well as across the two, and each item still goes to exactly one patron.
+     */
+    @Test
+    default void manyTerminalsOverFourWritersPerGatewayStillLendEachItemOnce() throws Exception {
+        JdbcSettings settings = sharedDatabase().withWriters(4);
+        List<JdbcStorage> opened = race(settings, p -> "kiosk-" + p);
+        for (JdbcStorage gateway : opened) {
+            List<JdbcStorage.WriterStats> perWriter = gateway.statsPerWriter();
+            assertEquals(settings.writerCount(), perWriter.size());
+            assertTrue(perWriter.stream().allMatch(s -> s.committedUnits() > 0), "every writer took part: " + perWriter);
+        }
+    }
+
+    /** Runs the race with patron p at terminal {@code terminalOf(p)}; returns both (closed) storages for their counters. */
+    private static List<JdbcStorage> race(JdbcSettings settings, java.util.function.IntFunction<String> terminalOf) throws Exception {
         try (JdbcStorage a = JdbcStorage.open(settings); JdbcStorage b = JdbcStorage.open(settings)) {
             seed(a);
             LocalCirculationPort[] gateways = {gateway(a), gateway(b)};
@@ -74,7 +94,7 @@ interface TwoGatewaysCheckoutContract {
                 for (int p = 0; p < PATRONS; p++) {
                     for (int i = 0; i < ITEMS; i++) {
                         LocalCirculationPort port = gateways[(p + i + round) % 2];
-                        RequestContext ctx = RequestContext.of(Channel.SIP2, "kiosk-" + (p % 2), "MAIN");
+                        RequestContext ctx = RequestContext.of(Channel.SIP2, terminalOf.apply(p), "MAIN");
                         futures.add(port.execute(new CheckOut(ctx, "P" + p, "I" + i, null, false, false, false)).toCompletableFuture());
                         asked.add(new String[] {"P" + p, "I" + i});
                     }
@@ -114,7 +134,9 @@ interface TwoGatewaysCheckoutContract {
             long loanRows = countLoans(a);
             assertEquals(successes, loanRows, "one loan row per acknowledged checkout, no duplicates");
             assertEquals(ROUNDS * ITEMS, successes);
-            org.slf4j.LoggerFactory.getLogger(TwoGatewaysCheckoutContract.class).info("writer A {} / writer B {}", a.stats(), b.stats());
+            org.slf4j.LoggerFactory.getLogger(TwoGatewaysCheckoutContract.class).info("writers A {} / writers B {}", a.statsPerWriter(),
+                    b.statsPerWriter());
+            return List.of(a, b);
         }
     }
 

@@ -40,6 +40,8 @@ class StorageCircuitBreakerTest {
         volatile boolean down;
         volatile CompletableFuture<Void> gate;
         final AtomicInteger calls = new AtomicInteger();
+        /** The ordering key of the last keyed write that reached the storage. */
+        volatile String lastOrderingKey;
 
         Switchable(TransactionRunner store) {
             this.store = store;
@@ -48,6 +50,12 @@ class StorageCircuitBreakerTest {
         @Override
         public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {
             return run(() -> store.write(work));
+        }
+
+        @Override
+        public <T> CompletableFuture<T> write(String orderingKey, Function<StoreTx, T> work) {
+            lastOrderingKey = orderingKey;
+            return run(() -> store.write(orderingKey, work));
         }
 
         @Override
@@ -101,6 +109,16 @@ class StorageCircuitBreakerTest {
         assertEquals(RefusalReason.SERVICE_UNAVAILABLE, reason(run(w.lookup("P1"))));
         assertEquals(calls, storage.calls.get(), "while open, nothing waits on the storage");
         assertEquals(ItemStatus.AVAILABLE, w.circ.store().items().byBarcode("I1").orElseThrow().status(), "nothing was changed");
+    }
+
+    @Test
+    void aCommandsOrderingKeyReachesTheStorageThroughTheBreaker() throws Exception {
+        w.patron("P1");
+        w.item("I1", w.bib("b1"));
+        Command<?> checkout = w.checkout("P1", "I1");
+        assertTrue(run(checkout).isSuccess());
+        assertEquals(checkout.context().orderingKey(), storage.lastOrderingKey,
+                "a storage with several writers keeps one terminal's writes in order only if it gets their key");
     }
 
     @Test
