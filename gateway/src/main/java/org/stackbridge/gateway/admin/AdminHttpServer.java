@@ -258,7 +258,12 @@ public final class AdminHttpServer implements AutoCloseable {
                     r = text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", "internal error\n");
                 }
                 FullHttpResponse out = r;
-                ctx.executor().execute(() -> write(ctx, out, keepAlive));
+                if (ctx.executor().inEventLoop()) {
+                    // answered on the connection's own loop (e.g. NCIP writes small answers there): no second task
+                    write(ctx, out, keepAlive);
+                } else {
+                    ctx.executor().execute(() -> write(ctx, out, keepAlive));
+                }
             });
         }
 

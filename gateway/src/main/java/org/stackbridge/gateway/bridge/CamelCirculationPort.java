@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.outcome.Outcome;
@@ -20,6 +21,11 @@ public final class CamelCirculationPort implements CirculationPort {
 
     private final ProducerTemplate template;
     private final BooleanSupplier available;
+    /**
+     * The command route's endpoint, resolved on first use and kept: resolving the URI text per call (Camel normalises it
+     * line by line and looks it up in its registry) cost more than the rest of the hop into the route.
+     */
+    private volatile Endpoint endpoint;
 
     public CamelCirculationPort(ProducerTemplate template) {
         this(template, () -> true);
@@ -36,12 +42,24 @@ public final class CamelCirculationPort implements CirculationPort {
         return available.getAsBoolean();
     }
 
+    private Endpoint endpoint() {
+        Endpoint e = endpoint;
+        if (e == null) {
+            e = template.getCamelContext().getEndpoint(Endpoints.CIRC_COMMAND);
+            if (e == null) {
+                throw new IllegalStateException("no endpoint " + Endpoints.CIRC_COMMAND);
+            }
+            endpoint = e;
+        }
+        return e;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> CompletionStage<Outcome<R>> execute(Command<R> command) {
         CompletableFuture<Object> reply;
         try {
-            reply = template.asyncRequestBody(Endpoints.CIRC_COMMAND, command);
+            reply = template.asyncRequestBody(endpoint(), command);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Outcome.refused(RefusalReason.SYSTEM_ERROR, "System error: route unavailable; nothing was changed."));
         }

@@ -93,7 +93,20 @@ public final class NcipXml {
     private static final ThreadLocal<Reader> READERS = new ThreadLocal<>();
     private static final ThreadLocal<Marshaller> WRITERS = new ThreadLocal<>();
 
+    /**
+     * Reads a message: a plain LookupUser, CheckOutItem or CheckInItem by {@link NcipFastReader} (StAX straight into
+     * the binding), anything else, and anything that reader declines, by the full path (SAX, the lenient filter, JAXB).
+     */
     public static Parsed read(byte[] xml) throws NcipParseException {
+        NCIPMessage plain = NcipFastReader.read(xml);
+        if (plain != null) {
+            return new V2(plain, false);
+        }
+        return readFully(xml);
+    }
+
+    /** The full path: every message NCIP allows us to read, every leniency, every error. */
+    static Parsed readFully(byte[] xml) throws NcipParseException {
         Reader r = READERS.get();
         boolean clean = false;
         try {

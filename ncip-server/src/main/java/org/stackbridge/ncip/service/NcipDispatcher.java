@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stackbridge.core.port.CirculationPort;
@@ -231,10 +232,29 @@ public final class NcipDispatcher {
 
     private void count(String service, String problem) {
         if (meters != null) {
-            Counter.builder("stackbridge.ncip.messages").tag("service", service).tag("problem", problem == null ? "none" : problem)
-                    .register(meters).increment();
+            String p = problem == null ? "none" : problem;
+            Map<String, Counter> byProblem = counters.get(service);
+            Counter c = byProblem == null ? null : byProblem.get(p);
+            if (c == null) {
+                c = Counter.builder("stackbridge.ncip.messages").tag("service", service).tag("problem", p).register(meters);
+                // an unsupported service's name comes from the message: keep only a bounded number of them
+                if (counters.size() < MAX_KEPT_METERS && (byProblem != null || registered(service))) {
+                    counters.computeIfAbsent(service, k -> new ConcurrentHashMap<>()).putIfAbsent(p, c);
+                }
+            }
+            c.increment();
         }
     }
+
+    private boolean registered(String service) {
+        return LOOKUP_VERSION.equals(service) || services.names().contains(service) || "invalid".equals(service)
+                || "unsupported".equals(service) || "none".equals(service);
+    }
+
+    private static final int MAX_KEPT_METERS = 64;
+    /** The meters by tag values, kept: building and registering a meter id per message cost more than counting. */
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     private CompletionStage<byte[]> done(Timer.Sample sample, String service, byte[] bytes) {
         stop(sample, service);
@@ -243,7 +263,14 @@ public final class NcipDispatcher {
 
     private void stop(Timer.Sample sample, String service) {
         if (sample != null) {
-            sample.stop(Timer.builder("stackbridge.ncip.requests").tag("service", service).register(meters));
+            Timer t = timers.get(service);
+            if (t == null) {
+                t = Timer.builder("stackbridge.ncip.requests").tag("service", service).register(meters);
+                if (timers.size() < MAX_KEPT_METERS) {
+                    timers.putIfAbsent(service, t);
+                }
+            }
+            sample.stop(t);
         }
     }
 

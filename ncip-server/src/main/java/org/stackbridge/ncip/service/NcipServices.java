@@ -19,14 +19,12 @@ final class NcipServices {
     /** NCIPMessage's element fields (service requests, responses, Problem), in the binding's order. */
     private static final List<Field> ELEMENTS = elementFields();
 
-    private final Map<String, NcipService<?, ?>> byName;
-    private final Map<String, Integer> rank;
+    private final List<NcipService<?, ?>> ordered;
     private final List<String> names;
 
     /** @throws IllegalStateException if two services share a name or a name is no NCIPMessage element */
     NcipServices(List<NcipService<?, ?>> services) {
         Map<String, NcipService<?, ?>> map = new LinkedHashMap<>();
-        Map<String, Integer> order = new LinkedHashMap<>();
         List<String> elements = ELEMENTS.stream().map(f -> f.getType().getSimpleName()).toList();
         for (NcipService<?, ?> s : services) {
             NcipService<?, ?> before = map.putIfAbsent(s.name(), s);
@@ -37,10 +35,8 @@ final class NcipServices {
             if (!elements.contains(s.name())) {
                 throw new IllegalStateException("NCIP service " + s.name() + " names no NCIPMessage element");
             }
-            order.put(s.name(), order.size());
         }
-        this.byName = Map.copyOf(map);
-        this.rank = Map.copyOf(order);
+        this.ordered = List.copyOf(map.values());
         this.names = List.copyOf(map.keySet());
     }
 
@@ -51,17 +47,16 @@ final class NcipServices {
 
     /**
      * The service for the service element in {@code m}; if a (schema-invalid) message carries several that we
-     * serve, the one registered first wins. Empty if we serve none of them.
+     * serve, the one registered first wins. Empty if we serve none of them. Asks each registered service's own
+     * getter, in registration order: no reflection per message.
      */
     Optional<NcipService<?, ?>> serviceFor(NCIPMessage m) {
-        NcipService<?, ?> chosen = null;
-        for (String name : presentElements(m)) {
-            NcipService<?, ?> s = byName.get(name);
-            if (s != null && (chosen == null || rank.get(name) < rank.get(chosen.name()))) {
-                chosen = s;
+        for (NcipService<?, ?> s : ordered) {
+            if (s.requestOf(m) != null) {
+                return Optional.of(s);
             }
         }
-        return Optional.ofNullable(chosen);
+        return Optional.empty();
     }
 
     /**
