@@ -47,6 +47,8 @@ public final class ReportsBench {
     private static final Instant END = Instant.parse("2026-12-01T00:00:00Z");
     private static final int DAYS = 730;
     private static final String[] CHANNELS = {"SIP2", "API", "NCIP"};
+    /** Rows per seeding transaction. */
+    private static final int SEED_COMMIT_ROWS = 100_000;
 
     private ReportsBench() {
     }
@@ -161,99 +163,166 @@ public final class ReportsBench {
                 return null;
             }).join();
         }
+        progress(jdbc, "patrons, bibs and items", patrons + bibs + items);
         long firstPatron = storage.read(tx -> tx.patrons().byBarcode("RP0").orElseThrow().id()).join();
         long firstItem = storage.read(tx -> tx.items().byBarcode("RI0").orElseThrow().id()).join();
         Instant start = END.minus(Duration.ofDays(DAYS));
+        long startSecond = start.getEpochSecond();
+        // the history as the gateway writes it: loans in the order they were issued and events in the order they
+        // happened (ids and times rise together), so each table and its time index grow at the end
+        int total = loans + 10_000;
+        long[] issued = new long[total];
+        long[] returned = new long[total];
+        int[] patronOf = new int[total];
+        int[] itemOf = new int[total];
+        byte[] channelOf = new byte[total];
+        byte[] kioskOf = new byte[total];
+        boolean[] renewedOf = new boolean[total];
+        for (int n = 0; n < total; n++) {
+            boolean open = n >= loans; // the last 10,000: open and overdue, one per item
+            patronOf[n] = random.nextInt(patrons);
+            itemOf[n] = open ? n - loans : 10_000 + random.nextInt(items - 10_000);
+            issued[n] = startSecond + (long) (random.nextDouble() * (DAYS - (open ? 60 : 31)) * 86_400L);
+            String channel = pick(random);
+            channelOf[n] = (byte) List.of(CHANNELS).indexOf(channel);
+            kioskOf[n] = (byte) random.nextInt(8);
+            renewedOf[n] = !open && random.nextInt(5) == 0;
+            returned[n] = open ? -1 : issued[n] + 86_400L + random.nextInt(29 * 86_400);
+        }
+        // events sorted by time: (seconds since start) << 22 | loan << 2 | kind (0 checkout, 1 renewal, 2 checkin)
+        long[] events = new long[total * 3];
+        int eventCount = 0;
+        for (int n = 0; n < total; n++) {
+            events[eventCount++] = ((issued[n] - startSecond) << 22) | ((long) n << 2);
+            if (renewedOf[n]) {
+                events[eventCount++] = ((issued[n] + 20 * 86_400L - startSecond) << 22) | ((long) n << 2) | 1;
+            }
+            if (returned[n] >= 0) {
+                events[eventCount++] = ((returned[n] - startSecond) << 22) | ((long) n << 2) | 2;
+            }
+        }
+        events = java.util.Arrays.copyOf(events, eventCount);
+        java.util.Arrays.sort(events);
+        Integer[] byIssue = new Integer[total];
+        for (int n = 0; n < total; n++) {
+            byIssue[n] = n;
+        }
+        java.util.Arrays.sort(byIssue, java.util.Comparator.comparingLong(n -> issued[n]));
         try (Connection c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
             c.setAutoCommit(false);
+            // the usual bulk load: the secondary indexes of the two big tables go first and are built once at the
+            // end. Filling them row by row in random key order (patron, item, return time) made H2 rewrite the same
+            // B-tree pages at every flush, which is how the first full-size attempt grew its file to 14 GB
+            List<String> rebuild = dropSecondaryIndexes(c, jdbc, "loan", "event_log", "hold");
             try (PreparedStatement loan = c.prepareStatement("INSERT INTO loan (item_id, open_item_id, patron_id, library, issued_at, due_at,"
-                    + " returned_at, renewals, channel, terminal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement event = c.prepareStatement("INSERT INTO event_log (at, event_type, actor, channel, terminal, library,"
-                         + " patron_id, item_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " returned_at, renewals, channel, terminal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int batch = 0;
-                for (int n = 0; n < loans + 10_000; n++) {
-                    boolean open = n >= loans; // the last 10,000: open and overdue, one per item
-                    long patron = firstPatron + random.nextInt(patrons);
-                    long item = open ? firstItem + (n - loans) : firstItem + 10_000 + random.nextInt(items - 10_000);
-                    Instant issued = start.plusSeconds((long) (random.nextDouble() * (DAYS - (open ? 60 : 31)) * 86_400L));
-                    String channel = pick(random);
-                    String terminal = channel.equals("SIP2") ? "kiosk" + random.nextInt(8) : channel.equals("API") ? "staff-api" : "PARTNER";
-                    String library = item % 3 == 0 ? "EAST" : "MAIN";
-                    boolean renewed = !open && random.nextInt(5) == 0;
-                    Instant returned = open ? null : issued.plusSeconds(86_400L + random.nextInt(29 * 86_400));
+                for (int n : byIssue) {
+                    long item = firstItem + itemOf[n];
+                    String channel = CHANNELS[channelOf[n]];
                     loan.setLong(1, item);
-                    if (open) {
+                    if (returned[n] < 0) {
                         loan.setLong(2, item);
                     } else {
                         loan.setNull(2, java.sql.Types.BIGINT);
                     }
-                    loan.setLong(3, patron);
-                    loan.setString(4, library);
-                    loan.setTimestamp(5, Timestamp.from(issued));
-                    loan.setTimestamp(6, Timestamp.from(issued.plus(Duration.ofDays(21))));
-                    loan.setTimestamp(7, returned == null ? null : Timestamp.from(returned));
-                    loan.setInt(8, renewed ? 1 : 0);
+                    loan.setLong(3, firstPatron + patronOf[n]);
+                    loan.setString(4, item % 3 == 0 ? "EAST" : "MAIN");
+                    loan.setTimestamp(5, Timestamp.from(Instant.ofEpochSecond(issued[n])));
+                    loan.setTimestamp(6, Timestamp.from(Instant.ofEpochSecond(issued[n]).plus(Duration.ofDays(21))));
+                    loan.setTimestamp(7, returned[n] < 0 ? null : Timestamp.from(Instant.ofEpochSecond(returned[n])));
+                    loan.setInt(8, renewedOf[n] ? 1 : 0);
                     loan.setString(9, channel);
-                    loan.setString(10, terminal);
+                    loan.setString(10, terminal(channel, kioskOf[n]));
                     loan.addBatch();
-                    event(event, issued, "CHECKOUT", channel, terminal, library, patron, item);
-                    if (renewed) {
-                        event(event, issued.plus(Duration.ofDays(20)), "RENEW", channel, terminal, library, patron, item);
-                    }
-                    if (returned != null) {
-                        event(event, returned, "CHECKIN", channel, terminal, library, patron, item);
-                    }
-                    if (++batch == 5_000) {
+                    if (++batch % 1_000 == 0) {
                         loan.executeBatch();
-                        event.executeBatch();
+                    }
+                    if (batch % SEED_COMMIT_ROWS == 0) {
                         c.commit();
-                        batch = 0;
+                        progress(jdbc, "loans", batch);
                     }
                 }
                 loan.executeBatch();
-                event.executeBatch();
                 c.commit();
             }
-            try (PreparedStatement hold = c.prepareStatement("INSERT INTO hold (patron_id, bib_id, item_id, pickup_library, placed_at,"
-                    + " expires_on, status, trapped_item_id, shelf_expires_on, ill_request_id) VALUES (?, ?, NULL, ?, ?, NULL, ?, NULL, ?, NULL)",
-                    new String[] {"id"});
-                 PreparedStatement event = c.prepareStatement("INSERT INTO event_log (at, event_type, actor, channel, terminal, library,"
-                         + " patron_id, item_id, detail) VALUES (?, 'HOLD_TRAPPED', 'system', 'SYSTEM', NULL, ?, ?, ?, ?)")) {
-                String[] statuses = {"FILLED", "FILLED", "FILLED", "CANCELLED", "EXPIRED", "WAITING"};
-                for (int n = 0; n < 50_000; n++) {
-                    long patron = firstPatron + random.nextInt(patrons);
-                    Instant placed = start.plusSeconds((long) (random.nextDouble() * (DAYS - 30) * 86_400L));
-                    String status = statuses[random.nextInt(statuses.length)];
-                    String pickup = random.nextBoolean() ? "MAIN" : "EAST";
-                    Instant trapped = placed.plusSeconds(3_600L + random.nextInt(14 * 86_400));
-                    hold.setLong(1, patron);
-                    hold.setLong(2, firstBib + random.nextInt(bibs));
-                    hold.setString(3, pickup);
-                    hold.setTimestamp(4, Timestamp.from(placed));
-                    hold.setString(5, status);
-                    hold.setObject(6, status.equals("EXPIRED") ? LocalDate.ofInstant(trapped, ZoneOffset.UTC).plusDays(7) : null);
-                    hold.executeUpdate();
-                    long id;
-                    try (var keys = hold.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                    if (!status.equals("WAITING") && !status.equals("CANCELLED")) {
-                        event.setTimestamp(1, Timestamp.from(trapped));
-                        event.setString(2, pickup);
-                        event.setLong(3, patron);
-                        event.setLong(4, firstItem + random.nextInt(items));
-                        event.setString(5, "hold=" + id + " pickup=" + pickup);
-                        event.addBatch();
-                    }
-                    if (n % 5_000 == 4_999) {
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO event_log (at, event_type, actor, channel, terminal, library,"
+                    + " patron_id, item_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                String[] types = {"CHECKOUT", "RENEW", "CHECKIN"};
+                for (int k = 0; k < eventCount; k++) {
+                    long e = events[k];
+                    int n = (int) ((e >>> 2) & 0xFFFFF);
+                    long item = firstItem + itemOf[n];
+                    String channel = CHANNELS[channelOf[n]];
+                    event(event, Instant.ofEpochSecond(startSecond + (e >>> 22)), types[(int) (e & 3)], channel, terminal(channel, kioskOf[n]),
+                            item % 3 == 0 ? "EAST" : "MAIN", firstPatron + patronOf[n], item);
+                    if ((k + 1) % 1_000 == 0) {
                         event.executeBatch();
+                    }
+                    if ((k + 1) % SEED_COMMIT_ROWS == 0) {
                         c.commit();
+                        progress(jdbc, "events", k + 1);
                     }
                 }
                 event.executeBatch();
                 c.commit();
             }
+            // holds in batches; their ids (in insertion order, the table being empty) then name them in the traps
+            String[] statuses = {"FILLED", "FILLED", "FILLED", "CANCELLED", "EXPIRED", "WAITING"};
+            long[] holdPatron = new long[50_000];
+            String[] holdStatus = new String[50_000];
+            String[] holdPickup = new String[50_000];
+            Instant[] holdTrapped = new Instant[50_000];
+            try (PreparedStatement hold = c.prepareStatement("INSERT INTO hold (patron_id, bib_id, item_id, pickup_library, placed_at,"
+                    + " expires_on, status, trapped_item_id, shelf_expires_on, ill_request_id) VALUES (?, ?, NULL, ?, ?, NULL, ?, NULL, ?, NULL)")) {
+                for (int n = 0; n < 50_000; n++) {
+                    holdPatron[n] = firstPatron + random.nextInt(patrons);
+                    Instant placed = start.plusSeconds((long) (random.nextDouble() * (DAYS - 30) * 86_400L));
+                    holdStatus[n] = statuses[random.nextInt(statuses.length)];
+                    holdPickup[n] = random.nextBoolean() ? "MAIN" : "EAST";
+                    holdTrapped[n] = placed.plusSeconds(3_600L + random.nextInt(14 * 86_400));
+                    hold.setLong(1, holdPatron[n]);
+                    hold.setLong(2, firstBib + random.nextInt(bibs));
+                    hold.setString(3, holdPickup[n]);
+                    hold.setTimestamp(4, Timestamp.from(placed));
+                    hold.setString(5, holdStatus[n]);
+                    hold.setObject(6, holdStatus[n].equals("EXPIRED") ? LocalDate.ofInstant(holdTrapped[n], ZoneOffset.UTC).plusDays(7) : null);
+                    hold.addBatch();
+                    if (n % 1_000 == 999) {
+                        hold.executeBatch();
+                    }
+                }
+                hold.executeBatch();
+                c.commit();
+            }
+            List<Long> holdIds = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT id FROM hold ORDER BY id")) {
+                while (rs.next()) {
+                    holdIds.add(rs.getLong(1));
+                }
+            }
+            if (holdIds.size() != 50_000) {
+                throw new IllegalStateException("expected the bench's 50,000 holds alone, found " + holdIds.size());
+            }
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO event_log (at, event_type, actor, channel, terminal, library,"
+                    + " patron_id, item_id, detail) VALUES (?, 'HOLD_TRAPPED', 'system', 'SYSTEM', NULL, ?, ?, ?, ?)")) {
+                for (int n = 0; n < 50_000; n++) {
+                    if (!holdStatus[n].equals("WAITING") && !holdStatus[n].equals("CANCELLED")) {
+                        event.setTimestamp(1, Timestamp.from(holdTrapped[n]));
+                        event.setString(2, holdPickup[n]);
+                        event.setLong(3, holdPatron[n]);
+                        event.setLong(4, firstItem + random.nextInt(items));
+                        event.setString(5, "hold=" + holdIds.get(n) + " pickup=" + holdPickup[n]);
+                        event.addBatch();
+                    }
+                    if (n % 1_000 == 999) {
+                        event.executeBatch();
+                    }
+                }
+                event.executeBatch();
+                c.commit();
+            }
+            progress(jdbc, "holds", 50_000);
             try (PreparedStatement ill = c.prepareStatement("INSERT INTO ill_request (role, state, partner_agency, external_id, title,"
                     + " created_at, updated_at) VALUES (?, ?, ?, ?, 'Title', ?, ?)")) {
                 String[] states = {"COMPLETE", "COMPLETE", "COMPLETE", "UNFILLED", "REQUESTED"};
@@ -270,7 +339,87 @@ public final class ReportsBench {
                 ill.executeBatch();
                 c.commit();
             }
+            long indexing = System.nanoTime();
+            try (java.sql.Statement st = c.createStatement()) {
+                for (String create : rebuild) {
+                    st.execute(create);
+                }
+            }
+            c.commit();
+            System.out.printf(Locale.ROOT, "  %d indexes built in %.0f s%n", rebuild.size(), (System.nanoTime() - indexing) / 1e9);
+            progress(jdbc, "rows, indexed", loans + eventCount + 50_000);
+            if (jdbc.isPostgres()) {
+                // a bulk load leaves the planner without statistics until autovacuum comes round (the first
+                // never-borrowed took 52 s before this); the product does the same after an import
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("ANALYZE");
+                }
+            }
+            System.out.printf(Locale.ROOT, "  database size %,d MB%n", databaseMegabytes(c, jdbc));
         }
+    }
+
+    /** Drops the tables' plain (not constraint) indexes and returns the statements that make them again. */
+    static List<String> dropSecondaryIndexes(Connection c, JdbcSettings jdbc, String... tables) throws Exception {
+        List<String> create = new ArrayList<>();
+        for (String table : tables) {
+            if (jdbc.isPostgres()) {
+                try (PreparedStatement q = c.prepareStatement("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ?"
+                        + " AND indexname NOT IN (SELECT conname FROM pg_constraint)")) {
+                    q.setString(1, table);
+                    try (var rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            create.add(rs.getString(2));
+                        }
+                    }
+                }
+            } else {
+                try (PreparedStatement q = c.prepareStatement("SELECT i.index_name, LISTAGG(c.column_name, ', ') WITHIN GROUP (ORDER BY c.ordinal_position)"
+                        + " FROM information_schema.indexes i JOIN information_schema.index_columns c ON c.index_name = i.index_name"
+                        + " AND c.table_name = i.table_name AND c.table_schema = i.table_schema"
+                        + " WHERE i.table_name = ? AND i.index_type_name = 'INDEX' AND NOT i.is_generated AND i.table_schema = CURRENT_SCHEMA GROUP BY i.index_name")) {
+                    q.setString(1, table);
+                    try (var rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            create.add("CREATE INDEX " + rs.getString(1) + " ON " + table + " (" + rs.getString(2) + ")");
+                        }
+                    }
+                }
+            }
+        }
+        try (java.sql.Statement st = c.createStatement()) {
+            for (String sql : create) {
+                st.execute("DROP INDEX " + sql.replaceFirst("(?i)^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
+            }
+        }
+        c.commit();
+        return create;
+    }
+
+    static long databaseMegabytes(Connection c, JdbcSettings jdbc) throws Exception {
+        if (jdbc.isPostgres()) {
+            try (var rs = c.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+                rs.next();
+                return rs.getLong(1) >> 20;
+            }
+        }
+        return Files.size(jdbc.h2DataFile()) >> 20;
+    }
+
+    private static String terminal(String channel, int kiosk) {
+        return channel.equals("SIP2") ? "kiosk" + kiosk : channel.equals("API") ? "staff-api" : "PARTNER";
+    }
+
+    /** Prints how far the seeding is, with the H2 file's size (the 14 GB the first full-size attempt grew to). */
+    private static void progress(JdbcSettings jdbc, String what, long rows) {
+        Path file = jdbc.h2DataFile();
+        long mb = 0;
+        try {
+            mb = file == null ? 0 : Files.size(file) >> 20;
+        } catch (java.io.IOException e) {
+            // not yet written
+        }
+        System.out.printf(Locale.ROOT, "  %,d %s%s%n", rows, what, file == null ? "" : String.format(Locale.ROOT, ", H2 file %,d MB", mb));
     }
 
     private static String pick(Random random) {

@@ -23,4 +23,14 @@ public interface LoanHistory {
      * distinct borrowers are still counted. Returns the number of events changed.
      */
     int anonymise(Loan loan, String patronCategory, String borrower);
+
+    /**
+     * The borrower pseudonym of the patron's anonymised loans: the one given at an earlier anonymisation, else
+     * {@code candidate}, remembered from now on. One pseudonym per patron across every run keeps distinct borrowers
+     * exact (a patron half anonymised, or anonymised over two runs, is still one borrower in every period).
+     */
+    String pseudonym(long patronId, String candidate);
+
+    /** Forgets which patron a pseudonym was (the patron is anonymised): nothing links their history to them any more. */
+    void forgetPseudonym(long patronId);
 }

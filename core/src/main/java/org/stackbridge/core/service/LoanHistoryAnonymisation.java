@@ -9,8 +9,9 @@ import org.stackbridge.core.model.Patron;
 /**
  * The one anonymisation step for closed loans, used by the housekeeping job ({@link LoanHistoryDesk}) and by the
  * anonymisation of a patron ({@link PatronsDesk}): each loan and its events lose the patron link and keep the
- * patron's category; the loans of one patron anonymised together share one random borrower token (never stored
- * with the patron), so a report's distinct borrowers stay as they were.
+ * patron's category; every loan of one patron carries the same random borrower pseudonym, whichever run anonymised
+ * it (kept apart from the patron record, in the store's pseudonym table, until the patron is anonymised), so a
+ * report's distinct borrowers stay exactly as they were.
  */
 final class LoanHistoryAnonymisation {
 
@@ -23,7 +24,8 @@ final class LoanHistoryAnonymisation {
         }
         byte[] token = new byte[12];
         random.nextBytes(token);
-        String borrower = "anon-" + HexFormat.of().formatHex(token);
+        // the patron's one pseudonym: a fresh one only the first time, so a later run does not make a second borrower
+        String borrower = tx.store().loanHistory().pseudonym(patron.id(), "anon-" + HexFormat.of().formatHex(token));
         int n = 0;
         for (Loan loan : closedLoans) {
             if (!loan.isOpen() && loan.patronId() == patron.id()) {

@@ -325,6 +325,8 @@ final class PatronsDesk extends Desk {
             // the closed loans and their events lose the patron link too, as the housekeeping job does it after
             // circulation.anonymise-loan-history-after-days; they still count in every report
             int loansAnonymised = loanHistory.anonymise(tx, before, tx.store().loanHistory().closedForPatron(before.id(), null));
+            // every loan is closed and anonymised now: the pseudonym need not lead back to the record any more
+            tx.store().loanHistory().forgetPseudonym(before.id());
             // the event names no personal value: the record is anonymous from here on
             tx.log(ctx, EventType.PATRON_ANONYMISED, after.homeLibrary(), after.id(), null, "anonymised; loans=" + loansAnonymised);
             return Outcome.success(patronView(tx, after));

@@ -8,7 +8,8 @@ import org.stackbridge.core.port.LoanHistory;
 /**
  * Closed loans and their anonymisation: {@code patron_id} becomes NULL on the loan and on its circulation events
  * (found by patron, item and the {@code loan=ID} their detail starts with); {@code patron_category} keeps the
- * category and {@code event_log.borrower} the opaque token the reports count distinct borrowers by.
+ * category and {@code event_log.borrower} the patron's pseudonym ({@code borrower_pseudonym}, one per patron), which the
+ * reports count distinct borrowers by.
  */
 final class JdbcLoanHistory implements LoanHistory {
 
@@ -42,5 +43,22 @@ final class JdbcLoanHistory implements LoanHistory {
                 patronCategory, loan.id());
         return sql.update("UPDATE event_log SET patron_id = NULL, patron_category = ?, borrower = ? WHERE patron_id = ? AND item_id = ? AND "
                 + LOAN_EVENTS + " AND detail LIKE ?", patronCategory, borrower, loan.patronId(), loan.itemId(), "loan=" + loan.id() + " %");
+    }
+
+    @Override
+    public String pseudonym(long patronId, String candidate) {
+        java.util.Optional<String> given = sql.one("SELECT borrower FROM borrower_pseudonym WHERE patron_id = ?", rs -> rs.getString(1), patronId);
+        if (given.isPresent()) {
+            return given.get();
+        }
+        // writes run one at a time on a node and the job under a lease; a race between two nodes fails one
+        // transaction on the primary key rather than giving the patron two pseudonyms
+        sql.update("INSERT INTO borrower_pseudonym (patron_id, borrower) VALUES (?, ?)", patronId, candidate);
+        return candidate;
+    }
+
+    @Override
+    public void forgetPseudonym(long patronId) {
+        sql.update("DELETE FROM borrower_pseudonym WHERE patron_id = ?", patronId);
     }
 }

@@ -8,9 +8,10 @@ import org.stackbridge.core.model.Dimension;
 import org.stackbridge.core.port.ReportQueries;
 
 /**
- * The reports' aggregates in SQL that H2 and PostgreSQL both run. A time series is one indexed range query per
- * bucket (on {@code event_log.at}): each event is read once, day boundaries follow the library's zone exactly, and
- * distinct borrowers are distinct within their own bucket, which summing finer buckets could not give.
+ * The reports' aggregates in SQL that H2 and PostgreSQL both run. A time series is one grouped query over the whole
+ * range (on {@code event_log.at}), each event put in its bucket by {@link #bucketOf}: each event is read once, day
+ * boundaries follow the library's zone exactly, and distinct borrowers are distinct within their own bucket, which
+ * summing finer buckets could not give.
  */
 final class JdbcReportQueries implements ReportQueries {
 
@@ -24,6 +25,9 @@ final class JdbcReportQueries implements ReportQueries {
 
     @Override
     public List<CirculationRow> circulation(List<Bucket> buckets, Dimension by, String library) {
+        if (buckets.isEmpty()) {
+            return List.of();
+        }
         String group = switch (by) {
             case LIBRARY -> "e.library";
             // an anonymised event has no patron but keeps the category it had (loan-history anonymisation)
@@ -37,21 +41,49 @@ final class JdbcReportQueries implements ReportQueries {
             case ITEM_TYPE -> " LEFT JOIN item i ON i.id = e.item_id";
             default -> "";
         };
-        String q = "SELECT " + group + " AS grp,"
-                + " SUM(CASE WHEN e.event_type = 'CHECKOUT' THEN 1 ELSE 0 END) AS checkouts,"
-                + " SUM(CASE WHEN e.event_type = 'RENEW' THEN 1 ELSE 0 END) AS renewals,"
-                + " SUM(CASE WHEN e.event_type = 'CHECKIN' THEN 1 ELSE 0 END) AS checkins,"
-                // anonymised check-outs count by their opaque borrower token instead of the patron
-                + " COUNT(DISTINCT CASE WHEN e.event_type = 'CHECKOUT' THEN COALESCE(e.borrower, CAST(e.patron_id AS VARCHAR(32))) END) AS borrowers"
-                + " FROM event_log e" + join
-                + " WHERE e.at >= ? AND e.at < ? AND " + CIRCULATION_EVENTS + libraryFilter(library)
-                + " GROUP BY " + group;
-        List<CirculationRow> out = new ArrayList<>();
-        for (Bucket b : buckets) {
-            out.addAll(sql.list(q, rs -> new CirculationRow(b.index(), rs.getString("grp"), rs.getLong("checkouts"),
-                    rs.getLong("renewals"), rs.getLong("checkins"), rs.getLong("borrowers")), args(b.start(), b.end(), library)));
+        List<Object> args = new ArrayList<>();
+        String bucket = bucketOf("e.at", buckets, args);
+        // a borrower is the patron, or the pseudonym their anonymised loans carry (the same for every loan of the
+        // patron, so a patron half anonymised is still one borrower): see JdbcLoanHistory
+        String q = "SELECT t.b, t.grp,"
+                + " SUM(CASE WHEN t.event_type = 'CHECKOUT' THEN 1 ELSE 0 END) AS checkouts,"
+                + " SUM(CASE WHEN t.event_type = 'RENEW' THEN 1 ELSE 0 END) AS renewals,"
+                + " SUM(CASE WHEN t.event_type = 'CHECKIN' THEN 1 ELSE 0 END) AS checkins,"
+                + " COUNT(DISTINCT CASE WHEN t.event_type = 'CHECKOUT' THEN t.borrower END) AS borrowers"
+                + " FROM (SELECT " + bucket + " AS b, " + group + " AS grp, e.event_type,"
+                + " COALESCE(e.borrower, bp.borrower, CAST(e.patron_id AS VARCHAR(32))) AS borrower"
+                + " FROM event_log e" + join + " LEFT JOIN borrower_pseudonym bp ON bp.patron_id = e.patron_id"
+                + " WHERE e.at >= ? AND e.at < ? AND " + CIRCULATION_EVENTS + libraryFilter(library) + ") t"
+                + " GROUP BY t.b, t.grp";
+        args.addAll(List.of(args(buckets.get(0).start(), buckets.get(buckets.size() - 1).end(), library)));
+        return sql.list(q, rs -> new CirculationRow(rs.getInt("b"), rs.getString("grp"), rs.getLong("checkouts"),
+                rs.getLong("renewals"), rs.getLong("checkins"), rs.getLong("borrowers")), args.toArray());
+    }
+
+    /**
+     * The index of the bucket an instant falls in, as SQL: a binary search over the buckets' starts (about nine
+     * comparisons for a daily year), so one grouped query cuts the periods exactly where {@code Period.buckets} does
+     * (the library's zone, daylight-saving days included) without either database's own time-zone rules. Rows must
+     * already be limited to the buckets' span.
+     */
+    static String bucketOf(String column, List<Bucket> buckets, List<Object> args) {
+        StringBuilder out = new StringBuilder();
+        bucketOf(column, buckets, 0, buckets.size(), out, args);
+        return out.toString();
+    }
+
+    private static void bucketOf(String column, List<Bucket> buckets, int from, int to, StringBuilder out, List<Object> args) {
+        if (to - from == 1) {
+            out.append(buckets.get(from).index());
+            return;
         }
-        return out;
+        int mid = (from + to) >>> 1;
+        out.append("CASE WHEN ").append(column).append(" < ? THEN ");
+        args.add(buckets.get(mid).start());
+        bucketOf(column, buckets, from, mid, out, args);
+        out.append(" ELSE ");
+        bucketOf(column, buckets, mid, to, out, args);
+        out.append(" END");
     }
 
     @Override
@@ -85,18 +117,21 @@ final class JdbcReportQueries implements ReportQueries {
 
     @Override
     public List<TerminalRow> kiosks(List<Bucket> days, String library) {
-        String q = "SELECT e.terminal,"
-                + " SUM(CASE WHEN e.event_type = 'CHECKOUT' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN e.event_type = 'CHECKIN' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN e.event_type = 'RENEW' THEN 1 ELSE 0 END)"
-                + " FROM event_log e WHERE e.at >= ? AND e.at < ? AND e.channel = 'SIP2' AND " + CIRCULATION_EVENTS
-                + libraryFilter(library) + " GROUP BY e.terminal ORDER BY e.terminal";
-        List<TerminalRow> out = new ArrayList<>();
-        for (Bucket b : days) {
-            out.addAll(sql.list(q, rs -> new TerminalRow(b.index(), rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                    args(b.start(), b.end(), library)));
+        if (days.isEmpty()) {
+            return List.of();
         }
-        return out;
+        List<Object> args = new ArrayList<>();
+        String bucket = bucketOf("e.at", days, args);
+        String q = "SELECT t.b, t.terminal,"
+                + " SUM(CASE WHEN t.event_type = 'CHECKOUT' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN t.event_type = 'CHECKIN' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN t.event_type = 'RENEW' THEN 1 ELSE 0 END)"
+                + " FROM (SELECT " + bucket + " AS b, e.terminal, e.event_type FROM event_log e"
+                + " WHERE e.at >= ? AND e.at < ? AND e.channel = 'SIP2' AND " + CIRCULATION_EVENTS + libraryFilter(library) + ") t"
+                + " GROUP BY t.b, t.terminal ORDER BY t.b, t.terminal";
+        args.addAll(List.of(args(days.get(0).start(), days.get(days.size() - 1).end(), library)));
+        return sql.list(q, rs -> new TerminalRow(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+                args.toArray());
     }
 
     @Override

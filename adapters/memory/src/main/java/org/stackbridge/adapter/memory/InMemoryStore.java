@@ -762,6 +762,17 @@ public final class InMemoryStore implements TransactionRunner, StoreTx {
                 }
                 return n;
             }
+
+            @Override
+            public String pseudonym(long patronId, String candidate) {
+                // no borrower token is kept here (no reports): nothing to remember
+                return candidate;
+            }
+
+            @Override
+            public void forgetPseudonym(long patronId) {
+                // nothing remembered
+            }
         };
     }
 
