@@ -42,6 +42,12 @@ final class Sip2KioskMatrix {
     static final String LOCK_PATRON = "BPLOCK";
     /** Patron pools of the hash variants (H2 only), seeded like BP0.. with the same PIN. */
     static final Map<String, String> VARIANT_POOLS = new LinkedHashMap<>(Map.of("BK", "bcrypt-8", "BR", "pbkdf2-10000"));
+    /**
+     * The pseudo-prefix of the cell where each kiosk's patron comes back visit after visit (patron BP{@code <conn>}):
+     * the PIN is sent with every message as before, but the gateway has remembered it since the first visit.
+     */
+    static final String REMEMBERED = "remembered";
+    private static final String REMEMBERED_LABEL = "pbkdf2-120000, same patron again (remembered)";
     private static final String WRONG_PIN_NOTE = "1,000 wrong PINs (0000-0999) for one patron after the lock (5 failures)";
 
     record Cell(String server, boolean pin, String hashes, int connections, Sip2LoadDriver.Result result, double cpuMicrosPerMessage,
@@ -73,6 +79,8 @@ final class Sip2KioskMatrix {
 
     void run(List<String> backends) throws Exception {
         long t0 = System.nanoTime();
+        // interrupted (Ctrl-C): stop the gateway or responder this run started, not only the bench
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().children().forEach(ProcessHandle::destroy)));
         System.out.printf(Locale.ROOT, "# kiosk matrix %s, %d cores, %s, load average at the start %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 loadAverage());
@@ -138,6 +146,7 @@ final class Sip2KioskMatrix {
                 for (int n : connections) {
                     cell(backend, server, sip2, http, false, "BP", n);
                     cell(backend, server, sip2, http, true, "BP", n);
+                    cell(backend, server, sip2, http, true, REMEMBERED, n);
                 }
                 if (variants) {
                     for (String prefix : VARIANT_POOLS.keySet()) {
@@ -183,9 +192,10 @@ final class Sip2KioskMatrix {
     }
 
     private Sip2LoadDriver.Options options(int port, int n, int measured, int untimed, String prefix, boolean pin) {
-        return new Sip2LoadDriver.Options("127.0.0.1", port, false, n, measured, untimed, "bench", "bench", "BENCH", "BENCH", prefix, "BI",
-                Sip2GatewayBench.ITEMS_PER_CONNECTION, false, 0)
-                .withVisits(pin ? Sip2GatewayBench.PIN : null, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, Sip2GatewayBench.PATRON_POOL);
+        boolean remembered = prefix.equals(REMEMBERED);
+        return new Sip2LoadDriver.Options("127.0.0.1", port, false, n, measured, untimed, "bench", "bench", "BENCH", "BENCH",
+                remembered ? "BP" : prefix, "BI", Sip2GatewayBench.ITEMS_PER_CONNECTION, false, 0)
+                .withVisits(pin ? Sip2GatewayBench.PIN : null, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, remembered ? 0 : Sip2GatewayBench.PATRON_POOL);
     }
 
     private Cell cell(String server, Process process, int port, Integer http, boolean pin, String prefix, int n) throws Exception {
@@ -196,7 +206,8 @@ final class Sip2KioskMatrix {
         long cpu1 = cpuNanos(process);
         long messages = Sip2LoadDriver.messagesSent() - m0;
         Sip2GatewayBench.ServerCounts used = http == null ? null : Sip2GatewayBench.ServerCounts.of(http).minus(before);
-        String hashes = !pin ? "none" : server.equals("responder") ? "plain text" : VARIANT_POOLS.getOrDefault(prefix, "pbkdf2-120000");
+        String hashes = !pin ? "none" : server.equals("responder") ? "plain text" : prefix.equals(REMEMBERED) ? REMEMBERED_LABEL
+                : VARIANT_POOLS.getOrDefault(prefix, "pbkdf2-120000");
         Cell c = new Cell(server, pin, hashes, n, r, (cpu1 - cpu0) / 1e3 / Math.max(1, messages),
                 used == null ? Double.NaN : used.statements() / Math.max(1, used.commands()), used == null ? Double.NaN : used.pinHashes(),
                 messages, (cpu1 - cpu0) / 1e6);

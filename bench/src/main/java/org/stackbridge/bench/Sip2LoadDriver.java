@@ -242,7 +242,10 @@ public final class Sip2LoadDriver {
                 long[] lat = new long[1 << 16];
                 int count = 0;
                 Sip2Requests rq = new Sip2Requests(clock, o.institution());
-                Sip2Client.Options copts = Sip2Client.Options.plain();
+                // a read timeout well above any queueing a loaded 2-core machine produces: a slow answer is measured, not dropped
+                Sip2Client.Options plain = Sip2Client.Options.plain();
+                Sip2Client.Options copts = new Sip2Client.Options(plain.tls(), plain.trustAll(), plain.errorDetection(), plain.charset(),
+                        60_000, plain.maxResponse());
                 if (o.tls()) {
                     copts = copts.withTls(true);
                 }
