@@ -216,7 +216,8 @@ final class Sip2KioskMatrix {
                 c.ad(), n, r, c.cpuMillis(), messages, c.cpuMicrosPerMessage(),
                 used == null ? "" : String.format(Locale.ROOT, "; %.0f engine commands, %.1f SQL statements each, %.0f PIN hashes",
                         used.commands(), c.statementsPerCommand(), used.pinHashes()), loadAverage());
-        if (Sip2LoadDriver.visitsStarted() > Sip2GatewayBench.PATRON_POOL) {
+        // the responder remembers no PIN: only a gateway's cells can be flattered by a wrapped pool
+        if (http != null && pin && Sip2LoadDriver.visitsStarted() > Sip2GatewayBench.PATRON_POOL) {
             notes.add("patron pool wrapped before " + server + " " + c.ad() + " at " + n + " connections: later visits may find their PIN remembered");
         }
         return c;
@@ -237,6 +238,11 @@ final class Sip2KioskMatrix {
                 requireRefused(c.send(rq.patronInformation(LOCK_PATRON, "9999", -1, null, null)));
             }
             long lockCpu = cpuNanos(server) - lockCpu0;
+            // what the gateway burns with no request at all (JIT, GC, housekeeping), to tell the refusals' own cost apart
+            long idleCpu0 = cpuNanos(server);
+            long idle0 = System.nanoTime();
+            Thread.sleep(3_000);
+            double idleCpuPerSecond = (cpuNanos(server) - idleCpu0) / ((System.nanoTime() - idle0) / 1e9);
             Sip2GatewayBench.ServerCounts before = Sip2GatewayBench.ServerCounts.of(http);
             long cpu0 = cpuNanos(server);
             long t0 = System.nanoTime();
@@ -248,10 +254,12 @@ final class Sip2KioskMatrix {
             Sip2GatewayBench.ServerCounts used = Sip2GatewayBench.ServerCounts.of(http).minus(before);
             boolean rightRefused = !"Y".equals(c.send(rq.patronInformation(LOCK_PATRON, Sip2GatewayBench.PIN, -1, null, null))
                     .field(FieldCode.CQ));
+            double idleShare = idleCpuPerSecond * wall / 1e9;
             String line = String.format(Locale.ROOT, "%s: %s: all refused (CQ N); gateway CPU %.0f ms in total (%.0f µs each), wall %.0f ms,"
+                            + " of which %.0f ms at the idle gateway's rate (%.0f ms/s measured over 3 s just before): %.0f ms net;"
                             + " PIN hashes %.0f; the 5 failures before the lock cost %.0f ms of CPU (hashed); the right PIN afterwards %s",
-                    backend, WRONG_PIN_NOTE, cpu / 1e6, cpu / 1e3 / 1000, wall / 1e6, used.pinHashes(), lockCpu / 1e6,
-                    rightRefused ? "refused too (locked)" : "ACCEPTED (lock broken)");
+                    backend, WRONG_PIN_NOTE, cpu / 1e6, cpu / 1e3 / 1000, wall / 1e6, idleShare / 1e6, idleCpuPerSecond / 1e6,
+                    (cpu - idleShare) / 1e6, used.pinHashes(), lockCpu / 1e6, rightRefused ? "refused too (locked)" : "ACCEPTED (lock broken)");
             System.out.println(line);
             notes.add(line);
         }
@@ -275,12 +283,16 @@ final class Sip2KioskMatrix {
         Cell c;
         Instant from;
         Instant to;
+        Map<String, Map.Entry<String, Long>> threadsBefore;
+        Map<String, Map.Entry<String, Long>> threadsAfter;
         try {
             Map<String, Integer> ports = GatewayProcess.awaitPorts(server, data, data.resolve("serve.log"));
             jitWarmup(ports.get("sip2"), "BP");
+            threadsBefore = ThreadCpu.snapshot(server.pid());
             from = Instant.now();
             c = cell(backend + " (JFR on)", server, ports.get("sip2"), ports.get("http"), true, "BP", n);
             to = Instant.now();
+            threadsAfter = ThreadCpu.snapshot(server.pid());
             jcmd(server, "JFR.dump", "name=kiosk", "filename=" + jfr);
         } finally {
             stop(server);
@@ -294,6 +306,8 @@ final class Sip2KioskMatrix {
         byKind.put("11", Math.round(pairs * scale));
         byKind.put("09", Math.round(pairs * scale));
         JfrCpuProfile.print(JfrCpuProfile.read(jfr, from, to), c.cpuMillis(), byKind);
+        System.out.printf(Locale.ROOT, "%nThe same cell's gateway CPU by thread (native threads too: JIT compilers and GC, which JFR's samples miss)%n%n");
+        ThreadCpu.print(ThreadCpu.delta(threadsBefore, threadsAfter), c.cpuMillis());
         if (System.getenv("STACKBRIDGE_BENCH_KEEP_JFR") != null) {
             Path kept = Path.of(System.getenv("STACKBRIDGE_BENCH_KEEP_JFR"));
             Files.copy(jfr, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
