@@ -25,6 +25,11 @@ final class GatewayProcess {
      * environment variable passes extra server JVM flags, e.g. {@code -XX:StartFlightRecording=...} to profile a run.
      */
     static Process start(List<String> mainArgs, Path data, Path log) throws IOException {
+        return start(List.of(), mainArgs, data, log);
+    }
+
+    /** As {@link #start(List, Path, Path)} with extra JVM options before the main arguments (e.g. a JFR recording). */
+    static Process start(List<String> jvmOptions, List<String> mainArgs, Path data, Path log) throws IOException {
         Files.createDirectories(data);
         Files.deleteIfExists(data.resolve("stackbridge.ports"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
@@ -32,6 +37,7 @@ final class GatewayProcess {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
+        cmd.addAll(jvmOptions);
         cmd.addAll(mainArgs);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -51,10 +51,18 @@ import org.stackbridge.sip2.spec.FixedField;
  *       --seconds 15 --connections 1,16,64 --idle 10000 --runs 3 [--jit-warmup 20] [--backends h2,postgres[,memory]] [--no-pin] [--pin-cache-minutes N]
  *       [--writers N]   (the server's database.writers: PostgreSQL group-commit writers; H2 has one whatever it says)
  * </pre>
+ * {@code --kiosk-matrix} runs issue #15's whole kiosk benchmark instead ({@link Sip2KioskMatrix}: H2, PostgreSQL and the
+ * protocol-only {@link Sip2Responder}, PIN and no PIN, hash costs, wrong PINs after the lock, hash variants, a JFR
+ * profile; {@code --backends} picks among {@code h2,postgres,responder}, {@code --warmup S} the untimed seconds per cell,
+ * {@code --no-profile} skips the JFR cell):
+ * <pre>
+ *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
+ *       --kiosk-matrix --seconds 10 --warmup 3 --jit-warmup 10 --connections 1,16,64
+ * </pre>
  */
 public final class Sip2GatewayBench {
 
-    private static final int ITEMS_PER_CONNECTION = 1001;
+    static final int ITEMS_PER_CONNECTION = 1001;
     /** The bench patrons' PIN (SIP2 AD). */
     static final String PIN = "2468";
     /** Patrons BP0.. seeded for kiosk visits; a visit takes the next one. */
@@ -84,13 +92,23 @@ public final class Sip2GatewayBench {
         boolean pin = true;
         Integer pinCacheMinutes = null;
         Integer writers = null;
+        boolean kioskMatrix = false;
+        int cellWarmup = 3;
+        boolean profile = true;
+        boolean backendsGiven = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--kiosk-matrix" -> kioskMatrix = true;
+                case "--warmup" -> cellWarmup = Integer.parseInt(args[++i]);
+                case "--no-profile" -> profile = false;
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
-                case "--backends" -> backends = List.of(args[++i].split(","));
+                case "--backends" -> {
+                    backends = List.of(args[++i].split(","));
+                    backendsGiven = true;
+                }
                 case "--gateway-classpath" -> cp = args[++i];
                 case "--jit-warmup" -> jitWarmup = Integer.parseInt(args[++i]);
                 case "--pin" -> pin = true;
@@ -104,6 +122,11 @@ public final class Sip2GatewayBench {
         // each backend's database grows by gigabytes: never leave them behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> GatewayProcess.deleteTree(work)));
         Sip2GatewayBench bench = new Sip2GatewayBench(work, cp, seconds, runs);
+        if (kioskMatrix) {
+            new Sip2KioskMatrix(bench, work, connections, seconds, cellWarmup, jitWarmup, profile)
+                    .run(backendsGiven ? backends : List.of("h2", "postgres", "responder"));
+            return;
+        }
         int maxConnections = connections.stream().mapToInt(Integer::intValue).max().orElse(1);
         System.out.printf(Locale.ROOT, "# %s, %d cores, %s; %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
@@ -216,7 +239,12 @@ public final class Sip2GatewayBench {
         }
     }
 
-    private Path config(Path data, JdbcSettings postgres, Integer pinCacheMinutes, Integer writers) throws IOException {
+    /** Without {@code --writers}: the server's default number of PostgreSQL writers. */
+    Path config(Path data, JdbcSettings postgres, Integer pinCacheMinutes) throws IOException {
+        return config(data, postgres, pinCacheMinutes, null);
+    }
+
+    Path config(Path data, JdbcSettings postgres, Integer pinCacheMinutes, Integer writers) throws IOException {
         Path config = work.resolve("bench-" + data.getFileName() + ".yaml");
         StringBuilder y = new StringBuilder();
         y.append("data-dir: ").append(data).append('\n');
@@ -243,8 +271,14 @@ public final class Sip2GatewayBench {
         return start(List.of("-cp", cp, MemoryGateway.class.getName(), config.toString(), Integer.toString(connections)), data);
     }
 
-    private Process serve(Path config, Path data) throws IOException {
-        return start(List.of("-cp", gatewayClasspath, "org.stackbridge.gateway.cli.StackbridgeCli", "serve", "--config", config.toString()), data);
+    Process serve(Path config, Path data) throws IOException {
+        return serve(config, data, List.of());
+    }
+
+    /** The gateway with extra JVM options (the kiosk matrix's JFR recording). */
+    Process serve(Path config, Path data, List<String> jvmOptions) throws IOException {
+        return GatewayProcess.start(jvmOptions, List.of("-cp", gatewayClasspath, "org.stackbridge.gateway.cli.StackbridgeCli", "serve",
+                "--config", config.toString()), data, data.resolve("serve.log"));
     }
 
     private Process start(List<String> mainArgs, Path data) throws IOException {
