@@ -36,12 +36,15 @@ import org.stackbridge.core.security.SecretHasher;
  * {@code stackbridge serve} on the embedded database with SMTP pointed at a GreenMail server in this process (a local
  * sink: no network, no TLS), runs {@code POST /api/v1/notices/run} and keeps {@code --connections} SIP2 kiosks going in
  * windows of {@code --window} seconds until every notice is sent. Reports the job's time (POST to the last notice
- * sent, from the outbox) and the kiosks' p50/p99 alone and during the job.
+ * sent, from the outbox; and when the last one was recorded) and the kiosks' p50/p99 alone and during the job. With
+ * {@code --sink folder} there is no SMTP server: the notices are written as {@code .eml} files to
+ * {@code notices.mail-folder} (the time to record and render without sending). {@code --senders} and
+ * {@code --claim-size} set {@code notices.senders} and {@code notices.claim-size}.
  *
  * <pre>
  *   ./mvnw -q -DskipTests package -pl bench,gateway -am
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.NoticeJobBench \
- *       [--loans 10000] [--connections 8] [--window 5]
+ *       [--loans 10000] [--connections 8] [--window 5] [--sink smtp|folder] [--senders 2] [--claim-size 20]
  * </pre>
  */
 public final class NoticeJobBench {
@@ -56,21 +59,29 @@ public final class NoticeJobBench {
         int connections = 8;
         int window = 5;
         String cp = "gateway/target/stackbridge-gateway.jar:gateway/target/lib/*";
+        String sink = "smtp";
+        String tuning = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--loans" -> loans = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--window" -> window = Integer.parseInt(args[++i]);
                 case "--gateway-classpath" -> cp = args[++i];
+                case "--sink" -> sink = args[++i];
+                case "--senders" -> tuning += ", senders: " + Integer.parseInt(args[++i]);
+                case "--claim-size" -> tuning += ", claim-size: " + Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path work = Files.createTempDirectory("notice-bench");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> GatewayProcess.deleteTree(work)));
         Path data = work.resolve("h2");
-        System.out.printf(Locale.ROOT, "# %s, %d cores, %s; %d overdue loans (one per patron, e-mail) while %d kiosks do visits%n",
+        if (!sink.equals("smtp") && !sink.equals("folder")) {
+            throw new IllegalArgumentException("--sink: smtp or folder");
+        }
+        System.out.printf(Locale.ROOT, "# %s, %d cores, %s; %d overdue loans (one per patron, e-mail to %s%s) while %d kiosks do visits%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), loans, connections);
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), loans, sink, tuning, connections);
         JdbcSettings jdbc = JdbcSettings.embedded(data);
         Sip2GatewayBench.seed(jdbc, connections);
         Instant due = Instant.now().minus(Duration.ofDays(3));
@@ -103,8 +114,9 @@ public final class NoticeJobBench {
                 + "policies:\n  - {library: '*', category: '*', item-type: '*', loan-period: 21, max-loans: 0, fine-per-day: 0.25}\n"
                 + "sip2: {max-connections: 20000, idle-timeout-seconds: 0, login-timeout-seconds: 600}\n"
                 + "engine: {maintenance-minutes: 0}\n"
-                + "notices: {enabled: false, from: bench@example.org, smtp: {host: 127.0.0.1, port: " + smtp.getSmtp().getPort()
-                + ", starttls: false}}\n");
+                + "notices: {enabled: false, from: bench@example.org" + tuning + (sink.equals("smtp")
+                        ? ", smtp: {host: 127.0.0.1, port: " + smtp.getSmtp().getPort() + ", starttls: false}}\n"
+                        : ", mail-folder: mail}\n"));
         Process server = GatewayProcess.start(List.of("-cp", cp, "org.stackbridge.gateway.cli.StackbridgeCli", "serve", "--config",
                 config.toString()), data, work.resolve("serve.log"));
         try {
@@ -116,6 +128,7 @@ public final class NoticeJobBench {
             System.out.printf(Locale.ROOT, "kiosks alone:       p50=%.2f ms p99=%.2f ms pairs/s=%.0f errors=%d%n",
                     alone.p50Millis(), alone.p99Millis(), alone.pairsPerSecond(), alone.errors());
             long t0 = System.nanoTime();
+            Instant posted = Instant.now();
             HttpRequest run = HttpRequest.newBuilder(URI.create(base + "/notices/run")).header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
             var answer = http.sendAsync(run, HttpResponse.BodyHandlers.ofString());
@@ -137,11 +150,23 @@ public final class NoticeJobBench {
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             Matcher first = Pattern.compile("\"created_at\":\"([^\"]+)\".*?\"sent_at\":\"([^\"]+)\"").matcher(newest.body());
             double wall = (System.nanoTime() - t0) / 1e9;
+            long delivered;
+            if (sink.equals("smtp")) {
+                delivered = smtp.getReceivedMessages().length;
+            } else {
+                try (var files = Files.list(data.resolve("mail"))) {
+                    delivered = files.filter(f -> f.getFileName().toString().endsWith(".eml")).count();
+                }
+            }
             System.out.printf(Locale.ROOT, "notice job: %d notices recorded and mailed; POST answered %d %s; %.1f s from the POST"
-                            + " until the outbox showed all sent (polled every %d s); GreenMail received %d%n",
-                    sent, done.statusCode(), done.body(), wall, window, smtp.getReceivedMessages().length);
+                            + " until the outbox showed all sent (polled every %d s); %s received %d%n",
+                    sent, done.statusCode(), done.body(), wall, window, sink.equals("smtp") ? "GreenMail" : "the mail folder", delivered);
             if (first.find()) {
-                System.out.printf(Locale.ROOT, "last notice: recorded %s, sent %s%n", first.group(1), first.group(2));
+                Instant recorded = Instant.parse(first.group(1));
+                Instant last = Instant.parse(first.group(2));
+                System.out.printf(Locale.ROOT, "last notice: recorded %s (%.1f s after the POST), sent %s; the job from the POST to"
+                                + " the last notice sent: %.1f s%n", first.group(1), Duration.between(posted, recorded).toMillis() / 1e3,
+                        first.group(2), Duration.between(posted, last).toMillis() / 1e3);
             }
             System.out.printf(Locale.ROOT, "kiosks during job (%d windows): p50 median=%.2f ms, p99 worst=%.2f ms, errors=%d%n",
                     during.size(), Sip2GatewayBench.median(during.stream().map(Sip2LoadDriver.Result::p50Millis).toList()),

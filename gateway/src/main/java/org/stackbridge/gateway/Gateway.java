@@ -244,6 +244,9 @@ public final class Gateway implements AutoCloseable {
         closeables.add(notices);
         if (!notices.mails()) {
             LOG.warn("notices: no SMTP host configured (notices.smtp.host), so e-mail notices go to the print batch");
+        } else if (cfg.notices().mailsToFolder()) {
+            LOG.warn("notices: no SMTP host configured; e-mail notices are written to the folder {}",
+                    org.stackbridge.gateway.notice.NoticeJob.mailFolder(loaded).toAbsolutePath());
         }
         org.stackbridge.gateway.importer.Marc4jCataloguing marcCataloguing = new org.stackbridge.gateway.importer.Marc4jCataloguing(catalogue::reindex);
         sip2Profiles = new TerminalProfileRegistry(cfg.sip2().profiles(), cfg.sip2().profile("default")).reload(storage);

@@ -24,5 +24,15 @@ class DemoDataTest {
         assertEquals("NORTH", demo.libraries().get(2).institution(), "NORTH is an institution of its own");
         assertTrue(demo.policies().stream().anyMatch(r -> "DVD".equals(r.itemType()) && r.loanPeriod() == 7), "DVDs go out for 7 days");
         assertTrue(demo.policies().stream().anyMatch(r -> "REFERENCE".equals(r.itemType()) && r.loanPeriod() == 0), "reference does not circulate");
+        assertTrue(demo.policies().stream().anyMatch(r -> "DVD".equals(r.itemType()) && List.of(1, 7, 14).equals(r.overdueNoticeDays())),
+                "DVD overdue notices come sooner");
+    }
+
+    @Test
+    void theDemoWritesEmailNoticesToTheMailFolderOfItsDataDirectory(@TempDir Path dir) {
+        GatewayConfig demo = DemoData.config(dir, new SecretHasher(1_000));
+        assertTrue(demo.notices().mailsToFolder(), "no SMTP host in the demo: mail goes to a folder");
+        var loaded = new org.stackbridge.gateway.config.ConfigLoader.Loaded(demo, null, java.util.Map.of());
+        assertEquals(dir.resolve("mail"), org.stackbridge.gateway.notice.NoticeJob.mailFolder(loaded));
     }
 }

@@ -440,46 +440,47 @@ abstract class NoticesContract {
     /** The database lines that let a second gateway open this test's store again. */
     abstract List<String> reopenableDatabase();
 
+    /**
+     * One sender claiming pages of three: the first page (1-3) is sent and marked with the second claim (4-6); the
+     * crash comes after the fifth message, so 4 and 5 went out unmarked and the page 4-6 stays claimed. A restart sends
+     * 7-9 at once, 4-6 once their claim expired: 4 and 5 twice, with their Message-IDs, nothing skipped.
+     */
     @Test
-    void aCrashMidBatchThenARestartSendsOnlyTheOneInFlightAgainAndSkipsNothing() throws Exception {
+    void aCrashMidBatchThenARestartSendsOnlyThePageInFlightAgainAndSkipsNothing() throws Exception {
         TestClock c = new TestClock(T0);
         Path dir = Files.createDirectories(data.resolve("crash"));
-        List<String> lines = new ArrayList<>(yaml(smtp.getSmtp().getPort(), "  lease-seconds: 60"));
+        List<String> lines = new ArrayList<>(yaml(smtp.getSmtp().getPort(), "  lease-seconds: 60", "  senders: 1", "  claim-size: 3"));
         lines.addAll(reopenableDatabase());
         AtomicInteger sent = new AtomicInteger();
-        int crashAt = 4;
-        Gateway first = startWith(dir, c, lines, m -> n -> {
-            m.send(n);
+        int crashAt = 5;
+        Gateway first = startWith(dir, c, lines, m -> around(m, n -> { }, n -> {
             if (sent.incrementAndGet() == crashAt) {
                 throw new Crash();
             }
-        });
+        }));
         try {
-            first.storage().write(tx -> {
-                for (int i = 1; i <= 9; i++) {
-                    long p = tx.patrons().insert(patron("C" + i, "Crash Reader " + i, "crash" + i + "@example.org",
-                            NoticePreference.EMAIL, LocalDate.of(2099, 1, 1))).id();
-                    loan(tx, p, item(tx, "C" + i + "-A", "Crash Title " + i), T0.minus(Duration.ofDays(3)));
-                }
-                return null;
-            }).get(30, TimeUnit.SECONDS);
+            overdueByMail(first, 9, "C", "Crash Reader ", "crash", "Crash Title ");
             var failed = first.notices().run("test").toCompletableFuture();
             var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> failed.get(60, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof Crash || e.getCause().getCause() instanceof Crash, e.toString());
         } finally {
             first.close();
         }
-        assertEquals(crashAt, crashMail().size(), "the crash came after the fourth message went out");
+        assertEquals(crashAt, crashMail().size(), "the crash came after the fifth message went out");
 
         Gateway second = startWith(dir, c, lines, m -> m);
         try {
+            for (int i = 1; i <= 6; i++) {
+                assertEquals(i <= 3 ? NoticeState.SENT : NoticeState.PENDING, notices(second, "C" + i).get(0).state(),
+                        "the first page was marked with the second claim, which the crash left unmarked");
+            }
             NoticeRuns.RunResult early = run(second);
-            assertEquals(5, early.mailed(), "the restarted job sends the five never tried; the one in flight waits for its claim");
-            assertEquals(crashAt + 5, crashMail().size());
+            assertEquals(3, early.mailed(), "the restarted job sends the three never claimed; the page in flight waits for its claim");
+            assertEquals(crashAt + 3, crashMail().size());
             c.advance(Duration.ofSeconds(61));
-            run(second);
+            assertEquals(3, run(second).mailed(), "the page in flight, once its claim expired");
             List<MimeMessage> all = crashMail();
-            assertEquals(10, all.size(), "nine notices, one of them sent twice");
+            assertEquals(11, all.size(), "nine notices, the two sent from the page in flight twice");
             Map<String, Integer> perId = new HashMap<>();
             Map<String, String> idTo = new HashMap<>();
             for (MimeMessage m : all) {
@@ -489,13 +490,27 @@ abstract class NoticesContract {
                 assertTrue(was == null || was.equals(to), "one Message-ID, one patron");
             }
             assertEquals(9, perId.size(), "every notice went out: nothing skipped");
-            assertEquals(1, perId.values().stream().filter(n -> n == 2).count(), "only the one in flight twice, with the same Message-ID");
+            List<String> twice = perId.entrySet().stream().filter(en -> en.getValue() == 2).map(en -> idTo.get(en.getKey())).sorted().toList();
+            assertEquals(List.of("crash4@example.org", "crash5@example.org"), twice,
+                    "only the ones sent from the page in flight twice, with the same Message-ID");
             for (int i = 1; i <= 9; i++) {
                 assertEquals(NoticeState.SENT, notices(second, "C" + i).get(0).state());
             }
         } finally {
             second.close();
         }
+    }
+
+    /** {@code count} patrons {@code barcode}1.. (e-mail {@code mailbox}N@example.org) with a loan three days overdue. */
+    static void overdueByMail(Gateway g, int count, String barcode, String name, String mailbox, String title) throws Exception {
+        g.storage().write(tx -> {
+            for (int i = 1; i <= count; i++) {
+                long p = tx.patrons().insert(patron(barcode + i, name + i, mailbox + i + "@example.org",
+                        NoticePreference.EMAIL, LocalDate.of(2099, 1, 1))).id();
+                loan(tx, p, item(tx, barcode + i + "-A", title + i), T0.minus(Duration.ofDays(3)));
+            }
+            return null;
+        }).get(30, TimeUnit.SECONDS);
     }
 
     List<MimeMessage> crashMail() throws Exception {
@@ -506,6 +521,31 @@ abstract class NoticesContract {
             }
         }
         return out;
+    }
+
+    /** Something a test does around each delivery. */
+    interface Step {
+        void on(Notices.NoticeRecord n) throws Exception;
+    }
+
+    /** {@code mailer} with {@code before} and {@code after} run around each message on its connections. */
+    static NoticeMailer around(NoticeMailer mailer, Step before, Step after) {
+        return () -> {
+            NoticeMailer.Connection real = mailer.connect();
+            return new NoticeMailer.Connection() {
+                @Override
+                public void send(Notices.NoticeRecord n) throws Exception {
+                    before.on(n);
+                    real.send(n);
+                    after.on(n);
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+        };
     }
 
     /** Stands for the process dying between a send and its mark. */
@@ -626,6 +666,115 @@ abstract class NoticesContract {
                     "--config", config);
             assertEquals(2, bad.code(), bad.out() + bad.err());
             assertTrue(bad.err().contains("--type"), bad.err());
+        } finally {
+            g.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ overdue intervals per rule
+
+    /**
+     * Three loans due at the same moment under three rules: the (*, *, *) rule of the file without days of its own
+     * (notices.overdue-days: 1, 14, 28), a DVD rule of the file (2, 4, 6) and a CHILD rule added through the API into
+     * the database (3, 5, 30); the job runs once a day and each loan's notices come on its own rule's days.
+     */
+    @Test
+    void overdueNoticeDaysPerCirculationRuleGiveEachLoanItsOwnNoticeDates() throws Exception {
+        TestClock c = new TestClock(T0);
+        List<String> lines = new ArrayList<>();
+        for (String line : yaml(smtp.getSmtp().getPort())) {
+            lines.add(line);
+            if (line.startsWith("  - {library: '*', category: '*', item-type: '*'")) {
+                lines.add("  - {library: '*', category: '*', item-type: DVD, overdue-notice-days: [2, 4, 6]}");
+            }
+        }
+        Gateway g = own("rule-days", c, lines);
+        try {
+            seedStaff(g);
+            StaffApiClient admin = new StaffApiClient(g::httpPort);
+            String root = admin.token("root", PASSWORD);
+            StaffApiClient.invalid(admin.post("/circulation-rules", root, Map.of("category", "CHILD", "overdue_notice_days",
+                    List.of(5, 3, 30))), "overdue_notice_days");
+            StaffApiClient.Answer added = StaffApiClient.ok(admin.post("/circulation-rules", root, Map.of("category", "CHILD",
+                    "overdue_notice_days", List.of(3, 5, 30))), 201);
+            assertEquals("[3,5,30]", added.json().path("overdue_notice_days").toString(), added.raw().body());
+            StaffApiClient.Answer rules = StaffApiClient.ok(admin.get("/circulation-rules?item_type=DVD", root), 200);
+            assertEquals("[2,4,6]", rules.json().get(0).path("overdue_notice_days").toString(), rules.raw().body());
+            g.storage().write(tx -> {
+                long adult = tx.patrons().insert(patron("R1", "Book Reader", "r1@example.org", NoticePreference.EMAIL,
+                        LocalDate.of(2099, 1, 1))).id();
+                loan(tx, adult, item(tx, "R1-A", "A Book"), T0);
+                long viewer = tx.patrons().insert(patron("R2", "Film Viewer", "r2@example.org", NoticePreference.EMAIL,
+                        LocalDate.of(2099, 1, 1))).id();
+                BibRecord film = tx.bibs().insert(new BibRecord(0, "bib-R2-A", "A Film", "Director", null, null, null, null));
+                long dvd = tx.items().insert(new Item(0, "R2-A", film.id(), "DVD", "MAIN", "MAIN", "Stacks", "QA", BigDecimal.TEN,
+                        ItemStatus.CHECKED_OUT, null, null)).id();
+                loan(tx, viewer, dvd, T0);
+                long child = tx.patrons().insert(new Patron(0, "R3", null, "Young Reader", "CHILD", "r3@example.org", null,
+                        "3 Elm Street", LocalDate.of(2099, 1, 1), "MAIN", false, null, NoticePreference.EMAIL, "en")).id();
+                loan(tx, child, item(tx, "R3-A", "A Picture Book"), T0);
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+            for (int day = 1; day <= 6; day++) {
+                c.set(T0.plus(Duration.ofDays(day)).plusSeconds(60));
+                run(g);
+            }
+            assertEquals(Map.of("overdue-1", 1), noticeDays(g, "R1"), "notices.overdue-days: the second one comes after 14 days");
+            assertEquals(Map.of("overdue-1", 2, "overdue-2", 4, "overdue-3", 6), noticeDays(g, "R2"), "the DVD rule of the file");
+            assertEquals(Map.of("overdue-1", 3, "overdue-2", 5), noticeDays(g, "R3"), "the CHILD rule of the database");
+        } finally {
+            g.close();
+        }
+    }
+
+    /** Each notice type of a patron and the day after T0 it was recorded on. */
+    static Map<String, Integer> noticeDays(Gateway g, String patron) {
+        Map<String, Integer> out = new HashMap<>();
+        for (Notices.NoticeRecord n : notices(g, patron)) {
+            out.put(n.type().label(), (int) Duration.between(T0, n.createdAt()).toDays());
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ mail to a folder
+
+    @Test
+    void withoutAnSmtpHostAMailFolderGetsEachEmailNoticeAsAnEmlFileNamedByItsMessageId() throws Exception {
+        TestClock c = new TestClock(T0);
+        List<String> lines = new ArrayList<>(yaml(0).stream().filter(l -> !l.contains("smtp:")).toList());
+        lines.add("  mail-folder: outbox-mail");
+        Gateway g = own("folder", c, lines);
+        Path folder = data.resolve("folder").resolve("outbox-mail");
+        try {
+            overdueByMail(g, 3, "F", "Folder Reader ", "folder", "Folded Title ");
+            NoticeRuns.RunResult r = run(g);
+            assertEquals(3, r.mailed(), r.toString());
+            assertEquals(0, r.printed(), "e-mail notices go to the folder, not to the print batch");
+            List<Path> files;
+            try (var listing = Files.list(folder)) {
+                files = listing.sorted().toList();
+            }
+            assertEquals(3, files.size(), "one file a notice and no temporary files left: " + files);
+            for (int i = 1; i <= 3; i++) {
+                Notices.NoticeRecord n = notices(g, "F" + i).get(0);
+                assertEquals(NoticeState.SENT, n.state());
+                assertEquals(org.stackbridge.core.notice.NoticeChannel.EMAIL, n.channel());
+                Path file = folder.resolve(n.messageId().substring(1, n.messageId().length() - 1) + ".eml");
+                assertTrue(Files.exists(file), file + " among " + files);
+                MimeMessage m;
+                try (var in = Files.newInputStream(file)) {
+                    m = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                }
+                assertEquals(n.messageId(), m.getMessageID());
+                assertEquals("folder" + i + "@example.org", m.getRecipients(Message.RecipientType.TO)[0].toString());
+                assertEquals("library@main.example.org", m.getFrom()[0].toString());
+                assertEquals(n.subject(), m.getSubject());
+                assertTrue(text(m).contains("Folded Title " + i), text(m));
+            }
+            assertEquals(0, run(g).mailed(), "sent once");
+            try (var listing = Files.list(folder)) {
+                assertEquals(3, listing.count());
+            }
         } finally {
             g.close();
         }

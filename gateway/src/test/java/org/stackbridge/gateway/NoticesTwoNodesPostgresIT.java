@@ -45,11 +45,9 @@ class NoticesTwoNodesPostgresIT {
         List<String> lines = new ArrayList<>(NoticesContract.yaml(smtp.getSmtp().getPort()));
         lines.add("database: {url: \"" + TestGateways.freshPostgresUrl() + "\", user: postgres, password: postgres}");
         CountDownLatch secondTried = new CountDownLatch(1);
-        Gateway one = NoticesContract.startWith(Files.createDirectories(data.resolve("one")), clock, lines, m -> n -> {
-            // the first node's first delivery waits until the second node has tried to run the job
-            secondTried.await(60, TimeUnit.SECONDS);
-            m.send(n);
-        });
+        Gateway one = NoticesContract.startWith(Files.createDirectories(data.resolve("one")), clock, lines,
+                // the first node's first delivery waits until the second node has tried to run the job
+                m -> NoticesContract.around(m, n -> secondTried.await(60, TimeUnit.SECONDS), n -> { }));
         Gateway two = NoticesContract.startWith(Files.createDirectories(data.resolve("two")), clock, lines, m -> m);
         try {
             int patrons = 40;

@@ -63,12 +63,22 @@ public final class AdminCommands {
      * The values a rule change sets; null leaves a value as it is. Scope keys: {@code "*"} is the wildcard.
      *
      * @param currency the currency of the amounts given; must be the engine's (null when no amount is given)
+     * @param overdueNoticeDays days of overdue notices 1-3 for this rule; an empty list: back to the notices' default
      */
     public record RuleChange(String library, String category, String itemType, Integer loanPeriod, PeriodUnit loanUnit,
                              Integer renewals, Integer renewalPeriod, Integer maxLoans, BigDecimal finePerDay, Integer graceDays,
                              BigDecimal fineCap, Boolean holdsAllowed, Integer holdShelfDays, ClosedDayStrategy closedDays,
-                             String currency)
+                             String currency, List<Integer> overdueNoticeDays)
             implements java.io.Serializable {
+
+        /** A change that leaves the overdue notice days as they are. */
+        public RuleChange(String library, String category, String itemType, Integer loanPeriod, PeriodUnit loanUnit,
+                          Integer renewals, Integer renewalPeriod, Integer maxLoans, BigDecimal finePerDay, Integer graceDays,
+                          BigDecimal fineCap, Boolean holdsAllowed, Integer holdShelfDays, ClosedDayStrategy closedDays,
+                          String currency) {
+            this(library, category, itemType, loanPeriod, loanUnit, renewals, renewalPeriod, maxLoans, finePerDay, graceDays, fineCap,
+                    holdsAllowed, holdShelfDays, closedDays, currency, null);
+        }
     }
 
     public record RemoveRule(RequestContext context, long id) implements Command<AdminViews.RuleEntry> {

@@ -3,6 +3,7 @@ package org.stackbridge.core.notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.stackbridge.core.model.NoticePreference;
@@ -57,12 +58,22 @@ public final class NoticePolicy {
      * jumped levels (the job did not run for a while) gets the highest one only: the earlier notices would say less.
      */
     public OptionalInt overdueLevel(Instant due, Instant now) {
+        return overdueLevel(due, now, null);
+    }
+
+    /**
+     * The overdue level reached by a loan due at {@code due} under a circulation rule with overdue notice days of its
+     * own ({@code ruleDays}, the rule's {@code overdue-notice-days}; null: the notices' default days). As
+     * {@link #overdueLevel(Instant, Instant)} otherwise.
+     */
+    public OptionalInt overdueLevel(Instant due, Instant now, List<Integer> ruleDays) {
         if (!now.isAfter(due)) {
             return OptionalInt.empty();
         }
+        List<Integer> intervals = ruleDays == null ? settings.overdueDays() : ruleDays;
         long days = Duration.between(due, now).toDays();
         for (int level = 3; level >= 1; level--) {
-            if (days >= settings.overdueDays().get(level - 1) && enabled(NoticeType.overdue(level))) {
+            if (days >= intervals.get(level - 1) && enabled(NoticeType.overdue(level))) {
                 return OptionalInt.of(level);
             }
         }

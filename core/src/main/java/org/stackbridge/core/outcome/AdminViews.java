@@ -32,7 +32,8 @@ public final class AdminViews {
      */
     public record RuleEntry(String id, String source, String library, String category, String itemType, int loanPeriod,
                             String loanUnit, int renewals, int renewalPeriod, int maxLoans, Money finePerDay, int graceDays,
-                            Money fineCap, boolean holdsAllowed, int holdShelfDays, String closedDays) implements Serializable {
+                            Money fineCap, boolean holdsAllowed, int holdShelfDays, String closedDays,
+                            List<Integer> overdueNoticeDays) implements Serializable {
     }
 
     /** Which rule applies to (library, category, item type) and why, as {@code stackbridge policy show} explains it. */

@@ -2,6 +2,7 @@ package org.stackbridge.core.policy;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One line of the rule table. {@code library}, {@code category} and {@code itemType} are scope keys;
@@ -12,12 +13,23 @@ import java.math.BigDecimal;
  * @param finePerDay     overdue fine per overdue open day (per hour for hourly loans)
  * @param graceDays      overdue days (hours) free of charge; once exceeded every overdue unit is charged
  * @param fineCap        maximum overdue fine per loan; null for no cap
+ * @param overdueNoticeDays days after the due date of the first, second and third overdue notice for loans under this
+ *                       rule (ascending, 0 or more); null: the notices' default ({@code notices.overdue-days})
  */
 public record CirculationRule(String library, String category, String itemType,
                               int loanPeriod, PeriodUnit loanUnit, int renewalsAllowed, int renewalPeriod,
                               int maxLoans, BigDecimal finePerDay, int graceDays, BigDecimal fineCap,
                               boolean holdsAllowed, int holdShelfDays, ClosedDayStrategy closedDays,
-                              String source) implements Serializable {
+                              String source, List<Integer> overdueNoticeDays) implements Serializable {
+
+    /** A rule without overdue notice days of its own. */
+    public CirculationRule(String library, String category, String itemType,
+                           int loanPeriod, PeriodUnit loanUnit, int renewalsAllowed, int renewalPeriod,
+                           int maxLoans, BigDecimal finePerDay, int graceDays, BigDecimal fineCap,
+                           boolean holdsAllowed, int holdShelfDays, ClosedDayStrategy closedDays, String source) {
+        this(library, category, itemType, loanPeriod, loanUnit, renewalsAllowed, renewalPeriod, maxLoans, finePerDay, graceDays,
+                fineCap, holdsAllowed, holdShelfDays, closedDays, source, null);
+    }
 
     public CirculationRule {
         library = wildcard(library);
@@ -33,6 +45,23 @@ public record CirculationRule(String library, String category, String itemType,
         if (finePerDay.signum() < 0 || (fineCap != null && fineCap.signum() < 0)) {
             throw new IllegalArgumentException("fines must not be negative");
         }
+        if (overdueNoticeDays != null && (overdueNoticeDays.stream().anyMatch(java.util.Objects::isNull)
+                || !validOverdueDays(overdueNoticeDays))) {
+            throw new IllegalArgumentException("overdue_notice_days: three ascending day counts, 0 or more, e.g. [1, 14, 28]; got "
+                    + overdueNoticeDays);
+        }
+        overdueNoticeDays = overdueNoticeDays == null ? null : List.copyOf(overdueNoticeDays);
+    }
+
+    /** Three ascending day counts, 0 or more (the days of overdue notices 1, 2 and 3). */
+    public static boolean validOverdueDays(List<Integer> days) {
+        return days.size() == 3 && days.get(0) >= 0 && days.get(0) < days.get(1) && days.get(1) < days.get(2);
+    }
+
+    /** This rule with other overdue notice days (null: the notices' default). */
+    public CirculationRule withOverdueNoticeDays(List<Integer> days) {
+        return new CirculationRule(library, category, itemType, loanPeriod, loanUnit, renewalsAllowed, renewalPeriod, maxLoans,
+                finePerDay, graceDays, fineCap, holdsAllowed, holdShelfDays, closedDays, source, days);
     }
 
     private static String wildcard(String key) {

@@ -40,11 +40,28 @@ public interface Notices {
     /** Records a notice unless its key is recorded; true when this call recorded it. */
     boolean record(NewNotice notice);
 
+    /**
+     * Records in one batch those of {@code notices} whose keys are not recorded yet; returns the keys this call
+     * recorded (a key another node records at the same moment fails the unit, which the runner retries).
+     */
+    Set<String> recordAll(List<NewNotice> notices);
+
+    /**
+     * Claims for {@code node} until {@code until} up to {@code limit} notices of a channel that are pending, due and
+     * claimed by no one (an expired claim counts as none), by ascending id after {@code afterId}, only ids with
+     * {@code id % partitions == partition} (so the senders of one node never contend); returns what it claimed.
+     */
+    List<NoticeRecord> claimNext(NoticeChannel channel, String node, Instant now, Instant until, long afterId, int partition,
+                                 int partitions, int limit);
+
     /** Pending notices of a channel whose next attempt is due and that no node holds claimed, by id after {@code afterId}. */
     List<NoticeRecord> deliverable(NoticeChannel channel, Instant now, long afterId, int limit);
 
     /** Claims a pending notice for {@code node} until {@code until}; false when it is sent or claimed by another. */
     boolean claim(long id, String node, Instant now, Instant until);
+
+    /** Gives a claimed notice back untouched (its library is outside its sending window now). */
+    void unclaim(long id);
 
     /** Marks a notice delivered (by {@code node}); {@code batchId} for a print batch, else null. */
     void sent(long id, Instant at, Long batchId);

@@ -187,7 +187,7 @@ final class LendingDesk extends Desk {
         // Offline loans of non-circulating types still need a due date: one day.
         return new CirculationRule(r.library(), r.category(), r.itemType(), 1, r.loanUnit(), r.renewalsAllowed(),
                 r.renewalPeriod(), r.maxLoans(), r.finePerDay(), r.graceDays(), r.fineCap(), r.holdsAllowed(),
-                r.holdShelfDays(), r.closedDays(), r.source());
+                r.holdShelfDays(), r.closedDays(), r.source(), r.overdueNoticeDays());
     }
 
     private Optional<Refusal> checkPin(String pin, boolean required, Patron patron) {

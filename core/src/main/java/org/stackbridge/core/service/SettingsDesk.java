@@ -233,7 +233,9 @@ final class SettingsDesk extends Desk {
                     or(c.renewals(), b.renewalsAllowed()), or(c.renewalPeriod(), b.renewalPeriod()), or(c.maxLoans(), b.maxLoans()),
                     c.finePerDay() != null ? c.finePerDay() : b.finePerDay(), or(c.graceDays(), b.graceDays()),
                     c.fineCap() != null ? c.fineCap() : b.fineCap(), c.holdsAllowed() != null ? c.holdsAllowed() : b.holdsAllowed(),
-                    or(c.holdShelfDays(), b.holdShelfDays()), c.closedDays() != null ? c.closedDays() : b.closedDays(), source));
+                    or(c.holdShelfDays(), b.holdShelfDays()), c.closedDays() != null ? c.closedDays() : b.closedDays(), source,
+                    c.overdueNoticeDays() == null ? b.overdueNoticeDays()
+                            : c.overdueNoticeDays().isEmpty() ? null : c.overdueNoticeDays()));
         } catch (IllegalArgumentException e) {
             return invalid("(body)", e.getMessage());
         }
@@ -310,7 +312,7 @@ final class SettingsDesk extends Desk {
                 r.loanUnit().name().toLowerCase(Locale.ROOT), r.renewalsAllowed(), r.renewalPeriod(), r.maxLoans(),
                 new Money(r.finePerDay(), settings.currency()), r.graceDays(),
                 r.fineCap() == null ? null : new Money(r.fineCap(), settings.currency()), r.holdsAllowed(), r.holdShelfDays(),
-                r.closedDays().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                r.closedDays().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.overdueNoticeDays());
     }
 
     private static String star(String key) {
@@ -324,7 +326,7 @@ final class SettingsDesk extends Desk {
     private static CirculationRule withSource(CirculationRule r, String source) {
         return new CirculationRule(r.library(), r.category(), r.itemType(), r.loanPeriod(), r.loanUnit(), r.renewalsAllowed(),
                 r.renewalPeriod(), r.maxLoans(), r.finePerDay(), r.graceDays(), r.fineCap(), r.holdsAllowed(), r.holdShelfDays(),
-                r.closedDays(), source);
+                r.closedDays(), source, r.overdueNoticeDays());
     }
 
     // ---------------------------------------------------------------- SIP2 terminal accounts

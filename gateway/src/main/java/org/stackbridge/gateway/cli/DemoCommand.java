@@ -59,6 +59,10 @@ final class DemoCommand implements Callable<Integer> {
                 + DemoData.STAFF_LOGIN + ", password " + DemoData.STAFF_PASSWORD + ", librarian at MAIN)");
         System.out.println("  Console:   http://" + cfg.listeners().bind() + ":" + gateway.httpPort() + "/console/  (sign in as "
                 + DemoData.STAFF_LOGIN + " / " + DemoData.STAFF_PASSWORD + ")");
+        if (cfg.notices().mailsToFolder()) {
+            System.out.println("  Mail:      e-mail notices are written as .eml files to "
+                    + org.stackbridge.gateway.notice.NoticeJob.mailFolder(loaded).toAbsolutePath() + " (stackbridge notices run)");
+        }
         System.out.println("Press Ctrl-C to stop.");
         StackbridgeCli.awaitShutdown(gateway);
         return 0;

@@ -48,7 +48,7 @@ public final class ConfigMapping {
                 r.holdShelfDays() == null ? base.holdShelfDays() : r.holdShelfDays(),
                 r.closedDays() == null ? base.closedDays()
                         : ClosedDayStrategy.valueOf(r.closedDays().toUpperCase(Locale.ROOT).replace('-', '_')),
-                source);
+                source, r.overdueNoticeDays() == null ? base.overdueNoticeDays() : r.overdueNoticeDays());
     }
 
     /** The patron categories and their membership periods, as the engine checks and renews them. */

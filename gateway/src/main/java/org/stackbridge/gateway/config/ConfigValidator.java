@@ -257,6 +257,10 @@ final class ConfigValidator {
             if (r.finePerDay() != null && r.finePerDay().signum() < 0) {
                 fail(k + ".fine-per-day", "must not be negative");
             }
+            if (r.overdueNoticeDays() != null && (r.overdueNoticeDays().stream().anyMatch(java.util.Objects::isNull)
+                    || !org.stackbridge.core.policy.CirculationRule.validOverdueDays(r.overdueNoticeDays()))) {
+                fail(k + ".overdue-notice-days", "three ascending day counts, 0 or more, e.g. [1, 14, 28]");
+            }
             if (r.library() != null && !r.library().equals("*") && !codes.contains(r.library()) && !c.libraries().isEmpty()) {
                 fail(k + ".library", "unknown library " + r.library());
             }

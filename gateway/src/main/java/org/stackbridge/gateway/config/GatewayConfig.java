@@ -236,7 +236,7 @@ public record GatewayConfig(String dataDir, Database database, Engine engine, Li
     public record RuleConfig(String library, String category, String itemType, Integer loanPeriod, String loanUnit,
                              Integer renewals, Integer renewalPeriod, Integer maxLoans, BigDecimal finePerDay,
                              Integer graceDays, BigDecimal fineCap, Boolean holdsAllowed, Integer holdShelfDays,
-                             String closedDays) {
+                             String closedDays, List<Integer> overdueNoticeDays) {
     }
 
     /** {@code sinkUri}: optional Camel endpoint URI that also receives every event as JSON. */

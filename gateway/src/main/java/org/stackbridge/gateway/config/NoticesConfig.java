@@ -28,11 +28,17 @@ import org.stackbridge.core.notice.NoticeType;
  * @param leaseSeconds   how long a node's lease on the job lasts without renewal (another node takes over after)
  * @param retry          delivery retries
  * @param libraries      per library code: send window, address and opening hours for the templates
+ * @param senders        threads that mail at once (each with its own SMTP connection); 1-16, default 2
+ * @param claimSize      e-mail notices a sender claims at once, sends over one connection and marks sent with its next
+ *                       claim: what a crash may send twice; 1-500, default 20
+ * @param mailFolder     with no SMTP host: a folder that receives each e-mail notice as an RFC 822 {@code .eml} file
+ *                       (demo, trials); empty: e-mail notices go to the print batch
  */
 public record NoticesConfig(Boolean enabled, Smtp smtp, String from, String sendTime, String sendUntil, String templates,
                             Map<String, Boolean> types, Integer preDueDays, List<Integer> overdueDays, Integer blockAtLevel,
                             Integer holdExpiryDays, Integer membershipDays, Integer lookbackDays, Integer leaseSeconds,
-                            Retry retry, Map<String, LibraryNotices> libraries) {
+                            Retry retry, Map<String, LibraryNotices> libraries, Integer senders, Integer claimSize,
+                            String mailFolder) {
 
     public NoticesConfig {
         enabled = enabled == null || enabled;
@@ -51,10 +57,14 @@ public record NoticesConfig(Boolean enabled, Smtp smtp, String from, String send
         leaseSeconds = leaseSeconds == null ? 300 : leaseSeconds;
         retry = retry == null ? new Retry(null, null) : retry;
         libraries = libraries == null ? Map.of() : Map.copyOf(libraries);
+        senders = senders == null ? 2 : senders;
+        claimSize = claimSize == null ? 20 : claimSize;
+        mailFolder = mailFolder == null ? "" : mailFolder.strip();
     }
 
     public static NoticesConfig defaults() {
-        return new NoticesConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new NoticesConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /**
@@ -141,6 +151,12 @@ public record NoticesConfig(Boolean enabled, Smtp smtp, String from, String send
         if (leaseSeconds < 10 || leaseSeconds > 86_400) {
             return "lease-seconds: must be between 10 and 86400";
         }
+        if (senders < 1 || senders > 16) {
+            return "senders: must be between 1 and 16";
+        }
+        if (claimSize < 1 || claimSize > 500) {
+            return "claim-size: must be between 1 and 500";
+        }
         if (retry.attempts() < 1 || retry.attempts() > 100) {
             return "retry.attempts: must be between 1 and 100";
         }
@@ -153,6 +169,17 @@ public record NoticesConfig(Boolean enabled, Smtp smtp, String from, String send
             return "overdue-days: three ascending day counts, other counts 0 or more, block-at-level 0-3 (" + e.getMessage() + ")";
         }
         return null;
+    }
+
+    /** These settings with e-mail notices written to {@code folder} while no SMTP host is set. */
+    public NoticesConfig withMailFolder(String folder) {
+        return new NoticesConfig(enabled, smtp, from, sendTime, sendUntil, templates, types, preDueDays, overdueDays, blockAtLevel,
+                holdExpiryDays, membershipDays, lookbackDays, leaseSeconds, retry, libraries, senders, claimSize, folder);
+    }
+
+    /** Whether e-mail notices are written to {@link #mailFolder} (set, and no SMTP host). */
+    public boolean mailsToFolder() {
+        return !smtp.configured() && !mailFolder.isEmpty();
     }
 
     /** The sending window of a library: from, until. */

@@ -60,19 +60,22 @@ public final class DemoData {
                 new GatewayConfig.AccountConfig(SIP2_LOGIN_NORTH, hasher.hash(SIP2_PASSWORD), "NORTH", "default"));
         List<GatewayConfig.RuleConfig> rules = List.of(
                 new GatewayConfig.RuleConfig("*", "*", "*", 21, "days", 2, 21, 25, new BigDecimal("0.25"), 2, new BigDecimal("5.00"),
-                        true, 7, "next-open-day"),
+                        true, 7, "next-open-day", null),
                 new GatewayConfig.RuleConfig("*", "CHILD", "*", 21, "days", 3, 21, 10, new BigDecimal("0.10"), 2, new BigDecimal("2.00"),
-                        true, 7, "next-open-day"),
+                        true, 7, "next-open-day", null),
+                // DVDs are wanted back sooner: their overdue notices come after 1, 7 and 14 days
                 new GatewayConfig.RuleConfig("*", "*", "DVD", 7, "days", 1, 7, 5, new BigDecimal("1.00"), 0, new BigDecimal("10.00"),
-                        true, 3, "next-open-day"),
-                new GatewayConfig.RuleConfig("*", "*", "REFERENCE", 0, "days", 0, 0, 0, BigDecimal.ZERO, 0, null, false, 0, "keep"));
+                        true, 3, "next-open-day", List.of(1, 7, 14)),
+                new GatewayConfig.RuleConfig("*", "*", "REFERENCE", 0, "days", 0, 0, 0, BigDecimal.ZERO, 0, null, false, 0, "keep", null));
         Sip2Settings sip2 = Sip2Settings.defaults().withTls(Sip2Settings.Tls.selfSigned(6443));
         NcipSettings ncip = new NcipSettings(null, null, false,
                 Map.of(NCIP_PARTNER, new NcipAgency(NCIP_SECRET, null, "reshare", null,
                         new NcipDefaults(null, null, null, "ILL-RESHARE", "MAIN", null), null, null, null, null)),
                 Map.of("MAIN", "MAIN", "NORTH", "NORTH"), null, null, null);
         return new GatewayConfig(dataDir.toString(), null, null, null, libraries, null, null, accounts, rules, null,
-                new GatewayConfig.Security(10_000, false), sip2, ncip, null, null, null, null, null, null, null, null, null, null, null);
+                new GatewayConfig.Security(10_000, false), sip2, ncip, null, null, null, null, null, null, null, null, null, null,
+                // no SMTP server in a demo: e-mail notices are written to <data-dir>/mail
+                org.stackbridge.gateway.config.NoticesConfig.defaults().withMailFolder("mail"));
     }
 
     /** Loads patrons, records and items; returns a summary line. */

@@ -46,6 +46,11 @@ public final class JobLease {
         }
     }
 
+    /** Takes or renews the lease inside a unit of work the job does anyway (no write of its own); false: another holds it. */
+    public boolean renew(org.stackbridge.core.port.StoreTx tx) {
+        return tx.leases().acquire(job, node, clock.instant(), ttl);
+    }
+
     public void release() {
         try {
             storage.write(tx -> {

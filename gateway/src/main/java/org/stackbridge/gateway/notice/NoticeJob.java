@@ -35,6 +35,7 @@ import org.stackbridge.core.model.Library;
 import org.stackbridge.core.notice.NoticeChannel;
 import org.stackbridge.core.notice.NoticePolicy;
 import org.stackbridge.core.notice.NoticeType;
+import org.stackbridge.core.policy.CirculationRule;
 import org.stackbridge.core.policy.Fines;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.port.CirculationPort;
@@ -113,8 +114,15 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
                                    java.util.function.UnaryOperator<NoticeMailer> mailerHook) {
         NoticesConfig nc = loaded.config().notices();
         NoticeTemplates templates = NoticeTemplates.load(templateDirectory(loaded));
-        NoticeMailer mailer = nc.smtp().configured() ? mailerHook.apply(new SmtpNoticeMailer(nc.smtp(), nc.from())) : null;
-        return new NoticeJob(storage, port, clock, nc, templates, mailer, rules, node, loaded.config().engine().currency());
+        NoticeMailer mailer = nc.smtp().configured() ? new SmtpNoticeMailer(nc.smtp(), nc.from())
+                : nc.mailsToFolder() ? new FolderNoticeMailer(mailFolder(loaded), nc.from()) : null;
+        return new NoticeJob(storage, port, clock, nc, templates, mailer == null ? null : mailerHook.apply(mailer), rules, node,
+                loaded.config().engine().currency());
+    }
+
+    /** {@code notices.mail-folder}, relative to the data directory. */
+    public static java.nio.file.Path mailFolder(org.stackbridge.gateway.config.ConfigLoader.Loaded loaded) {
+        return java.nio.file.Path.of(loaded.config().dataDir()).resolve(loaded.config().notices().mailFolder());
     }
 
     /**
@@ -222,13 +230,13 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
                 return candidate(NoticeType.PRE_DUE, f.patron(), "loan:" + f.loanId() + ":" + f.dueAt(), f.library(), libs,
                         c -> c.item(f.title(), f.itemBarcode(), date(f.dueAt(), libs.get(f.library())), ""));
             }
-            OptionalInt level = policy.overdueLevel(f.dueAt(), now);
+            CirculationRule rule = rules.get().resolve(f.library(), f.category(), f.itemType()).rule();
+            OptionalInt level = policy.overdueLevel(f.dueAt(), now, rule == null ? null : rule.overdueNoticeDays());
             if (level.isEmpty()) {
                 return List.of();
             }
             Library lib = libs.getOrDefault(f.library(), Library.of(f.library(), f.library()));
-            String fine = Fines.overdueFine(f.dueAt(), now, rules.get().resolve(f.library(), f.category(), f.itemType()).rule(), lib)
-                    .toPlainString() + " " + currency();
+            String fine = Fines.overdueFine(f.dueAt(), now, rule, lib).toPlainString() + " " + currency();
             return candidate(NoticeType.overdue(level.getAsInt()), f.patron(), "loan:" + f.loanId() + ":" + level.getAsInt(),
                     f.library(), libs, c -> c.item(f.title(), f.itemBarcode(), date(f.dueAt(), lib), fine));
         }, actor);
@@ -295,6 +303,7 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
                 return recorded;
             }
             after = id.applyAsLong(facts.get(facts.size() - 1));
+            boolean renewed = false;
             List<Candidate> all = new ArrayList<>();
             for (F f : facts) {
                 all.addAll(make.apply(f));
@@ -308,24 +317,22 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
                     }
                 }
                 if (!fresh.isEmpty()) {
-                    List<Candidate> inserted = join(storage.write(tx -> {
-                        List<Candidate> in = new ArrayList<>();
-                        for (Map.Entry<Candidate, Notices.NewNotice> e : fresh.entrySet()) {
-                            if (tx.notices().record(e.getValue())) {
-                                in.add(e.getKey());
-                            }
-                        }
-                        return in;
-                    }));
+                    // one transaction, one batched insert for the page; the lease is renewed in it
+                    Set<String> inserted = join(storage.write(tx -> lease.renew(tx)
+                            ? tx.notices().recordAll(List.copyOf(fresh.values())) : null));
+                    if (inserted == null) {
+                        throw new IllegalStateException("lost the notices job lease while recording; the next run goes on");
+                    }
                     recorded += inserted.size();
-                    for (Candidate c : inserted) {
-                        if (policy.blocks(c.type())) {
+                    for (Candidate c : fresh.keySet()) {
+                        if (inserted.contains(c.key()) && policy.blocks(c.type())) {
                             block(actor, c);
                         }
                     }
+                    renewed = true;
                 }
             }
-            if (!lease.acquire()) {
+            if (!renewed && !lease.acquire()) {
                 throw new IllegalStateException("lost the notices job lease while recording; the next run goes on");
             }
             if (facts.size() < PAGE) {
@@ -367,60 +374,158 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
 
     // ------------------------------------------------------------------ delivery
 
+    /**
+     * Mails the pending e-mail notices with {@code notices.senders} threads, each over one connection: a sender claims
+     * a page of {@code notices.claim-size} notices (renewing the job lease in the same transaction), sends them, and
+     * marks them sent (or failed) in the transaction of its next claim, so a page costs one durable write. The page
+     * in flight is what a crash may send twice (with the same Message-IDs); the claim keeps every other node off it.
+     */
     private int[] deliver(Predicate<String> open) {
+        int senders = config.senders();
+        AtomicBoolean stop = new AtomicBoolean();
+        if (senders == 1) {
+            return send(0, 1, open, stop);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
+            Thread t = new Thread(r, "notices-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<int[]>> running = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                int part = i;
+                running.add(pool.submit(() -> send(part, senders, open, stop)));
+            }
+            int[] total = {0, 0};
+            Throwable first = null;
+            for (java.util.concurrent.Future<int[]> f : running) {
+                try {
+                    int[] one = f.get();
+                    total[0] += one[0];
+                    total[1] += one[1];
+                } catch (java.util.concurrent.ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.set(true);
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            if (first != null) {
+                throw first instanceof RuntimeException re ? re : new IllegalStateException(first);
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What became of a claimed notice, written with the sender's next claim. */
+    private record Settled(long id, Instant sentAt, int attempts, Instant next, String error, boolean unclaim) {
+    }
+
+    private static void settle(StoreTx tx, List<Settled> done) {
+        for (Settled d : done) {
+            if (d.unclaim()) {
+                tx.notices().unclaim(d.id());
+            } else if (d.sentAt() != null) {
+                tx.notices().sent(d.id(), d.sentAt(), null);
+            } else {
+                tx.notices().failed(d.id(), d.attempts(), d.next(), d.error());
+            }
+        }
+    }
+
+    /** One sender: the notices with {@code id % parts == part}, page by page over one connection. */
+    private int[] send(int part, int parts, Predicate<String> open, AtomicBoolean stop) {
         int mailed = 0;
         int failed = 0;
         long after = 0;
-        int sinceRenewal = 0;
-        while (true) {
-            long from = after;
-            List<Notices.NoticeRecord> page = join(storage.read(tx -> tx.notices().deliverable(NoticeChannel.EMAIL, clock.instant(),
-                    from, MAIL_PAGE)));
-            if (page.isEmpty()) {
-                return new int[] {mailed, failed};
-            }
-            for (Notices.NoticeRecord n : page) {
-                after = n.id();
-                if (!open.test(n.library())) {
-                    continue;
-                }
-                if (++sinceRenewal >= 20) {
-                    sinceRenewal = 0;
-                    if (!lease.acquire()) {
-                        LOG.warn("notices: lost the job lease; stopping this run");
-                        return new int[] {mailed, failed};
-                    }
-                }
+        List<Settled> done = List.of();
+        Duration worst = mailer instanceof SmtpNoticeMailer smtp ? smtp.worstSend() : Duration.ZERO;
+        try (NoticeMailer.Connection connection = mailer.connect()) {
+            while (!stop.get()) {
+                List<Settled> previous = done;
+                long from = after;
                 Instant now = clock.instant();
-                if (!join(storage.write(tx -> tx.notices().claim(n.id(), lease.node(), now, now.plus(lease.ttl()))))) {
-                    continue;
-                }
-                try {
-                    mailer.send(n);
-                } catch (Exception e) {
-                    failed++;
-                    int attempts = n.attempts() + 1;
-                    Instant next = policy.retryAfter(attempts).map(d -> clock.instant().plus(d)).orElse(null);
-                    String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    if (next == null) {
-                        LOG.warn("notices: {} to patron {} failed for good after {} attempts: {}", n.type().label(), n.patronBarcode(),
-                                attempts, why);
-                    } else {
-                        LOG.info("notices: {} to patron {} failed (attempt {}), next try {}: {}", n.type().label(), n.patronBarcode(),
-                                attempts, next, why);
-                    }
-                    join(storage.write(tx -> {
-                        tx.notices().failed(n.id(), attempts, next, why);
+                Instant until = now.plus(lease.ttl());
+                List<Notices.NoticeRecord> page = join(storage.write(tx -> {
+                    settle(tx, previous);
+                    if (!lease.renew(tx)) {
                         return null;
-                    }));
-                    continue;
-                }
-                join(storage.write(tx -> {
-                    tx.notices().sent(n.id(), clock.instant(), null);
-                    return null;
+                    }
+                    return tx.notices().claimNext(NoticeChannel.EMAIL, lease.node(), now, until, from, part, parts, config.claimSize());
                 }));
-                mailed++;
+                done = List.of();
+                if (page == null) {
+                    LOG.warn("notices: lost the job lease; stopping this run");
+                    stop.set(true);
+                    break;
+                }
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).id();
+                List<Settled> results = new ArrayList<>(page.size());
+                for (Notices.NoticeRecord n : page) {
+                    // outside its library's window, or too close to the end of the claim to finish before another node
+                    // could claim it: give it back untried
+                    if (stop.get() || !open.test(n.library()) || clock.instant().plus(worst).isAfter(until)) {
+                        results.add(new Settled(n.id(), null, 0, null, null, true));
+                        continue;
+                    }
+                    try {
+                        connection.send(n);
+                        results.add(new Settled(n.id(), clock.instant(), 0, null, null, false));
+                        mailed++;
+                    } catch (Exception e) {
+                        failed++;
+                        int attempts = n.attempts() + 1;
+                        Instant next = policy.retryAfter(attempts).map(d -> clock.instant().plus(d)).orElse(null);
+                        String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        if (next == null) {
+                            LOG.warn("notices: {} to patron {} failed for good after {} attempts: {}", n.type().label(),
+                                    n.patronBarcode(), attempts, why);
+                        } else {
+                            LOG.info("notices: {} to patron {} failed (attempt {}), next try {}: {}", n.type().label(),
+                                    n.patronBarcode(), attempts, next, why);
+                        }
+                        results.add(new Settled(n.id(), null, attempts, next, why, false));
+                    }
+                }
+                done = results;
             }
+        } catch (RuntimeException e) {
+            // a failure of the store or the job (not a crash): mark what went out before giving up
+            stop.set(true);
+            writeQuietly(done);
+            throw e;
+        }
+        List<Settled> last = done;
+        if (!last.isEmpty()) {
+            join(storage.write(tx -> {
+                settle(tx, last);
+                return null;
+            }));
+        }
+        return new int[] {mailed, failed};
+    }
+
+    private void writeQuietly(List<Settled> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            join(storage.write(tx -> {
+                settle(tx, done);
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warn("notices: could not mark {} delivered notice(s); their claims expire and they go out again", done.size(), e);
         }
     }
 

@@ -39,6 +39,22 @@ final class AdminInput {
         return value;
     }
 
+    /**
+     * Overdue notice days of a rule: three ascending day counts from 0 to {@code max} (kept as given); an empty list
+     * (back to the notices' default) and null (unchanged) pass as they are.
+     */
+    List<Integer> overdueDays(String name, List<Integer> value, int max) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        if (value.size() != 3 || value.stream().anyMatch(d -> d == null || d < 0 || d > max)
+                || !(value.get(0) < value.get(1) && value.get(1) < value.get(2))) {
+            fields.error(name, "must be three ascending day counts from 0 to " + max + ", e.g. [1, 14, 28], or [] for the default");
+            return null;
+        }
+        return value;
+    }
+
     /** A scope key of a rule: a code or {@code *}; absent is {@code *}. */
     String scopeKey(String name, String value) {
         if (value == null || value.equals("*")) {

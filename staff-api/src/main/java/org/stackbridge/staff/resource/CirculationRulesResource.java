@@ -47,7 +47,8 @@ public final class CirculationRulesResource {
     /** A rule's values; every one may be left out (on POST it then comes from the rule in effect for (*, *, *)). */
     public record RuleRequest(String library, String category, String itemType, Integer loanPeriod, String loanUnit, Integer renewals,
                               Integer renewalPeriod, Integer maxLoans, AdminInput.MoneyInput finePerDay, Integer graceDays,
-                              AdminInput.MoneyInput fineCap, Boolean holdsAllowed, Integer holdShelfDays, String closedDays) {
+                              AdminInput.MoneyInput fineCap, Boolean holdsAllowed, Integer holdShelfDays, String closedDays,
+                              java.util.List<Integer> overdueNoticeDays) {
     }
 
     @GET
@@ -130,7 +131,7 @@ public final class CirculationRulesResource {
                 in.count("max_loans", b.maxLoans(), 100_000), in.amount("fine_per_day", b.finePerDay()),
                 in.count("grace_days", b.graceDays(), MAX_PERIOD), in.amount("fine_cap", b.fineCap()), b.holdsAllowed(),
                 in.count("hold_shelf_days", b.holdShelfDays(), 1000), in.choice("closed_days", b.closedDays(), ClosedDayStrategy.class),
-                currency);
+                currency, in.overdueDays("overdue_notice_days", b.overdueNoticeDays(), MAX_PERIOD));
         in.check();
         return change;
     }

@@ -115,6 +115,47 @@ final class JdbcNotices implements Notices {
     }
 
     @Override
+    public Set<String> recordAll(List<NewNotice> notices) {
+        Set<String> known = recorded(notices.stream().map(NewNotice::key).toList());
+        Set<String> fresh = new java.util.LinkedHashSet<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (NewNotice n : notices) {
+            if (!known.contains(n.key()) && fresh.add(n.key())) {
+                rows.add(new Object[] {n.key(), n.type(), n.patronId(), n.subjectRef(), n.library(), n.channel(), n.recipient(),
+                        n.messageId(), n.subject(), n.text(), n.html(), n.createdAt(), n.createdAt()});
+            }
+        }
+        // a second node recording one of these keys at once gets a unique violation (StoreConflictException): the
+        // runner retries the unit, which then finds the key recorded
+        sql.batch("INSERT INTO notice (notice_key, notice_type, patron_id, subject_ref, library, channel, recipient,"
+                + " message_id, subject, body_text, body_html, state, attempts, created_at, next_attempt_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows);
+        return fresh;
+    }
+
+    @Override
+    public List<NoticeRecord> claimNext(NoticeChannel channel, String node, Instant now, Instant until, long afterId, int partition,
+                                        int partitions, int limit) {
+        List<Long> ids = sql.list("SELECT n.id FROM notice n WHERE n.state = 'PENDING' AND n.channel = ? AND n.next_attempt_at <= ?"
+                + " AND (n.claimed_until IS NULL OR n.claimed_until < ?) AND n.id > ? AND MOD(n.id, ?) = ?"
+                + " ORDER BY n.id FETCH FIRST ? ROWS ONLY", rs -> rs.getLong(1), channel, now, now, afterId, partitions, partition, limit);
+        List<Long> mine = new ArrayList<>();
+        for (long id : ids) {
+            // the same conditions again: a row another node claimed (or sent) since the read is not ours
+            if (sql.update("UPDATE notice SET claimed_by = ?, claimed_until = ? WHERE id = ? AND state = 'PENDING'"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until, id, now) == 1) {
+                mine.add(id);
+            }
+        }
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(mine.size(), "?"));
+        return sql.list("SELECT " + NOTICE_COLS + " FROM notice n JOIN patron p ON p.id = n.patron_id WHERE n.id IN (" + marks + ")"
+                + " ORDER BY n.id", JdbcNotices::notice, mine.toArray());
+    }
+
+    @Override
     public List<NoticeRecord> deliverable(NoticeChannel channel, Instant now, long afterId, int limit) {
         return sql.list("SELECT " + NOTICE_COLS + " FROM notice n JOIN patron p ON p.id = n.patron_id"
                 + " WHERE n.state = 'PENDING' AND n.channel = ? AND n.next_attempt_at <= ?"
@@ -126,6 +167,11 @@ final class JdbcNotices implements Notices {
     public boolean claim(long id, String node, Instant now, Instant until) {
         return sql.update("UPDATE notice SET claimed_by = ?, claimed_until = ? WHERE id = ? AND state = 'PENDING'"
                 + " AND (claimed_until IS NULL OR claimed_until < ? OR claimed_by = ?)", node, until, id, now, node) == 1;
+    }
+
+    @Override
+    public void unclaim(long id) {
+        sql.update("UPDATE notice SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND state = 'PENDING'", id);
     }
 
     @Override
