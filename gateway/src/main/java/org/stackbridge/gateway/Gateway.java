@@ -69,7 +69,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The configuration in force: the one started with, then each reload's. */
     private volatile ConfigLoader.Loaded loaded;
-    private ConfigReloader reloader;
+    private volatile ConfigReloader reloader;
     private final Clock clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private TransactionRunner storage;

@@ -39,6 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone());
         // /health/ready answers 503 "startup: PENDING: demo data" until the demo library is loaded and indexed
         gateway.startupTasks().begin(DEMO_DATA);
+        HangupSignal.install(gateway::configurationReload);
         gateway.withCommands(StackbridgeCli.hostedRunner(gateway)).start();
         String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), gateway.catalogue()::changed);
         gateway.catalogue().flush();

@@ -23,8 +23,13 @@ final class HangupSignal {
     private HangupSignal() {
     }
 
-    /** Installs the handler; returns false (and logs why) when HUP cannot be taken. */
-    static boolean install(ConfigurationReload reload) {
+    /**
+     * Installs the handler; call it before the gateway starts, so that a HUP arriving during start-up (e.g. a
+     * {@code systemctl reload} right after {@code start}) is ignored with a line in the log instead of stopping the
+     * process. {@code reload} answers null until the gateway has started. Returns false (and logs why) when HUP cannot
+     * be taken.
+     */
+    static boolean install(java.util.function.Supplier<ConfigurationReload> reload) {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "reload");
             t.setDaemon(true);
@@ -47,7 +52,12 @@ final class HangupSignal {
         }
     }
 
-    private static void run(ConfigurationReload reload) {
+    private static void run(java.util.function.Supplier<ConfigurationReload> gateway) {
+        ConfigurationReload reload = gateway.get();
+        if (reload == null) {
+            LOG.warn("SIGHUP ignored: the gateway is still starting; send it again once it has started");
+            return;
+        }
         LOG.info("SIGHUP: reloading the configuration");
         try {
             reload.reload(Channel.SYSTEM, "SIGHUP");

@@ -216,6 +216,8 @@ public final class StackbridgeCli {
         public Integer call() throws Exception {
             ConfigLoader.Loaded loaded = load(common);
             Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone());
+            // before start: a HUP during start-up must not take the JVM's default (stopping the process)
+            HangupSignal.install(gateway::configurationReload);
             gateway.withCommands(hostedRunner(gateway)).start();
             awaitShutdown(gateway);
             return 0;
@@ -223,7 +225,6 @@ public final class StackbridgeCli {
     }
 
     static void awaitShutdown(Gateway gateway) throws InterruptedException {
-        HangupSignal.install(gateway.configurationReload());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
