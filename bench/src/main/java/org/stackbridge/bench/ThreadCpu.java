@@ -62,13 +62,22 @@ final class ThreadCpu {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** A thread's group: its name without digits, hex ids and trailing separators. */
+    /** A thread's group: its name with numbers and 8-digit hex ids replaced. */
     static String group(String threadName) {
-        return threadName.replaceAll("[0-9a-f]{8}", "*").replaceAll("[0-9]+", "N").replaceAll("[-_ ]+$", "");
+        // numbers after a separator or at the end ("C2" in a compiler thread's name stays)
+        return threadName.replaceAll("[0-9a-f]{8}", "*").replaceAll("(?<=[-_ #])[0-9]+|[0-9]+$", "N");
     }
 
-    /** A markdown table of the groups using at least 1 % of {@code total} milliseconds. */
-    static void print(Map<String, Double> groups, double totalMillis) {
+    /**
+     * A markdown table of the groups using at least 1 % of their sum (the shares are of that sum: the process's own
+     * CPU figure, read at slightly different moments, need not match it to the tick).
+     */
+    static void print(Map<String, Double> groups) {
+        double totalMillis = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (totalMillis <= 0) {
+            System.out.println("(no thread CPU read from /proc)");
+            return;
+        }
         System.out.println("| thread group (all threads, /proc) | CPU ms | share |");
         System.out.println("|---|---:|---:|");
         double shown = 0;
