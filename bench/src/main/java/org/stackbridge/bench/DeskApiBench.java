@@ -71,7 +71,7 @@ public final class DeskApiBench {
         System.out.printf(Locale.ROOT, "# %s, %d cores, %s; desk API checkout+checkin vs SIP2 checkout+checkin (no PIN)%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         for (String backend : backends) {
-            EmbeddedPostgres pg = backend.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+            EmbeddedPostgres pg = backend.equals("postgres") ? DurablePostgres.start() : null;
             Path data = work.resolve(backend);
             try {
                 JdbcSettings jdbc = pg == null ? JdbcSettings.embedded(data) : JdbcSettings.of(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");

@@ -63,6 +63,9 @@ import org.stackbridge.sip2.spec.FixedField;
 public final class Sip2GatewayBench {
 
     static final int ITEMS_PER_CONNECTION = 1001;
+    /** One terminal account per load connection ("kiosk-0", ...), so each connection is a kiosk of its own. */
+    static final String KIOSK_LOGIN = "kiosk-%d";
+
     /** The bench patrons' PIN (SIP2 AD). */
     static final String PIN = "2468";
     /** Patrons BP0.. seeded for kiosk visits; a visit takes the next one. */
@@ -140,7 +143,7 @@ public final class Sip2GatewayBench {
         double fsyncMedian = median(fsync);
         System.out.printf(Locale.ROOT, "fsync: single-commit rate %.0f/s (median of %s)%n", fsyncMedian, fsync);
         for (String backend : backends) {
-            EmbeddedPostgres pg = backend.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+            EmbeddedPostgres pg = backend.equals("postgres") ? DurablePostgres.start() : null;
             try {
                 Path data = work.resolve(backend);
                 JdbcSettings jdbc = pg == null ? JdbcSettings.embedded(data) : JdbcSettings.of(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
@@ -154,7 +157,7 @@ public final class Sip2GatewayBench {
                     Map<String, Integer> ports = awaitPorts(server, data);
                     if (jitWarmup > 0) {
                         Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", ports.get("sip2"), false, maxConnections, jitWarmup, 0,
-                                "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)
+                                KIOSK_LOGIN, "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)
                                 .withVisits(kioskPin, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, PATRON_POOL));
                         System.out.printf(Locale.ROOT, "%s: %d s untimed JIT warm-up at %d connections done%n", backend, jitWarmup, maxConnections);
                     }
@@ -163,7 +166,7 @@ public final class Sip2GatewayBench {
                         List<Sip2LoadDriver.Result> results = new ArrayList<>();
                         for (int r = 0; r < runs; r++) {
                             results.add(Sip2LoadDriver.run(new Sip2LoadDriver.Options("127.0.0.1", ports.get("sip2"), false, n, seconds, 3,
-                                    "bench", "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)
+                                    KIOSK_LOGIN, "bench", "BENCH", "BENCH", "BP", "BI", ITEMS_PER_CONNECTION, false, 0)
                                     .withVisits(kioskPin, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, PATRON_POOL)));
                         }
                         double pairs = median(results.stream().map(Sip2LoadDriver.Result::pairsPerSecond).toList());
@@ -218,7 +221,11 @@ public final class Sip2GatewayBench {
         String pinHash = SecretHasher.standard().hash(PIN);
         storage.write(tx -> {
             tx.libraries().save(Library.of("BENCH", "Bench library"));
-            tx.accounts().save(new TerminalAccount("bench", hasher.hash("bench"), "BENCH", "default"));
+            String password = hasher.hash("bench");
+            tx.accounts().save(new TerminalAccount("bench", password, "BENCH", "default"));
+            for (int k = 0; k < Math.max(connections, 64); k++) {
+                tx.accounts().save(new TerminalAccount(String.format(Locale.ROOT, KIOSK_LOGIN, k), password, "BENCH", "default"));
+            }
             BibRecord bib = tx.bibs().insert(new BibRecord(0, "bench-1", "Benchmarking", "Load, Driver", null, null, null, null));
             for (int p = 0; p < Math.max(connections, PATRON_POOL); p++) {
                 tx.patrons().insert(new Patron(0, "BP" + p, pinHash, "Bench patron " + p, "ADULT", null, null, null,

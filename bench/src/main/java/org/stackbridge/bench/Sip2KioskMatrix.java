@@ -119,7 +119,7 @@ final class Sip2KioskMatrix {
     }
 
     private void gateway(String backend) throws Exception {
-        EmbeddedPostgres pg = backend.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        EmbeddedPostgres pg = backend.equals("postgres") ? DurablePostgres.start() : null;
         Path data = work.resolve(backend);
         try {
             JdbcSettings jdbc = pg == null ? JdbcSettings.embedded(data) : JdbcSettings.of(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
@@ -199,7 +199,7 @@ final class Sip2KioskMatrix {
 
     private Sip2LoadDriver.Options options(int port, int n, int measured, int untimed, String prefix, boolean pin) {
         boolean remembered = prefix.equals(REMEMBERED);
-        return new Sip2LoadDriver.Options("127.0.0.1", port, false, n, measured, untimed, "bench", "bench", "BENCH", "BENCH",
+        return new Sip2LoadDriver.Options("127.0.0.1", port, false, n, measured, untimed, Sip2GatewayBench.KIOSK_LOGIN, "bench", "BENCH", "BENCH",
                 remembered ? "BP" : prefix, "BI", Sip2GatewayBench.ITEMS_PER_CONNECTION, false, 0)
                 .withVisits(pin ? Sip2GatewayBench.PIN : null, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, remembered ? 0 : Sip2GatewayBench.PATRON_POOL);
     }

@@ -250,10 +250,12 @@ public final class Sip2LoadDriver {
                     copts = copts.withTls(true);
                 }
                 try (Sip2Client client = Sip2Client.connect(o.host(), o.port(), copts)) {
-                    Sip2Message login = client.send(rq.login(o.login(), o.password(), o.location()));
+                    // "kiosk-%d": each connection its own terminal account, as real kiosks are (and its own writer key)
+                    String account = o.login().contains("%d") ? String.format(Locale.ROOT, o.login(), conn) : o.login();
+                    Sip2Message login = client.send(rq.login(account, o.password(), o.location()));
                     MESSAGES.increment();
                     if (!"1".equals(login.fixed(FixedField.OK))) {
-                        throw new IOException("login refused for " + o.login());
+                        throw new IOException("login refused for " + account);
                     }
                     ready.countDown();
                     String patron = o.patronPrefix() + conn;
