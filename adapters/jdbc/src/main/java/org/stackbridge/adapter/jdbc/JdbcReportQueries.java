@@ -142,7 +142,8 @@ final class JdbcReportQueries implements ReportQueries {
         List<String> zones = library == null ? sql.list("SELECT DISTINCT zone FROM library", rs -> rs.getString(1))
                 : sql.list("SELECT zone FROM library WHERE code = ?", rs -> rs.getString(1), library);
         for (String z : zones) {
-            if (!java.time.ZoneId.of(z).equals(zone)) {
+            // the same rules cut the same days ("UTC" and "Z" alike)
+            if (!java.time.ZoneId.of(z).normalized().equals(zone.normalized())) {
                 return null;
             }
         }
