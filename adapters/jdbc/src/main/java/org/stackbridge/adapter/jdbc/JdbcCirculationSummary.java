@@ -228,23 +228,41 @@ public final class JdbcCirculationSummary {
 
     private static void flush(Connection c, Map<CountKey, long[]> counts, Map<BorrowerKey, Long> borrowers,
                               LocalDate before) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO circ_day (" + COUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insertDays(c, "INSERT INTO circ_day (" + COUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", counts, CountKey::day, before,
+                (ps, k, v) -> {
+                    bindDimensions(ps, k.day(), k.library(), k.channel(), k.category(), k.itemType());
+                    ps.setString(6, k.terminal());
+                    ps.setLong(7, v[0]);
+                    ps.setLong(8, v[1]);
+                    ps.setLong(9, v[2]);
+                });
+        insertDays(c, "INSERT INTO circ_day_borrower (" + BORROWER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", borrowers, BorrowerKey::day,
+                before, (ps, k, v) -> {
+                    bindDimensions(ps, k.day(), k.library(), k.channel(), k.category(), k.itemType());
+                    ps.setString(6, k.borrower());
+                    if (v < 0) {
+                        ps.setNull(7, java.sql.Types.BIGINT);
+                    } else {
+                        ps.setLong(7, v);
+                    }
+                });
+    }
+
+    private interface RowBinder<K, V> {
+        void bind(PreparedStatement ps, K key, V value) throws SQLException;
+    }
+
+    /** Inserts (and removes from {@code rows}) the rows of days before {@code before} (null: all), in JDBC batches. */
+    private static <K, V> void insertDays(Connection c, String insert, Map<K, V> rows, Function<K, LocalDate> dayOf,
+                                          LocalDate before, RowBinder<K, V> binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
             int batched = 0;
-            for (Iterator<Map.Entry<CountKey, long[]>> it = counts.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<CountKey, long[]> e = it.next();
-                CountKey k = e.getKey();
-                if (before != null && !k.day().isBefore(before)) {
+            for (Iterator<Map.Entry<K, V>> it = rows.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<K, V> e = it.next();
+                if (before != null && !dayOf.apply(e.getKey()).isBefore(before)) {
                     continue;
                 }
-                ps.setObject(1, k.day());
-                ps.setString(2, k.library());
-                ps.setString(3, k.channel());
-                ps.setString(4, k.category());
-                ps.setString(5, k.itemType());
-                ps.setString(6, k.terminal());
-                ps.setLong(7, e.getValue()[0]);
-                ps.setLong(8, e.getValue()[1]);
-                ps.setLong(9, e.getValue()[2]);
+                binder.bind(ps, e.getKey(), e.getValue());
                 ps.addBatch();
                 it.remove();
                 if (++batched % 5_000 == 0) {
@@ -253,33 +271,15 @@ public final class JdbcCirculationSummary {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO circ_day_borrower (" + BORROWER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int batched = 0;
-            for (Iterator<Map.Entry<BorrowerKey, Long>> it = borrowers.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<BorrowerKey, Long> e = it.next();
-                BorrowerKey k = e.getKey();
-                if (before != null && !k.day().isBefore(before)) {
-                    continue;
-                }
-                ps.setObject(1, k.day());
-                ps.setString(2, k.library());
-                ps.setString(3, k.channel());
-                ps.setString(4, k.category());
-                ps.setString(5, k.itemType());
-                ps.setString(6, k.borrower());
-                if (e.getValue() < 0) {
-                    ps.setNull(7, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(7, e.getValue());
-                }
-                ps.addBatch();
-                it.remove();
-                if (++batched % 5_000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
+    }
+
+    private static void bindDimensions(PreparedStatement ps, LocalDate day, String library, String channel, String category,
+                                       String itemType) throws SQLException {
+        ps.setObject(1, day);
+        ps.setString(2, library);
+        ps.setString(3, channel);
+        ps.setString(4, category);
+        ps.setString(5, itemType);
     }
 
     private record CountKey(LocalDate day, String library, String channel, String category, String itemType, String terminal) {
