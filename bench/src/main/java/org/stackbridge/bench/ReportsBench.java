@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.stackbridge.adapter.jdbc.JdbcCirculationSummary;
 import org.stackbridge.adapter.jdbc.JdbcSettings;
 import org.stackbridge.adapter.jdbc.JdbcStorage;
 import org.stackbridge.core.model.BibRecord;
@@ -31,9 +32,10 @@ import org.stackbridge.core.report.ReportRequest;
 /**
  * Every usage report over one year of a two-year history: by default 1,000,000 loans (each a CHECKOUT and a CHECKIN
  * event, a fifth renewed once) for 20,000 patrons and 200,000 items, 70 % at eight SIP2 kiosks, 25 % at the desk, 5 %
- * by NCIP, plus 10,000 open overdue loans, 50,000 holds with their traps and 5,000 ILL requests. Patrons, records and
- * items go in through the store's ports; loans, events and holds by JDBC batches (the engine would take hours to make
- * a two-year history, and the reports read only what is stored). Each report runs in-process through the same
+ * by NCIP, plus 10,000 open overdue loans, 50,000 holds with their traps and 5,000 ILL requests. Patrons, records, items,
+ * loans, events and holds go in by JDBC batches (the engine would take hours to make
+ * a two-year history, and the reports read only what is stored), the daily circulation summary then filled from the
+ * events by the product's own {@link JdbcCirculationSummary#rebuild} (what the V23 migration runs). Each report runs in-process through the same
  * {@link ReportCatalogue} the API and CLI use; the median of three runs is printed.
  *
  * <pre>
@@ -120,6 +122,28 @@ public final class ReportsBench {
                     r.by() == null ? "-" : r.by(), r.period() == null ? "-" : r.period(), Sip2GatewayBench.median(ms),
                     ms.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(), rows);
         }
+        // A/B in the same run: the circulation and kiosk queries as they were before the daily summary (the event log),
+        // the same buckets; the store's query alone (the catalogue's few milliseconds of shaping left out)
+        LocalDate first = LocalDate.parse(from);
+        LocalDate last = LocalDate.parse(to);
+        for (String[] q : new String[][] {{"day", "NONE"}, {"week", "CHANNEL"}, {"month", "CATEGORY"}, {"month", "ITEM_TYPE"},
+                {"day", "LIBRARY"}, {"day", "KIOSKS"}}) {
+            List<org.stackbridge.core.model.Bucket> buckets = org.stackbridge.core.report.Period.parse(q[0]).orElseThrow()
+                    .buckets(first, last, ZoneOffset.UTC);
+            for (boolean summary : new boolean[] {false, true}) {
+                List<Double> ms = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    long t0 = System.nanoTime();
+                    storage.read(tx -> q[1].equals("KIOSKS")
+                            ? summary ? tx.reports().kiosks(buckets, null, ZoneOffset.UTC) : tx.reports().kiosks(buckets, null)
+                            : summary ? tx.reports().circulation(buckets, org.stackbridge.core.model.Dimension.valueOf(q[1]), null, ZoneOffset.UTC)
+                            : tx.reports().circulation(buckets, org.stackbridge.core.model.Dimension.valueOf(q[1]), null)).join();
+                    ms.add((System.nanoTime() - t0) / 1e6);
+                }
+                System.out.printf(Locale.ROOT, "%s A/B %s %s from %s: runs %s ms%n", backend, q[1].toLowerCase(Locale.ROOT), q[0],
+                        summary ? "the daily summary" : "the event log (before)", ms.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList());
+            }
+        }
     }
 
     static void seed(JdbcStorage storage, JdbcSettings jdbc, int loans, int patrons, int items) throws Exception {
@@ -130,40 +154,73 @@ public final class ReportsBench {
             tx.libraries().save(new Library("EAST", "East", "MAIN", ZoneOffset.UTC, null, null));
             return null;
         }).join();
-        for (int from = 0; from < patrons; from += 5_000) {
-            int start = from;
-            int end = Math.min(patrons, from + 5_000);
-            storage.write(tx -> {
-                for (int p = start; p < end; p++) {
-                    tx.patrons().insert(new Patron(0, "RP" + p, null, "Reader " + p, p % 5 == 0 ? "CHILD" : "ADULT", null, null, null,
-                            LocalDate.of(2030, 1, 1), p % 3 == 0 ? "EAST" : "MAIN", false));
+        long phase = System.nanoTime();
+        // patrons, records and items by JDBC batches, with the columns the store's ports write (one statement each
+        // through the store took most of the first full-size PostgreSQL seeding's 1,925 s)
+        try (Connection c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO patron (barcode, pin_hash, name, category, email, phone, address,"
+                    + " expires, home_library, card_lost, birth_date, notice_preference, language, name_key, email_key, phone_key)"
+                    + " VALUES (?, NULL, ?, ?, NULL, NULL, NULL, ?, ?, FALSE, NULL, ?, NULL, ?, NULL, NULL)")) {
+                for (int p = 0; p < patrons; p++) {
+                    Patron patron = new Patron(0, "RP" + p, null, "Reader " + p, p % 5 == 0 ? "CHILD" : "ADULT", null, null, null,
+                            LocalDate.of(2030, 1, 1), p % 3 == 0 ? "EAST" : "MAIN", false);
+                    ps.setString(1, patron.barcode());
+                    ps.setString(2, patron.name());
+                    ps.setString(3, patron.category());
+                    ps.setObject(4, patron.expires());
+                    ps.setString(5, patron.homeLibrary());
+                    ps.setString(6, patron.noticePreference().name());
+                    ps.setString(7, org.stackbridge.core.model.PatronSearch.fold(patron.name()));
+                    ps.addBatch();
+                    if (p % 1_000 == 999) {
+                        ps.executeBatch();
+                    }
                 }
-                return null;
-            }).join();
-        }
-        for (int from = 0; from < bibs; from += 5_000) {
-            int start = from;
-            int end = Math.min(bibs, from + 5_000);
-            storage.write(tx -> {
-                for (int b = start; b < end; b++) {
-                    tx.bibs().insert(new BibRecord(0, "rb" + b, "Title " + b, "Author " + (b % 997), null, null, null, null));
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bib (control_number, title, author, isbn, publisher, pub_year, marc)"
+                    + " VALUES (?, ?, ?, NULL, NULL, NULL, ?)")) {
+                for (int b = 0; b < bibs; b++) {
+                    ps.setString(1, "rb" + b);
+                    ps.setString(2, "Title " + b);
+                    ps.setString(3, "Author " + (b % 997));
+                    ps.setBytes(4, new byte[0]); // what the store writes for a record without MARC
+                    ps.addBatch();
+                    if (b % 1_000 == 999) {
+                        ps.executeBatch();
+                    }
                 }
-                return null;
-            }).join();
-        }
-        long firstBib = storage.read(tx -> tx.bibs().byControlNumber("rb0").orElseThrow().id()).join();
-        for (int from = 0; from < items; from += 5_000) {
-            int start = from;
-            int end = Math.min(items, from + 5_000);
-            storage.write(tx -> {
-                for (int i = start; i < end; i++) {
-                    tx.items().insert(new Item(0, "RI" + i, firstBib + (i % bibs), i % 10 == 0 ? "DVD" : "BOOK", i % 3 == 0 ? "EAST" : "MAIN",
-                            i % 3 == 0 ? "EAST" : "MAIN", "Stacks", "QA " + i, BigDecimal.TEN, ItemStatus.AVAILABLE, null, null));
+                ps.executeBatch();
+            }
+            c.commit();
+            long firstBib = storage.read(tx -> tx.bibs().byControlNumber("rb0").orElseThrow().id()).join();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO item (barcode, bib_id, item_type, home_library, current_library,"
+                    + " location, call_number, price, status, in_transit_to, ill_request_id) VALUES (?, ?, ?, ?, ?, 'Stacks', ?, ?, ?, NULL, NULL)")) {
+                for (int i = 0; i < items; i++) {
+                    ps.setString(1, "RI" + i);
+                    ps.setLong(2, firstBib + (i % bibs));
+                    ps.setString(3, i % 10 == 0 ? "DVD" : "BOOK");
+                    ps.setString(4, i % 3 == 0 ? "EAST" : "MAIN");
+                    ps.setString(5, i % 3 == 0 ? "EAST" : "MAIN");
+                    ps.setString(6, "QA " + i);
+                    ps.setBigDecimal(7, BigDecimal.TEN);
+                    ps.setString(8, ItemStatus.AVAILABLE.name());
+                    ps.addBatch();
+                    if (i % 1_000 == 999) {
+                        ps.executeBatch();
+                    }
+                    if (i % SEED_COMMIT_ROWS == SEED_COMMIT_ROWS - 1) {
+                        c.commit();
+                    }
                 }
-                return null;
-            }).join();
+                ps.executeBatch();
+            }
+            c.commit();
         }
+        phase = phase("patrons, records and items", phase);
         progress(jdbc, "patrons, bibs and items", patrons + bibs + items);
+        long firstBib = storage.read(tx -> tx.bibs().byControlNumber("rb0").orElseThrow().id()).join();
         long firstPatron = storage.read(tx -> tx.patrons().byBarcode("RP0").orElseThrow().id()).join();
         long firstItem = storage.read(tx -> tx.items().byBarcode("RI0").orElseThrow().id()).join();
         Instant start = END.minus(Duration.ofDays(DAYS));
@@ -246,6 +303,7 @@ public final class ReportsBench {
                 loan.executeBatch();
                 c.commit();
             }
+            phase = phase("loans", phase);
             try (PreparedStatement event = c.prepareStatement("INSERT INTO event_log (at, event_type, actor, channel, terminal, library,"
                     + " patron_id, item_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 String[] types = {"CHECKOUT", "RENEW", "CHECKIN"};
@@ -267,6 +325,7 @@ public final class ReportsBench {
                 event.executeBatch();
                 c.commit();
             }
+            phase = phase("circulation events", phase);
             // holds in batches; their ids (in insertion order, the table being empty) then name them in the traps
             String[] statuses = {"FILLED", "FILLED", "FILLED", "CANCELLED", "EXPIRED", "WAITING"};
             long[] holdPatron = new long[50_000];
@@ -323,6 +382,7 @@ public final class ReportsBench {
                 c.commit();
             }
             progress(jdbc, "holds", 50_000);
+            phase = phase("holds and their traps", phase);
             try (PreparedStatement ill = c.prepareStatement("INSERT INTO ill_request (role, state, partner_agency, external_id, title,"
                     + " created_at, updated_at) VALUES (?, ?, ?, ?, 'Title', ?, ?)")) {
                 String[] states = {"COMPLETE", "COMPLETE", "COMPLETE", "UNFILLED", "REQUESTED"};
@@ -347,6 +407,11 @@ public final class ReportsBench {
             }
             c.commit();
             System.out.printf(Locale.ROOT, "  %d indexes built in %.0f s%n", rebuild.size(), (System.nanoTime() - indexing) / 1e9);
+            phase = System.nanoTime();
+            // the daily circulation summary, filled as the product's V23 migration fills it from an existing log
+            long counted = JdbcCirculationSummary.rebuild(c);
+            c.commit();
+            phase = phase(String.format(Locale.ROOT, "circulation summary (%,d events)", counted), phase);
             progress(jdbc, "rows, indexed", loans + eventCount + 50_000);
             if (jdbc.isPostgres()) {
                 // a bulk load leaves the planner without statistics until autovacuum comes round (the first
@@ -354,9 +419,17 @@ public final class ReportsBench {
                 try (java.sql.Statement st = c.createStatement()) {
                     st.execute("ANALYZE");
                 }
+                phase("ANALYZE", phase);
             }
             System.out.printf(Locale.ROOT, "  database size %,d MB%n", databaseMegabytes(c, jdbc));
         }
+    }
+
+    /** Prints how long a seeding phase took; returns now, the next phase's start. */
+    private static long phase(String what, long since) {
+        long now = System.nanoTime();
+        System.out.printf(Locale.ROOT, "  phase %s: %.1f s%n", what, (now - since) / 1e9);
+        return now;
     }
 
     /** Drops the tables' plain (not constraint) indexes and returns the statements that make them again. */

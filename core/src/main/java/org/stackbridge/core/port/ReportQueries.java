@@ -14,6 +14,19 @@ public interface ReportQueries {
     /** Checkouts, renewals, checkins and distinct borrowers per bucket and group, from the event log. */
     List<CirculationRow> circulation(List<Bucket> buckets, Dimension by, String library);
 
+    /**
+     * As {@link #circulation(List, Dimension, String)}, the buckets cut at local midnights in {@code zone}: a store
+     * with a daily summary kept in that zone may answer from it (the same figures, far fewer rows).
+     */
+    default List<CirculationRow> circulation(List<Bucket> buckets, Dimension by, String library, java.time.ZoneId zone) {
+        return circulation(buckets, by, library);
+    }
+
+    /** As {@link #kiosks(List, String)}, the days cut in {@code zone} (see the zoned circulation). */
+    default List<TerminalRow> kiosks(List<Bucket> days, String library, java.time.ZoneId zone) {
+        return kiosks(days, library);
+    }
+
     /** The most borrowed titles (checkouts in [from, to)), most first. */
     List<TitleRow> topTitles(Instant from, Instant to, String library, int limit);
 

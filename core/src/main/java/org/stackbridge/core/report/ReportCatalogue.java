@@ -135,7 +135,7 @@ public final class ReportCatalogue {
 
     private Report circulation(Definition def, Dimension by, Period period, String library, ZoneId zone, LocalDate from, LocalDate to) {
         List<Bucket> buckets = period.buckets(from, to, zone);
-        List<ReportQueries.CirculationRow> raw = store.read(tx -> tx.reports().circulation(buckets, by, library)).join();
+        List<ReportQueries.CirculationRow> raw = store.read(tx -> tx.reports().circulation(buckets, by, library, zone)).join();
         // channels are shown as the library knows them: the desk is the staff API and the console together
         Map<String, long[]> merged = new LinkedHashMap<>();
         for (ReportQueries.CirculationRow r : raw) {
@@ -233,7 +233,7 @@ public final class ReportCatalogue {
 
     private Report kiosks(Definition def, String library, ZoneId zone, LocalDate from, LocalDate to) {
         List<Bucket> days = Period.DAY.buckets(from, to, zone);
-        List<ReportQueries.TerminalRow> raw = store.read(tx -> tx.reports().kiosks(days, library)).join();
+        List<ReportQueries.TerminalRow> raw = store.read(tx -> tx.reports().kiosks(days, library, zone)).join();
         List<List<Object>> rows = new ArrayList<>();
         for (ReportQueries.TerminalRow r : raw) {
             rows.add(List.of(days.get(r.bucket()).label(), nz(r.terminal()), r.checkouts(), r.checkins(), r.renewals()));

@@ -9,16 +9,18 @@ import org.stackbridge.core.model.CirculationEvent;
 import org.stackbridge.core.model.EventType;
 import org.stackbridge.core.port.EventLog;
 
-/** The append-only event log: this class only inserts and reads. */
+/** The append-only event log: this class only inserts and reads (and counts each event in the daily summary). */
 final class JdbcEventLog implements EventLog {
 
     private static final String COLS = "id, at, event_type, actor, channel, terminal, library, patron_id, item_id, detail";
     private static final int MAX_DETAIL = 4000;
 
     private final Sql sql;
+    private final JdbcCirculationSummary summary;
 
-    JdbcEventLog(Sql sql) {
+    JdbcEventLog(Sql sql, JdbcCirculationSummary summary) {
         this.sql = sql;
+        this.summary = summary;
     }
 
     @Override
@@ -27,6 +29,8 @@ final class JdbcEventLog implements EventLog {
         long id = sql.insert("INSERT INTO event_log (at, event_type, actor, channel, terminal, library, patron_id, item_id, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.at(), e.type(), e.actor(), e.channel(), e.terminal(), e.library(), e.patronId(), e.itemId(), detail);
+        // the daily summary the reports read, in this same transaction (see JdbcCirculationSummary)
+        summary.record(e);
         return e.withId(id);
     }
 

@@ -41,6 +41,9 @@ final class JdbcLoanHistory implements LoanHistory {
     public int anonymise(Loan loan, String patronCategory, String borrower) {
         sql.updateOne("loan " + loan.id(), "UPDATE loan SET patron_id = NULL, patron_category = ? WHERE id = ? AND returned_at IS NOT NULL",
                 patronCategory, loan.id());
+        // the summary's rows of the patron up to the loan's checkout day (a day later: any library's zone) lose the link
+        JdbcCirculationSummary.unlink(sql, loan.patronId(),
+                java.time.LocalDate.ofInstant(loan.issuedAt(), java.time.ZoneOffset.UTC).plusDays(1));
         return sql.update("UPDATE event_log SET patron_id = NULL, patron_category = ?, borrower = ? WHERE patron_id = ? AND item_id = ? AND "
                 + LOAN_EVENTS + " AND detail LIKE ?", patronCategory, borrower, loan.patronId(), loan.itemId(), "loan=" + loan.id() + " %");
     }
@@ -54,11 +57,13 @@ final class JdbcLoanHistory implements LoanHistory {
         // writes run one at a time on a node and the job under a lease; a race between two nodes fails one
         // transaction on the primary key rather than giving the patron two pseudonyms
         sql.update("INSERT INTO borrower_pseudonym (patron_id, borrower) VALUES (?, ?)", patronId, candidate);
+        JdbcCirculationSummary.pseudonymGiven(sql, patronId, candidate);
         return candidate;
     }
 
     @Override
     public void forgetPseudonym(long patronId) {
+        JdbcCirculationSummary.unlink(sql, patronId, null);
         sql.update("DELETE FROM borrower_pseudonym WHERE patron_id = ?", patronId);
     }
 }

@@ -1,8 +1,11 @@
 package org.stackbridge.adapter.jdbc;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.stackbridge.core.model.Bucket;
 import org.stackbridge.core.model.Dimension;
 import org.stackbridge.core.port.ReportQueries;
@@ -61,28 +64,139 @@ final class JdbcReportQueries implements ReportQueries {
     }
 
     /**
+     * From the daily summary ({@link JdbcCirculationSummary}) when its days are the report's: every bucket is a run of
+     * whole local days in {@code zone} (as {@code Period.buckets} cuts them), and every library in scope cuts its days
+     * in that zone. Otherwise (libraries in different zones reported together, cut in UTC) from the event log.
+     */
+    @Override
+    public List<CirculationRow> circulation(List<Bucket> buckets, Dimension by, String library, java.time.ZoneId zone) {
+        List<LocalDate> starts = summaryDays(buckets, library, zone);
+        if (starts == null) {
+            return circulation(buckets, by, library);
+        }
+        String group = switch (by) {
+            case LIBRARY -> "NULLIF(library, '')";
+            case CATEGORY -> "NULLIF(category, '')";
+            case ITEM_TYPE -> "NULLIF(item_type, '')";
+            case CHANNEL -> "NULLIF(channel, '')";
+            case NONE -> "CAST(NULL AS VARCHAR(64))";
+        };
+        String where = " WHERE local_day >= ? AND local_day < ?" + (library == null ? "" : " AND library = ?");
+        Object[] range = summaryRange(starts, library);
+        List<Object> args = new ArrayList<>();
+        String bucket = bucketOf("local_day", starts, buckets.get(0).index(), starts.size() - 1, args);
+        args.addAll(List.of(range));
+        Map<String, long[]> figures = new LinkedHashMap<>();
+        for (Object[] r : sql.list("SELECT t.b, t.grp, SUM(t.checkouts), SUM(t.renewals), SUM(t.checkins) FROM (SELECT " + bucket
+                + " AS b, " + group + " AS grp, checkouts, renewals, checkins FROM circ_day" + where + ") t GROUP BY t.b, t.grp",
+                rs -> new Object[] {rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}, args.toArray())) {
+            long[] v = figures.computeIfAbsent(r[0] + "\u0000" + (r[1] == null ? "" : r[1]), k -> new long[4]);
+            v[0] = (Long) r[2];
+            v[1] = (Long) r[3];
+            v[2] = (Long) r[4];
+        }
+        args.clear();
+        bucket = bucketOf("local_day", starts, buckets.get(0).index(), starts.size() - 1, args);
+        args.addAll(List.of(range));
+        for (Object[] r : sql.list("SELECT t.b, t.grp, COUNT(DISTINCT t.borrower) FROM (SELECT " + bucket + " AS b, " + group
+                + " AS grp, borrower FROM circ_day_borrower" + where + ") t GROUP BY t.b, t.grp",
+                rs -> new Object[] {rs.getInt(1), rs.getString(2), rs.getLong(3)}, args.toArray())) {
+            figures.computeIfAbsent(r[0] + "\u0000" + (r[1] == null ? "" : r[1]), k -> new long[4])[3] = (Long) r[2];
+        }
+        List<CirculationRow> out = new ArrayList<>();
+        figures.forEach((k, v) -> {
+            int cut = k.indexOf('\u0000');
+            String g = k.substring(cut + 1);
+            out.add(new CirculationRow(Integer.parseInt(k.substring(0, cut)), by == Dimension.NONE || g.isEmpty() ? null : g,
+                    v[0], v[1], v[2], v[3]));
+        });
+        return out;
+    }
+
+    /** Per SIP2 terminal and day from the daily summary, under the same condition as the zoned circulation. */
+    @Override
+    public List<TerminalRow> kiosks(List<Bucket> days, String library, java.time.ZoneId zone) {
+        List<LocalDate> starts = summaryDays(days, library, zone);
+        if (starts == null) {
+            return kiosks(days, library);
+        }
+        List<Object> args = new ArrayList<>();
+        String bucket = bucketOf("local_day", starts, days.get(0).index(), starts.size() - 1, args);
+        args.addAll(List.of(summaryRange(starts, library)));
+        return sql.list("SELECT t.b, t.terminal, SUM(t.checkouts), SUM(t.checkins), SUM(t.renewals) FROM (SELECT " + bucket
+                + " AS b, NULLIF(terminal, '') AS terminal, checkouts, checkins, renewals FROM circ_day"
+                + " WHERE local_day >= ? AND local_day < ? AND channel = 'SIP2'" + (library == null ? "" : " AND library = ?") + ") t"
+                + " GROUP BY t.b, t.terminal ORDER BY t.b, t.terminal",
+                rs -> new TerminalRow(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), args.toArray());
+    }
+
+    /**
+     * The buckets' first local days and, last, the day after the last bucket, when the summary can answer for them;
+     * null when not (a bucket not starting at a local midnight of {@code zone}, or a library in scope cutting its days
+     * in another zone).
+     */
+    private List<LocalDate> summaryDays(List<Bucket> buckets, String library, java.time.ZoneId zone) {
+        if (buckets.isEmpty() || zone == null) {
+            return null;
+        }
+        List<String> zones = library == null ? sql.list("SELECT DISTINCT zone FROM library", rs -> rs.getString(1))
+                : sql.list("SELECT zone FROM library WHERE code = ?", rs -> rs.getString(1), library);
+        for (String z : zones) {
+            // the same rules cut the same days ("UTC" and "Z" alike)
+            if (!java.time.ZoneId.of(z).normalized().equals(zone.normalized())) {
+                return null;
+            }
+        }
+        List<LocalDate> starts = new ArrayList<>();
+        for (Bucket b : buckets) {
+            LocalDate d = LocalDate.ofInstant(b.start(), zone);
+            if (!d.atStartOfDay(zone).toInstant().equals(b.start())) {
+                return null;
+            }
+            starts.add(d);
+        }
+        LocalDate end = LocalDate.ofInstant(buckets.get(buckets.size() - 1).end(), zone);
+        if (!end.atStartOfDay(zone).toInstant().equals(buckets.get(buckets.size() - 1).end())) {
+            return null;
+        }
+        starts.add(end);
+        return starts;
+    }
+
+    private static Object[] summaryRange(List<LocalDate> starts, String library) {
+        LocalDate first = starts.get(0);
+        LocalDate end = starts.get(starts.size() - 1);
+        return library == null ? new Object[] {first, end} : new Object[] {first, end, library};
+    }
+
+    /**
      * The index of the bucket an instant falls in, as SQL: a binary search over the buckets' starts (about nine
      * comparisons for a daily year), so one grouped query cuts the periods exactly where {@code Period.buckets} does
      * (the library's zone, daylight-saving days included) without either database's own time-zone rules. Rows must
      * already be limited to the buckets' span.
      */
     static String bucketOf(String column, List<Bucket> buckets, List<Object> args) {
+        return bucketOf(column, buckets.stream().map(b -> (Object) b.start()).toList(), buckets.get(0).index(), buckets.size(), args);
+    }
+
+    /** As above over the buckets' start values (instants, or local days), the first bucket's index {@code first}. */
+    private static String bucketOf(String column, List<?> starts, int first, int count, List<Object> args) {
         StringBuilder out = new StringBuilder();
-        bucketOf(column, buckets, 0, buckets.size(), out, args);
+        bucketOf(column, starts, first, 0, count, out, args);
         return out.toString();
     }
 
-    private static void bucketOf(String column, List<Bucket> buckets, int from, int to, StringBuilder out, List<Object> args) {
+    private static void bucketOf(String column, List<?> starts, int first, int from, int to, StringBuilder out, List<Object> args) {
         if (to - from == 1) {
-            out.append(buckets.get(from).index());
+            out.append(first + from);
             return;
         }
         int mid = (from + to) >>> 1;
         out.append("CASE WHEN ").append(column).append(" < ? THEN ");
-        args.add(buckets.get(mid).start());
-        bucketOf(column, buckets, from, mid, out, args);
+        args.add(starts.get(mid));
+        bucketOf(column, starts, first, from, mid, out, args);
         out.append(" ELSE ");
-        bucketOf(column, buckets, mid, to, out, args);
+        bucketOf(column, starts, first, mid, to, out, args);
         out.append(" END");
     }
 

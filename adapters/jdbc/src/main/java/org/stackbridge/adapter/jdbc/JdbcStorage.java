@@ -166,6 +166,14 @@ public final class JdbcStorage implements TransactionRunner {
         libraryCache.clear();
     }
 
+    /**
+     * Empties the daily circulation summary and fills it again from the event log ({@link JdbcCirculationSummary#rebuild}),
+     * as one write: no event is written meanwhile. Returns the number of events counted.
+     */
+    public CompletableFuture<Long> rebuildCirculationSummary() {
+        return write(JdbcCirculationSummary::rebuild);
+    }
+
     /** A write with no ordering key: it goes to the writer with the fewest units queued. */
     @Override
     public <T> CompletableFuture<T> write(Function<StoreTx, T> work) {

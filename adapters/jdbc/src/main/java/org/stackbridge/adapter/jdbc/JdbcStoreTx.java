@@ -58,7 +58,7 @@ final class JdbcStoreTx implements StoreTx {
         this.loans = new JdbcLoans(sql);
         this.holds = new JdbcHolds(sql);
         this.fees = new JdbcFees(sql);
-        this.events = new JdbcEventLog(sql);
+        this.events = new JdbcEventLog(sql, new JdbcCirculationSummary(sql, this::summaryZone));
         this.ill = new JdbcIllRequests(sql);
         this.requestKeys = new JdbcRequestKeys(sql);
         this.accounts = new JdbcTerminalAccounts(sql);
@@ -75,6 +75,18 @@ final class JdbcStoreTx implements StoreTx {
 
     Sql sql() {
         return sql;
+    }
+
+    /** The zone the circulation summary cuts an event's day in: {@link JdbcCirculationSummary#zoneOf}'s rule. */
+    private java.time.ZoneId summaryZone(String library) {
+        java.util.Optional<java.time.ZoneId> own = library == null ? java.util.Optional.empty()
+                : libraries.find(library).map(org.stackbridge.core.model.Library::zone);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        java.util.Map<String, java.time.ZoneId> zones = new java.util.HashMap<>();
+        libraries.all().forEach(l -> zones.put(l.code(), l.zone()));
+        return JdbcCirculationSummary.zoneOf(null, zones);
     }
 
     /** The transaction committed or rolled back: caches shared beyond it drop what it may have made stale. */

@@ -110,6 +110,25 @@ final class Sql {
         }
     }
 
+    /** The transaction's connection, for work that streams (the circulation summary's rebuild). */
+    Connection connection() {
+        return conn;
+    }
+
+    private Boolean postgres;
+
+    /** Whether the connection is to PostgreSQL (else H2), from the driver's metadata (no statement sent). */
+    boolean isPostgres() {
+        if (postgres == null) {
+            try {
+                postgres = conn.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
+                throw fail(e, "database product name");
+            }
+        }
+        return postgres;
+    }
+
     /** The first database error seen since the last {@link #resetFailure()}, if any. */
     RuntimeException failure() {
         return failure;
