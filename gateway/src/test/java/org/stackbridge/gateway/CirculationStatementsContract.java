@@ -103,6 +103,56 @@ abstract class CirculationStatementsContract {
         }
     }
 
+    /**
+     * Most statements one NCIP LookupUser (name and privileges, as ReShare asks before a request) may send for a patron
+     * with two loans and a hold: the count when this was set (2026-12-07: the patron, the loans and fees for the standing,
+     * the fee disputes and the blocks; 13 before LookupUser stopped reading the loan, hold and fee lines it does not
+     * answer with: their items, titles, holds and queue position).
+     */
+    static final int LOOKUP_USER_CEILING = 5;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void ncipLookupUserStatementsAreCountedAndBounded() throws Exception {
+        java.util.List<String> conf = new java.util.ArrayList<>(java.util.List.of(NcipTestMessages.reshareGateway(java.util.List.of(),
+                java.util.List.of())));
+        conf.add("engine: {maintenance-minutes: 0, settings-refresh-seconds: 0}");
+        try (Gateway gateway = TestGateways.start(store(), data, clock, conf.toArray(String[]::new))) {
+            gateway.storage().write(tx -> {
+                tx.patrons().insert(new Patron(0, "P1", null, "Ada Lovelace", "ADULT", null, null, null, LocalDate.of(2030, 1, 1), "MAIN", false));
+                NcipTestMessages.partnerAndDune(tx, "I1", "I2", "I3");
+                return null;
+            }).join();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String item : new String[] {"I1", "I2"}) {
+                String out = NcipTestMessages.send(http, gateway.httpPort(), NcipTestMessages.msg("CheckOutItem",
+                        NcipTestMessages.user("P1") + NcipTestMessages.item(item))).body();
+                assertTrue(!out.contains("Problem>"), out);
+            }
+            String held = NcipTestMessages.send(http, gateway.httpPort(), NcipTestMessages.msg("RequestItem", NcipTestMessages.user("P1")
+                    + NcipTestMessages.item("I3") + NcipTestMessages.request("reshare", "R-1")
+                    + "<ns1:RequestType>Hold</ns1:RequestType><ns1:RequestScopeType>Item</ns1:RequestScopeType>")).body();
+            assertTrue(!held.contains("Problem>"), held);
+            String lookup = NcipTestMessages.msg("LookupUser", NcipTestMessages.user("P1")
+                    + "<ns1:UserElementType>Name Information</ns1:UserElementType><ns1:UserElementType>User Privilege</ns1:UserElementType>");
+            assertTrue(NcipTestMessages.send(http, gateway.httpPort(), lookup).body().contains("Lovelace"), "first use, not counted");
+
+            long[] start = counts(gateway);
+            for (int i = 0; i < ROUNDS; i++) {
+                String answer = NcipTestMessages.send(http, gateway.httpPort(), lookup).body();
+                assertTrue(answer.contains("Lovelace") && !answer.contains("Problem>"), answer);
+            }
+            long[] end = counts(gateway);
+            double writer = (end[0] - start[0]) / (double) ROUNDS;
+            double readers = (end[1] - start[1]) / (double) ROUNDS;
+            String report = String.format(java.util.Locale.ROOT, "%s statements per NCIP LookupUser: %.1f (writer %.1f, readers %.1f)",
+                    store(), writer + readers, writer, readers);
+            System.out.println(report);
+            assertEquals(0.0, writer, "a lookup writes nothing: " + report);
+            assertTrue(readers >= 1 && readers <= LOOKUP_USER_CEILING, report);
+        }
+    }
+
     private static long[] counts(Gateway gateway) throws Exception {
         return new long[] {GatewayMetrics.counter(gateway, "stackbridge_db_statements_total", "connection=\"writer\""),
                 GatewayMetrics.counter(gateway, "stackbridge_db_statements_total", "connection=\"reader\"")};

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.stackbridge.core.command.Commands.ListBibItems;
 import org.stackbridge.core.command.Commands.LookupItem;
 import org.stackbridge.core.command.Commands.LookupPatron;
+import org.stackbridge.core.command.Commands.LookupPatronStatus;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.Fee;
@@ -42,6 +43,7 @@ final class EngineViews extends Desk {
 
     void registerOn(CirculationEngine engine) {
         engine.register(LookupPatron.class, this::lookupPatron);
+        engine.register(LookupPatronStatus.class, (cmd, tx) -> lookupPatron(tx, cmd.context(), cmd.patronBarcode(), cmd.pin(), false));
         engine.register(LookupItem.class, this::lookupItem);
         engine.register(ListBibItems.class, this::listBibItems);
     }
@@ -49,16 +51,21 @@ final class EngineViews extends Desk {
     // ---------------------------------------------------------------- lookups
 
     private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx) {
-        Optional<Patron> p = findPatron(tx, cmd.context(), cmd.patronBarcode());
+        return lookupPatron(tx, cmd.context(), cmd.patronBarcode(), cmd.pin(), true);
+    }
+
+    /** LookupPatron and, without {@code lines} (no loan, hold or fee lines read), LookupPatronStatus. */
+    private Outcome<Views.PatronInfo> lookupPatron(EngineTx tx, RequestContext ctx, String barcode, String givenPin, boolean lines) {
+        Optional<Patron> p = findPatron(tx, ctx, barcode);
         if (p.isEmpty()) {
-            return unknownPatron(tx, cmd.patronBarcode());
+            return unknownPatron(tx, barcode);
         }
         Patron patron = p.get();
         // A locked PIN is refused unchecked: CQ N even when it is right.
-        PinCheck pin = cmd.pin() == null ? PinCheck.NOT_CHECKED
-                : pins.verify(patron.id(), patron.barcode(), patron.pinHash(), cmd.pin()) == PinVerifier.Result.VALID
+        PinCheck pin = givenPin == null ? PinCheck.NOT_CHECKED
+                : pins.verify(patron.id(), patron.barcode(), patron.pinHash(), givenPin) == PinVerifier.Result.VALID
                 ? PinCheck.VALID : PinCheck.INVALID;
-        return Outcome.success(patronInfo(tx, cmd.context(), patron, pin));
+        return Outcome.success(patronInfo(tx, ctx, patron, pin, lines));
     }
 
     private Outcome<Views.ItemInfo> lookupItem(LookupItem cmd, EngineTx tx) {
@@ -86,26 +93,17 @@ final class EngineViews extends Desk {
      * home library when the caller names none), as a check-out there would look it up.
      */
     Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin) {
-        StoreTx s = tx.store();
+        return patronInfo(tx, ctx, p, pin, true);
+    }
+
+    /** As {@link #patronInfo(EngineTx, RequestContext, Patron, PinCheck)}; without {@code lines} the loan, hold and fee lists are empty. */
+    private Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin, boolean lines) {
         Instant at = ctx == null ? tx.now() : tx.effectiveTime(ctx);
         List<Views.LoanLine> loans = new ArrayList<>();
-        for (Loan l : s.loans().openForPatron(p.id())) {
-            Item item = s.items().byId(l.itemId()).orElseThrow();
-            loans.add(new Views.LoanLine(item.barcode(), title(tx, item.bibId()), l.issuedAt(), l.dueAt(), l.renewals(), l.isOverdue(at)));
-        }
-        loans.sort(Comparator.comparing(Views.LoanLine::dueAt));
         List<Views.HoldLine> holds = new ArrayList<>();
-        for (Hold h : s.holds().openForPatron(p.id())) {
-            BibRecord bib = s.bibs().byId(h.bibId()).orElseThrow();
-            Long itemId = h.trappedItemId() != null ? h.trappedItemId() : h.itemId();
-            String itemBarcode = itemId == null ? null : s.items().byId(itemId).map(Item::barcode).orElse(null);
-            holds.add(new Views.HoldLine(h.id(), itemBarcode, bib.controlNumber(), bib.title(), h.pickupLibrary(), h.status(),
-                    queuePosition(tx, h), h.expiresOn(), h.placedAt()));
-        }
         List<Views.FeeLine> fees = new ArrayList<>();
-        for (Fee f : s.fees().openForPatron(p.id())) {
-            String itemBarcode = f.itemId() == null ? null : s.items().byId(f.itemId()).map(Item::barcode).orElse(null);
-            fees.add(new Views.FeeLine(f.id(), f.type(), f.amount(), f.remainingMoney(), itemBarcode, f.description(), f.createdAt()));
+        if (lines) {
+            lines(tx, p, at, loans, holds, fees);
         }
         Optional<CirculationRule> rule = rule(viewLibrary(tx, ctx, p), p.category(), null);
         PatronStanding standing = standing(tx, p, at, rule);
@@ -118,6 +116,27 @@ final class EngineViews extends Desk {
         boolean canBorrow = EligibilityPolicies.BORROW.firstRefusal(standing).isEmpty();
         return new Views.PatronInfo(patronView(tx, p), flags, pin, standing.balance(), settings.feeLimitMoney(), loans, holds, fees, blocks,
                 standing.maxLoans(), canBorrow, pins.locked(p.id()));
+    }
+
+    /** The patron's open loans, holds and fees as lines, with their items' barcodes and titles. */
+    private void lines(EngineTx tx, Patron p, Instant at, List<Views.LoanLine> loans, List<Views.HoldLine> holds, List<Views.FeeLine> fees) {
+        StoreTx s = tx.store();
+        for (Loan l : s.loans().openForPatron(p.id())) {
+            Item item = s.items().byId(l.itemId()).orElseThrow();
+            loans.add(new Views.LoanLine(item.barcode(), title(tx, item.bibId()), l.issuedAt(), l.dueAt(), l.renewals(), l.isOverdue(at)));
+        }
+        loans.sort(Comparator.comparing(Views.LoanLine::dueAt));
+        for (Hold h : s.holds().openForPatron(p.id())) {
+            BibRecord bib = s.bibs().byId(h.bibId()).orElseThrow();
+            Long itemId = h.trappedItemId() != null ? h.trappedItemId() : h.itemId();
+            String itemBarcode = itemId == null ? null : s.items().byId(itemId).map(Item::barcode).orElse(null);
+            holds.add(new Views.HoldLine(h.id(), itemBarcode, bib.controlNumber(), bib.title(), h.pickupLibrary(), h.status(),
+                    queuePosition(tx, h), h.expiresOn(), h.placedAt()));
+        }
+        for (Fee f : s.fees().openForPatron(p.id())) {
+            String itemBarcode = f.itemId() == null ? null : s.items().byId(f.itemId()).map(Item::barcode).orElse(null);
+            fees.add(new Views.FeeLine(f.id(), f.type(), f.amount(), f.remainingMoney(), itemBarcode, f.description(), f.createdAt()));
+        }
     }
 
     /** The library whose rule a check-out by this caller would use: the caller's library if known, else the patron's home. */

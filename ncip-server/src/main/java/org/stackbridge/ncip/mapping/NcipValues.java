@@ -146,6 +146,18 @@ public final class NcipValues {
         if (at == null) {
             return null;
         }
+        // the UTC fields straight from the instant: building a GregorianCalendar (and its time zone) per value was
+        // most of the cost of a LookupUser answer's one date; years outside 1..9999 keep the calendar's conversion
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            return viaCalendar(at);
+        }
+        return DATATYPES.newXMLGregorianCalendar(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+                t.getSecond(), javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED, 0);
+    }
+
+    /** The dateTime as a GregorianCalendar converts it (UTC, no milliseconds); {@link #dateTime(Instant)} gives the same. */
+    static XMLGregorianCalendar viaCalendar(Instant at) {
         GregorianCalendar c = GregorianCalendar.from(at.atZone(ZoneOffset.UTC));
         XMLGregorianCalendar x = DATATYPES.newXMLGregorianCalendar(c);
         x.setMillisecond(javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED);

@@ -65,7 +65,10 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
             return Support.done(problem(NcipProblems.missing("UserIdentifierValue", "UserId or a Barcode Id AuthenticationInput is required")));
         }
         String secret = Support.secret(q.getAuthenticationInput());
-        return ex.execute(new Commands.LookupPatron(ex.context(), barcode, secret)).thenApply(out -> {
+        // without loans, requests or the fiscal account asked for, the status alone: no loan, hold or fee lines read
+        org.stackbridge.core.command.Command<Views.PatronInfo> lookup = boundedAnswer(q) ? new Commands.LookupPatronStatus(ex.context(), barcode, secret)
+                : new Commands.LookupPatron(ex.context(), barcode, secret);
+        return ex.execute(lookup).thenApply(out -> {
             if (!out.isSuccess()) {
                 return problem(Support.refusal(name(), out, barcode, null, null));
             }

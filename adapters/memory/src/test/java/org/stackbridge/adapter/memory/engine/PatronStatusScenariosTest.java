@@ -1,0 +1,59 @@
+package org.stackbridge.adapter.memory.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.stackbridge.adapter.memory.World;
+import org.stackbridge.core.command.Commands;
+import org.stackbridge.core.model.BibRecord;
+import org.stackbridge.core.outcome.PatronFlag;
+import org.stackbridge.core.outcome.RefusalReason;
+import org.stackbridge.core.outcome.Views;
+
+/** LookupPatronStatus answers what LookupPatron answers, without the loan, hold and fee lines. */
+class PatronStatusScenariosTest {
+
+    private final World world = new World();
+
+    @AfterEach
+    void tearDown() {
+        world.close();
+    }
+
+    @Test
+    void statusIsTheFullLookupWithoutItsLines() {
+        world.patron("P1");
+        BibRecord dune = world.bib("b1");
+        BibRecord emma = world.bib("b2");
+        world.item("I1", dune);
+        world.item("I2", emma);
+        world.ok(world.checkout("P1", "I1"));
+        world.ok(world.titleHold("P1", "b2", "MAIN"));
+        world.ok(world.assess("P1", "25.00"));
+        world.advanceDays(60);
+
+        Views.PatronInfo full = world.ok(new Commands.LookupPatron(world.ctx(), "P1", World.PIN));
+        Views.PatronInfo status = world.ok(new Commands.LookupPatronStatus(world.ctx(), "P1", World.PIN));
+        assertFalse(full.loans().isEmpty() || full.holds().isEmpty() || full.fees().isEmpty(), "the full lookup has every kind of line");
+        assertTrue(full.flags().contains(PatronFlag.EXCESSIVE_OUTSTANDING_FEES), full.flags().toString());
+        assertEquals(withoutLines(full), status);
+        assertEquals(Views.PinCheck.VALID, status.pin());
+    }
+
+    @Test
+    void statusChecksThePinAndRefusesAnUnknownPatron() {
+        world.patron("P1");
+        assertEquals(Views.PinCheck.INVALID, world.ok(new Commands.LookupPatronStatus(world.ctx(), "P1", "0000")).pin());
+        assertEquals(Views.PinCheck.NOT_CHECKED, world.ok(new Commands.LookupPatronStatus(world.ctx(), "P1", null)).pin());
+        world.refusedWithoutChange(new Commands.LookupPatronStatus(world.ctx(), "NOPE", null), RefusalReason.UNKNOWN_PATRON);
+    }
+
+    private static Views.PatronInfo withoutLines(Views.PatronInfo i) {
+        return new Views.PatronInfo(i.patron(), i.flags(), i.pin(), i.balance(), i.feeLimit(), List.of(), List.of(), List.of(), i.blocks(),
+                i.maxLoans(), i.canBorrow(), i.pinLocked());
+    }
+}
