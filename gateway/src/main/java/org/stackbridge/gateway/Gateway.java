@@ -119,6 +119,32 @@ public final class Gateway implements AutoCloseable {
         return loaded.config();
     }
 
+    /** The engine's settings from the configuration's {@code engine} section. */
+    public static EngineSettings engineSettings(GatewayConfig cfg) {
+        return new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
+                cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
+                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinCacheEntries(), cfg.engine().pinMaxFailures(),
+                        cfg.engine().pinLockMinutes()),
+                org.stackbridge.gateway.config.ConfigMapping.membership(cfg))
+                .withCardReplacementFee(cfg.engine().cardReplacementFee());
+    }
+
+    /**
+     * A second circulation engine on this gateway's storage, rules and settings, running on {@code clock}: the demo
+     * replays a library's past with it (each command logged at the time the clock says), while this gateway's own
+     * engine, jobs and listeners stay on the real clock. Its events are not published (the Camel event sink); the
+     * records it commits are what every report and job reads.
+     */
+    public LocalCirculationPort engineOn(Clock engineClock) {
+        GatewayConfig cfg = loaded.config();
+        EngineSettings settings = engineSettings(cfg);
+        CirculationEngine engine = new CirculationEngine(engineClock, settings, policies::table,
+                new PinVerifier(engineClock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE)));
+        IllEngine.registerWith(engine);
+        org.stackbridge.core.cataloguing.CataloguingEngine.registerWith(engine, cfg.items().settings());
+        return new LocalCirculationPort(engine, storage, events -> { });
+    }
+
     /** The configuration as loaded (with its file and the lines each setting came from). */
     public ConfigLoader.Loaded loaded() {
         return loaded;
@@ -169,12 +195,7 @@ public final class Gateway implements AutoCloseable {
         catalogue = CatalogueSync.open(cfg, loaded.directory(), storage);
         closeables.add(catalogue);
 
-        EngineSettings settings = new EngineSettings(Currency.getInstance(cfg.engine().currency()), cfg.engine().feeLimit(),
-                cfg.engine().maxOverdue(), Duration.ofDays(cfg.engine().requestKeyDays()),
-                PinSettings.ofMinutes(cfg.engine().pinCacheMinutes(), cfg.engine().pinCacheEntries(), cfg.engine().pinMaxFailures(),
-                        cfg.engine().pinLockMinutes()),
-                org.stackbridge.gateway.config.ConfigMapping.membership(cfg))
-                .withCardReplacementFee(cfg.engine().cardReplacementFee());
+        EngineSettings settings = engineSettings(cfg);
         // PINs imported as bcrypt hashes (Koha) are checked by a bcrypt library; our own PBKDF2 hashes by core
         PinVerifier pins = new PinVerifier(clock, settings.pins(), StoredHashes.check(SpringBcryptCheck.INSTANCE));
         FunctionCounter.builder("stackbridge.pin.slow.checks", pins, PinVerifier::slowChecks)

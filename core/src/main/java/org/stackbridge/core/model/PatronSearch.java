@@ -15,13 +15,34 @@ public record PatronSearch(String q, String name, String barcode, String email, 
         return q == null && name == null && barcode == null && email == null && phone == null;
     }
 
-    /** Lower case without accents or surrounding spaces: how names and e-mails are kept for search; null stays null. */
+    /**
+     * Lower case without accents or surrounding spaces: how names and e-mails are kept for search; null stays null.
+     * Accents are removed by decomposing (NFD) and dropping the combining marks, so "Müller" and "José" fold to
+     * "muller" and "jose"; the letters that do not decompose are spelled out: ß as ss, æ as ae, œ as oe, ø as o,
+     * ł as l, đ as d, þ as th. Storage keeps this form in its search keys (JDBC: {@code name_key}, {@code email_key},
+     * recomputed for existing patrons by migration V21 whenever this rule changes).
+     */
     public static String fold(String s) {
         if (s == null) {
             return null;
         }
         String decomposed = Normalizer.normalize(s.strip(), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String lower = decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            switch (c) {
+                case '\u00df' -> out.append("ss");   // ß
+                case '\u00e6' -> out.append("ae");   // æ
+                case '\u0153' -> out.append("oe");   // œ
+                case '\u00f8' -> out.append('o');    // ø
+                case '\u0142' -> out.append('l');    // ł
+                case '\u0111' -> out.append('d');    // đ
+                case '\u00fe' -> out.append("th");   // þ
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The digits of a phone number ({@code +1 (555) 010-2} gives {@code 15550102}); null stays null. */

@@ -6,48 +6,38 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.gateway.Gateway;
 import org.stackbridge.gateway.config.ConfigLoader;
 import org.stackbridge.gateway.config.GatewayConfig;
 import org.stackbridge.gateway.demo.DemoData;
+import org.stackbridge.gateway.demo.DemoStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code demo}: a fresh generated library in a temporary data directory, served on the usual ports. */
+/** {@code demo}: the generated library with two months of history, in a temporary (or given) data directory, served on the usual ports. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Serve a fresh demo library from a temporary data directory.")
 final class DemoCommand implements Callable<Integer> {
-
-    private static final String DEMO_DATA = "demo data";
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set listeners.http-port=9090.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep the demo library in DIR (created if missing; a second start on it adds nothing) instead of a new temporary directory.")
+    Path dataDir;
+
     @Override
     public Integer call() throws Exception {
-        Path dir = Files.createTempDirectory("stackbridge-demo");
-        SecretHasher hasher = new SecretHasher(10_000);
-        GatewayConfig base = DemoData.config(dir, hasher);
-        ConfigLoader loader = new ConfigLoader();
-        Path file = dir.resolve("demo.yaml");
-        // listeners.* decide the SIP2 address, so the section must not carry its own
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) loader.objectMapper().valueToTree(base);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("sip2")).remove(List.of("host", "port"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("z3950")).remove(List.of("host", "port"));
-        loader.objectMapper().writeValue(file.toFile(), tree);
-        ConfigLoader.Loaded loaded = loader.load(file, System.getenv(), sets);
-        Gateway gateway = new Gateway(loaded, Clock.systemDefaultZone());
-        // /health/ready answers 503 "startup: PENDING: demo data" until the demo library is loaded and indexed
-        gateway.startupTasks().begin(DEMO_DATA);
+        Path dir = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("stackbridge-demo");
+        DemoStart.Running running = DemoStart.start(dir, Clock.systemDefaultZone(), sets,
+                g -> g.withCommands(StackbridgeCli.hostedRunner(g)));
+        Gateway gateway = running.gateway();
+        ConfigLoader.Loaded loaded = running.loaded();
         HangupSignal.install(gateway::configurationReload);
-        gateway.withCommands(StackbridgeCli.hostedRunner(gateway)).start();
-        String summary = DemoData.load(gateway.storage(), hasher, Clock.systemUTC().instant(), gateway.catalogue()::changed);
-        gateway.catalogue().flush();
-        gateway.startupTasks().done(DEMO_DATA);
+        String summary = running.summary();
         GatewayConfig cfg = loaded.config();
         System.out.println();
         System.out.println("Stackbridge demo is running (data in " + dir + ")");
-        System.out.println("  loaded: " + summary);
+        System.out.println("  loaded: " + summary + "; history: " + running.history());
         System.out.println("  SIP2:   " + cfg.listeners().bind() + ":" + gateway.sip2().port() + " (TLS " + gateway.sip2().tlsPort() + ", self-signed)");
         System.out.println("  Z39.50: " + cfg.listeners().bind() + ":" + gateway.z3950().port() + "/Default   SRU: http://"
                 + cfg.listeners().bind() + ":" + gateway.httpPort() + "/sru");
@@ -64,6 +54,14 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("  Mail:      e-mail notices are written as .eml files to "
                     + org.stackbridge.gateway.notice.NoticeJob.mailFolder(loaded).toAbsolutePath() + " (stackbridge notices run)");
         }
+        String data = " --data " + dir;
+        System.out.println("  Try (in another terminal; the commands reach this running demo):");
+        System.out.println("    bin/stackbridge notices run" + data + "      overdue, pre-due, hold, fee and card notices due today");
+        System.out.println("    bin/stackbridge notices list" + data + "     what was sent to whom (the console: Notices)");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        System.out.println("    bin/stackbridge report circulation --from " + today.minusDays(62) + " --to " + today + " --by channel" + data);
+        System.out.println("      the kiosk (SIP2), desk and NCIP share of two months' loans (the console: Reports, with charts)");
+        System.out.println("    the print batch of patrons who asked for paper: GET /api/v1/notices/print-batch.pdf (console: Notices)");
         System.out.println("Press Ctrl-C to stop.");
         StackbridgeCli.awaitShutdown(gateway);
         return 0;

@@ -70,6 +70,10 @@ final class ReportCommand implements Callable<Integer> {
             };
             if (output != null) {
                 Files.write(output, bytes);
+            } else if (f != ReportFormats.PNG) {
+                // text goes where the command line's output goes (also when it is captured, as the tests do)
+                common.out().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                common.out().flush();
             } else {
                 OutputStream out = new PrintStream(System.out, true);
                 out.write(bytes);

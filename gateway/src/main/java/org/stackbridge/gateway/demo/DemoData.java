@@ -95,11 +95,16 @@ public final class DemoData {
         for (int i = 1; i <= 20; i++) {
             pinHash = hasher.hash(PIN);
             String category = i <= 14 ? "ADULT" : i <= 18 ? "CHILD" : "STAFF";
-            LocalDate expires = i == 20 ? LocalDate.of(2025, 12, 31) : LocalDate.of(2030, 12, 31);
+            // P0016's card runs out within the month (a membership notice); P0020's has run out
+            LocalDate expires = i == 20 ? LocalDate.of(2025, 12, 31)
+                    : i == 16 ? now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(20) : LocalDate.of(2030, 12, 31);
             String name = first[i % first.length] + " " + last[(i * 7) % last.length];
+            // every fifth patron asked for notices on paper (the print batch)
             patrons.add(new Patron(0, String.format("P%04d", i), pinHash, name, category,
-                    String.format("p%04d@example.org", i), String.format("555-01%02d", i), i + " Library Lane, Springfield",
-                    expires, i % 4 == 0 ? "EAST" : "MAIN", false));
+                    String.format("p%04d@example.org", i), String.format("555-01%02d", i), i + " Library Lane\nSpringfield",
+                    expires, i % 4 == 0 ? "EAST" : "MAIN", false, null,
+                    i % 5 == 0 ? org.stackbridge.core.model.NoticePreference.PRINT : org.stackbridge.core.model.NoticePreference.EMAIL,
+                    null));
         }
         patrons.add(new Patron(0, "ILL-RESHARE", null, "ReShare partner libraries", "ILL", null, null, null,
                 LocalDate.of(2099, 12, 31), "MAIN", false));

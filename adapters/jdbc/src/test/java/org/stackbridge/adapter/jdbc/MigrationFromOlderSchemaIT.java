@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.stackbridge.core.model.BibIdentifier;
 import org.stackbridge.core.model.BlockType;
 import org.stackbridge.core.model.Fee;
 import org.stackbridge.core.model.FeeCredit;
@@ -26,6 +27,7 @@ import org.stackbridge.core.model.Loan;
 import org.stackbridge.core.model.NoticePreference;
 import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.model.PatronBlock;
+import org.stackbridge.core.model.PatronSearch;
 import org.stackbridge.core.model.StaffAccount;
 import org.stackbridge.core.model.StaffRole;
 import org.stackbridge.core.model.TerminalAccount;
@@ -104,6 +106,21 @@ class MigrationFromOlderSchemaIT {
                 StaffAccount grace = tx.staff().find("grace").orElseThrow();
                 assertEquals(StaffRole.LIBRARIAN, grace.role());
                 assertTrue(grace.enabled());
+
+                // V8 keyed these names by LOWER(name) only; V21 folds their accents as the product does
+                assertEquals(List.of("P4"), searchByName(tx, "muller"), "ü found by u");
+                assertEquals(List.of("P4"), searchByName(tx, "M\u00fcller, j\u00fcr"), "and by itself");
+                assertEquals(List.of("P5"), searchByName(tx, "jose"), "\u00e9 found by e");
+                assertEquals(List.of("P6"), searchByName(tx, "heinz grossmann"), "\u00df found by ss");
+                assertEquals(List.of("P4"), tx.patrons().search(new PatronSearch(null, null, null, "jurgen@", null), 0, 10).stream()
+                        .map(Patron::barcode).toList(), "e-mail keys are folded too");
+
+                // a record catalogued before V6 is found by its ISBN in both forms (V7 back-filled bib_identifier)
+                for (String isbn : List.of("0-306-40615-2", "0306406152", "978-0-306-40615-7")) {
+                    BibIdentifier id = BibIdentifier.normalised(BibIdentifier.Type.ISBN, isbn).orElseThrow();
+                    assertEquals(List.of("b2"), tx.bibs().byIdentifier(id).stream().map(org.stackbridge.core.model.BibRecord::controlNumber)
+                            .toList(), "found by ISBN " + isbn);
+                }
                 return null;
             }).get(30, TimeUnit.SECONDS);
 
@@ -112,6 +129,10 @@ class MigrationFromOlderSchemaIT {
                     .get(30, TimeUnit.SECONDS);
             assertTrue(storage.read(tx -> tx.patrons().byBarcode("P3")).get(30, TimeUnit.SECONDS).isPresent());
         }
+    }
+
+    private static List<String> searchByName(org.stackbridge.core.port.StoreTx tx, String name) {
+        return tx.patrons().search(new PatronSearch(null, name, null, null, null), 0, 10).stream().map(Patron::barcode).toList();
     }
 
     /** The rows of a library as the older schema held them, written with that version's columns only. */
@@ -126,6 +147,25 @@ class MigrationFromOlderSchemaIT {
                 bib.setString(3, "Menabrea");
                 bib.setBytes(4, new byte[] {0});
                 bib.executeUpdate();
+            }
+            try (PreparedStatement bib = c.prepareStatement("INSERT INTO bib (control_number, title, author, isbn, marc) VALUES (?, ?, ?, ?, ?)")) {
+                bib.setString(1, "b2");
+                bib.setString(2, "Computer networks");
+                bib.setString(3, "Tanenbaum");
+                bib.setString(4, "0-306-40615-2 (pbk.)");
+                bib.setBytes(5, new byte[] {0});
+                bib.executeUpdate();
+            }
+            try (PreparedStatement patron = c.prepareStatement("INSERT INTO patron (barcode, pin_hash, name, category, email, phone, address,"
+                    + " expires, home_library, card_lost) VALUES (?, NULL, ?, 'ADULT', ?, NULL, NULL, DATE '2030-01-01', 'MAIN', FALSE)")) {
+                for (String[] p : List.of(new String[] {"P4", "M\u00fcller, J\u00fcrgen", "J\u00fcrgen@example.org"},
+                        new String[] {"P5", "Jos\u00e9 N\u00fa\u00f1ez", null},
+                        new String[] {"P6", "Heinz Gro\u00dfmann", null})) {
+                    patron.setString(1, p[0]);
+                    patron.setString(2, p[1]);
+                    patron.setString(3, p[2]);
+                    patron.executeUpdate();
+                }
             }
             for (String sql : List.of(
                     "INSERT INTO library (code, name, institution, zone) VALUES ('MAIN', 'Main Library', 'MAIN', 'UTC')",
