@@ -110,7 +110,8 @@ public final class LocalCirculationPort implements CirculationPort {
 
     /**
      * The PIN hashed on the hashing threads, then the command run again (taking the verdict instead of hashing; should
-     * the patron's PIN have changed meanwhile, it hashes inline rather than going round again).
+     * the patron's PIN have changed meanwhile, or a concurrent check of the same wrong PIN have taken the verdict, it
+     * hashes inline rather than going round again).
      */
     private <R> CompletionStage<Outcome<R>> hashThenRun(Command<R> command, PinVerifier.SlowCheckNeeded needed) {
         CompletableFuture<Void> hashed;
