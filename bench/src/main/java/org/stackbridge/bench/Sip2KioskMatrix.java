@@ -66,6 +66,7 @@ final class Sip2KioskMatrix {
     private final boolean profile;
     private final List<Cell> cells = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> mixedRows = new ArrayList<>();
 
     Sip2KioskMatrix(Sip2GatewayBench bench, Path work, List<Integer> connections, int seconds, int warmup, int jitWarmup, boolean profile) {
         this.bench = bench;
@@ -97,6 +98,7 @@ final class Sip2KioskMatrix {
             }
         }
         printMatrix();
+        printMixed();
         printTargets(costs);
         System.out.printf(Locale.ROOT, "%n# matrix done in %.1f min; load average at the end %s%n", (System.nanoTime() - t0) / 6e10, loadAverage());
     }
@@ -147,6 +149,9 @@ final class Sip2KioskMatrix {
                     cell(backend, server, sip2, http, false, "BP", n);
                     cell(backend, server, sip2, http, true, "BP", n);
                     cell(backend, server, sip2, http, true, REMEMBERED, n);
+                    if (n >= 2) {
+                        mixed(backend, sip2, n);
+                    }
                 }
                 if (variants) {
                     for (String prefix : VARIANT_POOLS.keySet()) {
@@ -202,6 +207,33 @@ final class Sip2KioskMatrix {
         return new Sip2LoadDriver.Options("127.0.0.1", port, false, n, measured, untimed, Sip2GatewayBench.KIOSK_LOGIN, "bench", "BENCH", "BENCH",
                 remembered ? "BP" : prefix, "BI", Sip2GatewayBench.ITEMS_PER_CONNECTION, false, 0)
                 .withVisits(pin ? Sip2GatewayBench.PIN : null, Sip2LoadDriver.DEFAULT_VISIT_PAIRS, remembered ? 0 : Sip2GatewayBench.PATRON_POOL);
+    }
+
+    /**
+     * Mixed load, what a library feels: half the connections bring a new patron each visit (one PIN hash each), the
+     * other half (numbered after them, kiosks, patrons and items of their own) the same patron again, whose PIN the
+     * gateway remembers; both drivers at once, each reporting its own latencies.
+     */
+    private void mixed(String server, int port, int n) throws Exception {
+        int half = n / 2;
+        var returning = java.util.concurrent.CompletableFuture.supplyAsync(() -> drive(options(port, n - half, seconds, warmup, REMEMBERED, true)
+                .numberedFrom(half)));
+        Sip2LoadDriver.Result fresh = Sip2LoadDriver.run(options(port, half, seconds, warmup, "BP", true));
+        Sip2LoadDriver.Result back = returning.get();
+        mixedRows.add(String.format(Locale.ROOT, "| %s | %d + %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %s |", server, half, n - half,
+                back.pairsPerSecond(), back.p50Millis(), back.p99Millis(), fresh.pairsPerSecond(), fresh.p50Millis(), fresh.p99Millis(),
+                loadAverage()));
+        System.out.printf(Locale.ROOT, "%s mixed: %d connections of returning patrons: %s; %d of new patrons: %s; load %s%n", server,
+                n - half, back, half, fresh, loadAverage());
+    }
+
+    private static Sip2LoadDriver.Result drive(Sip2LoadDriver.Options o) {
+        try {
+            return Sip2LoadDriver.run(o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CompletionException(e);
+        }
     }
 
     private Cell cell(String server, Process process, int port, Integer http, boolean pin, String prefix, int n) throws Exception {
@@ -354,6 +386,17 @@ final class Sip2KioskMatrix {
 
     private Cell find(String server, String hashes, int n) {
         return cells.stream().filter(c -> c.server().equals(server) && c.ad().equals(hashes) && c.connections() == n).findFirst().orElse(null);
+    }
+
+    private void printMixed() {
+        if (mixedRows.isEmpty()) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%n### Mixed load: returning patrons (PIN remembered) beside new ones (one PIN hash per visit)%n%n");
+        System.out.println("| server | conns new + returning | returning pairs/s | returning p50 ms | returning p99 ms | new pairs/s"
+                + " | new p50 ms | new p99 ms | load average |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        mixedRows.forEach(System.out::println);
     }
 
     private void printMatrix() {

@@ -47,20 +47,29 @@ public final class Sip2LoadDriver {
     public record Options(String host, int port, boolean tls, int connections, int durationSeconds, int warmupSeconds,
                           String login, String password, String institution, String location, String patronPrefix,
                           String itemPrefix, int itemsPerConnection, boolean embedded, int idle,
-                          String pin, int visitPairs, int patronPool) {
+                          String pin, int visitPairs, int patronPool, int firstConnection) {
 
         /** The checkout/checkin loop without PINs. */
         public Options(String host, int port, boolean tls, int connections, int durationSeconds, int warmupSeconds,
                        String login, String password, String institution, String location, String patronPrefix,
                        String itemPrefix, int itemsPerConnection, boolean embedded, int idle) {
             this(host, port, tls, connections, durationSeconds, warmupSeconds, login, password, institution, location, patronPrefix,
-                    itemPrefix, itemsPerConnection, embedded, idle, null, DEFAULT_VISIT_PAIRS, 0);
+                    itemPrefix, itemsPerConnection, embedded, idle, null, DEFAULT_VISIT_PAIRS, 0, 0);
         }
 
         /** The same load as kiosk visits with {@code pin} ({@code null}: the plain loop). */
         public Options withVisits(String kioskPin, int pairsPerVisit, int pool) {
             return new Options(host, port, tls, connections, durationSeconds, warmupSeconds, login, password, institution, location,
-                    patronPrefix, itemPrefix, itemsPerConnection, embedded, idle, kioskPin, pairsPerVisit, pool);
+                    patronPrefix, itemPrefix, itemsPerConnection, embedded, idle, kioskPin, pairsPerVisit, pool, firstConnection);
+        }
+
+        /**
+         * The same load from connections numbered {@code first}.. (their kiosk account, patron and items), so a second
+         * driver can run beside this one on the same gateway without sharing a kiosk, a patron or an item.
+         */
+        public Options numberedFrom(int first) {
+            return new Options(host, port, tls, connections, durationSeconds, warmupSeconds, login, password, institution, location,
+                    patronPrefix, itemPrefix, itemsPerConnection, embedded, idle, pin, visitPairs, patronPool, first);
         }
 
         static Options parse(String[] args) {
@@ -110,7 +119,7 @@ public final class Sip2LoadDriver {
                     field == 6 ? Integer.parseInt(v) : warmupSeconds, field == 7 ? v : login, field == 8 ? v : password,
                     field == 9 ? v : institution, field == 10 ? v : location, field == 11 ? v : patronPrefix,
                     field == 12 ? v : itemPrefix, field == 13 ? Integer.parseInt(v) : itemsPerConnection, field == 14 || embedded,
-                    field == 15 ? Integer.parseInt(v) : idle, pin, visitPairs, patronPool);
+                    field == 15 ? Integer.parseInt(v) : idle, pin, visitPairs, patronPool, firstConnection);
         }
 
         /** The patron of connection {@code conn}'s next visit. */
@@ -237,7 +246,8 @@ public final class Sip2LoadDriver {
         window[0] = measureFrom;
         window[1] = endAt;
         for (int c = 0; c < n; c++) {
-            final int conn = c;
+            final int slot = c;
+            final int conn = o.firstConnection() + c;
             Thread t = new Thread(() -> {
                 long[] lat = new long[1 << 16];
                 int count = 0;
@@ -308,8 +318,8 @@ public final class Sip2LoadDriver {
                     System.err.println("connection " + conn + " failed: " + e.getMessage());
                     ready.countDown();
                 } finally {
-                    latencies[conn] = lat;
-                    counts[conn] = count;
+                    latencies[slot] = lat;
+                    counts[slot] = count;
                     done.countDown();
                 }
             }, "sip2-load-" + c);

@@ -22,6 +22,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.stackbridge.core.port.TransactionRunner;
 import org.stackbridge.core.security.PinSettings;
+import org.stackbridge.core.security.PinHashing;
 import org.stackbridge.core.security.PinVerifier;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.security.StoredHashes;
@@ -206,6 +207,11 @@ public final class Gateway implements AutoCloseable {
         IllEngine.registerWith(engine);
         org.stackbridge.core.cataloguing.CataloguingEngine.registerWith(engine, cfg.items().settings());
         CamelEventSink sink = new CamelEventSink();
+        // patron PINs are hashed on their own threads (one per core, bounded queue), never on a storage thread
+        PinHashing hashing = PinHashing.perCore();
+        closeables.add(hashing);
+        FunctionCounter.builder("stackbridge.pin.hashing.rejected", hashing, PinHashing::rejected)
+                .description("PIN checks refused as busy because the PIN hashing queue was full").register(meters);
         local = new LocalCirculationPort(engine, storage, events -> {
             sink.published(events);
             if (settingsWatcher != null) {
@@ -216,7 +222,7 @@ public final class Gateway implements AutoCloseable {
                     || e.type() == EventType.BIB_UPDATED)) {
                 catalogue.catchUp();
             }
-        });
+        }, hashing);
 
         camel = new Main();
         // No Camel hangup hook: the command line's shutdown hook calls close(), which stops the listeners before Camel

@@ -119,6 +119,22 @@ class GatewayPinLockIT {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aNewPatronsPinIsHashedOnThePinHashingThreadsNotOnAStorageThread() throws Exception {
+        Sip2Requests req = new Sip2Requests(clock, "MAIN");
+        try (Gateway gateway = start(); Sip2Client client = kiosk(gateway, req)) {
+            long before = slowChecks(gateway);
+            assertEquals("Y", client.send(req.patronInformation("P1", "1234", -1, null, null)).field(FieldCode.CQ));
+            assertEquals("N", client.send(req.patronInformation("P1", "4321", -1, null, null)).field(FieldCode.CQ));
+            assertEquals(before + 2, slowChecks(gateway));
+            // the pool starts its threads on its first task: one exists only if the hashes went through it
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("pin-hash-") && t.isAlive()),
+                    "a PIN hashing thread ran the checks");
+            assertEquals(0, GatewayMetrics.counter(gateway, "stackbridge_pin_hashing_rejected_total", ""));
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void overNcipTheLockRefusesAThousandWrongPinsWithoutHashingAndEndsOnTime() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (Gateway gateway = start()) {

@@ -10,7 +10,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -32,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * dropped first), and like it are per process: two gateway nodes count separately.
  * Checks run inside storage transactions, which may be retried on a conflict: a retried failure may be counted
  * twice (the lock comes sooner, never later). Thread-safe; the slow check runs outside any lock.
+ *
+ * <p>The slow check need not run on the storage thread that holds the patron's record. Inside
+ * {@link #deferringSlowChecks}, a check that would hash throws {@link SlowCheckNeeded} instead (before any write of
+ * the transaction, which is then rolled back); {@link #checkAhead} hashes on a bounded executor and keeps the verdict
+ * for the next {@link #verify} of the same patron, stored hash and PIN, which takes it instead of hashing. The
+ * verdict changes where the hash runs, nothing else: the lock is asked first as always, a failure is counted by that
+ * {@code verify}, once, and a success enters the cache there.
  */
 public final class PinVerifier {
 
@@ -42,6 +53,29 @@ public final class PinVerifier {
     }
 
     public enum Result { VALID, INVALID, LOCKED }
+
+    /**
+     * Thrown by {@link #verify} inside {@link #deferringSlowChecks} when the PIN must be hashed: the caller rolls its
+     * transaction back, runs {@link #checkAhead} off the storage thread and runs the work again. Carries the PIN, so
+     * its text never does.
+     */
+    public static final class SlowCheckNeeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient long patronId;
+        private final transient String storedHash;
+        private final transient String pin;
+
+        SlowCheckNeeded(long patronId, String storedHash, String pin) {
+            super("PIN check deferred off the storage thread", null, false, false);
+            this.patronId = patronId;
+            this.storedHash = storedHash;
+            this.pin = pin;
+        }
+    }
+
+    /** How long a verdict of {@link #checkAhead} waits for its {@link #verify}, and how many are kept at most. */
+    static final java.time.Duration VERDICT_LIFETIME = java.time.Duration.ofMinutes(1);
+    static final int MAX_VERDICTS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PinVerifier.class);
     private static final String HMAC = "HmacSHA256";
@@ -57,6 +91,10 @@ public final class PinVerifier {
     /** Slow checks run and checks refused by a lock, since this verifier was built (for metrics). */
     private final LongAdder slowChecks = new LongAdder();
     private final LongAdder lockedRefusals = new LongAdder();
+    /** Verdicts of {@link #checkAhead} by the cache's key, each taken by one {@link #verify}; guarded by itself. */
+    private final Map<String, Verdict> verdicts = bounded(MAX_VERDICTS);
+    /** Set on the thread running {@link #deferringSlowChecks}. */
+    private final ThreadLocal<Boolean> deferring = new ThreadLocal<>();
 
     public PinVerifier(Clock clock, PinSettings settings) {
         this(clock, settings, SecretHasher::verify);
@@ -91,22 +129,63 @@ public final class PinVerifier {
         if (pin == null || storedHash == null) {
             return failed(patronId, barcode, now);
         }
-        String key = settings.cacheOn() ? cacheKey(patronId, storedHash, pin) : null;
-        if (key != null && remembered(key, now)) {
+        String key = settings.cacheOn() || hasVerdicts() ? cacheKey(patronId, storedHash, pin) : null;
+        if (key != null && settings.cacheOn() && remembered(key, now)) {
             succeeded(patronId);
             return Result.VALID;
         }
-        slowChecks.increment();
-        if (!slow.matches(pin, storedHash)) {
+        Boolean ahead = key == null ? null : takeVerdict(key, now);
+        if (ahead == null && Boolean.TRUE.equals(deferring.get())) {
+            throw new SlowCheckNeeded(patronId, storedHash, pin);
+        }
+        if (ahead == null) {
+            slowChecks.increment();
+        }
+        if (!(ahead == null ? slow.matches(pin, storedHash) : ahead)) {
             return failed(patronId, barcode, now);
         }
-        if (key != null) {
+        if (settings.cacheOn()) {
             synchronized (verified) {
                 verified.put(key, new Remembered(patronId, now.plus(settings.cacheLifetime())));
             }
         }
         succeeded(patronId);
         return Result.VALID;
+    }
+
+    /**
+     * Runs {@code work} with slow checks deferred: a {@link #verify} on this thread that would hash throws
+     * {@link SlowCheckNeeded} instead; cached successes, locks and verdicts of {@link #checkAhead} answer as usual.
+     */
+    public <T> T deferringSlowChecks(Supplier<T> work) {
+        Boolean outer = deferring.get();
+        deferring.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                deferring.remove();
+            } else {
+                deferring.set(outer);
+            }
+        }
+    }
+
+    /**
+     * Hashes the PIN of a deferred check on {@code hashing} and keeps the verdict for the next {@link #verify} of the
+     * same patron, stored hash and PIN. Counts as a slow check; counts no failure (that {@code verify} does).
+     *
+     * @throws RejectedExecutionException when {@code hashing} takes no more work (its queue is full)
+     */
+    public CompletableFuture<Void> checkAhead(SlowCheckNeeded needed, Executor hashing) {
+        String key = cacheKey(needed.patronId, needed.storedHash, needed.pin);
+        return CompletableFuture.runAsync(() -> {
+            slowChecks.increment();
+            boolean match = slow.matches(needed.pin, needed.storedHash);
+            synchronized (verdicts) {
+                verdicts.put(key, new Verdict(needed.patronId, match, clock.instant().plus(VERDICT_LIFETIME)));
+            }
+        }, hashing);
     }
 
     /** True while the patron's PIN is locked after too many failed checks. */
@@ -124,6 +203,9 @@ public final class PinVerifier {
         }
         synchronized (failures) {
             failures.remove(patronId);
+        }
+        synchronized (verdicts) {
+            verdicts.values().removeIf(v -> v.patronId() == patronId);
         }
     }
 
@@ -169,6 +251,20 @@ public final class PinVerifier {
             }
             verified.remove(key);
             return false;
+        }
+    }
+
+    private boolean hasVerdicts() {
+        synchronized (verdicts) {
+            return !verdicts.isEmpty();
+        }
+    }
+
+    /** The verdict kept for this key by {@link #checkAhead}, removed; null when there is none (or it expired). */
+    private Boolean takeVerdict(String key, Instant now) {
+        synchronized (verdicts) {
+            Verdict v = verdicts.remove(key);
+            return v == null || !now.isBefore(v.expires()) ? null : v.match();
         }
     }
 
@@ -230,6 +326,9 @@ public final class PinVerifier {
     }
 
     private record Remembered(long patronId, Instant expires) {
+    }
+
+    private record Verdict(long patronId, boolean match, Instant expires) {
     }
 
     private static final class Failures {

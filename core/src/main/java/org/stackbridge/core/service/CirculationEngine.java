@@ -34,6 +34,7 @@ public final class CirculationEngine {
     private final Supplier<PolicyTable> policies;
     private final Map<Class<?>, CommandHandler<?, ?>> handlers = new HashMap<>();
     private final EngineViews views;
+    private final PinVerifier pins;
 
     public CirculationEngine(Clock clock, EngineSettings settings, Supplier<PolicyTable> policies) {
         this(clock, settings, policies, new PinVerifier(clock, settings.pins()));
@@ -44,6 +45,7 @@ public final class CirculationEngine {
         this.clock = clock;
         this.settings = settings;
         this.policies = policies;
+        this.pins = pins;
         this.views = new EngineViews(settings, policies, pins);
         ReturnsDesk returns = new ReturnsDesk(settings, policies);
         views.registerOn(this);
@@ -58,6 +60,11 @@ public final class CirculationEngine {
         new SettingsDesk(settings, policies).registerOn(this);
         new PatronsDesk(settings, policies, views, pins).registerOn(this);
         new LoanHistoryDesk(settings, policies, new LoanHistoryAnonymisation()).registerOn(this);
+    }
+
+    /** The one patron PIN check of this engine (its cache and failed-PIN lock). */
+    public PinVerifier pins() {
+        return pins;
     }
 
     /** Adds handlers for further commands (e.g. ILL); a class may be registered once. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -33,6 +34,8 @@ import org.stackbridge.core.port.CirculationPort;
 import org.stackbridge.core.port.EventSink;
 import org.stackbridge.core.port.StorageUnavailableException;
 import org.stackbridge.core.port.TransactionRunner;
+import org.stackbridge.core.security.PinHashing;
+import org.stackbridge.core.security.PinVerifier;
 
 /**
  * Runs commands on the embedded engine: reads on the read path, writes through the (batching)
@@ -48,16 +51,30 @@ public final class LocalCirculationPort implements CirculationPort {
     /** Refusal texts: internal class names and database messages stay in the log, never reach a patron or partner. */
     static final String UNAVAILABLE = "Service unavailable: the database cannot be reached; nothing was changed. Try again later.";
     static final String SYSTEM_ERROR = "System error; nothing was changed.";
+    static final String PIN_CHECKS_BUSY = "Too many PIN checks at once; nothing was changed. Try again in a moment.";
 
     private final CirculationEngine engine;
     private final TransactionRunner runner;
     private final EventSink sink;
+    /** Where patron PINs are hashed, off the storage threads; null: on them, inside the command's transaction. */
+    private final PinHashing hashing;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
     public LocalCirculationPort(CirculationEngine engine, TransactionRunner runner, EventSink sink) {
+        this(engine, runner, sink, null);
+    }
+
+    /**
+     * A port that hashes patron PINs on {@code hashing}: a command whose PIN is neither in the cache nor locked is
+     * rolled back before it writes, its PIN hashed there, and the command run again, so no storage thread (and its
+     * connection) waits for a PBKDF2. When {@code hashing}'s queue is full the command is refused at once with
+     * {@link RefusalReason#SERVICE_UNAVAILABLE} ({@link #PIN_CHECKS_BUSY}), nothing changed.
+     */
+    public LocalCirculationPort(CirculationEngine engine, TransactionRunner runner, EventSink sink, PinHashing hashing) {
         this.engine = engine;
         this.runner = runner;
         this.sink = sink;
+        this.hashing = hashing;
     }
 
     public CirculationEngine engine() {
@@ -66,10 +83,14 @@ public final class LocalCirculationPort implements CirculationPort {
 
     @Override
     public <R> CompletionStage<Outcome<R>> execute(Command<R> command) {
+        return execute(command, hashing != null);
+    }
+
+    private <R> CompletionStage<Outcome<R>> execute(Command<R> command, boolean deferPins) {
         CompletableFuture<Result<R>> run;
         try {
-            run = command.mutating() ? runner.write(command.context().orderingKey(), store -> apply(command, new EngineTx(store, engine.clock()), true))
-                    : runner.read(store -> apply(command, new EngineTx(store, engine.clock()), false));
+            run = command.mutating() ? runner.write(command.context().orderingKey(), store -> apply(command, new EngineTx(store, engine.clock()), true, deferPins))
+                    : runner.read(store -> apply(command, new EngineTx(store, engine.clock()), false, deferPins));
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);
         }
@@ -77,6 +98,38 @@ public final class LocalCirculationPort implements CirculationPort {
         if (command.mutating() && key != null && !key.isBlank()) {
             purgeWhenDue();
         }
+        if (deferPins) {
+            CompletableFuture<Result<R>> ran = run;
+            return ran.handle((result, error) -> error).thenCompose(error -> {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                return cause instanceof PinVerifier.SlowCheckNeeded needed ? hashThenRun(command, needed) : finish(command, ran);
+            });
+        }
+        return finish(command, run);
+    }
+
+    /**
+     * The PIN hashed on the hashing threads, then the command run again (taking the verdict instead of hashing; should
+     * the patron's PIN have changed meanwhile, or a concurrent check of the same wrong PIN have taken the verdict, it
+     * hashes inline rather than going round again).
+     */
+    private <R> CompletionStage<Outcome<R>> hashThenRun(Command<R> command, PinVerifier.SlowCheckNeeded needed) {
+        CompletableFuture<Void> hashed;
+        try {
+            hashed = engine.pins().checkAhead(needed, hashing);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("command {} refused: PIN hashing queue full", command.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(Outcome.refused(RefusalReason.SERVICE_UNAVAILABLE, PIN_CHECKS_BUSY));
+        }
+        return hashed.handle((done, error) -> error).thenCompose(error -> {
+            if (error != null) {
+                LOG.warn("PIN check ahead failed; checking in the transaction", error);
+            }
+            return execute(command, false);
+        });
+    }
+
+    private <R> CompletionStage<Outcome<R>> finish(Command<R> command, CompletableFuture<Result<R>> run) {
         return run.handle((result, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -134,6 +187,10 @@ public final class LocalCirculationPort implements CirculationPort {
     private Duration purgeInterval() {
         Duration ttl = engine.settings().requestKeyTtl();
         return ttl.compareTo(MAX_PURGE_INTERVAL) < 0 ? ttl : MAX_PURGE_INTERVAL;
+    }
+
+    private <R> Result<R> apply(Command<R> command, EngineTx tx, boolean write, boolean deferPins) {
+        return deferPins ? engine.pins().deferringSlowChecks(() -> apply(command, tx, write)) : apply(command, tx, write);
     }
 
     private <R> Result<R> apply(Command<R> command, EngineTx tx, boolean write) {

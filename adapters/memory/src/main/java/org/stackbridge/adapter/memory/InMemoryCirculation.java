@@ -16,6 +16,7 @@ import org.stackbridge.core.policy.ClosedDayStrategy;
 import org.stackbridge.core.policy.PeriodUnit;
 import org.stackbridge.core.policy.PolicyTable;
 import org.stackbridge.core.port.EventSink;
+import org.stackbridge.core.security.PinHashing;
 import org.stackbridge.core.security.PinVerifier;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.service.CirculationEngine;
@@ -48,9 +49,14 @@ public final class InMemoryCirculation implements AutoCloseable {
 
     /** An engine checking PINs with {@code pins}, e.g. one whose slow check a test counts. */
     public InMemoryCirculation(Clock clock, EngineSettings settings, EventSink sink, PinVerifier pins) {
+        this(clock, settings, sink, pins, null);
+    }
+
+    /** As above, hashing PINs on {@code hashing} off the store's threads, as the gateway does (null: in the transaction). */
+    public InMemoryCirculation(Clock clock, EngineSettings settings, EventSink sink, PinVerifier pins, PinHashing hashing) {
         rules.add(DEFAULT_RULE);
         this.engine = new CirculationEngine(clock, settings, () -> new PolicyTable(rules), pins);
-        this.port = new LocalCirculationPort(engine, store, sink);
+        this.port = new LocalCirculationPort(engine, store, sink, hashing);
     }
 
     public InMemoryStore store() {

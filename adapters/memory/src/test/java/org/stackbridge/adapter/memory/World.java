@@ -32,6 +32,7 @@ import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.policy.CirculationRule;
+import org.stackbridge.core.security.PinHashing;
 import org.stackbridge.core.security.PinVerifier;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.service.EngineSettings;
@@ -60,7 +61,12 @@ public final class World implements AutoCloseable {
 
     /** A world whose engine checks PINs with {@code slowPinCheck} behind its PIN cache (tests count the calls). */
     public World(EngineSettings settings, PinVerifier.SlowCheck slowPinCheck) {
-        circ = new InMemoryCirculation(clock, settings, published::addAll, new PinVerifier(clock, settings.pins(), slowPinCheck));
+        this(settings, slowPinCheck, null);
+    }
+
+    /** As above, PINs hashed on {@code hashing} off the store's threads, as in the gateway (null: in the transaction). */
+    public World(EngineSettings settings, PinVerifier.SlowCheck slowPinCheck, PinHashing hashing) {
+        circ = new InMemoryCirculation(clock, settings, published::addAll, new PinVerifier(clock, settings.pins(), slowPinCheck), hashing);
         circ.library("MAIN", "MAIN");
         circ.library("BRANCH", "MAIN");
         circ.library("OTHER", "OTHER");

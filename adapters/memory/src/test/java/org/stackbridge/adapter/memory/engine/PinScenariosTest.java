@@ -16,18 +16,29 @@ import org.stackbridge.core.model.Patron;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 import org.stackbridge.core.outcome.Views.PinCheck;
+import org.stackbridge.core.security.PinVerifier;
 import org.stackbridge.core.security.SecretHasher;
 import org.stackbridge.core.service.EngineSettings;
 
 /** A kiosk visit pays for the PIN hash once; wrong PINs lock the patron's PIN for a while, refused unhashed. */
 class PinScenariosTest {
 
-    private final AtomicInteger hashed = new AtomicInteger();
-    private World world;
+    protected final AtomicInteger hashed = new AtomicInteger();
+    protected World world;
+
+    /** The world the scenarios run in; its engine counts the PINs it hashes with {@code slowCheck}. */
+    protected World world(PinVerifier.SlowCheck slowCheck) {
+        return new World(EngineSettings.defaults(), slowCheck);
+    }
+
+    /** What every scenario checks of each hash, beyond counting it (the subclass: which thread ran it). */
+    protected void hashing() {
+    }
 
     @BeforeEach
     void setUp() {
-        world = new World(EngineSettings.defaults(), (pin, stored) -> {
+        world = world((pin, stored) -> {
+            hashing();
             hashed.incrementAndGet();
             return SecretHasher.verify(pin, stored);
         });
