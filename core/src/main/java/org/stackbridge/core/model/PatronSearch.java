@@ -20,7 +20,7 @@ public record PatronSearch(String q, String name, String barcode, String email, 
      * Accents are removed by decomposing (NFD) and dropping the combining marks, so "Müller" and "José" fold to
      * "muller" and "jose"; the letters that do not decompose are spelled out: ß as ss, æ as ae, œ as oe, ø as o,
      * ł as l, đ as d, þ as th. Storage keeps this form in its search keys (JDBC: {@code name_key}, {@code email_key},
-     * recomputed for existing patrons by migration V21 whenever this rule changes).
+     * recomputed for existing patrons by migration V24 whenever this rule changes).
      */
     public static String fold(String s) {
         if (s == null) {

@@ -107,7 +107,7 @@ class MigrationFromOlderSchemaIT {
                 assertEquals(StaffRole.LIBRARIAN, grace.role());
                 assertTrue(grace.enabled());
 
-                // V8 keyed these names by LOWER(name) only; V21 folds their accents as the product does
+                // V8 keyed these names by LOWER(name) only; V24 folds their accents as the product does
                 assertEquals(List.of("P4"), searchByName(tx, "muller"), "ü found by u");
                 assertEquals(List.of("P4"), searchByName(tx, "M\u00fcller, j\u00fcr"), "and by itself");
                 assertEquals(List.of("P5"), searchByName(tx, "jose"), "\u00e9 found by e");

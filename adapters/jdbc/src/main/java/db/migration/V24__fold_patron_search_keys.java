@@ -14,7 +14,7 @@ import org.stackbridge.core.model.PatronSearch;
  * and a search for "muller" missed them; SQL cannot fold accents the same way on H2 and PostgreSQL, hence Java. Reads
  * the patrons in id order, in pages, and rewrites only the keys that differ.
  */
-public class V21__fold_patron_search_keys extends BaseJavaMigration {
+public class V24__fold_patron_search_keys extends BaseJavaMigration {
 
     private static final int PAGE = 500;
     /** The width of the key columns (V8), as JdbcPatrons cuts them. */
