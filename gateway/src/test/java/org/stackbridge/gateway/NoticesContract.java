@@ -219,7 +219,11 @@ abstract class NoticesContract {
                     ItemStatus.ON_HOLD_SHELF, null, null)).id();
             tx.holds().insert(new Hold(0, p, held.id(), null, "MAIN", T0.minus(DAY), null, HoldStatus.READY, shelf, TODAY.plusDays(1),
                     null, false, null));
-            long lost = item(tx, "E1-LOST", "Lost Book");
+            // billed as lost: its loan stays open and long overdue, but the patron gets the bill, not overdue notices
+            BibRecord lostBib = tx.bibs().insert(new BibRecord(0, "bib-E1-LOST", "Lost Book", "Author", null, null, null, null));
+            long lost = tx.items().insert(new Item(0, "E1-LOST", lostBib.id(), "BOOK", "MAIN", "MAIN", "Stacks", "QA", BigDecimal.TEN,
+                    ItemStatus.LOST, null, null)).id();
+            loan(tx, p, lost, T0.minus(Duration.ofDays(30)));
             tx.fees().insert(new Fee(0, p, FeeType.LOST, new Money(new BigDecimal("25.00"), Currency.getInstance("USD")),
                     new BigDecimal("25.00"), lost, null, "replacement", T0.minus(Duration.ofHours(1))));
             tx.fees().insert(new Fee(0, p, FeeType.MANUAL, new Money(new BigDecimal("1.50"), Currency.getInstance("USD")),
@@ -248,6 +252,9 @@ abstract class NoticesContract {
         assertTrue(text(bySubject.get("Main Library: overdue notice 2")).contains("Second Overdue (E1-OD2)"));
         String od3 = text(bySubject.get("Main Library: overdue notice 3"));
         assertTrue(od3.contains("Third Overdue (E1-OD3)") && od3.contains("fine so far 7.50 USD"), od3);
+        for (MimeMessage m : mail) {
+            assertFalse(text(m).contains("(E1-LOST), due"), "no overdue notice for an item billed as lost: " + m.getSubject());
+        }
         String ready = text(bySubject.get("Main Library: your hold is ready for pickup"));
         assertTrue(ready.contains("Waiting Title (E1-HOLD)") && ready.contains("by 2026-11-03"), ready);
         assertTrue(text(bySubject.get("Main Library: your hold is about to expire")).contains("Waiting Title"));

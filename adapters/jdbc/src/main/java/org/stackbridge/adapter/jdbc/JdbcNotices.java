@@ -38,7 +38,8 @@ final class JdbcNotices implements Notices {
     public List<LoanFact> openLoansDueBefore(Instant before, long afterId, int limit) {
         return sql.list("SELECT l.id, l.library, l.due_at, i.barcode AS i_barcode, b.title, i.item_type, p.category, " + PATRON_COLS
                 + " FROM loan l JOIN patron p ON p.id = l.patron_id JOIN item i ON i.id = l.item_id LEFT JOIN bib b ON b.id = i.bib_id"
-                + " WHERE l.returned_at IS NULL AND l.due_at < ? AND l.id > ? ORDER BY l.id FETCH FIRST ? ROWS ONLY",
+                // an item billed as lost keeps its loan open, but its patron gets the bill, not reminders (as in Koha)
+                + " WHERE l.returned_at IS NULL AND l.due_at < ? AND i.status <> 'LOST' AND l.id > ? ORDER BY l.id FETCH FIRST ? ROWS ONLY",
                 rs -> new LoanFact(rs.getLong("id"), recipient(rs), rs.getString("library"), Sql.instant(rs, "due_at"),
                         rs.getString("i_barcode"), rs.getString("title"), rs.getString("category"), rs.getString("item_type")),
                 before, afterId, limit);
