@@ -280,19 +280,19 @@ public final class Commands {
     }
 
     /**
-     * Patron status as {@link LookupPatron} gives it (flags, standing, balance, blocks, PIN check), without the lines:
+     * Patron status as {@code lookup} gives it (flags, standing, balance, blocks, PIN check), without the lines:
      * {@code loans}, {@code holds} and {@code fees} come back empty, so none of their rows, items or titles is read.
      * For callers that show only the status, e.g. NCIP LookupUser that asks for no loans, requests or fiscal account.
      */
-    public record LookupPatronStatus(RequestContext context, String patronBarcode, String pin) implements Command<Views.PatronInfo> {
+    public record LookupPatronStatus(LookupPatron lookup) implements Command<Views.PatronInfo> {
         @Override
-        public boolean mutating() {
-            return false;
+        public RequestContext context() {
+            return lookup.context();
         }
 
         @Override
-        public String toString() {
-            return "LookupPatronStatus[" + patronBarcode + (pin == null ? "" : ", pin=***") + "]";
+        public boolean mutating() {
+            return false;
         }
     }
 }

@@ -43,7 +43,7 @@ final class EngineViews extends Desk {
 
     void registerOn(CirculationEngine engine) {
         engine.register(LookupPatron.class, this::lookupPatron);
-        engine.register(LookupPatronStatus.class, (cmd, tx) -> lookupPatron(tx, cmd.context(), cmd.patronBarcode(), cmd.pin(), false));
+        engine.register(LookupPatronStatus.class, (cmd, tx) -> lookupPatron(cmd.lookup(), tx, false));
         engine.register(LookupItem.class, this::lookupItem);
         engine.register(ListBibItems.class, this::listBibItems);
     }
@@ -51,21 +51,21 @@ final class EngineViews extends Desk {
     // ---------------------------------------------------------------- lookups
 
     private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx) {
-        return lookupPatron(tx, cmd.context(), cmd.patronBarcode(), cmd.pin(), true);
+        return lookupPatron(cmd, tx, true);
     }
 
     /** LookupPatron and, without {@code lines} (no loan, hold or fee lines read), LookupPatronStatus. */
-    private Outcome<Views.PatronInfo> lookupPatron(EngineTx tx, RequestContext ctx, String barcode, String givenPin, boolean lines) {
-        Optional<Patron> p = findPatron(tx, ctx, barcode);
+    private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx, boolean lines) {
+        Optional<Patron> p = findPatron(tx, cmd.context(), cmd.patronBarcode());
         if (p.isEmpty()) {
-            return unknownPatron(tx, barcode);
+            return unknownPatron(tx, cmd.patronBarcode());
         }
         Patron patron = p.get();
         // A locked PIN is refused unchecked: CQ N even when it is right.
-        PinCheck pin = givenPin == null ? PinCheck.NOT_CHECKED
-                : pins.verify(patron.id(), patron.barcode(), patron.pinHash(), givenPin) == PinVerifier.Result.VALID
+        PinCheck pin = cmd.pin() == null ? PinCheck.NOT_CHECKED
+                : pins.verify(patron.id(), patron.barcode(), patron.pinHash(), cmd.pin()) == PinVerifier.Result.VALID
                 ? PinCheck.VALID : PinCheck.INVALID;
-        return Outcome.success(patronInfo(tx, ctx, patron, pin, lines));
+        return Outcome.success(patronInfo(tx, cmd.context(), patron, pin, lines));
     }
 
     private Outcome<Views.ItemInfo> lookupItem(LookupItem cmd, EngineTx tx) {

@@ -66,9 +66,8 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
         }
         String secret = Support.secret(q.getAuthenticationInput());
         // without loans, requests or the fiscal account asked for, the status alone: no loan, hold or fee lines read
-        org.stackbridge.core.command.Command<Views.PatronInfo> lookup = boundedAnswer(q) ? new Commands.LookupPatronStatus(ex.context(), barcode, secret)
-                : new Commands.LookupPatron(ex.context(), barcode, secret);
-        return ex.execute(lookup).thenApply(out -> {
+        Commands.LookupPatron full = new Commands.LookupPatron(ex.context(), barcode, secret);
+        return ex.execute(boundedAnswer(q) ? new Commands.LookupPatronStatus(full) : full).thenApply(out -> {
             if (!out.isSuccess()) {
                 return problem(Support.refusal(name(), out, barcode, null, null));
             }

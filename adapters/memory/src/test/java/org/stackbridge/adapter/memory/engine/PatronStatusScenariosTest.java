@@ -37,7 +37,7 @@ class PatronStatusScenariosTest {
         world.advanceDays(60);
 
         Views.PatronInfo full = world.ok(new Commands.LookupPatron(world.ctx(), "P1", World.PIN));
-        Views.PatronInfo status = world.ok(new Commands.LookupPatronStatus(world.ctx(), "P1", World.PIN));
+        Views.PatronInfo status = world.ok(status("P1", World.PIN));
         assertFalse(full.loans().isEmpty() || full.holds().isEmpty() || full.fees().isEmpty(), "the full lookup has every kind of line");
         assertTrue(full.flags().contains(PatronFlag.EXCESSIVE_OUTSTANDING_FEES), full.flags().toString());
         assertEquals(withoutLines(full), status);
@@ -47,9 +47,13 @@ class PatronStatusScenariosTest {
     @Test
     void statusChecksThePinAndRefusesAnUnknownPatron() {
         world.patron("P1");
-        assertEquals(Views.PinCheck.INVALID, world.ok(new Commands.LookupPatronStatus(world.ctx(), "P1", "0000")).pin());
-        assertEquals(Views.PinCheck.NOT_CHECKED, world.ok(new Commands.LookupPatronStatus(world.ctx(), "P1", null)).pin());
-        world.refusedWithoutChange(new Commands.LookupPatronStatus(world.ctx(), "NOPE", null), RefusalReason.UNKNOWN_PATRON);
+        assertEquals(Views.PinCheck.INVALID, world.ok(status("P1", "0000")).pin());
+        assertEquals(Views.PinCheck.NOT_CHECKED, world.ok(status("P1", null)).pin());
+        world.refusedWithoutChange(status("NOPE", null), RefusalReason.UNKNOWN_PATRON);
+    }
+
+    private Commands.LookupPatronStatus status(String barcode, String pin) {
+        return new Commands.LookupPatronStatus(new Commands.LookupPatron(world.ctx(), barcode, pin));
     }
 
     private static Views.PatronInfo withoutLines(Views.PatronInfo i) {
