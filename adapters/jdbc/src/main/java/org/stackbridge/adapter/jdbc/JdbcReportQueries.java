@@ -251,8 +251,16 @@ final class JdbcReportQueries implements ReportQueries {
     @Override
     public List<ItemRow> neverBorrowed(Instant from, Instant to, String library, int limit) {
         return sql.list("SELECT i.home_library, i.barcode, i.call_number, b.title, i.status FROM item i LEFT JOIN bib b ON b.id = i.bib_id"
-                + " WHERE NOT EXISTS (SELECT 1 FROM event_log e WHERE e.item_id = i.id AND e.event_type = 'CHECKOUT'"
-                + " AND e.at >= ? AND e.at < ?)" + (library == null ? "" : " AND i.home_library = ?")
+                + (sql.isPostgres()
+                // PostgreSQL plans NOT EXISTS as a hash anti-join (spilling to disk if it must)
+                ? " WHERE NOT EXISTS (SELECT 1 FROM event_log e WHERE e.item_id = i.id AND e.event_type = 'CHECKOUT'"
+                        + " AND e.at >= ? AND e.at < ?)"
+                // H2 probes each item's whole event history for NOT EXISTS (8.9 s for 200,000 items and 2.2 million events
+                // in memory); NOT IN reads the period's checkouts once through ix_event_log_type_at into a set (1.5 s).
+                // IS NOT NULL because one NULL in a NOT IN list matches nothing
+                : " WHERE i.id NOT IN (SELECT e.item_id FROM event_log e WHERE e.event_type = 'CHECKOUT'"
+                        + " AND e.at >= ? AND e.at < ? AND e.item_id IS NOT NULL)")
+                + (library == null ? "" : " AND i.home_library = ?")
                 + " ORDER BY i.home_library, i.call_number, i.barcode FETCH FIRST ? ROWS ONLY",
                 rs -> new ItemRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 append(args(from, to, library), limit));
