@@ -83,7 +83,9 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void waitFor(BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+        // an element read while the form's answer replaces the page goes stale: that means "not yet", not a failure
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     /** Types into the focused field and presses Enter, as a barcode scanner does, then waits for the panel to settle. */
