@@ -202,8 +202,11 @@ final class JdbcReportQueries implements ReportQueries {
 
     @Override
     public List<TitleRow> topTitles(Instant from, Instant to, String library, int limit) {
+        if (!sql.isPostgres()) {
+            return topTitlesCountedHere(from, to, library, limit);
+        }
         // checkouts counted per item first, from ix_event_log_type_at alone, so the item table is read once per item
-        // borrowed rather than once per checkout (H2, 200,000 items and 2.2 million events in memory: 4.1 s -> 2.0 s)
+        // borrowed rather than once per checkout
         return sql.list("SELECT b.control_number, b.title, b.author, t.n FROM"
                 + " (SELECT i.bib_id, SUM(c.n) AS n FROM (SELECT e.item_id, COUNT(*) AS n FROM event_log e"
                 + " WHERE e.at >= ? AND e.at < ? AND e.event_type = 'CHECKOUT'" + libraryFilter(library)
@@ -211,6 +214,43 @@ final class JdbcReportQueries implements ReportQueries {
                 + " ORDER BY t.n DESC, b.control_number FETCH FIRST ? ROWS ONLY",
                 rs -> new TitleRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
                 append(args(from, to, library), limit));
+    }
+
+    /**
+     * Top titles on H2, counted in hash maps here: H2 groups through a sorted map, which took 1.0-1.2 s for a year's
+     * 525,000 checkouts over 100,000 items where reading the same item ids from ix_event_log_type_at and counting them
+     * here takes 0.1-0.3 s (in memory), and 2.1-2.4 s at the bench's full size on file. Same rows and order as the SQL.
+     */
+    private List<TitleRow> topTitlesCountedHere(Instant from, Instant to, String library, int limit) {
+        java.util.Map<Long, long[]> perItem = new java.util.HashMap<>();
+        sql.forEach("SELECT e.item_id FROM event_log e WHERE e.at >= ? AND e.at < ? AND e.event_type = 'CHECKOUT'"
+                + " AND e.item_id IS NOT NULL" + libraryFilter(library),
+                rs -> perItem.computeIfAbsent(rs.getLong(1), k -> new long[1])[0]++, args(from, to, library));
+        if (perItem.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        java.util.Map<Long, long[]> perBib = new java.util.HashMap<>();
+        sql.forEach("SELECT id, bib_id FROM item WHERE bib_id IS NOT NULL", rs -> {
+            long[] n = perItem.get(rs.getLong(1));
+            if (n != null) {
+                perBib.computeIfAbsent(rs.getLong(2), k -> new long[1])[0] += n[0];
+            }
+        });
+        // every record tied with the last place, so the control number breaks ties exactly as ORDER BY does
+        long[] counts = perBib.values().stream().mapToLong(n -> n[0]).sorted().toArray();
+        long threshold = counts.length == 0 ? 0 : counts[Math.max(0, counts.length - limit)];
+        List<Long> candidates = perBib.entrySet().stream().filter(e -> e.getValue()[0] >= threshold).map(java.util.Map.Entry::getKey).toList();
+        List<TitleRow> rows = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i += 500) {
+            List<Long> chunk = candidates.subList(i, Math.min(candidates.size(), i + 500));
+            rows.addAll(sql.list("SELECT id, control_number, title, author FROM bib WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> new TitleRow(rs.getString(2), rs.getString(3), rs.getString(4), perBib.get(rs.getLong(1))[0]),
+                    chunk.toArray()));
+        }
+        rows.sort(java.util.Comparator.comparingLong(TitleRow::checkouts).reversed()
+                .thenComparing(TitleRow::controlNumber, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
     }
 
     @Override

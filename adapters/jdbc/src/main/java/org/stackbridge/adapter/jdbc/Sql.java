@@ -30,6 +30,10 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     private final Connection conn;
     /** Prepared statements kept open for the connection's life (the writer's); null: prepare per call. */
     private final Map<String, PreparedStatement> statements;
@@ -156,17 +160,22 @@ final class Sql {
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... args) {
+        List<T> out = new ArrayList<>();
+        forEach(sql, rs -> out.add(row.map(rs)), args);
+        return out;
+    }
+
+    /** Hands each row to {@code each} without keeping it: for reads of hundreds of thousands of rows. */
+    void forEach(String sql, RowAction each, Object... args) {
         try {
             PreparedStatement ps = prepare(sql, false);
             try {
                 bind(ps, args);
                 executed.increment();
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<T> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(row.map(rs));
+                        each.accept(rs);
                     }
-                    return out;
                 }
             } finally {
                 release(ps);
