@@ -127,7 +127,7 @@ class PinScenariosOffStorageTest extends PinScenariosTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(15, TimeUnit.SECONDS);
+            assertTrue(latch.await(15, TimeUnit.SECONDS), "latch not released in 15 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
