@@ -78,7 +78,8 @@ abstract class ReportsContract {
     @BeforeAll
     void start() throws Exception {
         clock = new TestClock(Instant.parse("2026-11-01T12:00:00Z"));
-        gateway = TestGateways.start(store(), data, clock,
+        // as serve and demo start it: the CLI's report is sent to this gateway
+        gateway = TestGateways.start(store(), data, clock, true,
                 "libraries:",
                 "  - {code: MAIN, name: Main Library, timezone: America/New_York}",
                 "  - {code: EAST, name: East Branch, institution: MAIN, timezone: America/New_York}",
@@ -206,6 +207,40 @@ abstract class ReportsContract {
      * period, over all libraries and one; and rebuilding it from the event log (what the V23 migration does on an
      * upgraded database) leaves every circulation and kiosk report as it was.
      */
+    /** The CLI's report while the gateway serves: sent to the running gateway, which reads its own storage. */
+    @Test
+    void theCliPrintsTheSameReportWhileTheGatewayServes() throws Exception {
+        Path out = data.resolve("circulation.csv");
+        assertEquals(0, cli("report", "circulation", "--from", "2026-11-02", "--to", "2026-11-10", "--format", "csv",
+                "--output", out.toString()));
+        assertEquals(List.of("period,checkouts,renewals,checkins,borrowers", "2026-11-02,4,0,0,3", "2026-11-03,1,1,1,1",
+                "2026-11-10,1,0,1,1"), java.nio.file.Files.readAllLines(out));
+        assertEquals(2, cli("report", "circulation", "--from", "2026-11-10", "--to", "2026-11-02"));
+        assertEquals(2, cli("report", "nonsense", "--from", "2026-11-02", "--to", "2026-11-10"));
+        // the gateway answers in text: a picture needs a file
+        assertEquals(2, cli("report", "circulation", "--from", "2026-11-02", "--to", "2026-11-10", "--format", "png"));
+        Path png = data.resolve("circulation.png");
+        assertEquals(0, cli("report", "circulation", "--from", "2026-11-02", "--to", "2026-11-10", "--format", "png",
+                "--output", png.toString()));
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(png), 8);
+        assertEquals(List.of(0x89, 0x50, 0x4E, 0x47), List.of(head[0] & 0xFF, (int) head[1], (int) head[2], (int) head[3]));
+    }
+
+    /** The command line a technician types for this gateway's data directory and configuration. */
+    List<String> cliArgs(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--config", data.resolve("stackbridge.yaml").toString(), "--data", data.toString()));
+        if (store() == TestGateways.Store.POSTGRES) {
+            all.addAll(List.of("--set", "database.url=" + gateway.config().database().url(), "--set", "database.user=postgres",
+                    "--set", "database.password=postgres"));
+        }
+        return all;
+    }
+
+    private int cli(String... args) {
+        return org.stackbridge.gateway.cli.StackbridgeCli.run(cliArgs(args).toArray(String[]::new));
+    }
+
     @Test
     void theDailySummaryAgreesWithTheEventLogAndARebuildChangesNoReport() throws Exception {
         java.time.ZoneId zone = java.time.ZoneId.of("America/New_York");

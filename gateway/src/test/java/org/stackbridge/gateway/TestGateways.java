@@ -44,7 +44,8 @@ public final class TestGateways {
         return start(store, data, clock, false, yamlLines);
     }
 
-    private static Gateway start(Store store, Path data, Clock clock, boolean commands, String... yamlLines) throws Exception {
+    /** As {@link #start(Store, Path, Clock, String...)}; with {@code commands} it runs command lines sent to it, as {@code serve} does. */
+    public static Gateway start(Store store, Path data, Clock clock, boolean commands, String... yamlLines) throws Exception {
         Path config = data.resolve("stackbridge.yaml");
         Files.writeString(config, String.join("\n", yamlLines) + "\n");
         List<String> overrides = new ArrayList<>(List.of("data-dir=" + data, "listeners.http-port=0",

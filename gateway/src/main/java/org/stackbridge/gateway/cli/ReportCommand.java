@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Print a usage report: circulation, top-titles, items-by-status, overdue, kiosks.",
                 "Exit 2 on a bad parameter (the message names it)."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, GatewayCommand {
     @Mixin
     CommonOptions common;
     @Parameters(index = "0", paramLabel = "NAME", description = "The report.")
@@ -48,9 +48,34 @@ final class ReportCommand implements Callable<Integer> {
     Path output;
 
     @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    /** Sent to a running gateway (whose H2 file this command could not open): FILE as an absolute path, resolved here. */
+    @Override
+    public java.util.List<String> forwardedArgs(java.util.List<String> args) {
+        java.util.List<String> absolute = new java.util.ArrayList<>(args);
+        if (output != null) {
+            String there = output.toAbsolutePath().normalize().toString();
+            int at = absolute.lastIndexOf(output.toString());
+            if (at > 0 && absolute.get(at - 1).equals("--output")) {
+                absolute.set(at, there);
+            } else if ((at = absolute.lastIndexOf("--output=" + output)) >= 0) {
+                absolute.set(at, "--output=" + there);
+            }
+        }
+        return absolute;
+    }
+
+    @Override
     public Integer call() throws IOException {
         ReportFormats f = ReportFormats.parse(format)
                 .orElseThrow(() -> new StackbridgeCli.CliException("--format must be csv, json, svg or png", 2));
+        if (f == ReportFormats.PNG && output == null && common.hosted()) {
+            // the running gateway answers in text; a picture goes to a file
+            throw new StackbridgeCli.CliException("--format png needs --output FILE while the gateway runs", 2);
+        }
         try (StorageSession s = new StorageSession(common)) {
             ReportCatalogue catalogue = new ReportCatalogue(s.storage, Clock.systemUTC(), s.loaded.config().reports().maxRangeDays());
             Report report;
