@@ -71,6 +71,8 @@ final class GroupCommitWriter {
     /** Statements the writer sent: the units' queries and updates, their savepoints, and each batch's commit. */
     private final LongAdder statements = new LongAdder();
     private final LibraryCache libraryCache;
+    /** This writer's number among the storage's writers (its circulation summary shard). */
+    private final int number;
     private long connectionUsedAt;
     /** A kept connection idle longer than this is checked before use, as the pool would on borrow. */
     private static final long VALIDATE_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -92,8 +94,9 @@ final class GroupCommitWriter {
     private final boolean lockRows;
 
     GroupCommitWriter(HikariDataSource dataSource, int maxBatch, int queueLimit, ExecutorService completions, String name,
-                      H2FileSync fileSync, boolean lockRows, LibraryCache libraryCache) {
+                      H2FileSync fileSync, boolean lockRows, LibraryCache libraryCache, int number) {
         this.dataSource = dataSource;
+        this.number = number;
         this.libraryCache = libraryCache;
         this.lockRows = lockRows;
         this.fileSync = fileSync;
@@ -213,7 +216,7 @@ final class GroupCommitWriter {
             if (connection == null) {
                 connection = dataSource.getConnection();
                 Sql sql = new Sql(connection, true, statements);
-                connectionTx = new JdbcStoreTx(lockRows ? sql.lockingRowsRead() : sql, libraryCache);
+                connectionTx = new JdbcStoreTx(lockRows ? sql.lockingRowsRead() : sql, libraryCache, number);
             }
             c = connection;
         } catch (SQLException e) {

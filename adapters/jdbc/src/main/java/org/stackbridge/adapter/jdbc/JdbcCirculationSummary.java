@@ -50,19 +50,21 @@ public final class JdbcCirculationSummary {
             + " COALESCE((SELECT category FROM patron WHERE id = CAST(? AS BIGINT)), '') AS category,"
             + " COALESCE((SELECT item_type FROM item WHERE id = CAST(? AS BIGINT)), '') AS item_type,"
             + " CAST(? AS VARCHAR(255)) AS terminal, CAST(? AS BIGINT) AS checkouts, CAST(? AS BIGINT) AS renewals,"
-            + " CAST(? AS BIGINT) AS checkins";
-    private static final String COUNT_COLUMNS = DIMENSIONS + ", terminal, checkouts, renewals, checkins";
+            + " CAST(? AS BIGINT) AS checkins, CAST(? AS SMALLINT) AS shard";
+    /** The columns V23 created: what {@link #rebuild} fills (V23 runs it before V26 adds {@code shard}, which defaults to 0). */
+    private static final String V23_COUNT_COLUMNS = DIMENSIONS + ", terminal, checkouts, renewals, checkins";
+    private static final String COUNT_COLUMNS = V23_COUNT_COLUMNS + ", shard";
 
     private static final String H2_COUNT = "MERGE INTO circ_day t USING (" + COUNT_SOURCE + ") s"
             + " ON t.local_day = s.local_day AND t.library = s.library AND t.channel = s.channel AND t.category = s.category"
-            + " AND t.item_type = s.item_type AND t.terminal = s.terminal"
+            + " AND t.item_type = s.item_type AND t.terminal = s.terminal AND t.shard = s.shard"
             + " WHEN MATCHED THEN UPDATE SET checkouts = t.checkouts + s.checkouts, renewals = t.renewals + s.renewals,"
             + " checkins = t.checkins + s.checkins"
             + " WHEN NOT MATCHED THEN INSERT (" + COUNT_COLUMNS + ") VALUES (s.local_day, s.library, s.channel, s.category,"
-            + " s.item_type, s.terminal, s.checkouts, s.renewals, s.checkins)";
+            + " s.item_type, s.terminal, s.checkouts, s.renewals, s.checkins, s.shard)";
 
     private static final String PG_COUNT = "INSERT INTO circ_day (" + COUNT_COLUMNS + ") " + COUNT_SOURCE
-            + " ON CONFLICT (local_day, library, channel, category, item_type, terminal) DO UPDATE SET"
+            + " ON CONFLICT (local_day, library, channel, category, item_type, terminal, shard) DO UPDATE SET"
             + " checkouts = circ_day.checkouts + EXCLUDED.checkouts, renewals = circ_day.renewals + EXCLUDED.renewals,"
             + " checkins = circ_day.checkins + EXCLUDED.checkins";
 
@@ -83,13 +85,21 @@ public final class JdbcCirculationSummary {
     private static final String PG_BORROWER = "INSERT INTO circ_day_borrower (" + BORROWER_COLUMNS + ") " + BORROWER_SOURCE
             + " ON CONFLICT (local_day, library, channel, category, item_type, borrower) DO NOTHING";
 
+    /** The shard of a transaction that is not one of the storage's writers' (see the class comment). */
+    static final int OUTSIDE_WRITERS = -1;
+
     private final Sql sql;
     private final Function<String, ZoneId> zoneOf;
+    private final int shard;
 
-    /** {@code zoneOf}: the zone a library's days are cut in ({@link #zoneOf}'s rule for a null or unknown code). */
-    JdbcCirculationSummary(Sql sql, Function<String, ZoneId> zoneOf) {
+    /**
+     * {@code zoneOf}: the zone a library's days are cut in ({@link #zoneOf}'s rule for a null or unknown code);
+     * {@code shard}: the writer's number, which no other writer uses.
+     */
+    JdbcCirculationSummary(Sql sql, Function<String, ZoneId> zoneOf, int shard) {
         this.sql = sql;
         this.zoneOf = zoneOf;
+        this.shard = shard;
     }
 
     /** Counts a just-appended event (in its transaction): one statement, two for a checkout; none for other events. */
@@ -104,7 +114,7 @@ public final class JdbcCirculationSummary {
         String terminal = "SIP2".equals(channel) ? orNone(e.terminal()) : "";
         boolean postgres = sql.isPostgres();
         sql.update(postgres ? PG_COUNT : H2_COUNT, day, library, channel, e.patronId(), e.itemId(), terminal,
-                type == EventType.CHECKOUT ? 1L : 0L, type == EventType.RENEW ? 1L : 0L, type == EventType.CHECKIN ? 1L : 0L);
+                type == EventType.CHECKOUT ? 1L : 0L, type == EventType.RENEW ? 1L : 0L, type == EventType.CHECKIN ? 1L : 0L, shard);
         if (type == EventType.CHECKOUT && e.patronId() != null) {
             sql.update(postgres ? PG_BORROWER : H2_BORROWER, day, library, channel, e.patronId(), e.itemId(), e.patronId(),
                     linkedKey(e.patronId()), e.patronId());
@@ -228,7 +238,7 @@ public final class JdbcCirculationSummary {
 
     private static void flush(Connection c, Map<CountKey, long[]> counts, Map<BorrowerKey, Long> borrowers,
                               LocalDate before) throws SQLException {
-        insertDays(c, "INSERT INTO circ_day (" + COUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", counts, CountKey::day, before,
+        insertDays(c, "INSERT INTO circ_day (" + V23_COUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", counts, CountKey::day, before,
                 (ps, k, v) -> {
                     bindDimensions(ps, k.day(), k.library(), k.channel(), k.category(), k.itemType());
                     ps.setString(6, k.terminal());

@@ -82,7 +82,7 @@ public final class JdbcStorage implements TransactionRunner {
         List<GroupCommitWriter> started = new ArrayList<>(writerCount);
         for (int i = 0; i < writerCount; i++) {
             started.add(new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions,
-                    name + "-writer" + (writerCount == 1 ? "" : "-" + i), fileSync, settings.isPostgres(), libraryCache));
+                    name + "-writer" + (writerCount == 1 ? "" : "-" + i), fileSync, settings.isPostgres(), libraryCache, i));
         }
         this.writers = List.copyOf(started);
     }

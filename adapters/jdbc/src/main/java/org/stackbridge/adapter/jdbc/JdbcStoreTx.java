@@ -50,6 +50,11 @@ final class JdbcStoreTx implements StoreTx {
 
     /** With the storage's library cache ({@code null}: none). */
     JdbcStoreTx(Sql sql, LibraryCache libraryCache) {
+        this(sql, libraryCache, JdbcCirculationSummary.OUTSIDE_WRITERS);
+    }
+
+    /** For the storage's writer number {@code writer}, whose circulation summary rows no other writer updates. */
+    JdbcStoreTx(Sql sql, LibraryCache libraryCache, int writer) {
         this.sql = sql;
         this.libraries = new JdbcLibraries(sql, libraryCache);
         this.patrons = new JdbcPatrons(sql);
@@ -58,7 +63,7 @@ final class JdbcStoreTx implements StoreTx {
         this.loans = new JdbcLoans(sql);
         this.holds = new JdbcHolds(sql);
         this.fees = new JdbcFees(sql);
-        this.events = new JdbcEventLog(sql, new JdbcCirculationSummary(sql, this::summaryZone));
+        this.events = new JdbcEventLog(sql, new JdbcCirculationSummary(sql, this::summaryZone, writer));
         this.ill = new JdbcIllRequests(sql);
         this.requestKeys = new JdbcRequestKeys(sql);
         this.accounts = new JdbcTerminalAccounts(sql);
