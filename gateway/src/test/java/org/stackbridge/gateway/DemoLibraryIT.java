@@ -98,7 +98,8 @@ class DemoLibraryIT {
                 Map.entry("p0009@example.org", new TreeSet<>(List.of("fee-charged"))),
                 Map.entry("p0011@example.org", new TreeSet<>(List.of("fee-charged"))),
                 Map.entry("p0013@example.org", new TreeSet<>(List.of("hold-ready"))),
-                Map.entry("p0016@example.org", new TreeSet<>(List.of("membership-expiring")))), mailed);
+                Map.entry("p0016@example.org", new TreeSet<>(List.of("membership-expiring"))),
+                Map.entry("p0017@example.org", new TreeSet<>(List.of("ill-arrived")))), mailed); // received from ReShare
 
         String list = cli("notices", "list", "--state", "sent");
         assertTrue(list.contains("P0013") && list.contains("hold-ready"), list);

@@ -18,6 +18,8 @@ import org.stackbridge.core.cataloguing.CatalogueCommands;
 import org.stackbridge.core.command.Command;
 import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.command.RequestContext;
+import org.stackbridge.core.ill.IllCommands;
+import org.stackbridge.core.ill.IllViews;
 import org.stackbridge.core.model.Channel;
 import org.stackbridge.core.model.FeeType;
 import org.stackbridge.core.model.Item;
@@ -148,6 +150,12 @@ public final class DemoHistory {
         checkOut(at(15, 11, 20), "expiring loan", null, KIOSK, "P0014", expiring);
         add(at(9, 10, 0), "hold expiring", "expiring loan", new Commands.PlaceHold(KIOSK, "P0001", expiring, null, "MAIN", null));
         add(at(6, 9, 40), "trap expiring", "hold expiring", new Commands.CheckIn(KIOSK, expiring, false));
+
+        // interlibrary loan: a title P0017 asked for through the partners' own request system arrived from ReShare
+        // yesterday (NCIP AcceptItem): a temporary item on the hold shelf, and an "ILL item arrived" notice due
+        add(at(1, 9, 15), "ill arrived", null, new IllCommands.ReceiveItem(NCIP, DemoData.NCIP_PARTNER, "RS-DEMO-0001", "P0017",
+                "ILL-0001", new IllViews.Citation("The Library Book", "Orlean, Susan", "9781476740188", null), "MAIN", null, null,
+                now.plusSeconds(21 * DAY)));
     }
 
     private void checkOut(Instant at, String name, String after, RequestContext ctx, String patron, String item) {
