@@ -54,7 +54,7 @@ import org.stackbridge.sip2.spec.FixedField;
  * {@code --kiosk-matrix} runs issue #15's whole kiosk benchmark instead ({@link Sip2KioskMatrix}: H2, PostgreSQL and the
  * protocol-only {@link Sip2Responder}, PIN and no PIN, hash costs, wrong PINs after the lock, hash variants, a JFR
  * profile; {@code --backends} picks among {@code h2,postgres,responder}, {@code --warmup S} the untimed seconds per cell,
- * {@code --no-profile} skips the JFR cell):
+ * {@code --no-profile} skips the JFR cell, {@code --profile-remembered} profiles a returning patron's visit instead of a new one's):
  * <pre>
  *   java -cp 'bench/target/stackbridge-bench.jar:bench/target/lib/*' org.stackbridge.bench.Sip2GatewayBench \
  *       --kiosk-matrix --seconds 10 --warmup 3 --jit-warmup 10 --connections 1,16,64
@@ -98,12 +98,15 @@ public final class Sip2GatewayBench {
         boolean kioskMatrix = false;
         int cellWarmup = 3;
         boolean profile = true;
+        boolean profileRemembered = false;
         boolean backendsGiven = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kiosk-matrix" -> kioskMatrix = true;
                 case "--warmup" -> cellWarmup = Integer.parseInt(args[++i]);
                 case "--no-profile" -> profile = false;
+                // profile the visit of a returning patron (PIN remembered) instead of a new one's
+                case "--profile-remembered" -> profileRemembered = true;
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
@@ -126,7 +129,7 @@ public final class Sip2GatewayBench {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> GatewayProcess.deleteTree(work)));
         Sip2GatewayBench bench = new Sip2GatewayBench(work, cp, seconds, runs);
         if (kioskMatrix) {
-            new Sip2KioskMatrix(bench, work, connections, seconds, cellWarmup, jitWarmup, profile)
+            new Sip2KioskMatrix(bench, work, connections, seconds, cellWarmup, jitWarmup, profile, profileRemembered)
                     .run(backendsGiven ? backends : List.of("h2", "postgres", "responder"));
             return;
         }

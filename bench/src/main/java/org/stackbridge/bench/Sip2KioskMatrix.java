@@ -64,11 +64,15 @@ final class Sip2KioskMatrix {
     private final int warmup;
     private final int jitWarmup;
     private final boolean profile;
+    /** The profiled cell is the returning patron's visit (PIN remembered) instead of a new patron's. */
+    private final boolean profileRemembered;
     private final List<Cell> cells = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> mixedRows = new ArrayList<>();
 
-    Sip2KioskMatrix(Sip2GatewayBench bench, Path work, List<Integer> connections, int seconds, int warmup, int jitWarmup, boolean profile) {
+    Sip2KioskMatrix(Sip2GatewayBench bench, Path work, List<Integer> connections, int seconds, int warmup, int jitWarmup, boolean profile,
+                    boolean profileRemembered) {
+        this.profileRemembered = profileRemembered;
         this.bench = bench;
         this.work = work;
         this.connections = connections;
@@ -328,14 +332,15 @@ final class Sip2KioskMatrix {
             jitWarmup(ports.get("sip2"), "BP");
             threadsBefore = ThreadCpu.snapshot(server.pid());
             from = Instant.now();
-            c = cell(backend + " (JFR on)", server, ports.get("sip2"), ports.get("http"), true, "BP", n);
+            c = cell(backend + " (JFR on)", server, ports.get("sip2"), ports.get("http"), true, profileRemembered ? REMEMBERED : "BP", n);
             to = Instant.now();
             threadsAfter = ThreadCpu.snapshot(server.pid());
             jcmd(server, "JFR.dump", "name=kiosk", "filename=" + jfr);
         } finally {
             stop(server);
         }
-        System.out.printf(Locale.ROOT, "%n### Profile of the PIN visit: %s, %d connections, JFR on the gateway%n%n", backend, n);
+        System.out.printf(Locale.ROOT, "%n### Profile of the PIN visit (%s): %s, %d connections, JFR on the gateway%n%n",
+                profileRemembered ? "returning patron, PIN remembered" : "a new patron each visit", backend, n);
         long visits63 = c.result().visits();
         long pairs = c.result().pairs();
         double scale = (double) c.messages() / Math.max(1, visits63 + 2 * pairs);
