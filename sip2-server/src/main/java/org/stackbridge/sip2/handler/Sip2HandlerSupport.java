@@ -93,7 +93,8 @@ final class Sip2HandlerSupport {
             return done(null);
         }
         Sip2Profile p = s.profile();
-        return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin)).thenApply(o -> {
+        // only the PIN's verdict and the patron's standing are read: no loan, hold or fee lines
+        return exec(s, new Commands.LookupPatronStatus(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin))).thenApply(o -> {
             if (o instanceof Outcome.Refused<Views.PatronInfo> r) {
                 return r.reason() == RefusalReason.UNKNOWN_PATRON ? screenMessage(p, "INVALID_PATRON", p.language(), null)
                         : refusalMessage(p, r.reason(), r.message(), p.language());

@@ -428,6 +428,36 @@ class Sip2ConversationIT extends Sip2ServerFixture {
         }
     }
 
+    /** A hold (15) and a fee payment (37) with the patron's PIN: a wrong PIN refuses them and changes nothing. */
+    @Test
+    void holdAndFeePaidCheckThePin() throws Exception {
+        try (Sip2Client c = t.kiosk1()) {
+            Sip2Message wrongHold = c.send(withPin(rq.hold('+', "P1", "I2", "MAIN"), "9999"));
+            assertEquals("0", wrongHold.fixed(OK), wrongHold.toString());
+            assertTrue(patron("P1").holds().isEmpty(), "no hold placed with a wrong PIN");
+            Sip2Message hold = c.send(withPin(rq.hold('+', "P1", "I2", "MAIN"), "1234"));
+            assertEquals("1", hold.fixed(OK), hold.toString());
+            assertEquals(1, patron("P1").holds().size());
+
+            t.circ.port().execute(new Commands.AssessFee(RequestContext.of(Channel.DESK, "test", "INST1"), "P1", FeeType.MANUAL,
+                    Money.of("3.00", "USD"), null, "card")).toCompletableFuture().get();
+            Sip2Message wrongPay = c.send(withPin(rq.feePaid("P1", "1.00", "USD", null, null), "9999"));
+            assertEquals("N", wrongPay.fixed(PAYMENT_ACCEPTED), wrongPay.toString());
+            assertEquals("3.00", patron("P1").balance().amount().toPlainString());
+            Sip2Message pay = c.send(withPin(rq.feePaid("P1", "1.00", "USD", null, null), "1234"));
+            assertEquals("Y", pay.fixed(PAYMENT_ACCEPTED), pay.toString());
+            assertEquals("2.00", patron("P1").balance().amount().toPlainString());
+        }
+    }
+
+    /** {@code m} with the patron's PIN (AD) added, as a kiosk sends it once the patron has typed it. */
+    private static Sip2Message withPin(Sip2Message m, String pin) {
+        Sip2Message.Builder b = Sip2Message.builder(m.type());
+        m.type().spec().fixed().forEach(f -> b.fixed(f, m.fixed(f)));
+        m.fields().forEach(f -> b.field(f.code(), f.value()));
+        return b.field(AD, pin).build();
+    }
+
     @Test
     void everySummaryPositionAndUnknownIdentifiersGetWellFormedAnswers() throws Exception {
         try (Sip2Client c = t.kiosk1()) {
