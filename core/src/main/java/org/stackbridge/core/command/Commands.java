@@ -295,4 +295,21 @@ public final class Commands {
             return false;
         }
     }
+
+    /**
+     * As {@code lookup}, with the loan, hold and fee lines read from their own rows only: no item barcode or title
+     * (null) and no hold queue position (0), which cost a read or two per line. Enough for counts, overdue and
+     * available-hold figures and fee lines, e.g. a SIP2 63 whose summary asks for no item list.
+     */
+    public record LookupPatronCounts(LookupPatron lookup) implements Command<Views.PatronInfo> {
+        @Override
+        public RequestContext context() {
+            return lookup.context();
+        }
+
+        @Override
+        public boolean mutating() {
+            return false;
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.stackbridge.core.command.Commands.ListBibItems;
 import org.stackbridge.core.command.Commands.LookupItem;
 import org.stackbridge.core.command.Commands.LookupPatron;
+import org.stackbridge.core.command.Commands.LookupPatronCounts;
 import org.stackbridge.core.command.Commands.LookupPatronStatus;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.BibRecord;
@@ -43,7 +44,8 @@ final class EngineViews extends Desk {
 
     void registerOn(CirculationEngine engine) {
         engine.register(LookupPatron.class, this::lookupPatron);
-        engine.register(LookupPatronStatus.class, (cmd, tx) -> lookupPatron(cmd.lookup(), tx, false));
+        engine.register(LookupPatronStatus.class, (cmd, tx) -> lookupPatron(cmd.lookup(), tx, Lines.NONE));
+        engine.register(LookupPatronCounts.class, (cmd, tx) -> lookupPatron(cmd.lookup(), tx, Lines.COUNTS));
         engine.register(LookupItem.class, this::lookupItem);
         engine.register(ListBibItems.class, this::listBibItems);
     }
@@ -51,11 +53,20 @@ final class EngineViews extends Desk {
     // ---------------------------------------------------------------- lookups
 
     private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx) {
-        return lookupPatron(cmd, tx, true);
+        return lookupPatron(cmd, tx, Lines.FULL);
     }
 
-    /** LookupPatron and, without {@code lines} (no loan, hold or fee lines read), LookupPatronStatus. */
-    private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx, boolean lines) {
+    /** How much of the patron's loans, holds and fees a lookup reads. */
+    private enum Lines {
+        /** None (LookupPatronStatus). */
+        NONE,
+        /** Their own rows, without their items' barcodes, titles and hold queue positions (LookupPatronCounts). */
+        COUNTS,
+        /** Everything (LookupPatron). */
+        FULL
+    }
+
+    private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx, Lines lines) {
         Optional<Patron> p = findPatron(tx, cmd.context(), cmd.patronBarcode());
         if (p.isEmpty()) {
             return unknownPatron(tx, cmd.patronBarcode());
@@ -93,17 +104,17 @@ final class EngineViews extends Desk {
      * home library when the caller names none), as a check-out there would look it up.
      */
     Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin) {
-        return patronInfo(tx, ctx, p, pin, true);
+        return patronInfo(tx, ctx, p, pin, Lines.FULL);
     }
 
-    /** As {@link #patronInfo(EngineTx, RequestContext, Patron, PinCheck)}; without {@code lines} the loan, hold and fee lists are empty. */
-    private Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin, boolean lines) {
+    /** As {@link #patronInfo(EngineTx, RequestContext, Patron, PinCheck)}, reading as much of the lines as {@code lines} says. */
+    private Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin, Lines lines) {
         Instant at = ctx == null ? tx.now() : tx.effectiveTime(ctx);
         List<Views.LoanLine> loans = new ArrayList<>();
         List<Views.HoldLine> holds = new ArrayList<>();
         List<Views.FeeLine> fees = new ArrayList<>();
-        if (lines) {
-            lines(tx, p, at, loans, holds, fees);
+        if (lines != Lines.NONE) {
+            lines(tx, p, at, loans, holds, fees, lines == Lines.FULL);
         }
         Optional<CirculationRule> rule = rule(viewLibrary(tx, ctx, p), p.category(), null);
         PatronStanding standing = standing(tx, p, at, rule);
@@ -118,9 +129,26 @@ final class EngineViews extends Desk {
                 standing.maxLoans(), canBorrow, pins.locked(p.id()));
     }
 
-    /** The patron's open loans, holds and fees as lines, with their items' barcodes and titles. */
-    private void lines(EngineTx tx, Patron p, Instant at, List<Views.LoanLine> loans, List<Views.HoldLine> holds, List<Views.FeeLine> fees) {
+    /**
+     * The patron's open loans, holds and fees as lines; with {@code detail}, with their items' barcodes and titles and
+     * the holds' queue positions (a read or two per line), else without (null, and 0 for the position).
+     */
+    private void lines(EngineTx tx, Patron p, Instant at, List<Views.LoanLine> loans, List<Views.HoldLine> holds, List<Views.FeeLine> fees,
+                       boolean detail) {
         StoreTx s = tx.store();
+        if (!detail) {
+            for (Loan l : s.loans().openForPatron(p.id())) {
+                loans.add(new Views.LoanLine(null, null, l.issuedAt(), l.dueAt(), l.renewals(), l.isOverdue(at)));
+            }
+            loans.sort(Comparator.comparing(Views.LoanLine::dueAt));
+            for (Hold h : s.holds().openForPatron(p.id())) {
+                holds.add(new Views.HoldLine(h.id(), null, null, null, h.pickupLibrary(), h.status(), 0, h.expiresOn(), h.placedAt()));
+            }
+            for (Fee f : s.fees().openForPatron(p.id())) {
+                fees.add(new Views.FeeLine(f.id(), f.type(), f.amount(), f.remainingMoney(), null, f.description(), f.createdAt()));
+            }
+            return;
+        }
         for (Loan l : s.loans().openForPatron(p.id())) {
             Item item = s.items().byId(l.itemId()).orElseThrow();
             loans.add(new Views.LoanLine(item.barcode(), title(tx, item.bibId()), l.issuedAt(), l.dueAt(), l.renewals(), l.isOverdue(at)));

@@ -41,7 +41,11 @@ final class PatronInformationHandler extends Sip2Handler {
     @Override
     protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
         String lang = req.fixed(LANGUAGE);
-        return support.lookupPatron(req, s, req.trimmed(AA)).thenApply(o -> response(req, s, o, lang));
+        // a kiosk's usual 63 asks for counts only (or the fine list): no item's barcode or title is read then
+        int selected = selectedList(req);
+        boolean itemList = selected == 0 || selected == 1 || selected == 2 || selected == 5;
+        return (itemList ? support.lookupPatron(req, s, req.trimmed(AA)) : support.lookupPatronCounts(req, s, req.trimmed(AA)))
+                .thenApply(o -> response(req, s, o, lang));
     }
 
     /** The denied status with zero counts and no item lists. */
@@ -64,8 +68,7 @@ final class PatronInformationHandler extends Sip2Handler {
         List<Views.HoldLine> unavailable = info.unavailableHolds();
         List<Views.LoanLine> overdue = info.overdueLoans();
         List<Views.FeeLine> fees = info.fees().stream().filter(f -> f.remaining().isPositive()).toList();
-        String summary = req.fixed(SUMMARY);
-        int selected = summary == null ? -1 : summary.toUpperCase(Locale.ROOT).indexOf('Y');
+        int selected = selectedList(req);
         int start = parsePositive(req.trimmed(BP), 1);
         int end = parsePositive(req.trimmed(BQ), start + DEFAULT_ITEM_LIST - 1);
         List<String> items = switch (selected) {
@@ -91,6 +94,12 @@ final class PatronInformationHandler extends Sip2Handler {
                 info.feeLimit() != null && info.feeLimit().isPositive() ? money(info.feeLimit()) : null,
                 selected >= 0 && selected < ITEM_LISTS.length ? ITEM_LISTS[selected] : null, range(items, start, end), extra,
                 info.pin() == Views.PinCheck.INVALID ? List.of(screenMessage(p, pinFailureKey(info), lang, null)) : List.of());
+    }
+
+    /** The summary position of the item list asked for (the first Y), -1 for none. */
+    private static int selectedList(Sip2Message req) {
+        String summary = req.fixed(SUMMARY);
+        return summary == null ? -1 : summary.toUpperCase(Locale.ROOT).indexOf('Y');
     }
 
     private static String holdLine(Views.HoldLine h) {

@@ -86,6 +86,11 @@ final class Sip2HandlerSupport {
         return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)));
     }
 
+    /** As {@link #lookupPatron}, the lines without item barcodes, titles and queue positions (counts and fee lines only). */
+    CompletionStage<Outcome<Views.PatronInfo>> lookupPatronCounts(Sip2Message req, Sip2Session s, String patron) {
+        return exec(s, new Commands.LookupPatronCounts(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req))));
+    }
+
     /** Verifies AD when present; completes with null when fine, else the AF text. */
     CompletionStage<String> checkPin(Sip2Message req, Sip2Session s, String patron) {
         String pin = pin(req);

@@ -14,7 +14,10 @@ import org.stackbridge.core.outcome.PatronFlag;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 
-/** LookupPatronStatus answers what LookupPatron answers, without the loan, hold and fee lines. */
+/**
+ * LookupPatronStatus answers what LookupPatron answers, without the loan, hold and fee lines; LookupPatronCounts with
+ * the lines but without their items' details.
+ */
 class PatronStatusScenariosTest {
 
     private final World world = new World();
@@ -42,6 +45,41 @@ class PatronStatusScenariosTest {
         assertTrue(full.flags().contains(PatronFlag.EXCESSIVE_OUTSTANDING_FEES), full.flags().toString());
         assertEquals(withoutLines(full), status);
         assertEquals(Views.PinCheck.VALID, status.pin());
+    }
+
+    @Test
+    void countsAreTheFullLookupWithoutItemDetails() {
+        world.patron("P1");
+        BibRecord dune = world.bib("b1");
+        BibRecord emma = world.bib("b2");
+        world.item("I1", dune);
+        world.item("I2", emma);
+        world.item("I3", emma);
+        world.ok(world.checkout("P1", "I1"));
+        world.ok(world.checkout("P1", "I2"));
+        world.ok(world.titleHold("P1", "b2", "MAIN"));
+        world.ok(world.assess("P1", "25.00"));
+        world.advanceDays(60);
+
+        Views.PatronInfo full = world.ok(new Commands.LookupPatron(world.ctx(), "P1", World.PIN));
+        Views.PatronInfo counts = world.ok(new Commands.LookupPatronCounts(new Commands.LookupPatron(world.ctx(), "P1", World.PIN)));
+        assertEquals(2, full.loans().size());
+        assertEquals(withoutItemDetails(full), counts);
+        assertEquals(full.overdueLoans().size(), counts.overdueLoans().size());
+        assertEquals(full.availableHolds().size(), counts.availableHolds().size());
+        assertEquals(Views.PinCheck.INVALID,
+                world.ok(new Commands.LookupPatronCounts(new Commands.LookupPatron(world.ctx(), "P1", "0000"))).pin());
+    }
+
+    /** The lines as LookupPatronCounts gives them: no item barcode or title, no queue position. */
+    private static Views.PatronInfo withoutItemDetails(Views.PatronInfo i) {
+        return new Views.PatronInfo(i.patron(), i.flags(), i.pin(), i.balance(), i.feeLimit(),
+                i.loans().stream().map(l -> new Views.LoanLine(null, null, l.issuedAt(), l.dueAt(), l.renewals(), l.overdue())).toList(),
+                i.holds().stream().map(h -> new Views.HoldLine(h.holdId(), null, null, null, h.pickupLibrary(), h.status(), 0, h.expiresOn(),
+                        h.placedAt())).toList(),
+                i.fees().stream().map(f -> new Views.FeeLine(f.feeId(), f.type(), f.amount(), f.remaining(), null, f.description(),
+                        f.createdAt())).toList(),
+                i.blocks(), i.maxLoans(), i.canBorrow(), i.pinLocked());
     }
 
     @Test
