@@ -325,6 +325,34 @@ abstract class NoticesContract {
         assertTrue(text(mail.get(0)).contains("Held Over SIP2 (H1-ITEM)"), text(mail.get(0)));
     }
 
+    /**
+     * An item borrowed from a partner arrives (NCIP AcceptItem): it waits on the hold shelf for the patron, who gets the
+     * "interlibrary loan has arrived" notice and not a second "hold ready" one for the same item.
+     */
+    @Test
+    void anInterlibraryLoanArrivingMailsOneNoticeNotTwo() throws Exception {
+        gateway.storage().write(tx -> {
+            tx.patrons().insert(patron("IL1", "Iris Loan", "iris@example.org", NoticePreference.EMAIL, LocalDate.of(2099, 1, 1)));
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        RequestContext partner = RequestContext.of(Channel.NCIP, "PARTNER", "MAIN");
+        Outcome<?> received = gateway.port().execute(new org.stackbridge.core.ill.IllCommands.ReceiveItem(partner, "PARTNER", "IL1-REQ",
+                "IL1", "IL1-ITEM", new org.stackbridge.core.ill.IllViews.Citation("Sent From Afar", null, null, null), "MAIN", null, null,
+                T0.plus(Duration.ofDays(21)))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertTrue(received instanceof Outcome.Success<?>, received.toString());
+        run(gateway);
+        List<MimeMessage> mail = mailTo("iris@example.org");
+        assertEquals(List.of("Main Library: your interlibrary loan has arrived"),
+                mail.stream().map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList());
+        assertTrue(text(mail.get(0)).contains("Sent From Afar (IL1-ITEM)"), text(mail.get(0)));
+    }
+
     // ------------------------------------------------------------------ paper
 
     @Test

@@ -86,8 +86,9 @@ public interface Notices {
                     String category, String itemType) {
     }
 
+    /** {@code interlibraryLoan}: the item on the shelf was borrowed from a partner (a borrowing ILL request's item). */
     record HoldFact(long holdId, Recipient patron, String pickupLibrary, LocalDate lastShelfDay, String itemBarcode,
-                    String title) {
+                    String title, boolean interlibraryLoan) {
     }
 
     record FeeFact(long feeId, Recipient patron, FeeType type, Money amount, String description, String itemBarcode,

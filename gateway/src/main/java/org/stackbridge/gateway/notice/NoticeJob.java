@@ -247,7 +247,9 @@ public final class NoticeJob implements NoticeRuns, AutoCloseable {
             List<Candidate> out = new ArrayList<>();
             Function<NoticeContext, NoticeContext> ctx = c -> c.item(f.title(), f.itemBarcode(), "", "")
                     .hold(name(libs, f.pickupLibrary()), f.lastShelfDay() == null ? "" : f.lastShelfDay().toString());
-            if (policy.enabled(NoticeType.HOLD_READY)) {
+            // an interlibrary loan on the shelf has its own notice, which names the pickup library: one message, not two
+            boolean saidByIllNotice = f.interlibraryLoan() && policy.enabled(NoticeType.ILL_ARRIVED);
+            if (policy.enabled(NoticeType.HOLD_READY) && !saidByIllNotice) {
                 out.addAll(candidate(NoticeType.HOLD_READY, f.patron(), "hold:" + f.holdId(), f.pickupLibrary(), libs, ctx));
             }
             if (policy.holdExpiring(f.lastShelfDay(), today)) {

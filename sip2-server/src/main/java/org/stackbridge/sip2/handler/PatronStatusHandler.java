@@ -18,6 +18,6 @@ final class PatronStatusHandler extends PatronStatusFamilyHandler {
 
     @Override
     protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
-        return support.lookupPatron(req, s, req.trimmed(AA)).thenApply(o -> from(req, s, o, req.fixed(LANGUAGE), null));
+        return support.lookupPatronStatus(req, s, req.trimmed(AA)).thenApply(o -> from(req, s, o, req.fixed(LANGUAGE), null));
     }
 }

@@ -86,6 +86,11 @@ final class Sip2HandlerSupport {
         return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)));
     }
 
+    /** As {@link #lookupPatron}, without the loan, hold and fee lines: the PIN's verdict, the standing, flags and balance. */
+    CompletionStage<Outcome<Views.PatronInfo>> lookupPatronStatus(Sip2Message req, Sip2Session s, String patron) {
+        return exec(s, new Commands.LookupPatronStatus(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req))));
+    }
+
     /** As {@link #lookupPatron}, the lines without item barcodes, titles and queue positions (counts and fee lines only). */
     CompletionStage<Outcome<Views.PatronInfo>> lookupPatronCounts(Sip2Message req, Sip2Session s, String patron) {
         return exec(s, new Commands.LookupPatronCounts(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req))));
@@ -99,7 +104,7 @@ final class Sip2HandlerSupport {
         }
         Sip2Profile p = s.profile();
         // only the PIN's verdict and the patron's standing are read: no loan, hold or fee lines
-        return exec(s, new Commands.LookupPatronStatus(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin))).thenApply(o -> {
+        return lookupPatronStatus(req, s, patron).thenApply(o -> {
             if (o instanceof Outcome.Refused<Views.PatronInfo> r) {
                 return r.reason() == RefusalReason.UNKNOWN_PATRON ? screenMessage(p, "INVALID_PATRON", p.language(), null)
                         : refusalMessage(p, r.reason(), r.message(), p.language());

@@ -47,12 +47,14 @@ final class JdbcNotices implements Notices {
 
     @Override
     public List<HoldFact> holdsOnShelf(long afterId, int limit) {
-        return sql.list("SELECT h.id, h.pickup_library, h.shelf_expires_on, i.barcode AS i_barcode, b.title, " + PATRON_COLS
+        return sql.list("SELECT h.id, h.pickup_library, h.shelf_expires_on, i.barcode AS i_barcode, b.title,"
+                + " CASE WHEN EXISTS (SELECT 1 FROM ill_request r WHERE r.item_id = h.trapped_item_id AND r.role = 'BORROWING')"
+                + " THEN 1 ELSE 0 END AS ill, " + PATRON_COLS
                 + " FROM hold h JOIN patron p ON p.id = h.patron_id LEFT JOIN item i ON i.id = h.trapped_item_id"
                 + " LEFT JOIN bib b ON b.id = h.bib_id"
                 + " WHERE h.status = 'READY' AND h.id > ? ORDER BY h.id FETCH FIRST ? ROWS ONLY",
                 rs -> new HoldFact(rs.getLong("id"), recipient(rs), rs.getString("pickup_library"), Sql.date(rs, "shelf_expires_on"),
-                        rs.getString("i_barcode"), rs.getString("title")),
+                        rs.getString("i_barcode"), rs.getString("title"), rs.getInt("ill") == 1),
                 afterId, limit);
     }
 
