@@ -68,9 +68,14 @@ public final class JdbcStorage implements TransactionRunner {
         int writerCount = settings.writerCount();
         this.writePool = pool(settings, name + "-write", writerCount, false, writerInit);
         HikariDataSource reads = null;
+        int shardBase;
         try {
             reads = pool(settings, name + "-read", settings.poolSize(), true, null);
+            shardBase = settings.isPostgres() ? summaryShardBase(writePool) : 0;
         } catch (RuntimeException e) {
+            if (reads != null) {
+                reads.close();
+            }
             writePool.close();
             throw e;
         }
@@ -82,9 +87,30 @@ public final class JdbcStorage implements TransactionRunner {
         List<GroupCommitWriter> started = new ArrayList<>(writerCount);
         for (int i = 0; i < writerCount; i++) {
             started.add(new GroupCommitWriter(writePool, settings.maxBatch(), queueLimit(settings), completions,
-                    name + "-writer" + (writerCount == 1 ? "" : "-" + i), fileSync, settings.isPostgres(), libraryCache, i));
+                    name + "-writer" + (writerCount == 1 ? "" : "-" + i), fileSync, settings.isPostgres(), libraryCache, shardBase + i));
         }
         this.writers = List.copyOf(started);
+    }
+
+    /**
+     * The first circulation summary shard of this storage's writers on PostgreSQL: this node's number (V27's
+     * sequence, modulo 512) times {@link JdbcSettings#MAX_WRITERS}, so the writers of two gateway nodes on one
+     * database never update one summary row (a SMALLINT holds 512 x 64 shards). H2 has one process and one writer:
+     * shard 0.
+     */
+    private static int summaryShardBase(HikariDataSource pool) {
+        try (java.sql.Connection c = pool.getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT nextval('circ_day_node')")) {
+            rs.next();
+            long node = rs.getLong(1);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return (int) Math.floorMod(node, 512L) * JdbcSettings.MAX_WRITERS;
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.translate(e, "numbering this node's summary shards");
+        }
     }
 
     /** Brings the schema up to date, then opens the pools and starts the writer. */

@@ -17,10 +17,10 @@ import org.stackbridge.core.model.EventType;
 import org.stackbridge.core.model.Library;
 
 /**
- * Two writers on PostgreSQL counting events of one kiosk location on one day (every kiosk of a branch that sends the
- * branch as its SIP2 location): neither waits for the other's transaction, because each counts into rows of its own
- * (V26). When they shared the row, the second writer waited for the first one's commit, and the four writers of the
- * kiosk benchmark queued behind one another.
+ * Two writers on PostgreSQL, of one gateway or of two nodes, counting events of one kiosk location on one day (every
+ * kiosk of a branch that sends the branch as its SIP2 location): neither waits for the other's transaction, because
+ * each counts into rows of its own (V26, and V27's node number). When they shared the row, the second writer waited
+ * for the first one's commit, and the four writers of the kiosk benchmark queued behind one another.
  */
 class SummaryShardsPostgresIT {
 
@@ -34,41 +34,69 @@ class SummaryShardsPostgresIT {
         String second = "SIP2:kiosk-b";
         assertNotEquals(Math.floorMod(first.hashCode(), 2), Math.floorMod(second.hashCode(), 2));
         try (JdbcStorage storage = JdbcStorage.open(TestPostgres.freshDatabase().withWriters(2))) {
-            storage.write(tx -> {
-                tx.libraries().save(Library.of("MAIN", "Main library"));
-                return null;
-            }).get(30, TimeUnit.SECONDS);
-            CountDownLatch counted = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Object> held = storage.write(first, tx -> {
-                tx.events().append(checkin("kiosk-a"));
-                counted.countDown();
-                try {
-                    // keeps this writer's transaction, and the rows it wrote, open
-                    assertTrue(release.await(45, TimeUnit.SECONDS));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-            assertTrue(counted.await(30, TimeUnit.SECONDS));
-            CompletableFuture<Object> other = storage.write(second, tx -> {
-                tx.events().append(checkin("kiosk-b"));
-                return null;
-            });
-            try {
-                // would wait for the held transaction (and then give up on its lock) if the rows were shared
-                other.get(5, TimeUnit.SECONDS);
-                assertEquals(1, release.getCount(), "the first writer's transaction was still open");
-            } finally {
-                release.countDown();
-            }
-            held.get(30, TimeUnit.SECONDS);
-            List<Long> counts = storage.read(tx -> ((JdbcStoreTx) tx).sql().list(
-                    "SELECT SUM(checkins) FROM circ_day WHERE terminal = 'BRANCH-LOBBY' GROUP BY local_day",
-                    rs -> rs.getLong(1))).get(30, TimeUnit.SECONDS);
-            assertEquals(List.of(2L), counts, "the reports' sum over the writers' rows");
+            seed(storage);
+            countBesideAnOpenTransaction(storage, first, storage, second);
+            assertEquals(List.of(2L), counted(storage), "the reports' sum over the writers' rows");
         }
+    }
+
+    /** Two gateway nodes on one database, one writer each: the first writer of each, too, counts into rows of its own. */
+    @Test
+    @Timeout(60)
+    void twoNodesCountOneLocationsEventsWithoutWaitingForEachOther() throws Exception {
+        JdbcSettings db = TestPostgres.freshDatabase().withWriters(1);
+        try (JdbcStorage nodeA = JdbcStorage.open(db); JdbcStorage nodeB = JdbcStorage.open(db)) {
+            seed(nodeA);
+            countBesideAnOpenTransaction(nodeA, "SIP2:kiosk-a", nodeB, "SIP2:kiosk-b");
+            assertEquals(List.of(2L), counted(nodeB), "the reports' sum over the nodes' rows");
+        }
+    }
+
+    private static void seed(JdbcStorage storage) throws Exception {
+        storage.write(tx -> {
+            tx.libraries().save(Library.of("MAIN", "Main library"));
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@code holding} counts a checkin and keeps its transaction open; {@code other} then counts one for the same
+     * location and day, and must commit while the first transaction is still open (it would wait for it, and then give
+     * up on its lock, if both updated one row).
+     */
+    private static void countBesideAnOpenTransaction(JdbcStorage holding, String holdingKey, JdbcStorage other, String otherKey)
+            throws Exception {
+        CountDownLatch counted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> held = holding.write(holdingKey, tx -> {
+            tx.events().append(checkin("kiosk-a"));
+            counted.countDown();
+            try {
+                // keeps this writer's transaction, and the rows it wrote, open
+                assertTrue(release.await(45, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertTrue(counted.await(30, TimeUnit.SECONDS));
+        CompletableFuture<Object> second = other.write(otherKey, tx -> {
+            tx.events().append(checkin("kiosk-b"));
+            return null;
+        });
+        try {
+            second.get(5, TimeUnit.SECONDS);
+            assertEquals(1, release.getCount(), "the first writer's transaction was still open");
+        } finally {
+            release.countDown();
+        }
+        held.get(30, TimeUnit.SECONDS);
+    }
+
+    private static List<Long> counted(JdbcStorage storage) throws Exception {
+        return storage.read(tx -> ((JdbcStoreTx) tx).sql().list(
+                "SELECT SUM(checkins) FROM circ_day WHERE terminal = 'BRANCH-LOBBY' GROUP BY local_day",
+                rs -> rs.getLong(1))).get(30, TimeUnit.SECONDS);
     }
 
     private static CirculationEvent checkin(String login) {
