@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,7 @@ import org.stackbridge.core.outcome.Views.PinCheck;
 import org.stackbridge.core.security.PinHashing;
 import org.stackbridge.core.security.PinVerifier;
 import org.stackbridge.core.security.SecretHasher;
+import org.stackbridge.core.testing.Await;
 import org.stackbridge.core.service.EngineSettings;
 
 /**
@@ -89,9 +91,9 @@ class PinScenariosOffStorageTest extends PinScenariosTest {
 
                 // P2's hash holds the one thread, P3's waits in the queue of one: P4's is refused at once
                 CompletableFuture<Outcome<Views.PatronInfo>> p2 = lookup(w, "P2", World.PIN);
-                waitFor(() -> slow.get() == 2);
+                Await.until(Duration.ofSeconds(10), () -> slow.get() == 2, "both slow checks run");
                 CompletableFuture<Outcome<Views.PatronInfo>> p3 = lookup(w, "P3", World.PIN);
-                waitFor(() -> one.queued() == 1);
+                Await.until(Duration.ofSeconds(10), () -> one.queued() == 1, "one check queued");
                 Outcome<Views.PatronInfo> busy = lookup(w, "P4", World.PIN).get(5, TimeUnit.SECONDS);
                 Outcome.Refused<Views.PatronInfo> refused = assertInstanceOf(Outcome.Refused.class, busy);
                 assertEquals(RefusalReason.SERVICE_UNAVAILABLE, refused.reason());
@@ -130,14 +132,6 @@ class PinScenariosOffStorageTest extends PinScenariosTest {
             assertTrue(latch.await(15, TimeUnit.SECONDS), "latch not released in 15 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met in 10 s");
-            Thread.sleep(5);
         }
     }
 }
