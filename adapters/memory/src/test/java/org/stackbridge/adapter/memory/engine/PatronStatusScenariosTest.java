@@ -29,15 +29,7 @@ class PatronStatusScenariosTest {
 
     @Test
     void statusIsTheFullLookupWithoutItsLines() {
-        world.patron("P1");
-        BibRecord dune = world.bib("b1");
-        BibRecord emma = world.bib("b2");
-        world.item("I1", dune);
-        world.item("I2", emma);
-        world.ok(world.checkout("P1", "I1"));
-        world.ok(world.titleHold("P1", "b2", "MAIN"));
-        world.ok(world.assess("P1", "25.00"));
-        world.advanceDays(60);
+        patronWithEveryKindOfLine(1);
 
         Views.PatronInfo full = world.ok(new Commands.LookupPatron(world.ctx(), "P1", World.PIN));
         Views.PatronInfo status = world.ok(status("P1", World.PIN));
@@ -49,17 +41,7 @@ class PatronStatusScenariosTest {
 
     @Test
     void countsAreTheFullLookupWithoutItemDetails() {
-        world.patron("P1");
-        BibRecord dune = world.bib("b1");
-        BibRecord emma = world.bib("b2");
-        world.item("I1", dune);
-        world.item("I2", emma);
-        world.item("I3", emma);
-        world.ok(world.checkout("P1", "I1"));
-        world.ok(world.checkout("P1", "I2"));
-        world.ok(world.titleHold("P1", "b2", "MAIN"));
-        world.ok(world.assess("P1", "25.00"));
-        world.advanceDays(60);
+        patronWithEveryKindOfLine(2);
 
         Views.PatronInfo full = world.ok(new Commands.LookupPatron(world.ctx(), "P1", World.PIN));
         Views.PatronInfo counts = world.ok(new Commands.LookupPatronCounts(new Commands.LookupPatron(world.ctx(), "P1", World.PIN)));
@@ -69,6 +51,25 @@ class PatronStatusScenariosTest {
         assertEquals(full.availableHolds().size(), counts.availableHolds().size());
         assertEquals(Views.PinCheck.INVALID,
                 world.ok(new Commands.LookupPatronCounts(new Commands.LookupPatron(world.ctx(), "P1", "0000"))).pin());
+    }
+
+    /**
+     * P1 with {@code loans} loans (of I1, then I2), a title hold on b2 and a 25.00 fee, 60 days later: every loan
+     * overdue, every kind of line present.
+     */
+    private void patronWithEveryKindOfLine(int loans) {
+        world.patron("P1");
+        BibRecord dune = world.bib("b1");
+        BibRecord emma = world.bib("b2");
+        world.item("I1", dune);
+        world.item("I2", emma);
+        world.item("I3", emma);
+        for (int i = 1; i <= loans; i++) {
+            world.ok(world.checkout("P1", "I" + i));
+        }
+        world.ok(world.titleHold("P1", "b2", "MAIN"));
+        world.ok(world.assess("P1", "25.00"));
+        world.advanceDays(60);
     }
 
     /** The lines as LookupPatronCounts gives them: no item barcode or title, no queue position. */
