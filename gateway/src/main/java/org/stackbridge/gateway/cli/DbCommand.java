@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.h2.store.fs.FileUtils;
@@ -61,12 +60,7 @@ final class DbCommand {
         /** The gateway runs elsewhere: it gets FILE as an absolute path, resolved where the command was typed. */
         @Override
         public List<String> forwardedArgs(List<String> args) {
-            List<String> absolute = new ArrayList<>(args);
-            int at = absolute.lastIndexOf(file);
-            if (at >= 0) {
-                absolute.set(at, Path.of(file).toAbsolutePath().normalize().toString());
-            }
-            return absolute;
+            return GatewayCommand.withAbsoluteFile(args, null, file);
         }
 
         @Override

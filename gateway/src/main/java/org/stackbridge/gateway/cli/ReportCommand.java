@@ -55,17 +55,7 @@ final class ReportCommand implements Callable<Integer>, GatewayCommand {
     /** Sent to a running gateway (whose H2 file this command could not open): FILE as an absolute path, resolved here. */
     @Override
     public java.util.List<String> forwardedArgs(java.util.List<String> args) {
-        java.util.List<String> absolute = new java.util.ArrayList<>(args);
-        if (output != null) {
-            String there = output.toAbsolutePath().normalize().toString();
-            int at = absolute.lastIndexOf(output.toString());
-            if (at > 0 && absolute.get(at - 1).equals("--output")) {
-                absolute.set(at, there);
-            } else if ((at = absolute.lastIndexOf("--output=" + output)) >= 0) {
-                absolute.set(at, "--output=" + there);
-            }
-        }
-        return absolute;
+        return output == null ? args : GatewayCommand.withAbsoluteFile(args, "--output", output.toString());
     }
 
     @Override
