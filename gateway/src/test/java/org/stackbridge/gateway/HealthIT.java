@@ -114,7 +114,7 @@ class HealthIT {
 
         // freeze PostgreSQL: the postmaster and every backend; open connections stay open and reads never return
         stoppedPostmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).strip());
-        signal("-STOP", stoppedPostmaster);
+        freeze(stoppedPostmaster);
 
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
@@ -149,6 +149,43 @@ class HealthIT {
         assertTrue(ms < 1000, "answered after " + ms + " ms");
         assertEquals(status, r.statusCode(), r.body());
         return json(r);
+    }
+
+    /**
+     * Stops the postmaster first and waits until it is stopped, so it can fork no new backend (the connection pool may
+     * be opening one right now), then stops every backend it has. Signalling a list taken beforehand missed a backend
+     * forked meanwhile once, and that backend answered the readiness read.
+     */
+    private static void freeze(long postmaster) throws Exception {
+        signalOne("-STOP", postmaster);
+        Await.until(Duration.ofSeconds(10), () -> stopped(postmaster), "the postmaster stopped");
+        List<Long> backends = ProcessHandle.of(postmaster).map(p -> p.descendants().map(ProcessHandle::pid).toList()).orElse(List.of());
+        for (long backend : backends) {
+            try {
+                signalOne("-STOP", backend);
+            } catch (AssertionError e) {
+                // a backend that ended meanwhile (an autovacuum worker) needs no stopping
+                assertTrue(ProcessHandle.of(backend).map(h -> !h.isAlive()).orElse(true), e.getMessage());
+            }
+        }
+        Await.until(Duration.ofSeconds(10), () -> backends.stream().allMatch(HealthIT::stopped), "every backend stopped");
+    }
+
+    /** Whether /proc says the process is stopped (state T), or it is gone. */
+    private static boolean stopped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the state follows the command name, which is in parentheses and may itself contain spaces
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
+    private static void signalOne(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).redirectErrorStream(true).start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, kill.exitValue(), new String(kill.getInputStream().readAllBytes()));
     }
 
     /** Sends a signal to a process and all its descendants (PostgreSQL's backends are the postmaster's children). */
