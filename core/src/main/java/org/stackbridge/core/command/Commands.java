@@ -279,29 +279,30 @@ public final class Commands {
         }
     }
 
-    /**
-     * Patron status as {@code lookup} gives it (flags, standing, balance, blocks, PIN check), without the lines:
-     * {@code loans}, {@code holds} and {@code fees} come back empty, so none of their rows, items or titles is read.
-     * For callers that show only the status, e.g. NCIP LookupUser that asks for no loans, requests or fiscal account.
-     */
-    public record LookupPatronStatus(LookupPatron lookup) implements Command<Views.PatronInfo> {
-        @Override
-        public RequestContext context() {
-            return lookup.context();
-        }
-
-        @Override
-        public boolean mutating() {
-            return false;
-        }
+    /** How much of a patron's loans, holds and fees a lookup reads into its lines. */
+    public enum PatronLines {
+        /**
+         * None: {@code loans}, {@code holds} and {@code fees} come back empty and none of their rows, items or titles is
+         * read; the flags, standing, balance, blocks and PIN check are as full. E.g. NCIP LookupUser asking for no loans,
+         * requests or fiscal account, a SIP2 23.
+         */
+        NONE,
+        /**
+         * From their own rows only: no item barcode or title (null) and no hold queue position (0), which cost a read
+         * or two per line. Enough for counts, overdue and available-hold figures and fee lines, e.g. a SIP2 63 whose
+         * summary asks for no item list.
+         */
+        OWN_ROWS,
+        /** Everything, with the items' barcodes and titles and the holds' queue positions: what {@link LookupPatron} reads. */
+        FULL
     }
 
-    /**
-     * As {@code lookup}, with the loan, hold and fee lines read from their own rows only: no item barcode or title
-     * (null) and no hold queue position (0), which cost a read or two per line. Enough for counts, overdue and
-     * available-hold figures and fee lines, e.g. a SIP2 63 whose summary asks for no item list.
-     */
-    public record LookupPatronCounts(LookupPatron lookup) implements Command<Views.PatronInfo> {
+    /** {@code lookup}, reading only as much of the patron's lines as {@code lines} says. */
+    public record LookupPatronBrief(LookupPatron lookup, PatronLines lines) implements Command<Views.PatronInfo> {
+        public LookupPatronBrief {
+            java.util.Objects.requireNonNull(lines, "lines");
+        }
+
         @Override
         public RequestContext context() {
             return lookup.context();

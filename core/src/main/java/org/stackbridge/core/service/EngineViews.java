@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import org.stackbridge.core.command.Commands.ListBibItems;
 import org.stackbridge.core.command.Commands.LookupItem;
 import org.stackbridge.core.command.Commands.LookupPatron;
-import org.stackbridge.core.command.Commands.LookupPatronCounts;
-import org.stackbridge.core.command.Commands.LookupPatronStatus;
+import org.stackbridge.core.command.Commands.LookupPatronBrief;
+import org.stackbridge.core.command.Commands.PatronLines;
 import org.stackbridge.core.command.RequestContext;
 import org.stackbridge.core.model.BibRecord;
 import org.stackbridge.core.model.Fee;
@@ -44,8 +44,7 @@ final class EngineViews extends Desk {
 
     void registerOn(CirculationEngine engine) {
         engine.register(LookupPatron.class, this::lookupPatron);
-        engine.register(LookupPatronStatus.class, (cmd, tx) -> lookupPatron(cmd.lookup(), tx, Lines.NONE));
-        engine.register(LookupPatronCounts.class, (cmd, tx) -> lookupPatron(cmd.lookup(), tx, Lines.COUNTS));
+        engine.register(LookupPatronBrief.class, (cmd, tx) -> lookupPatron(cmd.lookup(), tx, cmd.lines()));
         engine.register(LookupItem.class, this::lookupItem);
         engine.register(ListBibItems.class, this::listBibItems);
     }
@@ -53,20 +52,10 @@ final class EngineViews extends Desk {
     // ---------------------------------------------------------------- lookups
 
     private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx) {
-        return lookupPatron(cmd, tx, Lines.FULL);
+        return lookupPatron(cmd, tx, PatronLines.FULL);
     }
 
-    /** How much of the patron's loans, holds and fees a lookup reads. */
-    private enum Lines {
-        /** None (LookupPatronStatus). */
-        NONE,
-        /** Their own rows, without their items' barcodes, titles and hold queue positions (LookupPatronCounts). */
-        COUNTS,
-        /** Everything (LookupPatron). */
-        FULL
-    }
-
-    private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx, Lines lines) {
+    private Outcome<Views.PatronInfo> lookupPatron(LookupPatron cmd, EngineTx tx, PatronLines lines) {
         Optional<Patron> p = findPatron(tx, cmd.context(), cmd.patronBarcode());
         if (p.isEmpty()) {
             return unknownPatron(tx, cmd.patronBarcode());
@@ -104,17 +93,17 @@ final class EngineViews extends Desk {
      * home library when the caller names none), as a check-out there would look it up.
      */
     Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin) {
-        return patronInfo(tx, ctx, p, pin, Lines.FULL);
+        return patronInfo(tx, ctx, p, pin, PatronLines.FULL);
     }
 
     /** As {@link #patronInfo(EngineTx, RequestContext, Patron, PinCheck)}, reading as much of the lines as {@code lines} says. */
-    private Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin, Lines lines) {
+    private Views.PatronInfo patronInfo(EngineTx tx, RequestContext ctx, Patron p, PinCheck pin, PatronLines lines) {
         Instant at = ctx == null ? tx.now() : tx.effectiveTime(ctx);
         List<Views.LoanLine> loans = new ArrayList<>();
         List<Views.HoldLine> holds = new ArrayList<>();
         List<Views.FeeLine> fees = new ArrayList<>();
-        if (lines != Lines.NONE) {
-            lines(tx, p, at, loans, holds, fees, lines == Lines.FULL);
+        if (lines != PatronLines.NONE) {
+            lines(tx, p, at, loans, holds, fees, lines == PatronLines.FULL);
         }
         Optional<CirculationRule> rule = rule(viewLibrary(tx, ctx, p), p.category(), null);
         PatronStanding standing = standing(tx, p, at, rule);

@@ -67,7 +67,7 @@ public final class LookupUserService extends NcipService<LookupUser, LookupUserR
         String secret = Support.secret(q.getAuthenticationInput());
         // without loans, requests or the fiscal account asked for, the status alone: no loan, hold or fee lines read
         Commands.LookupPatron full = new Commands.LookupPatron(ex.context(), barcode, secret);
-        return ex.execute(boundedAnswer(q) ? new Commands.LookupPatronStatus(full) : full).thenApply(out -> {
+        return ex.execute(boundedAnswer(q) ? new Commands.LookupPatronBrief(full, Commands.PatronLines.NONE) : full).thenApply(out -> {
             if (!out.isSuccess()) {
                 return problem(Support.refusal(name(), out, barcode, null, null));
             }

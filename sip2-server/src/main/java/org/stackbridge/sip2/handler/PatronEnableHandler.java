@@ -31,7 +31,7 @@ final class PatronEnableHandler extends PatronStatusFamilyHandler {
         if (!s.profile().allowsPatronEnable()) {
             return done(failure(req, s, screenMessage(s.profile(), "PATRON_ENABLE_REFUSED", lang, null)));
         }
-        CompletionStage<Outcome<Views.PatronInfo>> check = pin(req) == null ? done(null) : support.lookupPatronStatus(req, s, patron);
+        CompletionStage<Outcome<Views.PatronInfo>> check = pin(req) == null ? done(null) : support.lookupPatron(req, s, patron, Commands.PatronLines.NONE);
         return check.thenCompose(c -> {
             if (c != null && (!c.isSuccess() || c.value().pin() == Views.PinCheck.INVALID)) {
                 return done(from(req, s, c, lang, null));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.stackbridge.core.command.Commands;
 import org.stackbridge.core.outcome.Outcome;
 import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
@@ -44,7 +45,7 @@ final class PatronInformationHandler extends Sip2Handler {
         // a kiosk's usual 63 asks for counts only (or the fine list): no item's barcode or title is read then
         int selected = selectedList(req);
         boolean itemList = selected == 0 || selected == 1 || selected == 2 || selected == 5;
-        return (itemList ? support.lookupPatron(req, s, req.trimmed(AA)) : support.lookupPatronCounts(req, s, req.trimmed(AA)))
+        return support.lookupPatron(req, s, req.trimmed(AA), itemList ? Commands.PatronLines.FULL : Commands.PatronLines.OWN_ROWS)
                 .thenApply(o -> response(req, s, o, lang));
     }
 

@@ -4,6 +4,7 @@ import static org.stackbridge.sip2.spec.FieldCode.AA;
 import static org.stackbridge.sip2.spec.FixedField.LANGUAGE;
 
 import java.util.concurrent.CompletionStage;
+import org.stackbridge.core.command.Commands;
 import org.stackbridge.sip2.message.Sip2Message;
 import org.stackbridge.sip2.message.Sip2Response;
 import org.stackbridge.sip2.session.Sip2Session;
@@ -18,6 +19,6 @@ final class PatronStatusHandler extends PatronStatusFamilyHandler {
 
     @Override
     protected CompletionStage<Sip2Response> answer(Sip2Message req, Sip2Session s, String key) {
-        return support.lookupPatronStatus(req, s, req.trimmed(AA)).thenApply(o -> from(req, s, o, req.fixed(LANGUAGE), null));
+        return support.lookupPatron(req, s, req.trimmed(AA), Commands.PatronLines.NONE).thenApply(o -> from(req, s, o, req.fixed(LANGUAGE), null));
     }
 }

@@ -81,19 +81,13 @@ final class Sip2HandlerSupport {
         return port.execute(command).thenApplyAsync(Function.identity(), s.executor());
     }
 
-    /** Looks the patron up, checking AD when the request has one. */
-    CompletionStage<Outcome<Views.PatronInfo>> lookupPatron(Sip2Message req, Sip2Session s, String patron) {
-        return exec(s, new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req)));
-    }
-
-    /** As {@link #lookupPatron}, without the loan, hold and fee lines: the PIN's verdict, the standing, flags and balance. */
-    CompletionStage<Outcome<Views.PatronInfo>> lookupPatronStatus(Sip2Message req, Sip2Session s, String patron) {
-        return exec(s, new Commands.LookupPatronStatus(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req))));
-    }
-
-    /** As {@link #lookupPatron}, the lines without item barcodes, titles and queue positions (counts and fee lines only). */
-    CompletionStage<Outcome<Views.PatronInfo>> lookupPatronCounts(Sip2Message req, Sip2Session s, String patron) {
-        return exec(s, new Commands.LookupPatronCounts(new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req))));
+    /**
+     * Looks the patron up, checking AD when the request has one, reading as much of the loan, hold and fee lines as
+     * {@code lines} says (a 23 or a PIN check needs none, a 63 without an item list their own rows only).
+     */
+    CompletionStage<Outcome<Views.PatronInfo>> lookupPatron(Sip2Message req, Sip2Session s, String patron, Commands.PatronLines lines) {
+        Commands.LookupPatron lookup = new Commands.LookupPatron(ctx(req, s, null, null, null), patron, pin(req));
+        return exec(s, lines == Commands.PatronLines.FULL ? lookup : new Commands.LookupPatronBrief(lookup, lines));
     }
 
     /** Verifies AD when present; completes with null when fine, else the AF text. */
@@ -104,7 +98,7 @@ final class Sip2HandlerSupport {
         }
         Sip2Profile p = s.profile();
         // only the PIN's verdict and the patron's standing are read: no loan, hold or fee lines
-        return lookupPatronStatus(req, s, patron).thenApply(o -> {
+        return lookupPatron(req, s, patron, Commands.PatronLines.NONE).thenApply(o -> {
             if (o instanceof Outcome.Refused<Views.PatronInfo> r) {
                 return r.reason() == RefusalReason.UNKNOWN_PATRON ? screenMessage(p, "INVALID_PATRON", p.language(), null)
                         : refusalMessage(p, r.reason(), r.message(), p.language());

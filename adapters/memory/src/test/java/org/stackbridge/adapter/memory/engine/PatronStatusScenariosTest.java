@@ -15,7 +15,7 @@ import org.stackbridge.core.outcome.RefusalReason;
 import org.stackbridge.core.outcome.Views;
 
 /**
- * LookupPatronStatus answers what LookupPatron answers, without the loan, hold and fee lines; LookupPatronCounts with
+ * LookupPatronBrief with PatronLines.NONE answers what LookupPatron answers, without the loan, hold and fee lines; with OWN_ROWS,
  * the lines but without their items' details.
  */
 class PatronStatusScenariosTest {
@@ -44,13 +44,13 @@ class PatronStatusScenariosTest {
         patronWithEveryKindOfLine(2);
 
         Views.PatronInfo full = world.ok(new Commands.LookupPatron(world.ctx(), "P1", World.PIN));
-        Views.PatronInfo counts = world.ok(new Commands.LookupPatronCounts(new Commands.LookupPatron(world.ctx(), "P1", World.PIN)));
+        Views.PatronInfo counts = world.ok(new Commands.LookupPatronBrief(new Commands.LookupPatron(world.ctx(), "P1", World.PIN), Commands.PatronLines.OWN_ROWS));
         assertEquals(2, full.loans().size());
         assertEquals(withoutItemDetails(full), counts);
         assertEquals(full.overdueLoans().size(), counts.overdueLoans().size());
         assertEquals(full.availableHolds().size(), counts.availableHolds().size());
         assertEquals(Views.PinCheck.INVALID,
-                world.ok(new Commands.LookupPatronCounts(new Commands.LookupPatron(world.ctx(), "P1", "0000"))).pin());
+                world.ok(new Commands.LookupPatronBrief(new Commands.LookupPatron(world.ctx(), "P1", "0000"), Commands.PatronLines.OWN_ROWS)).pin());
     }
 
     /**
@@ -72,7 +72,7 @@ class PatronStatusScenariosTest {
         world.advanceDays(60);
     }
 
-    /** The lines as LookupPatronCounts gives them: no item barcode or title, no queue position. */
+    /** The lines as PatronLines.OWN_ROWS gives them: no item barcode or title, no queue position. */
     private static Views.PatronInfo withoutItemDetails(Views.PatronInfo i) {
         return new Views.PatronInfo(i.patron(), i.flags(), i.pin(), i.balance(), i.feeLimit(),
                 i.loans().stream().map(l -> new Views.LoanLine(null, null, l.issuedAt(), l.dueAt(), l.renewals(), l.overdue())).toList(),
@@ -91,8 +91,8 @@ class PatronStatusScenariosTest {
         world.refusedWithoutChange(status("NOPE", null), RefusalReason.UNKNOWN_PATRON);
     }
 
-    private Commands.LookupPatronStatus status(String barcode, String pin) {
-        return new Commands.LookupPatronStatus(new Commands.LookupPatron(world.ctx(), barcode, pin));
+    private Commands.LookupPatronBrief status(String barcode, String pin) {
+        return new Commands.LookupPatronBrief(new Commands.LookupPatron(world.ctx(), barcode, pin), Commands.PatronLines.NONE);
     }
 
     private static Views.PatronInfo withoutLines(Views.PatronInfo i) {
